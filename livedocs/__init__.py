@@ -1,0 +1,1 @@
+"""Build-time tooling for the rnnnotes site: live numbers and math rendering."""
