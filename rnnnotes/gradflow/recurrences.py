@@ -1,0 +1,205 @@
+"""Scalar and matrix recurrences behind the vanishing/exploding-gradient discussion.
+
+The 1-D picture: h_k = w h_{k-1} gives dh_k/dh_0 = w^k, which vanishes for |w| < 1 and
+explodes for |w| > 1. In n dimensions a linear recurrence h_k = W h_{k-1} + (input) gives
+dh_k/dh_0 = W^k; an Elman RNN h_k = phi(W h_{k-1} + u_k) gives the product of Jacobians
+
+    dh_k/dh_0 = diag(phi'(a_k)) W  diag(phi'(a_{k-1})) W  ...  diag(phi'(a_1)) W,
+
+a_j = W h_{j-1} + u_j. With |phi'| <= gamma (gamma = 1 for tanh and relu, 1/4 for the
+sigmoid) every factor has spectral norm <= gamma * sigma_max(W), so
+
+    ||dh_k/dh_0||_2 <= (gamma * sigma_max(W))^k.
+
+Pascanu, Mikolov & Bengio (2013): sigma_max(W) < 1/gamma is *sufficient* for vanishing; so
+sigma_max(W) > 1/gamma is *necessary* (not sufficient) for exploding. Saturation (phi' near
+0) can keep a tanh RNN's Jacobians far below rho(W)^k even when rho(W) > 1.
+
+Indexing: every sequence returned here is indexed by k = 0..steps, the number of steps the
+gradient travels back (k = 0 is the identity, or 1 in the scalar case).
+"""
+
+from __future__ import annotations
+
+import numbers
+from dataclasses import dataclass
+
+import numpy as np
+
+from rnnnotes.gradflow._checks import (
+    as_float_array,
+    as_square_matrix,
+    check_ord,
+    check_steps,
+    stacked_norms,
+)
+
+# Bounds on |phi'| for the usual activations: tanh' = 1 - tanh^2 <= 1 (at 0),
+# sigmoid' = s(1 - s) <= 1/4 (at 0), relu' in {0, 1}.
+ACTIVATION_GAMMA: dict[str, float] = {"tanh": 1.0, "sigmoid": 0.25, "relu": 1.0}
+
+
+def scalar_recurrence(w: float, steps: int) -> np.ndarray:
+    """dh_k/dh_0 = w^k of the scalar recurrence h_k = w h_{k-1}, for k = 0..steps.
+
+    Returns a float64 array of shape (steps + 1,), built by repeated multiplication
+    (d_k = w d_{k-1}, d_0 = 1), which is exactly how backpropagation accumulates it.
+    """
+    if isinstance(w, bool) or not isinstance(w, numbers.Real):
+        raise TypeError(f"w must be a real number, got {w!r} ({type(w).__name__})")
+    if not np.isfinite(w):
+        raise ValueError(f"w must be finite, got {w!r}")
+    steps = check_steps(steps)
+    out = np.empty(steps + 1, dtype=np.float64)  # (steps + 1,)
+    out[0] = 1.0
+    for k in range(1, steps + 1):
+        out[k] = w * out[k - 1]
+    return out
+
+
+def matrix_powers(W: np.ndarray, steps: int) -> np.ndarray:
+    """W^k for k = 0..steps: shape (steps + 1, n, n), W^0 = I, W^k = W W^{k-1}."""
+    W = as_square_matrix(W, "W")
+    steps = check_steps(steps)
+    n = W.shape[0]
+    P = np.empty((steps + 1, n, n), dtype=W.dtype)  # (steps + 1, n, n)
+    P[0] = np.eye(n, dtype=W.dtype)
+    for k in range(1, steps + 1):
+        P[k] = W @ P[k - 1]  # (n, n) @ (n, n) -> (n, n)
+    return P
+
+
+def matrix_power_norms(W: np.ndarray, steps: int, ord: int | str = 2) -> np.ndarray:
+    """||W^k|| for k = 0..steps: shape (steps + 1,). ord=2 spectral norm, "fro" Frobenius."""
+    check_ord(ord)
+    return stacked_norms(matrix_powers(W, steps), ord)
+
+
+def linear_rnn_jacobian_norms(W_hh: np.ndarray, steps: int, ord: int | str = 2) -> np.ndarray:
+    """||dh_{t+k}/dh_t|| for a linear RNN h_t = W_hh h_{t-1} + W_xh x_t + b, k = 0..steps.
+
+    The input term does not depend on h, so dh_{t+k}/dh_t = W_hh^k for every t: the
+    scalar picture w^k with w replaced by the matrix W_hh. Shape (steps + 1,).
+    """
+    return matrix_power_norms(W_hh, steps, ord)
+
+
+def spectral_radius(W: np.ndarray) -> float:
+    """rho(W) = max |lambda_i(W)|: the growth rate of ||W^k||^(1/k) as k -> infinity."""
+    W = as_square_matrix(W, "W")
+    return float(np.max(np.abs(np.linalg.eigvals(W))))
+
+
+def largest_singular_value(W: np.ndarray) -> float:
+    """sigma_max(W) = ||W||_2, the most W can stretch any vector; rho(W) <= sigma_max(W)."""
+    W = as_square_matrix(W, "W")
+    return float(np.linalg.svd(W, compute_uv=False)[0])  # singular values sorted descending
+
+
+def _gamma(gamma: float | str) -> float:
+    if isinstance(gamma, str):
+        if gamma not in ACTIVATION_GAMMA:
+            raise ValueError(
+                f"gamma must be a positive number or one of {sorted(ACTIVATION_GAMMA)}, "
+                f"got {gamma!r}"
+            )
+        return ACTIVATION_GAMMA[gamma]
+    if isinstance(gamma, bool) or not isinstance(gamma, numbers.Real):
+        raise TypeError(f"gamma must be a positive number or an activation name, got {gamma!r}")
+    if not (np.isfinite(gamma) and gamma > 0):
+        raise ValueError(f"gamma must be a finite number > 0, got {gamma!r}")
+    return float(gamma)
+
+
+@dataclass(frozen=True)
+class PascanuCheck:
+    """The Pascanu et al. (2013) conditions for one recurrent matrix and one activation bound.
+
+    sigma_max: largest singular value of W_hh.
+    gamma: the bound |phi'| <= gamma (1 for tanh, 1/4 for sigmoid).
+    threshold: 1 / gamma, the value sigma_max is compared with.
+    eta: gamma * sigma_max, the bound on ||diag(phi') W_hh||_2 for one step.
+    vanishing_guaranteed: sigma_max < 1/gamma (the *sufficient* condition for vanishing:
+        ||dh_{t+k}/dh_t||_2 <= eta^k -> 0).
+    exploding_possible: sigma_max > 1/gamma (the *necessary* condition for exploding holds;
+        it does not mean the gradient explodes).
+    """
+
+    sigma_max: float
+    gamma: float
+    threshold: float
+    eta: float
+    vanishing_guaranteed: bool
+    exploding_possible: bool
+
+    def bound(self, steps: int) -> np.ndarray:
+        """eta^k for k = 0..steps: an upper bound on ||dh_{t+k}/dh_t||_2. Shape (steps + 1,)."""
+        return scalar_recurrence(self.eta, steps)
+
+
+def pascanu_check(W_hh: np.ndarray, gamma: float | str = "tanh") -> PascanuCheck:
+    """Check W_hh against the vanishing (sufficient) / exploding (necessary) conditions.
+
+    gamma is the bound on |phi'|: a positive number or "tanh" (1), "sigmoid" (1/4), "relu" (1).
+    """
+    g = _gamma(gamma)
+    sigma = largest_singular_value(W_hh)
+    threshold = 1.0 / g
+    return PascanuCheck(
+        sigma_max=sigma,
+        gamma=g,
+        threshold=threshold,
+        eta=g * sigma,
+        vanishing_guaranteed=sigma < threshold,
+        exploding_possible=sigma > threshold,
+    )
+
+
+def tanh_rnn_jacobians(
+    W_hh: np.ndarray, h0: np.ndarray, steps: int, inputs: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """States and Jacobians dh_k/dh_0 of the plain tanh RNN h_k = tanh(W_hh h_{k-1} + u_k).
+
+    W_hh (n, n); h0 (n,); inputs (steps, n) holds the input drive u_k = W_xh x_k + b for
+    k = 1..steps (default zeros). Returns (states, J):
+      states (steps + 1, n): h_0..h_steps;
+      J (steps + 1, n, n): J[k] = dh_k/dh_0 = diag(1 - h_k^2) W_hh J[k-1], J[0] = I
+      (forward-mode accumulation of the product of per-step Jacobians).
+    """
+    W = as_square_matrix(W_hh, "W_hh")
+    n = W.shape[0]
+    h0 = as_float_array(h0, "h0", ndim=1)
+    if h0.shape != (n,):
+        raise ValueError(f"h0 must have shape ({n},) to match W_hh {W.shape}, got {h0.shape}")
+    steps = check_steps(steps)
+    if inputs is None:
+        u = np.zeros((steps, n), dtype=np.result_type(W, h0))
+    else:
+        u = as_float_array(inputs, "inputs", ndim=2)
+        if u.shape != (steps, n):
+            raise ValueError(f"inputs must have shape (steps, n) = ({steps}, {n}), got {u.shape}")
+    dtype = np.result_type(W, h0, u)
+    H = np.empty((steps + 1, n), dtype=dtype)  # (steps + 1, n)
+    J = np.empty((steps + 1, n, n), dtype=dtype)  # (steps + 1, n, n)
+    H[0], J[0] = h0, np.eye(n, dtype=dtype)
+    for k in range(1, steps + 1):
+        H[k] = np.tanh(W @ H[k - 1] + u[k - 1])  # (n, n) @ (n,) -> (n,)
+        # tanh'(a_k) = 1 - h_k^2: the saturation factor that caps the growth.
+        J[k] = (1.0 - H[k] ** 2)[:, None] * (W @ J[k - 1])  # diag(n) (n, n) @ (n, n)
+    return H, J
+
+
+def tanh_rnn_jacobian_norms(
+    W_hh: np.ndarray,
+    h0: np.ndarray,
+    steps: int,
+    inputs: np.ndarray | None = None,
+    ord: int | str = 2,
+) -> np.ndarray:
+    """||dh_k/dh_0|| of the plain tanh RNN for k = 0..steps: shape (steps + 1,).
+
+    Compare with matrix_power_norms(W_hh, steps) (the linear RNN, tanh' = 1 everywhere) and
+    with spectral_radius(W_hh)**k: saturation keeps these far below both when rho > 1.
+    """
+    check_ord(ord)
+    return stacked_norms(tanh_rnn_jacobians(W_hh, h0, steps, inputs)[1], ord)
