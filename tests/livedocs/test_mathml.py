@@ -1,0 +1,44 @@
+"""Math is rendered to MathML at build time: no TeX and no script reach the page."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from livedocs.mathml import tex_to_mathml
+
+
+def render(text: str) -> str:
+    return markdown.markdown(
+        text,
+        extensions=["pymdownx.arithmatex", "livedocs.mathml"],
+        extension_configs={"pymdownx.arithmatex": {"generic": True}},
+    )
+
+
+def test_inline_and_display_math_become_mathml():
+    html = render("Inline $a_{t-1} < b$ here.\n\n$$\nx = \\frac{1}{2}\n$$\n")
+    assert html.count("<math ") == 2
+    assert 'display="inline"' in html and 'display="block"' in html
+    assert "\\(" not in html and "\\[" not in html  # no TeX left for a script to find
+    assert "&#x0003C;" in html  # the escaped "<" reached latex2mathml as "<"
+
+
+def test_text_outside_math_is_untouched():
+    assert render("No math, 5 dollars.") == "<p>No math, 5 dollars.</p>"
+
+
+@pytest.mark.parametrize(
+    ("tex", "number"), [("19{,}712", "19,712"), ("1{,}234{,}567.5", "1,234,567.5")]
+)
+def test_thousands_groups_fold_into_one_number(tex, number):
+    assert f"<mn>{number}</mn>" in tex_to_mathml(tex, display=False)
+
+
+def test_a_plain_comma_stays_an_operator():
+    assert "<mn>1,2</mn>" not in tex_to_mathml("f(1, 2)", display=False)
+
+
+def test_tex_must_be_a_string():
+    with pytest.raises(TypeError, match="tex: expected a str, got int"):
+        tex_to_mathml(3, display=True)

@@ -1,0 +1,55 @@
+"""The strict site build passes, and what it writes needs no network and leaks no markers."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert run.returncode == 0, run.stderr
+    return out
+
+
+def pages(site: Path) -> dict[str, str]:
+    return {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+
+
+def test_no_resource_is_loaded_from_the_network(site):
+    # Links to other sites are fine; anything the browser would fetch by itself is not.
+    fetched = re.compile(r'<(?:script|img|iframe|source)\b[^>]*\bsrc="(https?:)?//'
+                         r'|<link\b[^>]*\bhref="(https?:)?//', re.I)
+    for name, html in pages(site).items():
+        assert not fetched.search(html), name
+    for css in site.rglob("*.css"):
+        assert not re.search(r"url\((['\"]?)(https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+def test_math_is_mathml_and_no_tex_is_left(site):
+    html = pages(site)["task-1-1/q1-unrolled-weights/index.html"]
+    assert html.count("<math ") >= 8
+    assert not re.search(r'class="arithmatex">\\[(\[]', html)
+
+
+def test_live_markers_never_reach_the_page(site):
+    for name, html in pages(site).items():
+        assert "<!--=" not in html and "live:setup" not in html, name
+
+
+def test_the_seed_result_is_published(site):
+    html = pages(site)["task-1-1/q1-unrolled-weights/index.html"]
+    assert "<mn>19,712</mn>" in html and "19,712" in re.sub(r"<[^>]+>", "", html)

@@ -1,0 +1,131 @@
+"""The answer pages keep their anatomy, quote the student verbatim and agree with the home table."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+SEED = ROOT / "tests" / "fixtures" / "seed_answers.txt"
+SHARED_SEED = ROOT.parent / "shared" / "seed" / "000_cc19d2d01dbf804a.txt"
+VERDICTS = ("correct", "correct under a stated assumption", "imprecise", "wrong")
+ANSWER_PAGES = sorted(DOCS.glob("task-*/*.md"))
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def seed_answers() -> dict[str, str]:
+    """The student's answers, keyed by the number of the heading above each one."""
+    answers: dict[str, str] = {}
+    key = None
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        heading = re.match(r"#{3,4} (\d+\.\d+\.\d+) ", line)
+        if heading:
+            key = heading[1]
+            answers[key] = ""
+        elif line.startswith("#"):
+            key = None
+        elif key is not None:
+            answers[key] += line + "\n"
+    return {k: _squash(v) for k, v in answers.items()}
+
+
+def student_quote(page: Path) -> str:
+    text = page.read_text(encoding="utf-8")
+    section = text.split("## The student's answer (verbatim)\n", 1)[1].split("\n## ", 1)[0]
+    quoted = [line[2:] if line.startswith("> ") else line[1:] for line in section.splitlines()
+              if line.startswith(">")]
+    return _squash("\n".join(quoted))
+
+
+def verdict(page: Path) -> str:
+    found = re.findall(r'^!!! \w+ "([^"]+)"$', page.read_text(encoding="utf-8"), re.M)
+    verdicts = [v for v in found if v.lower() in VERDICTS]
+    assert len(verdicts) == 1, f"{page}: expected one verdict admonition, found {verdicts}"
+    return verdicts[0].lower()
+
+
+def test_seed_copy_matches_shared_seed():
+    if not SHARED_SEED.exists():
+        pytest.skip("shared/ is not beside this checkout")
+    assert SEED.read_bytes() == SHARED_SEED.read_bytes()
+
+
+def test_seed_has_nine_answers():
+    assert len(seed_answers()) == 9
+
+
+@pytest.mark.parametrize("page", ANSWER_PAGES, ids=lambda p: p.name)
+def test_page_anatomy(page: Path):
+    text = page.read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+)$", text, re.M)
+    assert headings[:1] == ["The student's answer (verbatim)"]
+    assert {"Derivation", "Verdict", "Takeaway"} <= set(headings), headings
+    assert '!!! question "The question (a reconstruction)"' in text
+    verdict(page)
+
+
+@pytest.mark.parametrize("page", ANSWER_PAGES, ids=lambda p: p.name)
+def test_student_is_quoted_verbatim(page: Path):
+    quote = student_quote(page)
+    matches = [k for k, answer in seed_answers().items() if answer == quote]
+    assert matches, f"{page}: the quoted answer is not one of the student's answers, verbatim"
+
+
+def test_each_answer_has_at_most_one_page():
+    quoted = [student_quote(p) for p in ANSWER_PAGES]
+    assert len(quoted) == len(set(quoted))
+
+
+def home_rows() -> list[tuple[str, str, str]]:
+    """(task, verdict, link) for each row of the home page's table of answers."""
+    rows = re.findall(r"^\| (\d\.\d) \| [^|]+ \| ([^|]+) \| ([^|]+) \|$",
+                      (DOCS / "index.md").read_text(encoding="utf-8"), re.M)
+    return [(task, v.strip(), link.strip()) for task, v, link in rows]
+
+
+def test_home_table_lists_every_answer_in_order():
+    rows = home_rows()
+    assert [task for task, _, _ in rows] == [k.rsplit(".", 1)[0] for k in seed_answers()]
+
+
+def test_home_table_agrees_with_the_pages():
+    linked = {}
+    for _, home_verdict, link in home_rows():
+        target = re.fullmatch(r"\[Q\d\]\((.+)\)", link)
+        if target is None:
+            assert (home_verdict, link) == ("not assessed yet", "page not written yet")
+            continue
+        page = DOCS / target[1]
+        linked[page] = home_verdict
+        assert home_verdict == verdict(page), page
+    assert sorted(linked) == ANSWER_PAGES
+
+
+def test_nav_lists_every_page():
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may use !!python/name tags; the nav needs none of them.
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *a: None)
+    nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)["nav"]
+
+    def pages(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, list):
+            for item in node:
+                yield from pages(item)
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from pages(value)
+
+    listed = sorted(pages(nav))
+    on_disk = sorted(str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md"))
+    assert listed == on_disk
