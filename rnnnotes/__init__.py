@@ -4,5 +4,6 @@ Every number on the rnnnotes site is computed by this package.
 """
 
 from rnnnotes.counting import count_parameters, unrolled_edges, unrolled_weights  # noqa: F401
+from rnnnotes.nn import GRU, LSTM, RNN  # noqa: F401
 
 __version__ = "0.1.0"
