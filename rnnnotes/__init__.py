@@ -3,6 +3,7 @@
 Every number on the rnnnotes site is computed by this package.
 """
 
+from rnnnotes import gradflow  # noqa: F401
 from rnnnotes.counting import count_parameters, unrolled_edges, unrolled_weights  # noqa: F401
 from rnnnotes.nn import GRU, LSTM, RNN  # noqa: F401
 

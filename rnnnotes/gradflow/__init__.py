@@ -1,6 +1,22 @@
 """Gradient-flow tools: Jacobian norms through time, dependency maps, and the scalar/matrix
-recurrences of the vanishing/exploding-gradient discussion."""
+recurrences of the vanishing/exploding-gradient discussion.
 
+- recurrences: w^k, ||W^k||, rho(W), sigma_max(W), the Pascanu et al. (2013) conditions,
+  and the Jacobians of a plain tanh RNN (numpy arrays in, no model needed).
+- jacobians: dh_T/dh_t and dc_T/dc_t of an rnnnotes.RNN/GRU/LSTM (single layer, one
+  direction), through the full recurrence or (cell state) along the forget-gate path.
+- dependency: |dy_t/dx_s| of any rnnnotes.RNN/GRU/LSTM over (t, s).
+"""
+
+from rnnnotes.gradflow.dependency import dependency_map, input_jacobians
+from rnnnotes.gradflow.jacobians import (
+    cell_jacobian_norms,
+    cell_jacobians,
+    forget_gates,
+    hidden_jacobian_norms,
+    hidden_jacobians,
+    hidden_states,
+)
 from rnnnotes.gradflow.recurrences import (
     ACTIVATION_GAMMA,
     PascanuCheck,
@@ -18,6 +34,14 @@ from rnnnotes.gradflow.recurrences import (
 __all__ = [
     "ACTIVATION_GAMMA",
     "PascanuCheck",
+    "cell_jacobian_norms",
+    "cell_jacobians",
+    "dependency_map",
+    "forget_gates",
+    "hidden_jacobian_norms",
+    "hidden_jacobians",
+    "hidden_states",
+    "input_jacobians",
     "largest_singular_value",
     "linear_rnn_jacobian_norms",
     "matrix_power_norms",
