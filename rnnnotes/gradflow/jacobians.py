@@ -102,7 +102,7 @@ def _state_jacobian(model, spec: ModelSpec, x: np.ndarray, h_t, c_t, wrt: str) -
 def hidden_jacobians(model, x: np.ndarray, hx=None) -> np.ndarray:
     """dh_T/dh_t for t = 0..T through the full recurrence: shape (T + 1, H_s, H_s).
 
-    J[t][i, j] = d h_T[i] / d h_t[j]; J[T] = I, J[0] = dh_T/dh_0. model: a single-layer
+    J[t, i, j] = d h_T[i] / d h_t[j]; J[T] = I, J[0] = dh_T/dh_0. model: a single-layer
     unidirectional rnnnotes.RNN, GRU or LSTM (for an LSTM c_t is held fixed; with a
     projection H_s = proj_size). x: one unbatched sequence (T, D); hx as in hidden_states.
     """
@@ -152,7 +152,7 @@ def _forget_gates(sd, spec: ModelSpec, x: np.ndarray, h: np.ndarray) -> np.ndarr
 
 
 def cell_jacobians(lstm, x: np.ndarray, hx=None, path: str = "cell") -> np.ndarray:
-    """dc_T/dc_t for t = 0..T: shape (T + 1, H, H), J[t][i, j] = d c_T[i] / d c_t[j].
+    """dc_T/dc_t for t = 0..T: shape (T + 1, H, H), J[t, i, j] = d c_T[i] / d c_t[j].
 
     path="cell": the cell path only, diag(f_{t+1} * ... * f_T) (diagonal; J[T] = I).
     path="full": through the whole recurrence (h_t held fixed), via the model's backward.
