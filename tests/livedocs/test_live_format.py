@@ -1,0 +1,78 @@
+"""format_number: the site's one formatting rule, checked against Python's own formatting."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from livedocs.numbers import format_number
+
+# Around every grouping boundary, negative too.
+INTS = [0, 7, 999, 1000, 2560, 9999, 10_000, 19_712, 39_552, 99_999, 100_000,
+        1_234_567, -5, -9999, -10_000, -19_712]
+
+
+@pytest.mark.parametrize("n", INTS)
+def test_int_grouping_rule_matches_python_grouping(n: int) -> None:
+    # Independent reference: Python groups every number >= 1000; the rule groups from 10,000.
+    expected = f"{n:,}" if abs(n) >= 10_000 else str(n)
+    assert format_number(n) == expected
+    assert format_number(n, math=True) == expected.replace(",", "{,}")
+
+
+@pytest.mark.parametrize("dtype", [np.int8, np.int32, np.int64, np.uint16])
+def test_numpy_integers_format_like_python_ints(dtype: type) -> None:
+    n = dtype(np.iinfo(dtype).max)
+    assert format_number(n) == format_number(int(n))
+
+
+def _python_reference(value: float, spec: str) -> str:
+    """Python's own formatting; Python's ``,`` grouping applied only from 10,000 on."""
+    base = spec.replace(",", "")
+    plain = format(float(value), base)
+    if "e" in plain or abs(float(plain.rstrip("%"))) < 10_000:
+        return plain
+    return format(float(value), "," + base)
+
+
+@pytest.mark.parametrize(
+    ("value", "spec"),
+    [(0.7310585786300049, ".2f"), (0.7310585786300049, ".0%"), (19712.25, ".1f"),
+     (123456.789, ",.2f"), (-0.5, ".3f"), (2.5e-7, ".2e"), (np.float32(0.25), ".2f")],
+)
+def test_floats_use_the_spec_then_the_grouping_rule(value: float, spec: str) -> None:
+    expected = _python_reference(value, spec)
+    assert format_number(value, spec) == expected
+    assert format_number(value, spec, math=True) == expected.replace(",", "{,}").replace(
+        "%", r"\%"
+    )
+
+
+def test_fractions_format_exactly() -> None:
+    assert format_number(Fraction(1, 3), ".4f") == format(1 / 3, ".4f")
+    assert format_number(Fraction(39552, 2), ".1f") == format_number(19776.0, ".1f")
+    # Rounding is decided on the exact value: the float 2.675 is 2.67499..., the Fraction
+    # is exactly 2.675, so they must round differently.
+    exact = Fraction(2675, 1000)
+    assert format_number(exact, ".2f") == format(Decimal("2.675"), ".2f")
+    assert format_number(exact, ".2f") != format_number(2.675, ".2f")
+
+
+@pytest.mark.parametrize("value", [0.73, 3.0, np.float64(2.0), Fraction(4, 1)])
+def test_float_or_fraction_without_spec_is_an_error(value: object) -> None:
+    with pytest.raises(ValueError, match="needs a format spec"):
+        format_number(value)
+
+
+@pytest.mark.parametrize("value", [True, np.bool_(False), "19712", None, [1], np.array(3)])
+def test_non_numbers_are_type_errors_naming_the_type(value: object) -> None:
+    with pytest.raises(TypeError, match=type(value).__name__):
+        format_number(value)
+
+
+def test_int_with_spec_still_follows_the_rule() -> None:
+    assert format_number(19712, ",d") == format_number(19712)
+    assert format_number(2560, ",d") == "2560"  # the rule, not the spec, decides grouping
