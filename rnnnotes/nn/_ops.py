@@ -13,7 +13,9 @@ def sigmoid_(a: np.ndarray) -> None:
     ``np.errstate(over="ignore")``: exp(-a) overflows to inf for a < -709, and then
     1 / (1 + inf) = 0, the right limit.
     """
-    np.negative(a, out=a)
+    # a * -1 rather than np.negative: numpy 2.4.6's float32 negative writes wrong values
+    # into a strided 1-D output (a gate block of width H = 1 is such a column)
+    np.multiply(a, -1.0, out=a)
     np.exp(a, out=a)
     a += 1.0
     np.reciprocal(a, out=a)
