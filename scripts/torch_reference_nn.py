@@ -29,7 +29,9 @@ import torch
 OUT = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "torch_nn.npz"
 D, H, T, B, PROJ = 3, 4, 4, 2, 2
 
-# (mode, num_layers, bidirectional, bias, batch_first, hx given, unbatched, proj_size)
+# (mode, num_layers, bidirectional, bias, batch_first, hx given, unbatched, proj_size[,
+#  hidden_size]); hidden_size 1 makes every gate block a strided column, a case numpy's
+# own kernels once got wrong in float32
 BASE = [
     (1, False, True, False, False, False),   # the plain case
     (2, True, True, False, True, False),     # stacked, bidirectional, hx given
@@ -44,18 +46,21 @@ GRID += [
     ("lstm", 1, False, True, False, True, False, PROJ),
     ("lstm", 2, True, True, True, False, False, PROJ),
     ("lstm", 2, True, False, False, True, True, PROJ),
+    ("lstm", 2, True, True, False, True, False, 0, 1),
+    ("gru", 1, False, True, True, False, False, 0, 1),
+    ("rnn_tanh", 1, True, True, False, True, False, 0, 1),
 ]
 
 
 def make_model(mode: str, num_layers: int, bidirectional: bool, bias: bool,
-               batch_first: bool, proj_size: int) -> torch.nn.Module:
+               batch_first: bool, proj_size: int, hidden_size: int) -> torch.nn.Module:
     kwargs = dict(num_layers=num_layers, bidirectional=bidirectional, bias=bias,
                   batch_first=batch_first, dtype=torch.float64)
     if mode.startswith("rnn"):
-        return torch.nn.RNN(D, H, nonlinearity=mode[4:], **kwargs)
+        return torch.nn.RNN(D, hidden_size, nonlinearity=mode[4:], **kwargs)
     if mode == "lstm":
-        return torch.nn.LSTM(D, H, proj_size=proj_size, **kwargs)
-    return torch.nn.GRU(D, H, **kwargs)
+        return torch.nn.LSTM(D, hidden_size, proj_size=proj_size, **kwargs)
+    return torch.nn.GRU(D, hidden_size, **kwargs)
 
 
 def run(model: torch.nn.Module, inputs: dict[str, np.ndarray], dtype: torch.dtype,
@@ -88,28 +93,29 @@ def main() -> None:
     rng = np.random.default_rng(0)
     arrays: dict[str, np.ndarray] = {}
     configs = []
-    for index, (mode, layers, bidir, bias, batch_first, hx_given, unbatched, proj) \
-            in enumerate(GRID):
+    for index, entry in enumerate(GRID):
+        mode, layers, bidir, bias, batch_first, hx_given, unbatched, proj = entry[:8]
+        hidden = entry[8] if len(entry) > 8 else H
         name = f"c{index:02d}_{mode}"
         config = dict(name=name, mode=mode, num_layers=layers, bidirectional=bidir,
                       bias=bias, batch_first=batch_first, hx_given=hx_given,
-                      unbatched=unbatched, proj_size=proj, input_size=D, hidden_size=H)
+                      unbatched=unbatched, proj_size=proj, input_size=D, hidden_size=hidden)
         configs.append(config)
-        model = make_model(mode, layers, bidir, bias, batch_first, proj)
+        model = make_model(mode, layers, bidir, bias, batch_first, proj, hidden)
         is_lstm = mode == "lstm"
-        rows, out_size = layers * (2 if bidir else 1), proj or H
+        rows, out_size = layers * (2 if bidir else 1), proj or hidden
         batch = () if unbatched else (B,)
         inputs = {"x": rng.standard_normal((T, D) if unbatched else
                                            (B, T, D) if batch_first else (T, B, D))}
         if hx_given:
             inputs["h0"] = rng.standard_normal((rows, *batch, out_size))
             if is_lstm:
-                inputs["c0"] = rng.standard_normal((rows, *batch, H))
+                inputs["c0"] = rng.standard_normal((rows, *batch, hidden))
         seq = (T,) if unbatched else (B, T) if batch_first else (T, B)
         inputs["grad_output"] = rng.standard_normal((*seq, out_size * (2 if bidir else 1)))
         inputs["grad_h_n"] = rng.standard_normal((rows, *batch, out_size))
         if is_lstm:
-            inputs["grad_c_n"] = rng.standard_normal((rows, *batch, H))
+            inputs["grad_c_n"] = rng.standard_normal((rows, *batch, hidden))
         sd = {k: t.detach().numpy().copy() for k, t in model.state_dict().items()}
 
         for key, value in sd.items():
@@ -117,7 +123,7 @@ def main() -> None:
         for key, value in inputs.items():
             arrays[f"{name}/{key}"] = value
         for tag, dtype in (("f64", torch.float64), ("f32", torch.float32)):
-            reference = make_model(mode, layers, bidir, bias, batch_first, proj)
+            reference = make_model(mode, layers, bidir, bias, batch_first, proj, hidden)
             reference.load_state_dict({k: torch.tensor(v) for k, v in sd.items()})
             for key, value in run(reference, inputs, dtype, is_lstm).items():
                 arrays[f"{name}/{tag}.{key}"] = value
