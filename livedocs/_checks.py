@@ -219,8 +219,14 @@ def run_checks(text: str, path: str) -> list[Check]:
                 checks.append(Check("live", path, site.line, None, None, False,
                                     f"{loc}: live number in math: the span holds no number"))
                 continue
-            covered.add(toks[-1][0])
-            checks.append(_live(loc, toks[-1][2], mk, ns, True, site.line, path))
+            start, end, written, _ = toks[-1]
+            covered.add(start)
+            # A sign and a percent sign belong to the written number: `-0.5`, `73\%`.
+            before = text[max(0, start - 200) : start]
+            operator = re.search(r"(?:(?<![\\A-Za-z])[A-Za-z]|[\d})\]])\s*-\s*$", before)
+            sign = "-" if before.rstrip().endswith("-") and not operator else ""
+            written = sign + written + ("\\%" if text.startswith("\\%", end) else "")
+            checks.append(_live(loc, written, mk, ns, True, site.line, path))
         elif mk is not None and mk.token is not None:
             checks.append(_live(loc, mk.token, mk, ns, False,
                                 site.line, path))

@@ -4,10 +4,12 @@ Nothing here evaluates anything: a :class:`Scan` is a pure function of the page 
 so the Sybil parser can lay out one region per check before any page code runs.
 
 **Exclusions.**  The page is *masked* step by step (every excluded character becomes a
-space, newlines are kept, so offsets and line numbers never move):
+NUL, newlines are kept, so offsets and line numbers never move):
 
 1. YAML front matter;
-2. fenced code blocks (````` and ``~~~``, any indent);
+2. fenced code blocks (````` and ``~~~``, any indent, also after a list marker or ``>``,
+   as Sybil's fence lexer reads them).  Indented (4-space) code blocks are *not*
+   recognised: they look like admonition bodies; use fences;
 3. HTML comments (the setup block and markers among them) and inline code spans,
    scanned together left to right, as CommonMark does;
 4. blockquotes: from a line starting with ``>`` to the next blank line (Python-Markdown's
@@ -23,6 +25,9 @@ space, newlines are kept, so offsets and line numbers never move):
 (``Q1``, ``float64``, ``h_5``, ``1e-10``) are words and never match: the group is atomic,
 so ``1.5x`` cannot backtrack into ``1``.  A comma does *not* block a token start, so
 ``5,10`` yields 5 and 10 and no number can hide behind a comma.
+
+**Live tokens** (the number a marker checks) end right before the marker, or before a
+closing emphasis that ends there: ``**76,800**<!--= total -->`` checks ``76,800``.
 """
 
 from __future__ import annotations
@@ -44,11 +49,16 @@ LIVE_TOKEN = re.compile(
     r"(?<![\w.,\-])(?P<token>-?(?>\d+(?:,\d{3})*(?:\.\d+)*)%?)(?:\*{1,3}|_{1,3})?\Z"
 )
 _PROSE_TOKEN = re.compile(r"(?<![\w.])(?<!\d[eE][-+])(?>\.?\d+(?:,\d{3})*(?:\.\d+)*)(?!\w)%?")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+# A fence may follow a list marker or quote markers, as Sybil's fence lexer allows.
+_FENCE = re.compile(r"(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(`{3,}|~{3,})")
 _COMMENT_OR_CODE = re.compile(r"<!--|`+")
-_DISPLAY = re.compile(r"(?<!\\)\$\$(?:\\.|[^\\])+?\$\$", re.S)
+# Math never spans masked text (NUL): a `$` pair around a comment, code or a quote is not
+# math, so a math region can never contain a marker, a setup block or a code block.
+_DISPLAY = re.compile(r"(?<!\\)\$\$(?:\\[^\0]|[^\\\0])+?\$\$", re.S)
 # Inline math may wrap lines but, like a paragraph, never crosses a blank line.
-_INLINE = re.compile(r"(?<![\\$])\$(?![\s$])(?:\\.|[^\\$\n]|\n(?![ \t]*\n))+?(?<![\s\\])\$(?!\$)")
+_INLINE = re.compile(
+    r"(?<![\\$])\$(?![\s$])(?:\\[^\0\n]|[^\\$\n\0]|\n(?![ \t]*\n))+?(?<![\s\\])\$(?!\$)"
+)
 _PROSE_MARKUP = [
     re.compile(r"</?[A-Za-z!][^<>]*>"),  # tags with their attributes, autolinks
     re.compile(r"&#?\w+;"),  # entities
@@ -131,10 +141,14 @@ class Scan:
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
-    """Mask ``chars[start:end]`` with spaces, keeping newlines (offsets stay valid)."""
+    """Mask ``chars[start:end]`` with NULs, keeping newlines (offsets stay valid).
+
+    NUL, not a space: it is neither a word character (a token next to a comment is still
+    a token) nor anything math may contain.
+    """
     for i in range(start, end):
         if chars[i] != "\n":
-            chars[i] = " "
+            chars[i] = "\0"
 
 
 def _mask_front_matter_and_fences(text: str, chars: list[str]) -> None:
@@ -148,7 +162,9 @@ def _mask_front_matter_and_fences(text: str, chars: list[str]) -> None:
             if m and not (m.group(1)[0] == "`" and "`" in line[m.end() :]):
                 fence = (m.group(1)[0], len(m.group(1)), pos)
         else:
-            closing = re.fullmatch(rf"[ \t]*{re.escape(fence[0])}{{{fence[1]},}}[ \t]*\n?", line)
+            closing = re.fullmatch(
+                rf"(?:[ \t]*>)*[ \t]*{re.escape(fence[0])}{{{fence[1]},}}[ \t]*\n?", line
+            )
             if closing:
                 _blank(chars, fence[2], pos + len(line))
                 fence = None

@@ -26,14 +26,16 @@ dotted label (``"1.1"``, ``"2.1.4"``).  A page without a setup has no names and 
 ``19,712<!--= unrolled_weights(D, H, K, steps=5).total -->`` or
 ``73%<!--= sigmoid(1) | .0% -->``.  ``EXPR`` is evaluated in the page namespace and
 ``format_number(value, SPEC)`` must equal the written token *exactly* (value and
-formatting).  Written tokens may carry a leading ``-`` and a trailing ``%``.
+formatting).  Written tokens may carry a leading ``-`` and a trailing ``%``, and may sit
+inside emphasis (``**76,800**<!--= total -->``).
 
 **Equations** in ``$...$``/``$$...$$`` (see :mod:`livedocs._math`) must hold exactly and be
 *tied*: a marker right after the closing delimiter, ``$$ 20 \\cdot 128 = 2560 $$<!--= EXPR -->``,
 whose value is the equation's value; the last side is that value written as
 ``format_number(value, SPEC, math=True)``.  At most one equation per math span.
 A marker after a math span *without* an equation ties the span's last number instead
-(``$f \\approx 0.73$<!--= f | .2f -->``): a live number written in math.
+(``$f \\approx 0.73$<!--= f | .2f -->``, sign and ``\\%`` included): a live number
+written in math, formatted with ``math=True``.
 
 **Audit**: every number token in prose and math (see :mod:`livedocs._scan` for the
 tokeniser and the exclusions) must be live, covered by an equation, or a given

@@ -156,6 +156,14 @@ def test_number_in_math_tied_without_equation() -> None:
     assert bad.message == f"{at(1)}: live number in math: written 0.76, computed 0.75 (expr: 3 / 4)"
 
 
+def test_number_in_math_keeps_its_sign_and_percent() -> None:
+    assert only("live", "$f = 73\\%$<!--= 0.731 | .0% -->\n").ok
+    assert only("live", "$g \\approx -0.5$<!--= -1 / 2 | .1f -->\n").ok
+    # A minus between two terms is an operator, not a sign.
+    bad = only("live", "$h = 2 - 0.5$<!--= 1 / 2 | .1f -->\n")
+    assert bad.ok and bad.written == "0.5"
+
+
 @pytest.mark.parametrize(
     ("setup", "needle"),
     [

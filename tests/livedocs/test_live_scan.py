@@ -33,6 +33,8 @@ def test_prose_tokens(text: str, tokens: list[str]) -> None:
         "```python\nx = 12345\n```\n",
         "~~~\n12345\n~~~\n",
         "- item\n\n    ```\n    12345\n    ```\n",
+        "- ```python\n  x = 12345\n  ```\n",
+        "1. ~~~\n   12345<!--= x -->\n   ~~~\n",
         "Use `f(12345)` here, or ``a ` 12345``.",
         "<!-- a comment with 12345 -->",
         "<!--\nmulti 12345\nline -->",
