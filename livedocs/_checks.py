@@ -197,6 +197,24 @@ def _audit(sc: Scan, infos: list[MathInfo], covered: set[int], setup: Setup | No
     return Check("audit", path, first, None, None, not problems, msg)
 
 
+def _math_number(text: str, info: MathInfo, covered: set[int], mk: Marker,
+                 ns: dict[str, Any], loc: str, line: int, path: str) -> Check:
+    """A marker after a math span without an equation checks the span's last number."""
+    toks = [t for t in info.tokens if not t[3]]
+    if not toks:
+        return Check("live", path, line, None, None, False,
+                     f"{loc}: live number in math: the span holds no number")
+    start, end, written, _ = toks[-1]
+    covered.add(start)  # checked here, so not audited
+    # A sign and a percent sign belong to the written number (`-0.5`, `73\%`), but a minus
+    # after an operand (`2 - 0.5`, `x_t - 1`, `(a) - 1`) is an operator.
+    before = text[max(0, start - 200) : start]
+    operator = re.search(r"(?:(?<![\\A-Za-z])[A-Za-z]|[\d})\]])\s*-\s*$", before)
+    sign = "-" if before.rstrip().endswith("-") and not operator else ""
+    written = sign + written + ("\\%" if text.startswith("\\%", end) else "")
+    return _live(loc, written, mk, ns, True, line, path)
+
+
 def run_checks(text: str, path: str) -> list[Check]:
     """Run every check of the page, one per :func:`plan_checks` site, in that order."""
     sc, infos, sites = _layout(text)
@@ -214,22 +232,10 @@ def run_checks(text: str, path: str) -> list[Check]:
         elif site.math is not None and site.kind == "equation":
             checks.append(_equation(loc, infos[site.math], mk, ns, site.line, path))
         elif site.math is not None and mk is not None:  # a tied number in math
-            toks = [t for t in infos[site.math].tokens if not t[3]]
-            if not toks:
-                checks.append(Check("live", path, site.line, None, None, False,
-                                    f"{loc}: live number in math: the span holds no number"))
-                continue
-            start, end, written, _ = toks[-1]
-            covered.add(start)
-            # A sign and a percent sign belong to the written number: `-0.5`, `73\%`.
-            before = text[max(0, start - 200) : start]
-            operator = re.search(r"(?:(?<![\\A-Za-z])[A-Za-z]|[\d})\]])\s*-\s*$", before)
-            sign = "-" if before.rstrip().endswith("-") and not operator else ""
-            written = sign + written + ("\\%" if text.startswith("\\%", end) else "")
-            checks.append(_live(loc, written, mk, ns, True, site.line, path))
+            checks.append(_math_number(text, infos[site.math], covered, mk, ns, loc, site.line,
+                                       path))
         elif mk is not None and mk.token is not None:
-            checks.append(_live(loc, mk.token, mk, ns, False,
-                                site.line, path))
+            checks.append(_live(loc, mk.token, mk, ns, False, site.line, path))
         else:
             checks.append(Check("live", path, site.line, None, None, False,
                                 f"{loc}: live number: marker <!--= {mk.expr if mk else ''} --> "
