@@ -19,3 +19,19 @@ def sigmoid_(a: np.ndarray) -> None:
     np.exp(a, out=a)
     a += 1.0
     np.reciprocal(a, out=a)
+
+
+def with_ones(x: np.ndarray, ones: bool) -> np.ndarray:
+    """(T, B, C) -> (T*B, C + 1), a last column of ones appended if ``ones``, else (T*B, C).
+
+    With it, [x | 1] @ [W | b]^T = x W^T + b: a bias rides along in the input projection
+    (no extra pass over the (T, B, G*H) pre-activations), and in the backward pass
+    da^T @ [x | 1] = [dW | db] yields its gradient from the same product as dW's.
+    """
+    T, B, C = x.shape
+    if not ones:
+        return x.reshape(T * B, C)
+    xa = np.empty((T * B, C + 1), dtype=x.dtype)
+    xa.reshape(T, B, C + 1)[:, :, :C] = x  # a view of xa: x may be a strided view itself
+    xa[:, C] = 1.0
+    return xa

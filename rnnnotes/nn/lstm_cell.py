@@ -23,6 +23,10 @@ and from step t + 1)::
 Weight gradients are sums over time of outer products, so they are taken after the loop as
 one matrix product each over all T * B rows.
 
+Inside this module the gate blocks are stored in the order i, f, o, g (torch's rows are
+permuted on the way in and the gradients' rows back on the way out), so that the three
+sigmoids are one call on one block of 3H columns instead of two calls on two blocks.
+
 Shapes: T steps, B sequences, C input features of the layer, H hidden units
 (P = proj_size or H for the LSTM's h).
 """
@@ -33,19 +37,30 @@ from typing import NamedTuple
 
 import numpy as np
 
-from rnnnotes.nn._ops import sigmoid_
+from rnnnotes.nn._ops import sigmoid_, with_ones
 
 
 class LSTMCache(NamedTuple):
     """What the backward pass needs, and nothing else."""
 
-    x: np.ndarray          # (T, B, C) the layer input, for dW_ih
+    xa: np.ndarray         # (T*B, C [+ 1]) the layer input [| 1], for dW_ih [| db]
     hs: np.ndarray         # (T + 1, B, P) h_0 .. h_T, for dW_hh (h_{t-1} feeds step t)
     cs: np.ndarray         # (T + 1, B, H) c_0 .. c_T, for df = dc * c_{t-1}
-    acts: np.ndarray       # (T, B, 4H) i, f, g, o after their nonlinearities
+    acts: np.ndarray       # (T, B, 4H) i, f, o, g after their nonlinearities
     tanh_c: np.ndarray     # (T, B, H) tanh(c_t)
     rs: np.ndarray | None  # (T, B, H) o * tanh(c) before the projection, if any
-    params: dict[str, np.ndarray | None]
+    w_ih: np.ndarray       # (4H, C) rows in the order i, f, o, g
+    w_hh: np.ndarray       # (4H, P) rows in the order i, f, o, g
+    w_hr: np.ndarray | None
+
+
+def _ifog(a: np.ndarray) -> np.ndarray:
+    """Swap the last two of four row blocks: torch's i, f, g, o <-> our i, f, o, g.
+
+    The swap is its own inverse, so the same function maps gradients back.
+    """
+    i, f, x, y = np.split(a, 4)
+    return np.concatenate([i, f, y, x])
 
 
 def lstm_forward(x: np.ndarray, state0: tuple[np.ndarray, np.ndarray],
@@ -53,19 +68,21 @@ def lstm_forward(x: np.ndarray, state0: tuple[np.ndarray, np.ndarray],
                  ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray], LSTMCache]:
     """Run the LSTM over ``x`` (T, B, C) from ``state0 = (h_0 (B, P), c_0 (B, H))``.
 
-    ``params`` holds ``w_ih`` (4H, C), ``w_hh`` (4H, P), ``b_ih``/``b_hh`` (4H,) or None,
-    ``w_hr`` (P, H) or None. Returns ``(hs (T, B, P), (h_T, c_T), cache)``.
+    ``params`` holds torch's ``w_ih`` (4H, C), ``w_hh`` (4H, P), ``b_ih``/``b_hh`` (4H,)
+    or None, ``w_hr`` (P, H) or None. Returns ``(hs (T, B, P), (h_T, c_T), cache)``.
     """
-    w_ih, w_hh, w_hr = params["w_ih"], params["w_hh"], params["w_hr"]
+    w_ih, w_hh, w_hr = _ifog(params["w_ih"]), _ifog(params["w_hh"]), params["w_hr"]
     T, B, C = x.shape
     H = w_hh.shape[0] // 4
     P = w_hh.shape[1]  # size of h: proj_size, or H without projection
     h0, c0 = state0
 
-    # The input projection of every step at once: one (T*B, C) @ (C, 4H) product.
-    acts = (x.reshape(T * B, C) @ w_ih.T).reshape(T, B, 4 * H)
-    if params["b_ih"] is not None:
-        acts += params["b_ih"] + params["b_hh"]  # (4H,) broadcast over (T, B)
+    # The input projection of every step at once, both biases included:
+    # one (T*B, C + 1) @ (C + 1, 4H) product, [x | 1] @ [W_ih | b_ih + b_hh]^T.
+    bias = params["b_ih"] is not None
+    xa = with_ones(x, bias)
+    w_aug = np.column_stack([w_ih, _ifog(params["b_ih"] + params["b_hh"])]) if bias else w_ih
+    acts = (xa @ w_aug.T).reshape(T, B, 4 * H)
     hs = np.empty((T + 1, B, P), dtype=x.dtype)
     cs = np.empty((T + 1, B, H), dtype=x.dtype)
     tanh_c = np.empty((T, B, H), dtype=x.dtype)
@@ -81,10 +98,9 @@ def lstm_forward(x: np.ndarray, state0: tuple[np.ndarray, np.ndarray],
             a = acts[t]                                   # (B, 4H), filled in place
             np.matmul(hs[t], w_hh_t, out=rec)             # (B, P) @ (P, 4H)
             a += rec
-            sigmoid_(a[:, :2 * H])                       # i, f
-            np.tanh(a[:, 2 * H:3 * H], out=a[:, 2 * H:3 * H])  # g
-            sigmoid_(a[:, 3 * H:])                       # o
-            i, f, g, o = a[:, :H], a[:, H:2 * H], a[:, 2 * H:3 * H], a[:, 3 * H:]
+            sigmoid_(a[:, :3 * H])                        # i, f, o
+            np.tanh(a[:, 3 * H:], out=a[:, 3 * H:])       # g
+            i, f, o, g = a[:, :H], a[:, H:2 * H], a[:, 2 * H:3 * H], a[:, 3 * H:]
             np.multiply(f, cs[t], out=cs[t + 1])          # c_t = f * c_{t-1} + i * g
             np.multiply(i, g, out=ig)
             cs[t + 1] += ig
@@ -95,7 +111,7 @@ def lstm_forward(x: np.ndarray, state0: tuple[np.ndarray, np.ndarray],
                 np.multiply(o, tanh_c[t], out=rs[t])
                 np.matmul(rs[t], w_hr_t, out=hs[t + 1])   # (B, H) @ (H, P)
 
-    cache = LSTMCache(x, hs, cs, acts, tanh_c, rs, params)
+    cache = LSTMCache(xa, hs, cs, acts, tanh_c, rs, w_ih, w_hh, w_hr)
     return hs[1:], (hs[T], cs[T]), cache
 
 
@@ -104,35 +120,24 @@ def lstm_backward(dhs: np.ndarray, dstate_T: tuple[np.ndarray, np.ndarray], cach
     """Backpropagate ``dhs`` (T, B, P), the gradient of the loss w.r.t. every h_t from the
     layer above, and ``dstate_T = (dh_T, dc_T)`` through time.
 
-    Returns ``(dx (T, B, C), (dh_0, dc_0), grads)``; ``grads`` has the keys of ``params``
-    that are not None.
+    Returns ``(dx (T, B, C), (dh_0, dc_0), grads)``; ``grads`` has torch's row order and
+    the keys ``w_ih``, ``w_hh`` and, if the model has them, ``b_ih``, ``b_hh``, ``w_hr``.
     """
-    x, hs, cs, acts, tanh_c, rs, params = cache
-    w_ih, w_hh, w_hr = params["w_ih"], params["w_hh"], params["w_hr"]
-    T, B, C = x.shape
-    H = w_hh.shape[0] // 4
-    P = w_hh.shape[1]
-    dtype = x.dtype
-
-    # Local derivatives of every gate, for all steps at once (no recurrence in them):
-    # sigmoid' = s (1 - s) for i, f, o and tanh' = 1 - g^2 for g. They are written into
-    # the buffer that becomes dL/da, which the loop multiplies in place.
-    da = 1.0 - acts                                       # (T, B, 4H)
-    da *= acts
-    g = acts[:, :, 2 * H:3 * H]
-    np.multiply(g, g, out=da[:, :, 2 * H:3 * H])
-    np.subtract(1.0, da[:, :, 2 * H:3 * H], out=da[:, :, 2 * H:3 * H])
-    # d tanh(c_t) / d c_t, times o_t: the factor from h (or r) back to c.
-    o_dtanh = tanh_c * tanh_c                             # (T, B, H)
-    np.subtract(1.0, o_dtanh, out=o_dtanh)
-    o_dtanh *= acts[:, :, 3 * H:]
+    xa, hs, cs, acts, tanh_c, rs, w_ih, w_hh, w_hr = cache
+    T, B, P = dhs.shape
+    H, C = w_hh.shape[0] // 4, w_ih.shape[1]
+    dtype = hs.dtype
 
     dh = np.array(dstate_T[0], dtype=dtype)               # (B, P) gradient reaching h_t
     dc = np.array(dstate_T[1], dtype=dtype)               # (B, H) gradient reaching c_t
+    da = np.empty((T, B, 4 * H), dtype=dtype)             # dL/da_t, kept for dW
     dh_all = np.empty((T, B, P), dtype=dtype) if w_hr is not None else None
     dr = np.empty((B, H), dtype=dtype)
-    upstream = np.empty((B, 4 * H), dtype=dtype)          # dL/d(gate value), before da
+    upstream = np.empty((B, 4 * H), dtype=dtype)          # dL/d(gate value)
+    local = np.empty((B, 4 * H), dtype=dtype)             # d(gate value)/da
     tmp = np.empty((B, H), dtype=dtype)
+    # Everything below works on one step's (B, *) slices, which stay in cache: whole-array
+    # passes over (T, B, 4H) would be shorter to write but cost more memory traffic.
     for t in range(T - 1, -1, -1):
         dh += dhs[t]
         if w_hr is None:
@@ -140,25 +145,34 @@ def lstm_backward(dhs: np.ndarray, dstate_T: tuple[np.ndarray, np.ndarray], cach
         else:
             dh_all[t] = dh
             np.matmul(dh, w_hr, out=dr)                   # (B, P) @ (P, H)
-        i, f, gg = acts[t, :, :H], acts[t, :, H:2 * H], acts[t, :, 2 * H:3 * H]
-        np.multiply(dr, o_dtanh[t], out=tmp)              # dc += dr * o * (1 - tanh^2 c)
+        a, tc = acts[t], tanh_c[t]
+        i, f, o, g = a[:, :H], a[:, H:2 * H], a[:, 2 * H:3 * H], a[:, 3 * H:]
+        np.multiply(tc, tc, out=tmp)                      # dc += dr * o * (1 - tanh^2 c)
+        np.subtract(1.0, tmp, out=tmp)
+        tmp *= o
+        tmp *= dr
         dc += tmp
-        np.multiply(dc, gg, out=upstream[:, :H])          # di = dc * g
+        np.multiply(dc, g, out=upstream[:, :H])           # di = dc * g
         np.multiply(dc, cs[t], out=upstream[:, H:2 * H])  # df = dc * c_{t-1}
-        np.multiply(dc, i, out=upstream[:, 2 * H:3 * H])  # dg = dc * i
-        np.multiply(dr, tanh_c[t], out=upstream[:, 3 * H:])  # do = dr * tanh(c)
+        np.multiply(dr, tc, out=upstream[:, 2 * H:3 * H])  # do = dr * tanh(c)
+        np.multiply(dc, i, out=upstream[:, 3 * H:])       # dg = dc * i
         dc *= f                                           # down the cell path to c_{t-1}
-        da[t] *= upstream                                 # (B, 4H) dL/da_t
+        np.subtract(1.0, a, out=local)                    # sigmoid' = s (1 - s) for i, f, o
+        local[:, :3 * H] *= a[:, :3 * H]
+        np.add(1.0, g, out=tmp)                           # tanh' = (1 - g)(1 + g) for g
+        local[:, 3 * H:] *= tmp
+        np.multiply(upstream, local, out=da[t])           # (B, 4H) dL/da_t
         np.matmul(da[t], w_hh, out=dh)                    # (B, 4H) @ (4H, P) -> dh_{t-1}
 
     da2 = da.reshape(T * B, 4 * H)
+    gw = _ifog(da2.T @ xa)                                # (4H, T*B) @ (T*B, C [+ 1])
     grads = {
-        "w_ih": da2.T @ x.reshape(T * B, C),              # (4H, T*B) @ (T*B, C)
-        "w_hh": da2.T @ hs[:T].reshape(T * B, P),         # (4H, T*B) @ (T*B, P)
+        "w_ih": np.ascontiguousarray(gw[:, :C]),
+        "w_hh": _ifog(da2.T @ hs[:T].reshape(T * B, P)),  # (4H, T*B) @ (T*B, P)
     }
-    if params["b_ih"] is not None:
-        grads["b_ih"] = da2.sum(axis=0)                   # both biases enter a_t once
-        grads["b_hh"] = grads["b_ih"].copy()
+    if xa.shape[1] > C:                                   # the model has biases
+        grads["b_ih"] = gw[:, C].copy()                   # both biases enter a_t once
+        grads["b_hh"] = gw[:, C].copy()
     if w_hr is not None:
         grads["w_hr"] = dh_all.reshape(T * B, P).T @ rs.reshape(T * B, H)  # (P, H)
     dx = (da2 @ w_ih).reshape(T, B, C)                    # (T*B, 4H) @ (4H, C)
