@@ -4,9 +4,17 @@ Both run in the same process on the same data (weights copied from the torch mod
 float64 and float32; the script prints the median time of each and the ratio
 rnnnotes / torch. Goals: float64 <= 1.0x, float32 <= 2.0x. Not a test: timings vary.
 
-Run with an interpreter that has numpy and torch, the repository on the path::
+Run with an interpreter that has numpy and torch (the script puts the repository on the
+path itself)::
 
-    PYTHONPATH=. /opt/torchenv/bin/python benchmarks/bench_lstm.py [--repeats 30]
+    /opt/torchenv/bin/python benchmarks/bench_lstm.py [--repeats 30]
+
+Some machines set OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE, which slow numpy's BLAS; to measure
+without them, unset both in that one command (never in tests or CI)::
+
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /opt/torchenv/bin/python benchmarks/bench_lstm.py
+
+The header line prints their values, so a reported figure says what it was measured with.
 
 The backward of both sides yields the input gradient, the parameter gradients and the
 initial-state gradients (hx given); torch's ``.grad`` is cleared between runs.
@@ -15,6 +23,7 @@ initial-state gradients (hx given); torch's ``.grad`` is cleared between runs.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -91,10 +100,13 @@ def bench(dtype: np.dtype, repeats: int) -> tuple[list[float], list[float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--repeats", type=int, default=30,
+                        help="timed runs per side and dtype, in blocks of 5")
     args = parser.parse_args()
     print(f"LSTM({D}, {H}), T={T}, B={B}, forward + backward; torch {torch.__version__} "
-          f"({torch.get_num_threads()} threads), numpy {np.__version__}")
+          f"({torch.get_num_threads()} threads), numpy {np.__version__}; "
+          + ", ".join(f"{k}={os.environ.get(k, '(unset)')}"
+                      for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS")))
     goals = {np.float64: 1.0, np.float32: 2.0}
     for dtype, goal in goals.items():
         ours, theirs = bench(dtype, args.repeats)

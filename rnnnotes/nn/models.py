@@ -8,6 +8,12 @@ Shapes, with L = num_layers, D = 2 if bidirectional else 1, P = proj_size or hid
     output    (T, B, D*P) (batch_first: (B, T, D*P); unbatched: (T, D*P))
     h_n, c_n  shaped like h_0, c_0
 
+Dtype: a model computes in its ``dtype`` (float64 or float32) throughout, as torch does.
+Inputs (``x``, ``hx``, gradients, state dicts) of any real dtype are *cast* to it, not
+rejected: a float64 array given to a float32 model is rounded to float32 first, as
+``torch.tensor(x, dtype=torch.float32)`` would; complex, boolean and non-numeric inputs are
+a ``TypeError``.
+
 Arguments after ``num_layers`` are keyword-only: torch's positional order differs between
 its three classes (``RNN`` has ``nonlinearity`` third, all have ``dropout`` before
 ``bidirectional``), so a positional call that works here means the same in torch.
