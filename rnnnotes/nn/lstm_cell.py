@@ -23,9 +23,14 @@ and from step t + 1)::
 Weight gradients are sums over time of outer products, so they are taken after the loop as
 one matrix product each over all T * B rows.
 
-Inside this module the gate blocks are stored in the order i, f, o, g (torch's rows are
-permuted on the way in and the gradients' rows back on the way out), so that the three
-sigmoids are one call on one block of 3H columns instead of two calls on two blocks.
+Two layout choices inside this module, both for speed and invisible outside it:
+
+- the gate blocks are in the order i, f, o, g (torch's rows are permuted on the way in and
+  the gradients' rows back on the way out), so the three sigmoids are one call;
+- the gate values are stored gate-major, ``acts[t, k]`` a contiguous (B, H) array for
+  gate k, because numpy pays per row for elementwise work on column slices of a (B, 4H)
+  array. The matrix products keep the (B, 4H) layout, and one strided add (forward) or
+  multiply (backward) per step converts between the two.
 
 Shapes: T steps, B sequences, C input features of the layer, H hidden units
 (P = proj_size or H for the LSTM's h).
@@ -46,7 +51,7 @@ class LSTMCache(NamedTuple):
     xa: np.ndarray         # (T*B, C [+ 1]) the layer input [| 1], for dW_ih [| db]
     hs: np.ndarray         # (T + 1, B, P) h_0 .. h_T, for dW_hh (h_{t-1} feeds step t)
     cs: np.ndarray         # (T + 1, B, H) c_0 .. c_T, for df = dc * c_{t-1}
-    acts: np.ndarray       # (T, B, 4H) i, f, o, g after their nonlinearities
+    acts: np.ndarray       # (T, 4, B, H) i, f, o, g after their nonlinearities
     tanh_c: np.ndarray     # (T, B, H) tanh(c_t)
     rs: np.ndarray | None  # (T, B, H) o * tanh(c) before the projection, if any
     w_ih: np.ndarray       # (4H, C) rows in the order i, f, o, g
@@ -82,7 +87,8 @@ def lstm_forward(x: np.ndarray, state0: tuple[np.ndarray, np.ndarray],
     bias = params["b_ih"] is not None
     xa = with_ones(x, bias)
     w_aug = np.column_stack([w_ih, _ifog(params["b_ih"] + params["b_hh"])]) if bias else w_ih
-    acts = (xa @ w_aug.T).reshape(T, B, 4 * H)
+    xw = (xa @ w_aug.T).reshape(T, B, 4, H)              # (T*B, C+1) @ (C+1, 4H), split
+    acts = np.empty((T, 4, B, H), dtype=x.dtype)          # gate-major, see the docstring
     hs = np.empty((T + 1, B, P), dtype=x.dtype)
     cs = np.empty((T + 1, B, H), dtype=x.dtype)
     tanh_c = np.empty((T, B, H), dtype=x.dtype)
@@ -91,16 +97,17 @@ def lstm_forward(x: np.ndarray, state0: tuple[np.ndarray, np.ndarray],
     w_hh_t = w_hh.T  # (P, 4H), a view: matmul hands the transpose to BLAS
     w_hr_t = w_hr.T if w_hr is not None else None  # (H, P)
     rec = np.empty((B, 4 * H), dtype=x.dtype)
+    rec_by_gate = rec.reshape(B, 4, H).transpose(1, 0, 2)  # (4, B, H) view of rec
     ig = np.empty((B, H), dtype=x.dtype)
 
     with np.errstate(over="ignore"):
         for t in range(T):
-            a = acts[t]                                   # (B, 4H), filled in place
+            a = acts[t]                                   # (4, B, H)
             np.matmul(hs[t], w_hh_t, out=rec)             # (B, P) @ (P, 4H)
-            a += rec
-            sigmoid_(a[:, :3 * H])                        # i, f, o
-            np.tanh(a[:, 3 * H:], out=a[:, 3 * H:])       # g
-            i, f, o, g = a[:, :H], a[:, H:2 * H], a[:, 2 * H:3 * H], a[:, 3 * H:]
+            np.add(xw[t].transpose(1, 0, 2), rec_by_gate, out=a)  # regrouped by gate
+            sigmoid_(a[:3])                               # i, f, o
+            np.tanh(a[3], out=a[3])                       # g
+            i, f, o, g = a
             np.multiply(f, cs[t], out=cs[t + 1])          # c_t = f * c_{t-1} + i * g
             np.multiply(i, g, out=ig)
             cs[t + 1] += ig
@@ -133,11 +140,11 @@ def lstm_backward(dhs: np.ndarray, dstate_T: tuple[np.ndarray, np.ndarray], cach
     da = np.empty((T, B, 4 * H), dtype=dtype)             # dL/da_t, kept for dW
     dh_all = np.empty((T, B, P), dtype=dtype) if w_hr is not None else None
     dr = np.empty((B, H), dtype=dtype)
-    upstream = np.empty((B, 4 * H), dtype=dtype)          # dL/d(gate value)
-    local = np.empty((B, 4 * H), dtype=dtype)             # d(gate value)/da
+    upstream = np.empty((4, B, H), dtype=dtype)           # dL/d(gate value)
+    local = np.empty((4, B, H), dtype=dtype)              # d(gate value)/da
     tmp = np.empty((B, H), dtype=dtype)
-    # Everything below works on one step's (B, *) slices, which stay in cache: whole-array
-    # passes over (T, B, 4H) would be shorter to write but cost more memory traffic.
+    # Everything below works on one step's arrays, which stay in cache: whole-array passes
+    # over (T, 4, B, H) would be shorter to write but cost more memory traffic.
     for t in range(T - 1, -1, -1):
         dh += dhs[t]
         if w_hr is None:
@@ -146,22 +153,23 @@ def lstm_backward(dhs: np.ndarray, dstate_T: tuple[np.ndarray, np.ndarray], cach
             dh_all[t] = dh
             np.matmul(dh, w_hr, out=dr)                   # (B, P) @ (P, H)
         a, tc = acts[t], tanh_c[t]
-        i, f, o, g = a[:, :H], a[:, H:2 * H], a[:, 2 * H:3 * H], a[:, 3 * H:]
+        i, f, o, g = a
         np.multiply(tc, tc, out=tmp)                      # dc += dr * o * (1 - tanh^2 c)
         np.subtract(1.0, tmp, out=tmp)
         tmp *= o
         tmp *= dr
         dc += tmp
-        np.multiply(dc, g, out=upstream[:, :H])           # di = dc * g
-        np.multiply(dc, cs[t], out=upstream[:, H:2 * H])  # df = dc * c_{t-1}
-        np.multiply(dr, tc, out=upstream[:, 2 * H:3 * H])  # do = dr * tanh(c)
-        np.multiply(dc, i, out=upstream[:, 3 * H:])       # dg = dc * i
+        np.multiply(dc, g, out=upstream[0])               # di = dc * g
+        np.multiply(dc, cs[t], out=upstream[1])           # df = dc * c_{t-1}
+        np.multiply(dr, tc, out=upstream[2])              # do = dr * tanh(c)
+        np.multiply(dc, i, out=upstream[3])               # dg = dc * i
         dc *= f                                           # down the cell path to c_{t-1}
         np.subtract(1.0, a, out=local)                    # sigmoid' = s (1 - s) for i, f, o
-        local[:, :3 * H] *= a[:, :3 * H]
+        local[:3] *= a[:3]
         np.add(1.0, g, out=tmp)                           # tanh' = (1 - g)(1 + g) for g
-        local[:, 3 * H:] *= tmp
-        np.multiply(upstream, local, out=da[t])           # (B, 4H) dL/da_t
+        local[3] *= tmp
+        # dL/da_t, written back into the (B, 4H) layout of the matrix products
+        np.multiply(upstream, local, out=da[t].reshape(B, 4, H).transpose(1, 0, 2))
         np.matmul(da[t], w_hh, out=dh)                    # (B, 4H) @ (4H, P) -> dh_{t-1}
 
     da2 = da.reshape(T * B, 4 * H)
