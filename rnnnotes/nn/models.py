@@ -36,8 +36,16 @@ from rnnnotes.nn.rnn_cell import rnn_backward, rnn_forward
 class RNN(Recurrent):
     """Elman RNN, ``h_t = phi(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)``, phi = tanh or relu.
 
-    ``m(x, hx=None) -> (output, h_n)``; ``m.backward(grad_output, grad_hn=None) ->
-    (grad_x, grad_h0)``. Weights start from U(-1/sqrt(H), 1/sqrt(H)) drawn with ``seed``.
+    ``RNN(input_size, hidden_size, num_layers=1, *, nonlinearity="tanh", bias=True,
+    batch_first=False, bidirectional=False, dtype=np.float64, seed=0)``; weights start
+    from U(-1/sqrt(H), 1/sqrt(H)) drawn with ``seed`` (an int or a numpy Generator).
+
+    - ``output, h_n = m(x, hx=None)``: x (T, B, input_size), (B, T, input_size) if
+      batch_first, or unbatched (T, input_size); h_0 and h_n (L*D, B, H) (unbatched:
+      (L*D, H)); output (T, B, D*H), with L = num_layers and D = 2 if bidirectional.
+    - ``grad_x, grad_h0 = m.backward(grad_output, grad_hn=None)``: gradients of the last
+      forward pass (None for zeros); ``grad_h0`` is None if the forward had no hx.
+    - ``m.grads``, ``m.state_dict()``, ``m.load_state_dict(sd)``: torch's names and shapes.
     """
 
     _gates = 1
@@ -57,9 +65,17 @@ class RNN(Recurrent):
 class LSTM(Recurrent):
     """LSTM with torch's gate order i, f, g, o and optional projection (``proj_size``).
 
-    ``m(x, hx=None) -> (output, (h_n, c_n))``; ``m.backward(grad_output, grad_hn=None)
-    -> (grad_x, (grad_h0, grad_c0))``, with ``grad_hn`` None or ``(grad_h_n, grad_c_n)``
-    (either part may be None). Weights start from U(-1/sqrt(H), 1/sqrt(H)) with ``seed``.
+    ``LSTM(input_size, hidden_size, num_layers=1, *, bias=True, batch_first=False,
+    bidirectional=False, proj_size=0, dtype=np.float64, seed=0)``; weights start from
+    U(-1/sqrt(H), 1/sqrt(H)) drawn with ``seed`` (an int or a numpy Generator).
+
+    - ``output, (h_n, c_n) = m(x, hx=None)``: x as for :class:`RNN`; hx None or
+      ``(h_0, c_0)`` with h_0 (L*D, B, P), c_0 (L*D, B, H), P = proj_size or H
+      (unbatched: drop the B axis); output (T, B, D*P).
+    - ``grad_x, (grad_h0, grad_c0) = m.backward(grad_output, grad_hn=None)``, with
+      ``grad_hn`` None or ``(grad_h_n, grad_c_n)``, either part None for zeros; the second
+      result is None if the forward had no hx.
+    - ``m.grads``, ``m.state_dict()``, ``m.load_state_dict(sd)``: torch's names and shapes.
     """
 
     _gates = 4
@@ -82,8 +98,13 @@ class LSTM(Recurrent):
 class GRU(Recurrent):
     """GRU with torch's gate order r, z, n and the reset gate applied after the hidden matmul.
 
-    ``m(x, hx=None) -> (output, h_n)``; ``m.backward(grad_output, grad_hn=None) ->
-    (grad_x, grad_h0)``. Weights start from U(-1/sqrt(H), 1/sqrt(H)) drawn with ``seed``.
+    ``GRU(input_size, hidden_size, num_layers=1, *, bias=True, batch_first=False,
+    bidirectional=False, dtype=np.float64, seed=0)``; weights start from
+    U(-1/sqrt(H), 1/sqrt(H)) drawn with ``seed`` (an int or a numpy Generator).
+
+    - ``output, h_n = m(x, hx=None)`` and ``grad_x, grad_h0 = m.backward(grad_output,
+      grad_hn=None)``, shapes as for :class:`RNN`.
+    - ``m.grads``, ``m.state_dict()``, ``m.load_state_dict(sd)``: torch's names and shapes.
     """
 
     _gates = 3
