@@ -2,7 +2,10 @@
 
 torch is not a project dependency, so in the project's environment this module is
 skipped; ``tests/nn/test_nn_reference.py`` covers the same ground from a committed fixture.
-To run it, use an interpreter that has torch and pytest, with the repository on the path.
+To run it, put torch on the path of the project's interpreter, for example with the
+separate torch venv (same Python and numpy versions)::
+
+    PYTHONPATH=/opt/torchenv/lib/python3.11/site-packages uv run pytest tests/nn/test_torch_live.py
 """
 
 from __future__ import annotations
