@@ -109,3 +109,23 @@ def test_outputs_do_not_alias_the_cache() -> None:
     c[:] = 0.0
     x[:] = 0.0
     np.testing.assert_array_equal(model.backward(g)[0], expected)
+
+
+def test_saturated_gates_stay_finite_and_silent() -> None:
+    """A forget-gate bias of -1000 makes exp(-a) overflow inside the sigmoid: the gate
+    must come out exactly 0, with no warning, no NaN, and no gradient along the cell
+    path (dc_T/dc_0 = product of the forget gates = 0)."""
+    model = rnnnotes.LSTM(3, 4, seed=1)
+    sd = model.state_dict()
+    sd["bias_ih_l0"][4:8] = -1000.0                      # rows 4..7: the forget gate
+    model.load_state_dict(sd)
+    x = RNG.standard_normal((5, 2, 3))
+    c0 = RNG.standard_normal((1, 2, 4))
+    with np.errstate(all="raise"):                       # any floating-point warning fails
+        out, (h_n, c_n) = model(x, (np.zeros((1, 2, 4)), c0))
+        _, (grad_h0, grad_c0) = model.backward(None, (None, np.ones((1, 2, 4))))
+    assert np.all(np.isfinite(out)) and np.all(np.isfinite(c_n))
+    np.testing.assert_array_equal(grad_c0, 0.0)
+    # and c_0 indeed does not reach the output: any other c_0 gives the same numbers
+    out_other, _ = model(x, (np.zeros((1, 2, 4)), c0 + 5.0))
+    np.testing.assert_array_equal(out_other, out)
