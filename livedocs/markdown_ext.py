@@ -1,101 +1,386 @@
-"""Python-Markdown extension: re-check every live number while the site builds.
+"""Python-Markdown extension: check every number a reader sees, while the page renders.
 
 In ``mkdocs.yml``::
 
     markdown_extensions:
-      - livedocs.markdown_ext          # or, to stop at the first bad page:
       - livedocs.markdown_ext:
-          fail: raise
+          seed: !relative $config_dir/tests/fixtures/seed_answers.txt
+          bibliography: !relative $config_dir/docs/references.bib
+          references: references.md
 
-A preprocessor, registered at priority 25 (after ``normalize_whitespace`` at 30, before
-``html_block`` at 20, which would stash the comments away), runs
-:func:`livedocs.numbers.check_page` on the page source and returns
-:func:`livedocs.numbers.strip_markers` of it: the rendered page shows the numbers, never
-the markers or the setup block.
+**How.**  A preprocessor (priority 29, right after ``normalize_whitespace``) replaces every
+marker by a placeholder character (:mod:`livedocs._source`).  The page then renders with
+the site's own extensions.  A postprocessor (priority 25: after raw HTML is restored, before
+``livedocs.mathml`` turns the math into MathML) reads the HTML as the reader will see it
+(:mod:`livedocs._html`), plans the checks (:mod:`livedocs._plan`), runs them
+(:mod:`livedocs._run`) and hands on the page without placeholders and without the setup
+block.  An inline pattern turns ``[@key]`` citations into links (:mod:`livedocs._bib`).
 
-Failures: with ``fail: warn`` (default) each failed check is logged as a WARNING on the
-logger ``mkdocs.plugins.livedocs``; ``mkdocs build --strict`` counts warnings of the
-``mkdocs`` logger tree and aborts.  With ``fail: raise`` a :class:`LiveNumberError`
-carrying every failure stops the conversion.  It is a Markdown extension rather than a
-MkDocs plugin so that Zensical, which runs extensions but not plugins, checks too.
+``pytest`` renders each page through this same extension (:mod:`livedocs.render`), so the
+test run and the build accept and reject exactly the same pages.
 
-Page names in messages: MkDocs registers a ``relpath`` treeprocessor whose ``.file`` is the
-page being rendered; we then check the file's own source (front matter included, so line
-numbers match the file) and name it ``docs/<src_uri>``.  Outside MkDocs the page is named
-by its first ``# `` heading, else ``<page>``.
+**Failures** are logged as WARNINGs on ``mkdocs.plugins.livedocs`` (``mkdocs build
+--strict`` aborts on them), or raised as :class:`LiveNumberError` with ``fail: raise``.  It
+is an extension, not an MkDocs plugin, so that Zensical runs it too.
+
+**Docstrings.**  mkdocstrings renders each docstring with its own Markdown instance, which
+runs this extension too.  A docstring is not a page: a marker in one is an error, its
+numbers are not audited, and its HTML is marked as generated text for the page's audit.
 """
 
 from __future__ import annotations
 
+import html as htmlmod
 import logging
 import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from markdown import Extension, Markdown
+from markdown.blockprocessors import BlockProcessor
+from markdown.inlinepatterns import InlineProcessor
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
-from .numbers import check_page, strip_markers
+from . import _bib
+from ._givens import givens_of
+from ._html import SETUP_PREFIX, read_html
+from ._marks import EXEMPT_CLOSE, EXEMPT_OPEN, marker_char, strip_marks
+from ._plan import AuditTok, PagePlan, Planned, plan_page
+from ._prose import prose_tokens
+from ._run import Check, run_plan
+from ._source import Prepared, prepare
 
-__all__ = ["LiveNumbersExtension", "LiveNumberError", "makeExtension", "log"]
+__all__ = ["LiveNumbersExtension", "LiveNumberError", "PageInfo", "PageReport",
+           "makeExtension", "log", "front_matter"]
 
 log = logging.getLogger("mkdocs.plugins.livedocs")
 FAIL_MODES = ("warn", "raise")
+_YAML = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)  # as MkDocs reads it
 
 
 class LiveNumberError(ValueError):
-    """A page has live numbers, equations or undeclared numbers that do not check out."""
+    """A page has numbers, equations or markup that do not check out."""
 
 
-class LiveNumbersPreprocessor(Preprocessor):
-    """Check the page's live numbers, then hand on the page without markers."""
+@dataclass
+class PageInfo:
+    """The page being rendered: its name in messages, its place in docs/, the number of
+    lines before the Markdown body (front matter) and the front matter itself."""
 
-    def __init__(self, md: Markdown, fail: str) -> None:
+    path: str
+    src_uri: str | None = None
+    offset: int = 0
+    meta: dict[str, Any] = field(default_factory=dict)
+    meta_lines: dict[str, int] = field(default_factory=dict)
+    fragment: bool = False
+
+
+@dataclass
+class PageReport:
+    """All checks of one page, in plan order."""
+
+    path: str
+    checks: list[Check]
+    cited: set[str] = field(default_factory=set)
+
+    @property
+    def failures(self) -> list[Check]:
+        return [c for c in self.checks if not c.ok]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def counts(self) -> dict[str, int]:
+        """Number of checks per kind (kinds with no check are left out)."""
+        out: dict[str, int] = {}
+        for c in self.checks:
+            out[c.kind] = out.get(c.kind, 0) + 1
+        return out
+
+
+def front_matter(content: str) -> tuple[str, dict[str, Any], dict[str, int]]:
+    """``(body, meta, line of each key)`` exactly as MkDocs splits a page."""
+    import yaml  # noqa: PLC0415 (MkDocs depends on PyYAML)
+
+    m = _YAML.match(content)
+    if not m:
+        return content, {}, {}
+    try:
+        data = yaml.safe_load(m.group(1))
+    except yaml.YAMLError:
+        return content, {}, {}
+    if not isinstance(data, dict):
+        return content, {}, {}
+    lines = {k: n + 2 for n, line in enumerate(m.group(1).splitlines())
+             for k in [line.split(":", 1)[0].strip()] if ":" in line}
+    return content[m.end():].lstrip("\n"), data, lines
+
+
+@dataclass
+class _State:
+    prep: Prepared | None = None
+    page: PageInfo | None = None
+    cited: set[str] = field(default_factory=set)
+    cite_errors: list[tuple[str, str]] = field(default_factory=list)  # (needle, message)
+    report: PageReport | None = None
+    plan: PagePlan | None = None
+    tree_done: bool = False  # postprocessors also run on fragments (toc) before that
+
+
+@cache
+def _seed(path: str) -> dict[str, str]:
+    """The student's answers by label, as the page's quote of them renders to text."""
+    import markdown  # noqa: PLC0415
+
+    answers: dict[str, list[str]] = {}
+    key = None
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        heading = re.match(r"#{3,4} (\d+\.\d+\.\d+) ", line)
+        if heading:
+            key = heading[1]
+            answers[key] = []
+        elif line.startswith("#"):
+            key = None
+        elif key is not None:
+            answers[key].append(line)
+    out = {}
+    for label, lines in answers.items():
+        rendered = markdown.markdown("\n".join(lines), extensions=["pymdownx.arithmatex"],
+                                     extension_configs={"pymdownx.arithmatex": {"generic": True}})
+        segs = read_html(rendered).segments
+        out[label] = " ".join("".join(s.text for s in segs if s.kind in ("text", "math")).split())
+    return out
+
+
+def _is_docstring(md: Markdown) -> bool:
+    return any(type(e).__name__ == "MkdocstringsInnerExtension" for e in md.registeredExtensions)
+
+
+class _Prepare(Preprocessor):
+    def __init__(self, md: Markdown, ext: LiveNumbersExtension) -> None:
         super().__init__(md)
-        self.fail = fail
+        self.ext = ext
 
-    def page(self, text: str) -> tuple[str, str]:
-        """``(source to check, page name)`` for the page being converted."""
+    def info(self, text: str) -> PageInfo:
+        if self.ext.page is not None:
+            return self.ext.page
+        if _is_docstring(self.md):
+            return PageInfo("<docstring>", fragment=True)
         relpath = self.md.treeprocessors["relpath"] if "relpath" in self.md.treeprocessors \
             else None
         file = getattr(relpath, "file", None)
         src_uri = getattr(file, "src_uri", None)
         if file is not None and src_uri:
+            docs = Path(getattr(relpath, "config", {}).get("docs_dir", "docs")).name
+            info = PageInfo(f"{docs}/{src_uri}", src_uri)
             try:
-                return file.content_string, f"docs/{src_uri}"
-            except (OSError, UnicodeDecodeError, AssertionError):
-                return text, f"docs/{src_uri}"
+                content = file.content_string
+            except (OSError, UnicodeDecodeError, AssertionError, TypeError):
+                return info
+            body, info.meta, info.meta_lines = front_matter(content)
+            info.offset = content.count("\n") - body.count("\n")
+            return info
         heading = re.search(r"^# (.+?)\s*#*\s*$", text, re.M)
-        return text, heading.group(1) if heading else "<page>"
+        return PageInfo(heading.group(1) if heading else "<page>")
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
-        source, path = self.page(text)
-        failures = check_page(source, path).failures
-        if failures and self.fail == "raise":
-            raise LiveNumberError("\n".join(c.message for c in failures))
-        for check in failures:
-            log.warning(check.message)
-        return strip_markers(text).split("\n")
+        state = self.ext.state
+        state.page = self.info(text)
+        state.prep = prepare(text)
+        lines = state.prep.text.split("\n")
+        return [_BIB_TOKEN if line.strip() == "<!-- bibliography -->" else line
+                for line in lines]
+
+
+_BIB_TOKEN = "\U0010FFF2"
+
+
+class _Bibliography(BlockProcessor):
+    """``<!-- bibliography -->`` alone on its lines: the reference list, built as elements
+    so that MkDocs sees the ``#ref-KEY`` anchors."""
+
+    def __init__(self, parser: Any, ext: LiveNumbersExtension) -> None:
+        super().__init__(parser)
+        self.ext = ext
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return block.strip() == _BIB_TOKEN
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        blocks.pop(0)
+        ul = etree.fromstring(_bib.bibliography_html(self.ext.entries()))
+        parent.append(ul)
+
+
+class _Cite(InlineProcessor):
+    def __init__(self, pattern: str, md: Markdown, ext: LiveNumbersExtension,
+                 textual: bool) -> None:
+        super().__init__(pattern, md)
+        self.ext = ext
+        self.textual = textual
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[Any, int, int]:  # noqa: N802
+        keys = [k.strip() for k in m.group(1).split(";")]
+        entries = self.ext.entries()
+        state = self.ext.state
+        page = state.page
+        el = etree.Element("span", {"class": "citation"})
+        parts = []
+        for raw in keys:
+            year_only = raw.startswith("-")
+            key = raw.lstrip("-").lstrip("@")
+            if key not in entries:
+                state.cite_errors.append((f"@{key}", f"citation @{key}: no such key in the "
+                                                     "bibliography"))
+                return None, m.start(0), m.end(0)
+            state.cited.add(key)
+            parts.append((key, _bib.cite_text(entries[key], self.textual, year_only)))
+        el.text = EXEMPT_OPEN + ("" if self.textual else "(")
+        for n, (key, text) in enumerate(parts):
+            a = etree.SubElement(el, "a", {"href": _bib.cite_href(
+                self.ext.getConfig("references"), page.src_uri if page else None, key)})
+            a.text = text
+            a.tail = "; " if n < len(parts) - 1 else ""
+        last = el[-1]
+        last.tail = (last.tail or "") + ("" if self.textual else ")") + EXEMPT_CLOSE
+        return el, m.start(0), m.end(0)
+
+
+class _TreeDone(Treeprocessor):
+    """Runs after every other treeprocessor: from now on, postprocessors see the page."""
+
+    def __init__(self, md: Markdown, ext: LiveNumbersExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        self.ext.state.tree_done = True
+
+
+class _Check(Postprocessor):
+    def __init__(self, md: Markdown, ext: LiveNumbersExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, text: str) -> str:
+        state = self.ext.state
+        prep, info = state.prep, state.page
+        if prep is None or info is None or not state.tree_done:
+            return text  # a fragment (a heading rendered by toc), not the page
+        if info.fragment:
+            for mk in prep.markers:
+                self.ext.report_failure(f"{info.path}: a live-number marker {mk.raw!r} in a "
+                                        "docstring: docstrings are not checked pages; write "
+                                        "the number in a page")
+            return EXEMPT_OPEN + self.clean(text, prep, set(), []) + EXEMPT_CLOSE
+        page = read_html(text)
+        givens = givens_of(page.setups[0]) if page.setups else []
+        seed = _seed(self.ext.getConfig("seed")) if self.ext.getConfig("seed") else None
+        plan = plan_page(prep, page, givens, prep.text, seed)
+        for needle, msg in state.cite_errors:
+            pos = prep.text.find(needle)
+            line = prep.text.count("\n", 0, pos) + 1 if pos >= 0 else 1
+            plan.items.append(Planned("markup", line, error=msg))
+        for key in ("title", "description"):
+            value = info.meta.get(key)
+            if isinstance(value, str):
+                line = info.meta_lines.get(key, 1) - info.offset
+                plan.audit += [AuditTok(t.text, t.value, line) for t in prose_tokens(value)]
+                if "<!--" in value:
+                    plan.items.append(Planned("markup", line, error=f"front matter `{key}`: "
+                                              "markers are not checked here"))
+        plan.items.sort(key=lambda it: it.line)
+        state.plan = plan
+        if self.ext.getConfig("execute"):
+            report = PageReport(info.path, run_plan(plan, info.path, info.offset), state.cited)
+            state.report = report
+            if report.failures and self.ext.getConfig("fail") == "raise":
+                raise LiveNumberError("\n".join(c.message for c in report.failures))
+            if self.ext.log_failures:
+                for check in report.failures:
+                    self.ext.report_failure(check.message)
+        return self.clean(text, prep, plan.code_markers, page.setups)
+
+    def clean(self, text: str, prep: Prepared, code_markers: set[int], setups: list[str]) -> str:
+        for code in setups:
+            text = text.replace(f"<!--{SETUP_PREFIX}\n{code}-->", "", 1)
+        for mk in prep.markers:  # a marker shown in code is shown as written
+            if mk.k in code_markers:
+                ph, raw = marker_char(mk.k), htmlmod.escape(mk.raw, quote=False)
+                m = re.search(re.escape(ph) + r"(\$\$|\\\]|\\end\{[A-Za-z*]+\})", text)
+                if mk.moved and m:
+                    text = text[: m.start()] + m.group(1) + raw + text[m.end():]
+                else:
+                    text = text.replace(ph, raw)
+        self.clean_toc(getattr(self.md, "toc_tokens", []))
+        return strip_marks(text)
+
+    def clean_toc(self, tokens: list[dict[str, Any]]) -> None:
+        for tok in tokens:
+            for key in ("name", "html", "data-toc-label"):
+                if isinstance(tok.get(key), str):
+                    tok[key] = strip_marks(tok[key])
+            self.clean_toc(tok.get("children", []))
 
 
 class LiveNumbersExtension(Extension):
-    """Register the live-numbers preprocessor; config ``fail``: ``"warn"`` | ``"raise"``."""
+    """The live-numbers extension (options: see ``self.config``)."""
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "fail": ["warn", "'warn': log each failed check as a WARNING (mkdocs --strict "
                              "aborts); 'raise': raise LiveNumberError"],
+            "seed": ["", "the student's answers; quotes of them are compared with it"],
+            "bibliography": ["", "a BibTeX file; pages cite its keys as [@key]"],
+            "references": ["references.md", "the page (relative to docs/) that lists them"],
+            "execute": [True, "run the checks (False: only plan them)"],
         }
         super().__init__(**kwargs)
-        fail = self.getConfig("fail")
-        if fail not in FAIL_MODES:
+        if self.getConfig("fail") not in FAIL_MODES:
             raise ValueError(f"livedocs.markdown_ext: fail must be one of {FAIL_MODES}, "
-                             f"got {fail!r}")
+                             f"got {self.getConfig('fail')!r}")
+        self.page: PageInfo | None = None  # set by livedocs.render for pytest
+        self.log_failures = True  # livedocs.render returns the report instead
+        self.state = _State()
+        self._reported: set[str] = set()
+
+    def entries(self) -> dict[str, _bib.Entry]:
+        path = self.getConfig("bibliography")
+        if not path:
+            return {}
+        try:
+            return _bib.load(str(path))
+        except Exception as exc:  # noqa: BLE001 (pybtex raises many kinds; report, don't crash)
+            self.state.cite_errors.append(("", f"bibliography {path}: {type(exc).__name__}: "
+                                               f"{exc}"))
+            return {}
+
+    def report_failure(self, message: str) -> None:
+        if self.getConfig("fail") == "raise":
+            raise LiveNumberError(message)
+        if message not in self._reported or not message.startswith("<docstring>"):
+            log.warning(message)
+        self._reported.add(message)
+
+    def reset(self) -> None:
+        self.state = _State()
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
-        md.preprocessors.register(
-            LiveNumbersPreprocessor(md, self.getConfig("fail")), "livedocs", 25
-        )
+        md.registerExtension(self)
+        md.preprocessors.register(_Prepare(md, self), "livedocs", 29)
+        md.parser.blockprocessors.register(_Bibliography(md.parser, self), "livedocs_bib", 95)
+        md.inlinePatterns.register(_Cite(_bib.CITE_RE, md, self, False), "livedocs_cite", 175)
+        md.inlinePatterns.register(_Cite(_bib.TEXT_CITE_RE, md, self, True),
+                                   "livedocs_textcite", 174)
+        md.treeprocessors.register(_TreeDone(md, self), "livedocs_tree_done", -100)
+        md.postprocessors.register(_Check(md, self), "livedocs", 25)
 
 
 def makeExtension(**kwargs: Any) -> LiveNumbersExtension:  # noqa: N802 (Markdown's API name)

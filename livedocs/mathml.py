@@ -17,11 +17,14 @@ Register it after arithmatex::
 from __future__ import annotations
 
 import html
+import logging
 import re
 
 from latex2mathml.converter import convert
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
+
+log = logging.getLogger("mkdocs.plugins.livedocs")
 
 # arithmatex's generic wrappers; the TeX inside is HTML-escaped.
 _WRAPPED = re.compile(
@@ -52,7 +55,14 @@ def tex_to_mathml(tex: str, *, display: bool) -> str:
 def _render(match: re.Match[str]) -> str:
     display = match["block"] is not None
     tex = html.unescape(match["block"] if display else match["inline"])
-    mathml = tex_to_mathml(tex, display=display)
+    try:
+        mathml = tex_to_mathml(tex, display=display)
+    except Exception as exc:  # noqa: BLE001 (latex2mathml raises many kinds on bad TeX)
+        # Never crash the build on malformed TeX: the live-number checker names the line;
+        # here the TeX is shown as code, and the warning fails a strict build too.
+        log.warning("math cannot be rendered (%s): %s", type(exc).__name__, tex.strip())
+        return f'<code class="tex-error">{html.escape(tex.strip())}</code>'
+
     if display:
         return f'<div class="arithmatex mathml-block">{mathml}</div>'
     return f'<span class="arithmatex">{mathml}</span>'

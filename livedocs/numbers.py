@@ -1,116 +1,42 @@
-"""Live numbers: every number in a page's prose is computed by ``rnnnotes``.
+"""Live numbers: every number a reader sees is computed by ``rnnnotes``, or checked.
 
-This is the checker core.  It imports neither Sybil nor Markdown; both wrappers
-(:mod:`livedocs.sybil_parser` for ``pytest``, :mod:`livedocs.markdown_ext` for
-``mkdocs build``) call :func:`plan_checks`/:func:`check_page` and :func:`strip_markers`,
-so the two paths cannot diverge.
+This module is the public face of the checker; the README's "Writing a page" is its
+user guide.  Both ``pytest`` (through :mod:`livedocs.sybil_parser`) and ``mkdocs build``
+(through :mod:`livedocs.markdown_ext`) render each page with the site's own Markdown
+configuration and check what it renders to, so the two accept and reject the same pages.
 
-Syntax
-======
-
-**Setup block** (at most one per page; first line exactly ``<!-- live:setup``, last line
-exactly ``-->``)::
-
-    <!-- live:setup
-    from rnnnotes.counting import unrolled_weights
-    D, H, K = 20, 128, 10     # input, hidden, output sizes: given by the question
-    STEPS = 5, 10             # time steps: given
-    LABELS = "1.1", 1, 2      # question labels
-    -->
-
-It is Python, executed once per page in a fresh namespace.  Its **givens** are every
-int/float literal in its AST plus every string literal that reads as a number or as a
-dotted label (``"1.1"``, ``"2.1.4"``).  A page without a setup has no names and no givens.
-
-**Live number**: a number token immediately followed by a marker,
-``19,712<!--= unrolled_weights(D, H, K, steps=5).total -->`` or
-``73%<!--= sigmoid(1) | .0% -->``.  ``EXPR`` is evaluated in the page namespace and
-``format_number(value, SPEC)`` must equal the written token *exactly* (value and
-formatting).  Written tokens may carry a leading ``-`` and a trailing ``%``, and may sit
-inside emphasis (``**76,800**<!--= total -->``).
-
-**Equations** in ``$...$``/``$$...$$`` (see :mod:`livedocs._math`) must hold exactly and be
-*tied*: a marker right after the closing delimiter, ``$$ 20 \\cdot 128 = 2560 $$<!--= EXPR -->``,
-whose value is the equation's value; the last side is that value written as
-``format_number(value, SPEC, math=True)``.  At most one equation per math span.
-A marker after a math span *without* an equation ties the span's last number instead
-(``$f \\approx 0.73$<!--= f | .2f -->``, sign and ``\\%`` included): a live number
-written in math, formatted with ``math=True``.
-
-**Audit**: every number token in prose and math (see :mod:`livedocs._scan` for the
-tokeniser and the exclusions) must be live, covered by an equation, or a given
-(by value; dotted labels by text).  Given integers must also follow the formatting rule.
-
-Checks
-======
-:func:`check_page` yields one check per setup block, per live number (marker), per
-equation (math span with an equation or a tie), and exactly one ``audit`` check.
+Checks of a page, in order: ``setup`` (the setup block ran), then in page order ``live``
+(a marker ties a number), ``equation`` (a math relation chain holds and is tied),
+``notation`` (an explicit opt-out), ``quote`` (the student's verbatim answer matches the
+seed) and ``markup`` (anything the checker cannot read: always a failure), and last exactly
+one ``audit`` (every other number a reader sees is a given).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-
-from ._checks import Check, Site, plan_checks, run_checks
 from ._format import format_number
-from ._scan import Marker, scan
+from ._run import Check
+from .markdown_ext import PageReport
+from .render import render_page
 
-__all__ = [
-    "format_number", "Check", "PageReport", "Site", "plan_checks", "check_page",
-    "iter_live_markers", "strip_markers",
-]
-
-
-@dataclass
-class PageReport:
-    """All checks of one page, in :func:`plan_checks` order."""
-
-    path: str
-    checks: list[Check]
-
-    @property
-    def failures(self) -> list[Check]:
-        return [c for c in self.checks if not c.ok]
-
-    @property
-    def ok(self) -> bool:
-        return not self.failures
-
-    def counts(self) -> dict[str, int]:
-        """Number of checks per kind (kinds with no check are left out)."""
-        out: dict[str, int] = {}
-        for c in self.checks:
-            out[c.kind] = out.get(c.kind, 0) + 1
-        return out
+__all__ = ["format_number", "Check", "PageReport", "check_page", "plan_checks"]
 
 
-def check_page(text: str, path: str) -> PageReport:
-    """Run every check of a page; ``path`` (``docs/task1/q1.md``) names it in messages.
+def check_page(text: str, path: str, *, config_file: str | None = None) -> PageReport:
+    """Render a page's file content with the site's configuration and run every check.
 
-    The checks come in :func:`plan_checks` order: setup, live numbers and equations in
-    page order, audit last.
+    ``path`` names the page in messages (``docs/task-1-1/q1.md``).
     """
-    return PageReport(path, run_checks(text, path))
+    report = render_page(text, path, config_file=config_file).report
+    assert report is not None
+    return report
 
 
-def iter_live_markers(text: str) -> Iterator[Marker]:
-    """Every ``<!--= ... -->`` marker outside code, in page order."""
-    yield from scan(text).markers
-
-
-def strip_markers(text: str) -> str:
-    """The page as it should render: markers and the setup block removed.
-
-    Written numbers stay.  Lines only disappear where a setup block was (with its
-    line break), so everything else keeps its line.  Markers shown inside code are
-    left alone, exactly as the checker leaves them alone.
-    """
-    sc = scan(text)
-    cuts = [(s.start, s.end + (text[s.end : s.end + 1] == "\n")) for s in sc.setups]
-    cuts += [(mk.start, mk.end) for mk in sc.markers]
-    out, pos = [], 0
-    for a, b in sorted(cuts):
-        out.append(text[pos:a])
-        pos = b
-    return "".join(out) + text[pos:]
+def plan_checks(text: str, path: str = "<page>", *,
+                config_file: str | None = None) -> list[tuple[str, int, int | None]]:
+    """``(kind, line, marker)`` of each check of a page, without running any page code."""
+    r = render_page(text, path, execute=False, config_file=config_file)
+    assert r.plan is not None
+    out = [("setup", r.plan.setup_line + r.info.offset, None)] if r.plan.setup else []
+    out += [(it.kind, it.line + r.info.offset, it.marker) for it in r.plan.items]
+    return out + [("audit", 0, None)]

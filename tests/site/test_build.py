@@ -53,3 +53,12 @@ def test_live_markers_never_reach_the_page(site):
 def test_the_seed_result_is_published(site):
     html = pages(site)["task-1-1/q1-unrolled-weights/index.html"]
     assert "<mn>19,712</mn>" in html and "19,712" in re.sub(r"<[^>]+>", "", html)
+
+
+def test_no_placeholder_of_the_checker_reaches_the_site(site):
+    # The checker's private-use characters (livedocs._marks) must all be gone, in the pages
+    # and in the search index built from them.
+    from livedocs._marks import private_use
+
+    for path in [*site.rglob("*.html"), site / "search" / "search_index.json"]:
+        assert private_use(path.read_text(encoding="utf-8")) == [], path

@@ -1,0 +1,131 @@
+"""Citations from a BibTeX bibliography (parsed by pybtex).
+
+Pages cite by key, as in pandoc: ``[@elman1990]`` renders ``(Elman, 1990)``,
+``[@elman1990; @werbos1990]`` renders ``(Elman, 1990; Werbos, 1990)``, ``[-@elman1990]``
+renders ``(1990)`` (the author is named in the sentence) and ``@elman1990`` in running
+text renders ``Elman (1990)``.  Each links to the entry on the references
+page, where ``<!-- bibliography -->`` is replaced by the full list.  Up to three authors
+are named (``Gers, Schmidhuber & Cummins``), more are ``Cho et al.``.
+
+The generated text is wrapped in the exemption characters of :mod:`livedocs._marks`: its
+years, volumes and pages come from the bibliography, not from the prose, so the audit
+skips them.  No year is typed into a page.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ._marks import EXEMPT_CLOSE, EXEMPT_OPEN
+
+__all__ = ["Entry", "load", "cite_text", "reference_html", "bibliography_html", "CITE_RE",
+           "TEXT_CITE_RE", "cite_href"]
+
+CITE_RE = r"\[(-?@[\w:-]+(?:\s*;\s*-?@[\w:-]+)*)\]"
+TEXT_CITE_RE = r"(?<![\w@.\[])@([A-Za-z][\w:-]*\d{4}[a-z]?)\b"
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    kind: str
+    authors: tuple[tuple[str, str], ...]  # (last, first names)
+    fields: tuple[tuple[str, str], ...]
+
+    def get(self, name: str) -> str:
+        return dict(self.fields).get(name, "")
+
+
+def _clean(text: str) -> str:
+    from pybtex.richtext import Text  # noqa: PLC0415 (pybtex is a docs dependency)
+
+    try:
+        from latexcodec import codec  # noqa: F401, PLC0415 (registers the "latex" codec)
+
+        text = text.encode("utf-8").decode("latex")
+    except (ImportError, ValueError):
+        pass
+    return str(Text(re.sub(r"[{}]", "", text)))
+
+
+@cache
+def load(path: str) -> dict[str, Entry]:
+    """The entries of a BibTeX file, by key (read once per process and path)."""
+    from pybtex.database import parse_file  # noqa: PLC0415
+
+    data = parse_file(str(Path(path)), bib_format="bibtex")
+    out: dict[str, Entry] = {}
+    for key, e in data.entries.items():
+        authors = tuple((_clean(" ".join(p.last_names)),
+                         _clean(" ".join(p.first_names + p.middle_names)))
+                        for p in e.persons.get("author", []))
+        fields = tuple((k.lower(), _clean(v)) for k, v in e.fields.items())
+        out[key] = Entry(key, e.type.lower(), authors, fields)
+    return out
+
+
+def _names(entry: Entry) -> str:
+    last = [a[0] for a in entry.authors]
+    if len(last) >= 4:
+        return f"{last[0]} et al."
+    if len(last) >= 2:
+        return ", ".join(last[:-1]) + " & " + last[-1]
+    return last[0] if last else entry.key
+
+
+def cite_text(entry: Entry, textual: bool, year_only: bool = False) -> str:
+    """``Elman (1990)`` (textual), ``Elman, 1990`` (inside parentheses) or ``1990``."""
+    year = entry.get("year")
+    if year_only:
+        return year
+    return f"{_names(entry)} ({year})" if textual else f"{_names(entry)}, {year}"
+
+
+def cite_href(references_page: str, page_src: str | None, key: str) -> str:
+    """Link from the page ``page_src`` (relative to docs/) to ``key`` on the references page."""
+    base = posixpath.dirname(page_src or "")
+    return f"{posixpath.relpath(references_page, base or '.')}#ref-{key}"
+
+
+def _initials(first: str) -> str:
+    return " ".join(f"{part[0]}." for part in re.split(r"[\s]+", first) if part)
+
+
+def reference_html(e: Entry) -> str:
+    """One entry of the reference list: authors (year). Title. Venue, volume(number), pages."""
+    names = [f"{last}, {_initials(first)}".rstrip(", ") for last, first in e.authors]
+    authors = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", & " + names[-1]
+    esc = html.escape
+    parts = [f"{esc(authors)} ({esc(e.get('year'))}). {esc(e.get('title'))}."]
+    venue = e.get("journal") or e.get("booktitle") or e.get("school") or e.get("howpublished")
+    if venue:
+        v = f"<em>{esc(venue)}</em>"
+        if e.get("volume"):
+            v += f", {esc(e.get('volume'))}"
+            if e.get("number"):
+                v += f"({esc(e.get('number'))})"
+        if e.get("pages"):
+            v += f", {esc(e.get('pages').replace('--', '–'))}"
+        parts.append(v + ".")
+    if e.get("note"):
+        parts.append(esc(e.get("note")) + ".")
+    if e.get("doi"):
+        doi = esc(e.get("doi"))
+        parts.append(f'<a href="https://doi.org/{doi}">doi:{doi}</a>')
+    elif e.get("url"):
+        url = esc(e.get("url"))
+        parts.append(f'<a href="{url}">{url}</a>')
+    return " ".join(parts)
+
+
+def bibliography_html(entries: dict[str, Entry]) -> str:
+    """The whole reference list, sorted by first author and year, exempt from the audit."""
+    items = sorted(entries.values(),
+                   key=lambda e: (e.authors[0][0] if e.authors else e.key, e.get("year")))
+    lis = "\n".join(f'<li id="ref-{e.key}">{reference_html(e)}</li>' for e in items)
+    return f'<ul class="references">{EXEMPT_OPEN}\n{lis}\n{EXEMPT_CLOSE}</ul>'

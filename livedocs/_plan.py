@@ -1,0 +1,474 @@
+"""Plan the checks of one rendered page, without running any page code.
+
+Input: the prepared source (:mod:`livedocs._source`), the rendered page's segments
+(:mod:`livedocs._html`) and the givens (:mod:`livedocs._givens`).  Output: a
+:class:`PagePlan`: the setup code, the planned checks in page order and the tokens left for
+the audit.  :mod:`livedocs._run` runs it.
+
+Every marker must end up as exactly one check.  A marker that lands in a comment, a
+script, a heading, a URL or nowhere is a ``markup`` error; so is text that shows markup the
+renderer did not close (``<!--``, a fence, ``$``, raw TeX) and malformed math.  Nothing the
+checker cannot read passes silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from ._givens import Given, symbol_values
+from ._html import Page, Segment
+from ._marks import marker_index, notation_index
+from ._prose import LIVE_WRITTEN, markup_problems, prose_tokens
+from ._source import MarkerSrc, Prepared
+from ._tex import NumTok, Span, read_span
+from ._texeval import Node, NotArithmetic, parse, symbols
+
+__all__ = ["Planned", "AuditTok", "PagePlan", "plan_page", "Locator", "EqPlan"]
+
+
+@dataclass
+class AuditTok:
+    text: str
+    value: Fraction | None  # None: a label
+    line: int
+    math: bool = False
+
+
+@dataclass
+class EqPlan:
+    """A relation chain to check: sides, their trees, the checked relations, the ties."""
+
+    span: Span
+    chain: int
+    trees: list[Node | None]
+    checked: list[int]  # indices k of checked relations (between sides k and k+1)
+    num_ties: dict[int, NumTok]  # marker k -> the tied number (in this chain)
+    formula_tie: tuple[int, int] | None  # (marker k, side index) of a tied formula
+    exact: set[int]  # markers whose number must equal its value exactly
+
+
+@dataclass
+class Planned:
+    kind: str  # live | equation | notation | quote | markup
+    line: int
+    marker: int | None = None
+    written: str | None = None
+    math: bool = False
+    eq: EqPlan | None = None
+    error: str | None = None
+
+
+@dataclass
+class PagePlan:
+    setup: str | None = None
+    setup_line: int = 0
+    givens: list[Given] = field(default_factory=list)
+    items: list[Planned] = field(default_factory=list)
+    audit: list[AuditTok] = field(default_factory=list)
+    markers: list[MarkerSrc] = field(default_factory=list)
+    code_markers: set[int] = field(default_factory=set)
+    quotes: list[str] = field(default_factory=list)
+
+
+class Locator:
+    """Source line of rendered text, searching forward from the last place found."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+
+    def line_at(self, pos: int) -> int:
+        return self.text.count("\n", 0, pos) + 1
+
+    def find(self, snippet: str) -> int:
+        words = re.findall(r"\w+", snippet)[:6]
+        for n in sorted({len(words), min(3, len(words)), 1}, reverse=True):
+            if n == 0:
+                continue
+            pattern = re.compile(r"\W*".join(re.escape(w) for w in words[:n]))
+            for start in (self.pos, 0):
+                m = pattern.search(self.text, start)
+                if m:
+                    self.pos = m.start()
+                    return self.line_at(m.start())
+        return self.line_at(self.pos)
+
+
+@dataclass
+class _Run:
+    """Consecutive text of one block (or one attribute), with per-piece flags."""
+
+    kind: str
+    pieces: list[Segment] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+    def flags_at(self, i: int) -> Segment:
+        for p in self.pieces:
+            if i < len(p.text):
+                return p
+            i -= len(p.text)
+        return self.pieces[-1]
+
+
+@dataclass
+class _Math:
+    seg: Segment
+    after: list[str] = field(default_factory=list)  # placeholders right after the span
+
+
+def _group(segments: list[Segment]) -> list[_Run | _Math]:
+    out: list[_Run | _Math] = []
+    prev: Segment | None = None
+    for seg in segments:
+        if seg.kind == "math":
+            out.append(_Math(seg))
+        elif seg.kind in ("text", "attr", "code", "hidden"):
+            text = seg.text
+            if seg.kind == "text" and out and isinstance(out[-1], _Math) and prev is not None \
+                    and prev.kind == "math" and prev.block == seg.block:
+                lead = re.match(r"[\U000F0000-\U000FFFFD]*", text).group()  # type: ignore[union-attr]
+                out[-1].after += list(lead)
+                text = text[len(lead):]
+                seg = Segment(seg.kind, text, seg.block, seg.heading, seg.student, seg.exempt,
+                              seg.display, seg.where)
+            last = out[-1] if out else None
+            if isinstance(last, _Run) and last.kind == seg.kind and last.pieces[-1].block \
+                    == seg.block and seg.kind in ("text", "attr"):
+                last.pieces.append(seg)
+            elif text or seg.kind != "text":
+                out.append(_Run(seg.kind, [seg]))
+        prev = seg
+    return out
+
+
+def plan_page(prep: Prepared, page: Page, givens: list[Given], source: str,
+              seed: dict[str, str] | None) -> PagePlan:
+    """Plan every check of a page (see the module docstring)."""
+    plan = PagePlan(givens=givens, markers=prep.markers)
+    loc = Locator(source)
+    items = plan.items
+    for line, msg in prep.errors:
+        items.append(Planned("markup", line, error=msg))
+    for mk in prep.markers:
+        if mk.error:
+            items.append(Planned("markup", mk.line, marker=mk.k, error=f"marker: {mk.error}"))
+    if len(page.setups) > 1:
+        items.append(Planned("markup", 1, error=f"{len(page.setups)} setup blocks; at most "
+                                                  "one per page"))
+    if page.setups:
+        plan.setup = page.setups[0]
+        m = re.search(r"^<!-- live:setup$", source, re.M)
+        plan.setup_line = loc.line_at(m.start()) if m else 1
+    seen: set[int] = set()
+    seen_notation: set[int] = set()
+    for part in _group(page.segments):
+        if isinstance(part, _Math):
+            _plan_math(part, plan, loc, seen, seen_notation)
+        else:
+            _plan_run(part, plan, loc, seen, seen_notation)
+    for mk in prep.markers:
+        if mk.k not in seen and not mk.error:
+            items.append(Planned("markup", mk.line, marker=mk.k,
+                                 error=f"marker {mk.raw!r} does not reach the page: it sits "
+                                       "where Markdown drops it (a URL, a raw HTML tag)"))
+    for nt in prep.notations:
+        if nt.k not in seen_notation:
+            items.append(Planned("markup", nt.line, error="<!--notation--> must stand right "
+                                                          "after a math span"))
+    _plan_quotes(page, plan, seed, loc)
+    items.sort(key=lambda it: it.line)
+    return plan
+
+
+def _marker_line(plan: PagePlan, k: int, fallback: int) -> int:
+    return plan.markers[k].line if 0 <= k < len(plan.markers) else fallback
+
+
+_PLACEHOLDER = re.compile("[\U000F0000-\U000FFFFD]")
+
+
+def _plan_run(run: _Run, plan: PagePlan, loc: Locator, seen: set[int],
+              seen_notation: set[int]) -> None:
+    text = run.text
+    if not text:
+        return
+    if run.kind == "code":
+        for m in _PLACEHOLDER.finditer(text):
+            k = marker_index(m.group())
+            if k is not None:
+                seen.add(k)
+                plan.code_markers.add(k)
+        return
+    line0 = loc.find(text) if run.kind in ("text", "attr") else loc.line_at(loc.pos)
+    for m in _PLACEHOLDER.finditer(text):
+        i, ch = m.start(), m.group()
+        k, n = marker_index(ch), notation_index(ch)
+        if k is None and n is None:
+            continue
+        if n is not None:
+            seen_notation.add(n)
+            plan.items.append(Planned("markup", line0, error="<!--notation--> must stand "
+                                                             "right after a math span"))
+            continue
+        assert k is not None
+        seen.add(k)
+        line = _marker_line(plan, k, line0)
+        if k < len(plan.markers) and plan.markers[k].error:
+            continue  # reported as a markup error already
+        flags = run.flags_at(i)
+        if run.kind == "hidden":
+            where = "an HTML comment" if run.pieces[0].where == "comment" else \
+                f"a <{run.pieces[0].where}> element"
+            plan.items.append(Planned("markup", line, marker=k,
+                                      error=f"a marker inside {where}: the reader never sees it"))
+        elif flags.heading:
+            plan.items.append(Planned("markup", line, marker=k, error="a live number in a "
+                                      "heading (headings feed the navigation and the title); "
+                                      "write it in the text"))
+        elif flags.student is not None or flags.exempt:
+            plan.items.append(Planned("markup", line, marker=k, error="a marker inside the "
+                                      "student's verbatim answer or generated text"))
+        else:
+            before = re.sub(r"[\U000F0000-\U000FFFFD]", "", text[:i])
+            m = LIVE_WRITTEN.search(before[-120:])
+            if m is None:
+                plan.items.append(Planned("markup", line, marker=k, error="a marker not "
+                                          "attached to a number (write the number right "
+                                          "before it, no space)"))
+            else:
+                plan.items.append(Planned("live", line, marker=k, written=m.group()))
+    if run.kind == "hidden":
+        return
+    clean = re.sub(r"[\U000F0000-\U000FFFFD]", "\0", text)
+    for off, msg in markup_problems(clean.replace("\0", "")):
+        flags = run.flags_at(off)
+        if not flags.exempt and flags.student is None:
+            plan.items.append(Planned("markup", line0 + text.count("\n", 0, off), error=msg))
+    _audit_text(clean, run, line0, plan)
+
+
+def _audit_text(clean: str, run: _Run, line0: int, plan: PagePlan) -> None:
+    for tok in prose_tokens(clean):
+        if tok.end < len(clean) and clean[tok.end] == "\0":
+            continue  # the written part of a live number: checked, not audited
+        flags = run.flags_at(tok.start)
+        if flags.exempt or flags.student is not None:
+            continue
+        plan.audit.append(AuditTok(tok.text, tok.value, line0 + clean.count("\n", 0, tok.start)))
+
+
+def _plan_math(part: _Math, plan: PagePlan, loc: Locator, seen: set[int],
+               seen_notation: set[int]) -> None:
+    seg = part.seg
+    span = read_span(seg.text)
+    line = loc.find(seg.text)
+    for ch in part.after:
+        if (k := marker_index(ch)) is not None:
+            if span.end_tie is None:
+                span.end_tie = k
+            else:
+                plan.items.append(Planned("markup", _marker_line(plan, k, line), marker=k,
+                                          error="two markers after one math span"))
+            seen.add(k)
+        elif (n := notation_index(ch)) is not None:
+            span.notations.append(n)
+    seen.update(k for k, _ in span.markers)
+    seen_notation.update(span.notations)
+    if seg.student is not None or seg.exempt:
+        for k, _ in span.markers:
+            plan.items.append(Planned("markup", _marker_line(plan, k, line), marker=k,
+                                      error="a marker inside the student's verbatim answer"))
+        return
+    for err in span.errors:
+        marker = span.end_tie if span.end_tie is not None else None
+        plan.items.append(Planned("markup", line, marker=marker,
+                                  error=f"math `{_short(seg.text)}`: {err}"))
+    if span.errors and not span.chains:
+        return
+    for text_tok in span.texts:  # \text{...}: prose inside math
+        for tok in prose_tokens(text_tok.arg):
+            plan.audit.append(AuditTok(tok.text, tok.value, line))
+    for _ in span.notations:
+        plan.items.append(Planned("notation", line))
+    _plan_chains(span, plan, line)
+
+
+def _short(tex: str) -> str:
+    tex = " ".join(re.sub(r"[\U000F0000-\U000FFFFD]", "", tex).split())
+    return tex if len(tex) <= 60 else tex[:57] + "..."
+
+
+def _given_names(plan: PagePlan, value: Fraction) -> list[str]:
+    return [g.name for g in plan.givens if g.value is not None and g.value == value]
+
+
+def _literal(side_nums: list[NumTok], tree: Node | None) -> NumTok | None:
+    """The number if a side is one written number (``0.16``, ``-3``, ``73\\%``, sci)."""
+    nums = [n for n in side_nums if not n.exempt]
+    if len(nums) != 1 or tree is None or symbols(tree):
+        return None
+    node = tree
+    while node.op in ("neg", "pct"):
+        node = node.args[0]
+    if node.op == "num" or (nums[0].sci and node.op in ("mul", "pow")):
+        return nums[0]
+    return None
+
+
+def _plan_chains(span: Span, plan: PagePlan, line: int) -> None:
+    notation = bool(span.notations)
+    known = set(symbol_values(plan.givens))
+    tied_nums = {id(n): k for k, n in span.num_ties.items()}
+    end_target: tuple[int, int] | None = None
+    if span.end_tie is not None and span.chains:
+        ci = len(span.chains) - 1
+        end_target = (ci, len(span.chains[ci].sides) - 1)
+    elif span.end_tie is not None:
+        plan.items.append(Planned("markup", _marker_line(plan, span.end_tie, line),
+                                  marker=span.end_tie, error="the math span holds no number"))
+    covered: set[int] = set()
+    used_ties: set[int] = set()
+    for ci, chain in enumerate(span.chains):
+        trees: list[Node | None] = []
+        reasons: list[str] = []
+        for side in chain.sides:
+            try:
+                trees.append(parse(side.toks))
+                reasons.append("")
+            except NotArithmetic as exc:
+                trees.append(None)
+                reasons.append(str(exc))
+        subs: set[str] = set()
+        formula_tie = None
+        num_ties = {k: n for k, n in span.num_ties.items()
+                    if any(n in s.nums for s in chain.sides)}
+        if end_target and end_target[0] == ci:
+            k = span.end_tie
+            assert k is not None
+            last = chain.sides[-1]
+            lit = _literal(last.nums, trees[-1])
+            subs = {name for name, _ in plan.markers[k].subs} if k < len(plan.markers) else set()
+            if lit is not None and not subs:
+                num_ties[k] = lit
+            elif [n for n in last.nums if not n.exempt] or trees[-1] is not None:
+                formula_tie = (k, len(chain.sides) - 1)
+            else:
+                plan.items.append(Planned("markup", _marker_line(plan, k, line), marker=k,
+                                          error="the math span ends in no number"))
+        evaluable = [t is not None and symbols(t) <= known | subs for t in trees]
+        numeric = [any(not n.exempt for n in s.nums) for s in chain.sides]
+        checked: list[int] = []
+        for r, rel in enumerate(chain.rels):
+            a, b = r, r + 1
+            if rel == "~" or notation:
+                continue
+            if evaluable[a] and evaluable[b]:
+                checked.append(r)
+            elif numeric[a] and numeric[b]:
+                bad = a if not evaluable[a] else b
+                why = reasons[bad] or "unknown symbol " + ", ".join(
+                    sorted(symbols(trees[bad]) - known - subs)) if trees[bad] or reasons[bad] \
+                    else "not arithmetic"
+                plan.items.append(Planned("markup", line, error=(
+                    f"math `{_short(span.tex)}`: `{chain.sides[bad].latex}` cannot be "
+                    f"evaluated ({why}); write it as arithmetic, or mark the span "
+                    "<!--notation-->")))
+        if not checked and formula_tie is None:
+            for k, n in num_ties.items():  # a tied number that is no equation's result
+                used_ties.add(k)
+                plan.items.append(Planned("live", _marker_line(plan, k, line), marker=k,
+                                          written=n.text, math=True))
+                covered.add(id(n))
+            continue
+        anchored = _anchor(chain, trees, evaluable, checked, num_ties, formula_tie, plan)
+        exact: set[int] = set()
+        for k, n in num_ties.items():
+            side = next(i for i, s in enumerate(chain.sides) if n in s.nums)
+            if any(chain.rels[r] == "=" and side in (r, r + 1) for r in checked):
+                exact.add(k)
+        involved = {s for r in checked for s in (r, r + 1)}
+        if formula_tie:
+            involved.add(formula_tie[1])
+        unanchored = [s for s in sorted(involved) if numeric[s] and s not in anchored]
+        if unanchored:
+            plan.items.append(Planned("markup", line, error=(
+                f"math `{_short(span.tex)}`: equation not tied to a live expression (put "
+                "<!--= EXPR --> right after the closing delimiter, or after the number it "
+                "computes)")))
+        for s in involved & anchored:
+            covered.update(id(n) for n in chain.sides[s].nums)
+        used_ties.update(num_ties)
+        if formula_tie:
+            used_ties.add(formula_tie[0])
+        tie_marker = formula_tie[0] if formula_tie else (min(num_ties) if num_ties else None)
+        plan.items.append(Planned("equation", _marker_line(plan, tie_marker, line)
+                                  if tie_marker is not None else line, marker=tie_marker,
+                                  eq=EqPlan(span, ci, trees, checked, num_ties, formula_tie,
+                                            exact)))
+    for k, n in span.num_ties.items():
+        if k not in used_ties:
+            plan.items.append(Planned("live", _marker_line(plan, k, line), marker=k,
+                                      written=n.text, math=True))
+            covered.add(id(n))
+    for n in span.nums:
+        if not n.exempt and id(n) not in covered and id(n) not in tied_nums:
+            plan.audit.append(AuditTok(n.text, n.value, line, math=True))
+
+
+def _anchor(chain, trees, evaluable, checked, num_ties, formula_tie, plan) -> set[int]:
+    """Sides whose value is pinned: by a tie, by givens alone, or through `=` and `≈`."""
+    anchored: set[int] = set()
+    for s, side in enumerate(chain.sides):
+        nums = [n for n in side.nums if not n.exempt]
+        if any(n in side.nums for n in num_ties.values()):
+            anchored.add(s)
+        elif formula_tie and formula_tie[1] == s:
+            anchored.add(s)
+        elif evaluable[s] and all(len(set(_given_names(plan, n.value))) == 1 for n in nums):
+            anchored.add(s)
+    literal = [_literal(s.nums, t) is not None for s, t in zip(chain.sides, trees, strict=True)]
+    changed = True
+    while changed:
+        changed = False
+        for r in checked:
+            a, b = r, r + 1
+            rel = chain.rels[r]
+            if rel == "=":
+                pairs = [(a, b), (b, a)]
+            elif rel == "≈":  # from the exact side to the written approximation
+                pairs = [(a, b)] if literal[b] else [(b, a)] if literal[a] else []
+            else:
+                pairs = []
+            for src, dst in pairs:
+                if src in anchored and dst not in anchored:
+                    anchored.add(dst)
+                    changed = True
+    return anchored
+
+
+def _plan_quotes(page: Page, plan: PagePlan, seed: dict[str, str] | None, loc: Locator) -> None:
+    labels: dict[str, list[str]] = {}
+    for seg in page.segments:
+        if seg.student is not None and seg.kind in ("text", "math"):
+            labels.setdefault(seg.student, []).append(seg.text)
+    for label, parts in labels.items():
+        line = loc.find(parts[0]) if parts else 1
+        shown = " ".join("".join(parts).split())
+        if seed is None:
+            plan.items.append(Planned("markup", line, error="a student quote, but no seed "
+                                      "answers are configured (livedocs option `seed`)"))
+        elif label not in seed:
+            plan.items.append(Planned("markup", line, error=f"a student quote of answer "
+                                      f"{label!r}, which the seed does not have"))
+        elif seed[label] != shown:
+            plan.items.append(Planned("markup", line, error=(
+                f"the quote of answer {label} differs from the seed: shows {shown[:80]!r}..., "
+                f"the seed has {seed[label][:80]!r}...")))
+        else:
+            plan.items.append(Planned("quote", line))
+            plan.quotes.append(label)

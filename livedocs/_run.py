@@ -1,0 +1,336 @@
+"""Run a :class:`livedocs._plan.PagePlan`: execute the setup, evaluate, compare, audit.
+
+Page code runs in a fresh namespace per page.  Nothing it raises, ``SystemExit`` and
+``KeyboardInterrupt`` included, escapes: it becomes a failed check with its message.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, localcontext
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from ._format import format_number
+from ._givens import symbol_values
+from ._plan import AuditTok, EqPlan, PagePlan, Planned
+from ._prose import normalise
+from ._tex import NumTok
+from ._texeval import EvalError, Unresolved, Value, evaluate
+
+__all__ = ["Check", "run_plan"]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One check of a page.  ``message`` reads ``path:line: what`` (ok or not)."""
+
+    kind: str  # setup | live | equation | notation | quote | markup | audit
+    path: str
+    line: int
+    written: str | None
+    computed: str | None
+    ok: bool
+    message: str
+    marker: int | None = None
+    expr: str | None = None
+    uses: tuple[str, ...] = field(default=())
+
+
+def _safe(text: object, limit: int = 300) -> str:
+    try:
+        s = text if isinstance(text, str) else str(text)
+    except Exception:  # noqa: BLE001 (a value whose str() raises, e.g. a huge int)
+        s = f"<a {type(text).__name__} that cannot be shown>"
+    return s if len(s) <= limit else s[: limit - 3] + "..."
+
+
+def _repr(value: Any) -> str:
+    try:
+        return _safe(repr(value), 80)
+    except Exception:  # noqa: BLE001
+        return f"<a {type(value).__name__} that cannot be shown>"
+
+
+def _exec(code: str, ns: dict[str, Any], path: str, line: int) -> str | None:
+    try:
+        exec(compile("\n" * line + code, path, "exec"), ns)  # noqa: S102
+    except BaseException as exc:  # noqa: BLE001 (page code must never end the build)
+        return f"{type(exc).__name__}: {_safe(exc)}"
+    return None
+
+
+def _eval(expr: str, ns: dict[str, Any], path: str, line: int,
+          local: dict[str, Any] | None = None) -> tuple[Any, str | None]:
+    try:
+        return eval(compile(expr, f"{path}:{line}", "eval"), ns, local or {}), None  # noqa: S307
+    except BaseException as exc:  # noqa: BLE001 (page code must never end the build)
+        return None, f"expression raised {type(exc).__name__}: {_safe(exc)}"
+
+
+def _fraction(v: Any) -> Fraction | None:
+    """The exact value of a number the page code returned (None if not a number)."""
+    if isinstance(v, (bool, np.bool_)):
+        return None
+    if isinstance(v, (int, np.integer)):
+        return Fraction(int(v))
+    if isinstance(v, Fraction):
+        return v
+    if isinstance(v, (float, np.floating)) and np.isfinite(v):
+        return Fraction(float(v))
+    return None
+
+
+def _show(v: Value | None) -> str:
+    if v is None:
+        return "?"
+    if isinstance(v, Fraction) and v.denominator == 1 and abs(v.numerator) < 10**60:
+        return format_number(v.numerator)
+    if isinstance(v, Fraction) and abs(v.numerator) < 10**60:
+        d = v.denominator
+        while d % 2 == 0:
+            d //= 2
+        while d % 5 == 0:
+            d //= 5
+        if d == 1:  # a terminating decimal: show it exactly
+            with localcontext() as ctx:
+                ctx.prec = 80
+                text = format(Decimal(v.numerator) / Decimal(v.denominator), "f")
+            if len(text) <= 40:
+                return text
+    try:
+        f = float(v)
+    except OverflowError:
+        return "a number too large to show"
+    exact = f" ({v})" if isinstance(v, Fraction) and len(str(v)) < 40 else ""
+    return f"{f:.6g}{exact}"
+
+
+def _format(value: Any, spec: str | None, math: bool) -> tuple[str, str | None]:
+    try:
+        return format_number(value, spec, math=math), None
+    except (TypeError, ValueError) as exc:
+        return _repr(value), f"({str(exc).removeprefix('format_number: ')})"
+
+
+class _Runner:
+    def __init__(self, plan: PagePlan, path: str, offset: int) -> None:
+        self.plan = plan
+        self.path = path
+        self.offset = offset
+        self.ns: dict[str, Any] = {"__name__": "livedocs_page"}
+
+    def loc(self, line: int) -> str:
+        return f"{self.path}:{line + self.offset}"
+
+    def check(self, kind: str, line: int, ok: bool, msg: str, written: str | None = None,
+              computed: str | None = None, marker: int | None = None,
+              expr: str | None = None) -> Check:
+        names = set(re.findall(r"(?<![\w.])[A-Za-z_]\w*", expr)) if expr else set()
+        uses = tuple(g.name for g in self.plan.givens if g.name.split("[")[0] in names)
+        return Check(kind, self.path, line + self.offset, written, computed, ok,
+                     f"{self.loc(line)}: {msg}", marker, expr, uses)
+
+    def setup(self) -> Check | None:
+        plan = self.plan
+        if plan.setup is None:
+            return None
+        err = _exec(plan.setup, self.ns, self.path, plan.setup_line)
+        if err:
+            return self.check("setup", plan.setup_line, False, f"setup raised {err}")
+        return self.check("setup", plan.setup_line, True, "setup ran")
+
+    def live(self, it: Planned) -> Check:
+        mk = self.plan.markers[it.marker]  # type: ignore[index]
+        what = "live number in math" if it.math else "live number"
+        written = it.written or ""
+        value, err = _eval(mk.expr, self.ns, self.path, it.line)
+        if err:
+            return self.check("live", it.line, False, f"{what}: written {written}, {err} "
+                              f"(expr: {mk.expr})", written, None, mk.k, mk.expr)
+        if isinstance(value, str) and re.fullmatch(r"\d+(?:\.\d+)*", value):
+            computed, problem = value, None  # a label (``"2.1"``), compared as text
+            if mk.spec:
+                problem = "(a label takes no format spec)"
+        else:
+            computed, problem = _format(value, mk.spec, it.math)
+        same = (re.sub(r"\s+", "", normalise(computed)) == re.sub(r"\s+", "", normalise(written))
+                if it.math else normalise(computed) == normalise(written))
+        ok = problem is None and same
+        msg = f"{what}: written {written}, computed {computed}"
+        msg += f" {problem}" if problem else ""
+        return self.check("live", it.line, ok, f"{msg} (expr: {mk.expr})", written, computed,
+                          mk.k, mk.expr)
+
+    def equation(self, it: Planned) -> Check:
+        eq = it.eq
+        assert eq is not None
+        chain = eq.span.chains[eq.chain]
+        k = it.marker
+        mk = self.plan.markers[k] if k is not None else None
+        subs = mk.subs if mk else []
+        combos = [dict(zip([n for n, _ in subs], vals, strict=True))
+                  for vals in itertools.product(*[v for _, v in subs])] or [{}]
+        env_base: dict[str, Value] = dict(symbol_values(self.plan.givens))
+        shown = " ".join(" ".join(s.latex for s in chain.sides).split())
+        for combo in combos:
+            env = {**env_base, **{n: Fraction(repr(v)) if isinstance(v, float) else
+                                  Fraction(v) for n, v in combo.items()}}
+            at = "" if not combo else " at " + ", ".join(f"{n} = {v}" for n, v in combo.items())
+            problem = self.eq_once(eq, chain, env, combo, it.line, at)
+            if problem:
+                fail, written, computed = problem
+                return self.check("equation", it.line, False, f"equation{at}: {fail}",
+                                  written, computed, k, mk.expr if mk else None)
+        written = eq.num_ties[k].text if k is not None and k in eq.num_ties else None
+        return self.check("equation", it.line, True, f"equation holds: {shown}", written,
+                          written, k, mk.expr if mk else None)
+
+    def eq_once(self, eq: EqPlan, chain, env: dict[str, Value], combo: dict[str, Any],
+                line: int, at: str) -> tuple[str, str | None, str | None] | None:
+        values: dict[int, Value] = {}
+        needed = {s for r in eq.checked for s in (r, r + 1)}
+        if eq.formula_tie:
+            needed.add(eq.formula_tie[1])
+        for s in sorted(needed):
+            tree = eq.trees[s]
+            try:
+                values[s] = evaluate(tree, env)  # type: ignore[arg-type]
+            except (EvalError, Unresolved, ZeroDivisionError, OverflowError) as exc:
+                return (f"`{chain.sides[s].latex}` cannot be evaluated: "
+                        f"{type(exc).__name__}: {exc}", None, None)
+        for r in eq.checked:
+            a, b = values[r], values[r + 1]
+            rel = chain.rels[r]
+            ok, why = _relation(rel, a, b, chain.sides[r].nums, chain.sides[r + 1].nums,
+                                eq.trees[r], eq.trees[r + 1])
+            if not ok:
+                return (f"`{chain.sides[r].latex}` {rel} `{chain.sides[r + 1].latex}` does "
+                        f"not hold: {why}", None, None)
+        for k, num in eq.num_ties.items():
+            problem = self.tie(k, num, combo, line, k in eq.exact)
+            if problem:
+                return problem
+        if eq.formula_tie:
+            k, s = eq.formula_tie
+            mk = self.plan.markers[k]
+            value, err = _eval(mk.expr, self.ns, self.path, line, combo)
+            if err:
+                return (f"{err} (expr: {mk.expr})", None, None)
+            exact = _fraction(value)
+            side = values[s]
+            side_exact = side if isinstance(side, Fraction) else Fraction(side)
+            if exact is None or exact != side_exact:
+                return (f"`{chain.sides[s].latex}` evaluates to {_show(side)}, the expression "
+                        f"to {_show(exact) if exact is not None else _repr(value)} "
+                        f"(expr: {mk.expr})", _show(side), None)
+        return None
+
+    def tie(self, k: int, num: NumTok, combo: dict[str, Any], line: int,
+            exact: bool) -> tuple[str, str | None, str | None] | None:
+        mk = self.plan.markers[k]
+        value, err = _eval(mk.expr, self.ns, self.path, line, combo)
+        if err:
+            return (f"written {num.text}, {err} (expr: {mk.expr})", num.text, None)
+        computed, problem = _format(value, mk.spec, True)
+        if problem or re.sub(r"\s+", "", computed) != re.sub(r"\s+", "", normalise(num.text)):
+            why = f" {problem}" if problem else ""
+            return (f"written {num.text}, computed {computed}{why} (expr: {mk.expr})",
+                    num.text, computed)
+        v = _fraction(value)
+        if exact and (v is None or v != num.value):
+            return (f"written {num.text}, computed {_show(v)}: `=` means exact and a tie "
+                    f"never rounds; write \\approx (expr: {mk.expr})", num.text, computed)
+        return None
+
+    def audit(self) -> Check:
+        plan = self.plan
+        labels = {g.label for g in plan.givens if g.label}
+        problems: list[tuple[int, str]] = []
+        for tok in plan.audit:
+            problems += [(tok.line, p) for p in _audit_one(tok, plan, labels)]
+        problems.sort()
+        msg = "\n".join(f"{self.loc(line)}: {what}" for line, what in problems)
+        if not problems:
+            return self.check("audit", 1, True, f"audit: all {len(plan.audit)} audited "
+                              "numbers are givens")
+        return Check("audit", self.path, problems[0][0] + self.offset, None, None, False, msg)
+
+
+def _audit_one(tok: AuditTok, plan: PagePlan, labels: set[str]) -> list[str]:
+    if tok.value is None or tok.text in labels:
+        return [] if tok.text in labels else [f"undeclared label {tok.text} (not a given)"]
+    names = sorted({g.name for g in plan.givens if g.value is not None and g.value == tok.value})
+    if not names:
+        return [f"undeclared number {tok.text} (neither live nor a given)"]
+    if len(names) > 1:
+        return [f"ambiguous number {tok.text}: it is the value of {', '.join(names)}; write "
+                f"{tok.text}<!--= {names[0]} --> (naming the one it is)"]
+    bare = tok.text.replace("{,}", "").replace(",", "").lstrip("-−+")
+    if re.fullmatch(r"\d+", bare):
+        rule = format_number(int(bare), math=tok.math)
+        shown = tok.text.lstrip("-−+")
+        if rule != shown:
+            return [f"number {shown} breaks the formatting rule (write {rule})"]
+    return []
+
+
+def _unit(num: NumTok) -> Fraction:
+    """The unit of the last digit written in ``num`` (trailing integer zeros don't count)."""
+    text = re.sub(r"\\%|\{,\}|[-−+\s]", "", num.text)
+    m = re.match(r"(\d+)(?:\.(\d+))?(?:(?:\\times|\\cdot|×|·)10\^\{?(-?\d+)\}?)?", text)
+    if not m:
+        return Fraction(0)
+    decimals = len(m.group(2) or "")
+    exp = int(m.group(3) or 0)
+    if text.startswith("10^") and not m.group(3):
+        exp, decimals = int(re.sub(r"\D", "", text[3:]) or 0), 0
+    unit = Fraction(10) ** (exp - decimals)
+    if not decimals and not m.group(3):
+        digits = m.group(1)
+        unit = Fraction(10) ** (len(digits) - len(digits.rstrip("0"))) if digits.strip("0") \
+            else Fraction(1)
+    return unit / 100 if num.percent else unit
+
+
+def _relation(rel: str, a: Value, b: Value, nums_a, nums_b, tree_a, tree_b) -> tuple[bool, str]:
+    from ._plan import _literal  # noqa: PLC0415 (shared helper)
+
+    fa = a if isinstance(a, Fraction) else Fraction(a)
+    fb = b if isinstance(b, Fraction) else Fraction(b)
+    if rel == "=":
+        return fa == fb, f"the sides evaluate to {_show(a)} and {_show(b)}"
+    if rel == "≈":
+        lit_b, lit_a = _literal(nums_b, tree_b), _literal(nums_a, tree_a)
+        lit, exact = (lit_b, fa) if lit_b is not None else (lit_a, fb) if lit_a else (None, fa)
+        if lit is None:
+            return False, "≈ needs a number written on one side"
+        unit = _unit(lit)
+        return abs(exact - lit.value) * 2 <= unit, (
+            f"{_show(exact)} is not {lit.text} to the digits written (±{_show(unit / 2)})")
+    ops = {"<": fa < fb, ">": fa > fb, "≤": fa <= fb, "≥": fa >= fb, "≠": fa != fb}
+    return ops[rel], f"the sides evaluate to {_show(a)} and {_show(b)}"
+
+
+def run_plan(plan: PagePlan, path: str, offset: int = 0) -> list[Check]:
+    """Every check of the page, in order: setup, then page order, then the audit."""
+    r = _Runner(plan, path, offset)
+    checks: list[Check] = []
+    first = r.setup()
+    if first:
+        checks.append(first)
+    for it in plan.items:
+        if it.kind == "live":
+            checks.append(r.live(it))
+        elif it.kind == "equation":
+            checks.append(r.equation(it))
+        elif it.kind in ("notation", "quote"):
+            checks.append(r.check(it.kind, it.line, True, it.kind))
+        else:
+            checks.append(r.check("markup", it.line, False, it.error or "markup", marker=it.marker))
+    checks.append(r.audit())
+    return checks

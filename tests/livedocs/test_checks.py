@@ -1,0 +1,130 @@
+"""check_page on small pages: what each check accepts, rejects and says.
+
+Which pages pass and fail is pinned by the corpus (test_corpus.py); here the messages and
+the rules behind them: page, line, written, computed and expression in every message.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from livedocs._prose import prose_tokens
+from livedocs.numbers import Check, check_page, plan_checks
+
+SETUP = "# T\n\n<!-- live:setup\nD, H, K = 20, 128, 10\nT_A, T_B = 5, 10\nLABEL = '2.1.4'\n-->\n\n"
+BODY_LINE = SETUP.count("\n") + 1  # the first line of a body
+PATH = "docs/t.md"
+
+
+def checks(body: str, kind: str | None = None) -> list[Check]:
+    report = check_page(SETUP + body, PATH)
+    return [c for c in report.checks if kind is None or c.kind == kind]
+
+
+def failures(body: str) -> list[str]:
+    return [c.message for c in checks(body) if not c.ok]
+
+
+def page_failures(page: str) -> list[str]:
+    """Failures of a whole page (with its own setup)."""
+    return [c.message for c in check_page(page, PATH).checks if not c.ok]
+
+
+def test_a_good_page_passes_and_counts_its_checks() -> None:
+    body = ("The sizes are 20, 128 and 10<!--= K -->; the label 2.1.4.\n\n"
+            "$$ 20 \\cdot 128 = 2560 $$<!--= D * H -->\n\n"
+            "About 16%<!--= D / H | .0% -->.\n")
+    report = check_page(SETUP + body, PATH)
+    assert report.ok, [c.message for c in report.failures]
+    assert report.counts() == {"setup": 1, "live": 2, "equation": 1, "audit": 1}
+    assert [k for k, _, _ in plan_checks(SETUP + body, PATH)] == [c.kind for c in report.checks]
+
+
+def test_a_stale_number_names_page_line_written_computed_and_expression() -> None:
+    (c,) = checks("\nThe size is 127<!--= H -->.\n", "live")
+    assert not c.ok and (c.written, c.computed, c.line) == ("127", "128", BODY_LINE + 1)
+    assert c.message == f"{PATH}:{BODY_LINE + 1}: live number: written 127, computed 128 (expr: H)"
+
+
+def test_a_false_equation_names_its_sides() -> None:
+    (c,) = checks("$$ 20 \\cdot 128 = 2561 $$<!--= D * H -->\n", "equation")
+    assert not c.ok
+    assert c.message == (f"{PATH}:{BODY_LINE}: equation: `20 \\cdot 128` = `2561` does not "
+                         "hold: the sides evaluate to 2560 and 2561")
+
+
+@pytest.mark.parametrize(("written", "ok"), [("0.16", True), ("0.2", True), ("0.156", True),
+                                             ("0.31", False), ("0.15", False), ("0.1563", False)])
+def test_approx_holds_to_the_digits_written(written: str, ok: bool) -> None:
+    # 20/128 = 0.15625: right to 2 decimals as 0.16, to 1 as 0.2; 0.31 and 0.15 are wrong.
+    assert not failures(f"$\\frac{{20}}{{128}} \\approx {written}$\n") == ok
+
+
+def test_approx_with_trailing_zeros_of_an_integer() -> None:
+    # 20 * 128 * 5 = 12,800: about 10,000 to the ten-thousand, 13,000 to the thousand.
+    assert not failures("$$ 20 \\cdot 128 \\cdot 5 \\approx 10{,}000 $$\n")
+    assert not failures("$$ 20 \\cdot 128 \\cdot 5 \\approx 13{,}000 $$\n")
+    assert failures("$$ 20 \\cdot 128 \\cdot 5 \\approx 12{,}000 $$\n")
+
+
+def test_an_equals_tie_is_exact_and_never_rounds() -> None:
+    (msg,) = failures("$$ 20 \\cdot 128 = 2560 $$<!--= 2560.4 | .0f -->\n")
+    assert "`=` means exact" in msg and "expr: 2560.4" in msg
+    assert not failures("$$ \\frac{20}{128} \\approx 0.16 $$<!--= D / H | .2f -->\n")
+
+
+def test_a_formula_is_checked_at_every_listed_value() -> None:
+    good = ("$$ (DH + HK)\\,T + H\\,(T - 1) $$"
+            "<!--= (D*H + H*K) * T + H * (T - 1); for T in 1, 5, 10 -->\n")
+    assert not failures(good)
+    (msg,) = failures(good.replace("H\\,(T - 1)", "H\\,T"))
+    assert "at T = 1" in msg and "evaluates to 3968" in msg
+
+
+def test_an_ambiguous_given_lists_the_givens_that_share_the_value() -> None:
+    (msg,) = failures("Over 10 steps.\n")
+    assert "ambiguous number 10: it is the value of K, T_B" in msg and "10<!--= K -->" in msg
+    assert not failures("Over 10<!--= T_B --> steps.\n")
+
+
+def test_givens_are_values_of_top_level_literal_assignments_only() -> None:
+    page = "<!-- live:setup\nimport math\nX = round(2.5, 777)\nY = -5\nZ = 0.5\n-->\n\n"
+    assert page_failures(page + "We used 777.\n")
+    assert not page_failures(page + "A change of -5, and 50%, and 0.5.\n")
+    assert page_failures(page + "A change of 5.\n") and page_failures(page + "A rate of 5%.\n")
+
+
+def test_the_formatting_rule_applies_to_givens() -> None:
+    (msg,) = page_failures("<!-- live:setup\nN = 19712\n-->\n\nWe count 19712.\n")
+    assert "breaks the formatting rule (write 19,712)" in msg
+
+
+@pytest.mark.parametrize("code", ["exit()", "quit()", "raise SystemExit(3)",
+                                  "raise KeyboardInterrupt", "10**5000"])
+def test_page_code_never_ends_the_build(code: str) -> None:
+    report = check_page(SETUP + f"One is 1<!--= ({code}) if True else 0 -->.\n", PATH)
+    assert not report.ok
+    report = check_page(f"<!-- live:setup\n{code}\n-->\n\nText.\n", PATH)
+    assert not report.ok or code == "10**5000"
+
+
+def test_unreadable_markup_is_an_error_naming_the_line() -> None:
+    (msg,) = [m for m in failures("Ok.\n\nA stray <!-- opener.\n") if "comment" in m]
+    assert msg.startswith(f"{PATH}:{BODY_LINE + 2}:")
+
+
+def test_a_missing_page_check_count_says_how_to_add_it() -> None:
+    from tests.livedocs.test_page_counts import missing_message
+
+    assert "EXPECTED" in missing_message("docs/new.md", {"audit": 1})
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("19,712 and 2560", ["19712", "2560"]),
+    ("−12 and -3 but x-3", ["-12", "-3", "3"]),
+    ("73% and 2.5e-7 and 5.2 × 10⁻³", ["73/100", "1/4000000", "13/2500"]),
+    ("777x777 and 128×128 and 777th and Q1", ["777", "777", "128", "128", "777", "1"]),
+    ("² and ½ and 2.1.4 and 5,10", ["2", "1/2", "None", "5", "10"]),
+])
+def test_prose_tokens(text: str, values: list[str]) -> None:
+    assert [str(t.value) for t in prose_tokens(text)] == values

@@ -1,0 +1,100 @@
+"""Acceptance: changing one digit of a number a reader sees makes the page fail its checks.
+
+For every page, every maximal digit run outside the setup block, the markers and code
+fences gets its last digit changed (d -> d + 1 mod 10).  A mutation counts if it changes
+what the reader sees (the rendered text, attributes and math, code excluded) and is not in
+the subscript or superscript of a math symbol (notation, exempt by design).  At least 95%
+of the counted mutations of every page must fail a check, and every digit of the seed's
+results (19,712 and 39,552) must.
+
+The default run takes a deterministic sample of at most ``SAMPLE`` digit runs per page (and
+every seed result), to keep ``pytest`` fast; ``RNNNOTES_MUTATION=full`` mutates every run
+(CI does).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from livedocs._html import read_html
+from livedocs._tex import read_span
+from livedocs.render import PAGE_SUFFIXES, render_page
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = 30
+FULL = os.environ.get("RNNNOTES_MUTATION") == "full"
+SEED_RESULTS = re.compile(r"19(?:,|\{,\})?712|39(?:,|\{,\})?552")
+_SKIP = re.compile(r"<!-- live:setup.*?-->|<!--=.*?-->|<!--notation-->|```.*?```", re.S)
+
+
+def visible(html: str) -> tuple[str, frozenset[str]]:
+    """What a reader sees (text, attributes, math), and the exempt script digits' texts."""
+    segs = read_html(html).segments
+    shown = "\x00".join(s.text for s in segs if s.kind in ("text", "attr", "math"))
+    exempt = frozenset(n.text for s in segs if s.kind == "math"
+                       for n in read_span(s.text).nums if n.exempt)
+    return shown, exempt
+
+
+def digit_runs(text: str) -> list[tuple[int, int]]:
+    skipped = [(m.start(), m.end()) for m in _SKIP.finditer(text)]
+    return [(m.start(), m.end()) for m in re.finditer(r"\d+", text)
+            if not any(a <= m.start() < b for a, b in skipped)]
+
+
+def mutate(text: str, i: int) -> str:
+    return text[:i] + str((int(text[i]) + 1) % 10) + text[i + 1:]
+
+
+def survivors(page: str) -> tuple[int, list[str], list[str]]:
+    """(counted mutations, survivors, surviving seed-result mutations) of one page."""
+    text = (ROOT / page).read_text(encoding="utf-8")
+    base = render_page(text, page)
+    assert base.report is not None and base.report.ok, "the page fails already"
+    shown, exempt = visible(base.html)
+    runs = digit_runs(text)
+    seed = [(a, b) for m in SEED_RESULTS.finditer(text) for a, b in runs
+            if m.start() <= a < m.end()]
+    if not FULL and len(runs) > SAMPLE:
+        runs = sorted(random.Random(page).sample(runs, SAMPLE))
+    positions = {b - 1 for _, b in runs} | {i for a, b in seed for i in range(a, b)}
+    counted, alive, alive_seed = 0, [], []
+    for i in sorted(positions):
+        mutated = mutate(text, i)
+        r = render_page(mutated, page)
+        seen, _ = visible(r.html)
+        if seen == shown:
+            continue  # not something a reader sees
+        line = text.count("\n", 0, i) + 1
+        run = re.search(r"\d+$", text[:i + 1]).group() + re.match(r"\d*", text[i + 1:]).group()
+        if run in exempt and r.report is not None and r.report.ok:
+            continue  # a script digit of a math symbol: notation
+        counted += 1
+        if r.report is not None and r.report.ok:
+            alive.append(f"{page}:{line}: {run}")
+            if any(a <= i < b for a, b in seed):
+                alive_seed.append(f"{page}:{line}: {run}")
+    return counted, alive, alive_seed
+
+
+def _pages() -> list[str]:
+    return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").rglob("*")
+                  if p.suffix in PAGE_SUFFIXES)
+
+
+@pytest.mark.parametrize("page", _pages())
+def test_changing_a_digit_fails_the_page(page: str) -> None:
+    counted, alive, alive_seed = survivors(page)
+    assert alive_seed == []
+    if counted:
+        assert len(alive) <= 0.05 * counted, alive
+
+
+def test_the_seed_results_are_on_the_pages() -> None:
+    text = (ROOT / "docs/task-1-1/q1-unrolled-weights.md").read_text(encoding="utf-8")
+    assert len(SEED_RESULTS.findall(text)) >= 4
