@@ -217,6 +217,17 @@ def cli_message(message: str) -> str:
     return re.sub(pattern, option, message)
 
 
+def dumps(obj: dict[str, object]) -> str:
+    """JSON with one key per line and each object of a list on one line of its own."""
+    def item(key: str, value: object) -> str:
+        if isinstance(value, list) and value:
+            inner = ",\n".join(f"    {json.dumps(v)}" for v in value)
+            return f"  {json.dumps(key)}: [\n{inner}\n  ]"
+        return f"  {json.dumps(key)}: {json.dumps(value)}"
+
+    return "{\n" + ",\n".join(item(k, v) for k, v in obj.items()) + "\n}"
+
+
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
     """Columns padded to their widest cell; columns in ``right`` right-aligned."""
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
@@ -242,7 +253,7 @@ def run_count(args: argparse.Namespace) -> str:
         raise CliError(cli_message(str(err))) from err
     if args.json:
         arrays = [{"name": a.name, "shape": list(a.shape), "count": a.count} for a in counted]
-        return json.dumps({**config, "arrays": arrays, "total": counted.total}, indent=2)
+        return dumps({**config, "arrays": arrays, "total": counted.total})
     rows = [[a.name, " × ".join(map(str, a.shape)), group(a.count)] for a in counted]
     return table(["array", "shape", "count"], [*rows, ["total", "", group(counted.total)]],
                  right={2})
@@ -253,9 +264,9 @@ def unrolled_terms(u: UnrolledCount) -> list[tuple[str, str, int]]:
     d, h, k, t = u.input_size, u.hidden_size, u.output_size, u.steps
     per_step = f"{h} × {h}" if u.recurrence == "full" else f"{h}"
     terms = [
-        ("input -> hidden", f"{t} × {d} × {h}", u.input_to_hidden),
-        ("hidden -> hidden", f"{u.transitions} × {per_step}", u.hidden_to_hidden),
-        ("hidden -> output", f"{t} × {h} × {k}", u.hidden_to_output),
+        ("input → hidden", f"{t} × {d} × {h}", u.input_to_hidden),
+        ("hidden → hidden", f"{u.transitions} × {per_step}", u.hidden_to_hidden),
+        ("hidden → output", f"{t} × {h} × {k}", u.hidden_to_output),
     ]
     if u.bias:
         terms.append(("biases", f"{t} × ({h} + {k})", u.biases))
@@ -270,7 +281,7 @@ def run_unrolled(args: argparse.Namespace) -> str:
     except (TypeError, ValueError) as err:
         raise CliError(cli_message(str(err))) from err
     if args.json:
-        return json.dumps(asdict(u), indent=2)
+        return dumps(asdict(u))
     rows = [[name, product, group(n)] for name, product, n in unrolled_terms(u)]
     return table(["edges", "product", "count"], [*rows, ["total", "", group(u.total)]],
                  right={2})
