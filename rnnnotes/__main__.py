@@ -2,4 +2,5 @@
 
 from rnnnotes.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # importing the module (pkgutil walks, docs tools) runs nothing
+    raise SystemExit(main())
