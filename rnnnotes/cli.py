@@ -192,8 +192,8 @@ def build_parser() -> Parser:
     unrolled.add_argument("--steps", type=whole(1), required=True, metavar="T")
     unrolled.add_argument("--recurrence", type=one_of(RECURRENCES), default="per-unit",
                           metavar="KIND",
-                          help="per-unit (h_t,j feeds h_t+1,j only) or full (H x H matrix); "
-                               "default: per-unit")
+                          help="per-unit (each hidden unit feeds only itself at the next "
+                               "step; the default) or full (an H x H matrix)")
     unrolled.add_argument("--bias", action=argparse.BooleanOptionalAction, default=False,
                           help="one bias edge per unit per step (default: off)")
     unrolled.add_argument("--initial-state", action=argparse.BooleanOptionalAction,
