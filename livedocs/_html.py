@@ -38,6 +38,8 @@ _CODE = {"code", "pre", "kbd", "samp"}
 _HIDDEN = {"script", "style", "template"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _VISIBLE_ATTRS = {"alt", "title", "aria-label", "placeholder"}
+# Input types whose value attribute is never shown as text.
+_VALUE_UNSEEN = {"checkbox", "radio", "hidden", "file", "image", "color", "range"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
          "source", "track", "wbr"}
 
@@ -143,7 +145,8 @@ class _Reader(HTMLParser):
     def visible_attrs(self, tag: str, a: dict[str, str | None]) -> None:
         for name, value in a.items():
             shown = name in _VISIBLE_ATTRS or (name == "value" and tag in (
-                "input", "button", "option", "li", "meter", "progress")) or (
+                "input", "button", "option", "li", "meter", "progress")
+                and (a.get("type") or "text") not in _VALUE_UNSEEN) or (
                 name == "start" and tag == "ol")
             if shown and value:
                 self.new_block()

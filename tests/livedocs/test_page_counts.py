@@ -22,6 +22,8 @@ DOCS = ROOT / "docs"
 
 EXPECTED: dict[str, dict[str, int]] = {
     "docs/api.md": {"audit": 1},
+    "docs/calculator/index.md": {"audit": 1},
+    "docs/cli.md": {"setup": 1, "audit": 1},
     "docs/conventions.md": {"setup": 1, "equation": 2, "live": 15, "audit": 1},
     "docs/index.md": {"setup": 1, "live": 11, "audit": 1},
     "docs/references.md": {"audit": 1},

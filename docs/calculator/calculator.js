@@ -1,0 +1,190 @@
+/*
+ * The calculator page: wires the form to RnnCalc (counting.js, the pure part) and back.
+ *
+ * - Inputs are read from the query string on load (a link pre-fills the page) and written
+ *   back with history.replaceState as the reader types; unknown parameters are kept.
+ * - A query value the control cannot show (cell=foo, bias=2) is kept as it came: a select
+ *   gains an option for it, a checkbox turns indeterminate, and the alert says what is
+ *   wrong, until the reader changes that control.
+ * - Outputs: #calc-total and #unrolled-total carry data-total (the exact integer total)
+ *   while their inputs are valid; #calc-alert (role="alert") is empty while all are valid.
+ * - reset_after is shown, read and written only for a Keras GRU, the one place it counts.
+ */
+(function () {
+  "use strict";
+  const calc = window.RnnCalc;
+  const form = document.getElementById("calc-form");
+  const data = document.getElementById("rnnnotes-constants");
+  if (!calc || !form || !data) return;
+  const C = JSON.parse(data.textContent);
+  const FIELDS = [...calc.PARAM_FIELDS, ...calc.UNROLLED_FIELDS];
+  const OPTION_TEXT = {
+    rnn: "RNN (Elman)", lstm: "LSTM", gru: "GRU", pytorch: "PyTorch", keras: "Keras",
+    "per-unit": "per-unit (each unit feeds itself)", full: "full (every unit feeds every unit)",
+  };
+  const $ = (id) => document.getElementById(id);
+  const control = (name) => form.elements.namedItem(name);
+  const stray = {}; // checkbox values from the query string that are neither 1 nor 0
+
+  function fill(select, values) {
+    for (const v of values) select.add(new Option(OPTION_TEXT[v] || v, v));
+  }
+  fill(control("cell"), C.cells);
+  fill(control("convention"), C.conventions);
+  fill(control("recurrence"), C.recurrences);
+
+  function dropStrays(select) {
+    for (const o of [...select.options]) if (o.dataset.stray !== undefined) o.remove();
+  }
+
+  function set(name, value) {
+    const el = control(name);
+    if (el.type === "checkbox") {
+      el.indeterminate = !(value === "1" || value === "0");
+      el.checked = value === "1";
+      if (el.indeterminate) stray[name] = value; else delete stray[name];
+    } else if (el.tagName === "SELECT") {
+      dropStrays(el);
+      if (![...el.options].some((o) => o.value === value)) {
+        const o = new Option(value === "" ? "(none chosen)" : `${value} (not valid)`, value);
+        o.dataset.stray = "";
+        el.add(o, 0);
+      }
+      el.value = value;
+    } else {
+      el.value = value;
+    }
+  }
+
+  function get(name) {
+    const el = control(name);
+    if (el.type === "checkbox") return name in stray ? stray[name] : el.checked ? "1" : "0";
+    return el.value;
+  }
+
+  const resetAfterApplies = () => get("cell") === "gru" && get("convention") === "keras";
+
+  function raw() {
+    const values = {};
+    for (const name of FIELDS) {
+      if (name === "reset_after" && !resetAfterApplies()) continue;
+      values[name] = get(name);
+    }
+    return values;
+  }
+
+  function fillTable(table, rows) {
+    const body = table.tBodies[0];
+    body.replaceChildren(...rows.map((cells) => {
+      const tr = document.createElement("tr");
+      cells.forEach((text, i) => {
+        const td = document.createElement("td");
+        if (i === 0 && table.id === "calc-breakdown") {
+          // layer0/backward/recurrent_kernel: a phone may break the name after a slash.
+          const code = document.createElement("code");
+          text.split(/(?<=\/)/).forEach((part, j) => {
+            if (j) code.append(document.createElement("wbr"));
+            code.append(part);
+          });
+          td.append(code);
+        } else {
+          td.textContent = text;
+        }
+        tr.append(td);
+      });
+      return tr;
+    }));
+    table.hidden = rows.length === 0;
+  }
+
+  function showTotal(output, result) {
+    output.textContent = result ? result.totalText : "—";
+    if (result) output.setAttribute("data-total", result.total);
+    else output.removeAttribute("data-total");
+  }
+
+  // The command, each option with its value unbroken (a line may wrap between options).
+  function showCommand(code, result) {
+    const pieces = result ? result.command.split(/ (?=--)/) : [];
+    code.replaceChildren(...pieces.flatMap((piece, i) => {
+      const span = document.createElement("span");
+      span.className = "rn-calc__nowrap";
+      span.textContent = piece;
+      return i ? [" ", span] : [span];
+    }));
+  }
+
+  function showAlert(errors) {
+    const alert = $("calc-alert");
+    alert.replaceChildren();
+    for (const name of FIELDS) control(name).removeAttribute("aria-invalid");
+    if (!errors.length) return;
+    const box = document.createElement("div");
+    box.className = "admonition failure";
+    const title = document.createElement("p");
+    title.className = "admonition-title";
+    title.textContent = errors.length === 1 ? "Check this input" : "Check these inputs";
+    const list = document.createElement("ul");
+    for (const e of errors) {
+      const li = document.createElement("li");
+      li.dataset.field = e.field;
+      li.textContent = e.message;
+      list.append(li);
+      control(e.field).setAttribute("aria-invalid", "true");
+    }
+    box.append(title, list);
+    alert.append(box);
+  }
+
+  function render() {
+    $("calc-reset-after-field").hidden = !resetAfterApplies();
+    const v = calc.view(raw(), C);
+    showAlert(v.errors);
+    showTotal($("calc-total"), v.params);
+    fillTable($("calc-breakdown"), v.params ? v.params.rows : []);
+    showCommand($("calc-command"), v.params);
+    $("calc-command-line").hidden = !v.params;
+    showTotal($("unrolled-total"), v.unrolled);
+    fillTable($("unrolled-breakdown"), v.unrolled ? v.unrolled.rows : []);
+    showCommand($("unrolled-command"), v.unrolled);
+    $("unrolled-command-line").hidden = !v.unrolled;
+    $("unrolled-note").textContent = v.unrolledNote || "";
+  }
+
+  function writeQuery() {
+    const query = new URLSearchParams(window.location.search);
+    const values = raw();
+    for (const name of FIELDS) {
+      if (name in values) query.set(name, values[name]); else query.delete(name);
+    }
+    history.replaceState(history.state, "", `?${query}${window.location.hash}`);
+  }
+
+  // Start: a link's values; fields it leaves out take the package's defaults. With no
+  // calculator parameter at all, the page's example (data-example) fills the sizes.
+  const query = new URLSearchParams(window.location.search);
+  const fromLink = FIELDS.some((name) => query.has(name));
+  const start = calc.defaults(C);
+  if (!fromLink) {
+    for (const name of FIELDS) {
+      const example = control(name).dataset.example;
+      if (example !== undefined) start[name] = example;
+    }
+  }
+  for (const name of FIELDS) set(name, query.has(name) ? query.get(name) : start[name]);
+
+  function changed(event) {
+    const el = event.target;
+    if (!el.name || !FIELDS.includes(el.name)) return;
+    if (el.type === "checkbox") { delete stray[el.name]; el.indeterminate = false; }
+    if (el.tagName === "SELECT" && el.options[el.selectedIndex]?.dataset.stray === undefined) {
+      dropStrays(el);
+    }
+    render();
+    writeQuery();
+  }
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  render();
+})();
