@@ -52,12 +52,12 @@ class RNN(Recurrent):
 
     def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1, *,
                  nonlinearity: str = "tanh", bias: bool = True, batch_first: bool = False,
-                 bidirectional: bool = False, dtype: Any = np.float64,
-                 seed: int | np.random.Generator = 0) -> None:
+                 dropout: float = 0.0, bidirectional: bool = False, device: Any = None,
+                 dtype: Any = np.float64, seed: int | np.random.Generator = 0) -> None:
         self.nonlinearity = v.check_nonlinearity(nonlinearity)
         super().__init__(input_size, hidden_size, num_layers, bias=bias,
-                         batch_first=batch_first, bidirectional=bidirectional, dtype=dtype,
-                         seed=seed)
+                         batch_first=batch_first, dropout=dropout, bidirectional=bidirectional,
+                         device=device, dtype=dtype, seed=seed)
         self._cell_forward = partial(rnn_forward, nonlinearity=self.nonlinearity)
         self._cell_backward = rnn_backward
 
@@ -82,12 +82,12 @@ class LSTM(Recurrent):
     _state_names = ("h", "c")
 
     def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1, *,
-                 bias: bool = True, batch_first: bool = False, bidirectional: bool = False,
-                 proj_size: int = 0, dtype: Any = np.float64,
-                 seed: int | np.random.Generator = 0) -> None:
+                 bias: bool = True, batch_first: bool = False, dropout: float = 0.0,
+                 bidirectional: bool = False, proj_size: int = 0, device: Any = None,
+                 dtype: Any = np.float64, seed: int | np.random.Generator = 0) -> None:
         super().__init__(input_size, hidden_size, num_layers, bias=bias,
-                         batch_first=batch_first, bidirectional=bidirectional,
-                         proj_size=proj_size, dtype=dtype, seed=seed)
+                         batch_first=batch_first, dropout=dropout, bidirectional=bidirectional,
+                         proj_size=proj_size, device=device, dtype=dtype, seed=seed)
         self._cell_forward = lstm_forward
         self._cell_backward = lstm_backward
 
@@ -110,10 +110,11 @@ class GRU(Recurrent):
     _gates = 3
 
     def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1, *,
-                 bias: bool = True, batch_first: bool = False, bidirectional: bool = False,
-                 dtype: Any = np.float64, seed: int | np.random.Generator = 0) -> None:
+                 bias: bool = True, batch_first: bool = False, dropout: float = 0.0,
+                 bidirectional: bool = False, device: Any = None, dtype: Any = np.float64,
+                 seed: int | np.random.Generator = 0) -> None:
         super().__init__(input_size, hidden_size, num_layers, bias=bias,
-                         batch_first=batch_first, bidirectional=bidirectional, dtype=dtype,
-                         seed=seed)
+                         batch_first=batch_first, dropout=dropout, bidirectional=bidirectional,
+                         device=device, dtype=dtype, seed=seed)
         self._cell_forward = gru_forward
         self._cell_backward = gru_backward

@@ -40,14 +40,16 @@ class Recurrent:
     _cell_backward: Callable[..., Any]
 
     def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1, *,
-                 bias: bool = True, batch_first: bool = False, bidirectional: bool = False,
-                 proj_size: int = 0, dtype: Any = np.float64,
-                 seed: int | np.random.Generator = 0) -> None:
+                 bias: bool = True, batch_first: bool = False, dropout: float = 0.0,
+                 bidirectional: bool = False, proj_size: int = 0, device: Any = None,
+                 dtype: Any = np.float64, seed: int | np.random.Generator = 0) -> None:
         self.input_size = v.check_int("input_size", input_size, minimum=1)
         self.hidden_size = v.check_int("hidden_size", hidden_size, minimum=1)
         self.num_layers = v.check_int("num_layers", num_layers, minimum=1)
         self.bias = v.check_bool("bias", bias)
         self.batch_first = v.check_bool("batch_first", batch_first)
+        self.dropout = v.check_dropout(dropout)          # 0.0: accepted for torch's sake
+        v.check_device(device)                           # None or "cpu": numpy on the CPU
         self.bidirectional = v.check_bool("bidirectional", bidirectional)
         self.proj_size = v.check_proj_size(proj_size, self.hidden_size)
         self.dtype = v.check_dtype(dtype)
@@ -117,23 +119,41 @@ class Recurrent:
 
     def _check_states(self, name: str, value: Any, batch: int | None,
                       required: bool) -> tuple[np.ndarray | None, ...]:
-        """Turn ``hx`` (or ``grad_hn``) into one array or None per state, shapes checked."""
-        names = self._state_names
+        """Turn ``hx`` (or ``grad_hn``) into one array or None per state, shapes checked.
+
+        ``required``: every part of a given tuple must be an array (``hx``, as in torch);
+        otherwise a part may be None for zeros (``grad_hn``).
+        """
+        names, kind = self._state_names, type(self).__name__
         if value is None:
             return (None,) * len(names)
         if len(names) == 1:
+            # a tuple (or a list of arrays) is a state pair: the LSTM's, not ours
+            if isinstance(value, tuple) or (isinstance(value, list) and value
+                                            and isinstance(value[0], np.ndarray)):
+                raise TypeError(f"{name} must be one array (or None) for {kind}, got a "
+                                f"{type(value).__name__} of length {len(value)}; only the "
+                                f"LSTM takes a pair (h, c)")
             values = (value,)
         else:
             if not isinstance(value, tuple | list) or len(value) != len(names):
-                raise TypeError(f"{name} must be a tuple ({', '.join(names)}) of "
-                                f"{len(names)} arrays, got {type(value).__name__}")
+                got = (f"a {type(value).__name__} of length {len(value)}"
+                       if isinstance(value, tuple | list) else
+                       f"an array of shape {value.shape}" if isinstance(value, np.ndarray)
+                       else type(value).__name__)
+                raise TypeError(f"{name} must be None or a tuple ({', '.join(names)}) of "
+                                f"{len(names)} arrays for {kind}, got {got}")
             values = tuple(value)
         rows = self.num_layers * self.num_directions
         checked = []
         for part, state_name, size in zip(values, names, self._state_sizes(), strict=True):
             label = name if len(names) == 1 else f"{name}[{names.index(state_name)}] " \
                                                  f"({state_name})"
-            if part is None and not required:
+            if part is None:
+                if required:
+                    raise TypeError(f"{label} is None: pass every part of {name} "
+                                    f"({', '.join(names)}), as torch requires, or "
+                                    f"{name}=None for zeros in all of them")
                 checked.append(None)
                 continue
             array = v.as_real_array(label, part, self.dtype)
