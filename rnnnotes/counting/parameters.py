@@ -187,7 +187,7 @@ def count_parameters(
 def _pytorch_arrays(
     gh: int, d_in: int, h: int, layers: int, bias: bool, dirs: int, p: int, k: int | None
 ) -> Iterator[ParamArray]:
-    """torch's ``_flat_weights_names`` order: layer, then direction, then ih, hh, b, hr."""
+    """torch's `_flat_weights_names` order: layer, then direction, then ih, hh, b, hr."""
     h_out = p if p else h  # width of h_t: what weight_hh, the next layer and fc read
     for layer in range(layers):
         width_in = d_in if layer == 0 else h_out * dirs  # directions concatenated
@@ -216,7 +216,7 @@ def _keras_arrays(
     two_biases: bool,
     k: int | None,
 ) -> Iterator[ParamArray]:
-    """Keras stores kernels input-major: ``x @ kernel`` with kernel (D_l, gH)."""
+    """Keras stores kernels input-major: `x @ kernel` with kernel (D_l, gH)."""
     for layer in range(layers):
         width_in = d_in if layer == 0 else h * dirs
         for direction in range(dirs):

@@ -15,14 +15,14 @@ import numpy as np
 #: dtypes a model can compute in (torch's CPU RNNs support the same two).
 SUPPORTED_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
 
-#: nonlinearities of the Elman RNN (torch.nn.RNN's ``nonlinearity``).
+#: nonlinearities of the Elman RNN (torch.nn.RNN's `nonlinearity`).
 NONLINEARITIES = ("tanh", "relu")
 
 
 def check_int(name: str, value: object, minimum: int) -> int:
-    """Return ``value`` as an ``int`` if it is an integer >= ``minimum``.
+    """Return `value` as an `int` if it is an integer >= `minimum`.
 
-    ``bool`` is rejected although it subclasses ``int``: ``LSTM(3, True)`` is a typo,
+    `bool` is rejected although it subclasses `int`: `LSTM(3, True)` is a typo,
     not a layer with one hidden unit.
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
@@ -34,20 +34,20 @@ def check_int(name: str, value: object, minimum: int) -> int:
 
 
 def check_bool(name: str, value: object) -> bool:
-    """Return ``value`` if it is a ``bool`` (numpy's included)."""
+    """Return `value` if it is a `bool` (numpy's included)."""
     if not isinstance(value, bool | np.bool_):
         raise TypeError(f"{name} must be True or False, got {value!r} "
                         f"of type {type(value).__name__}")
     return bool(value)
 
 
-#: what ``dtype`` accepts, for the error messages
+#: what `dtype` accepts, for the error messages
 DTYPE_SPELLINGS = ("float32 or float64 (np.float32, np.float64, 'float32', 'float64', "
                    "'f4', 'f8', float, or the np.dtype of one of them)")
 
 
 def _describe(value: object) -> str:
-    """``numpy.int32`` for a class, the repr for anything else."""
+    """`numpy.int32` for a class, the repr for anything else."""
     if isinstance(value, type):
         module = "" if value.__module__ == "builtins" else f"{value.__module__}."
         return f"{module}{value.__qualname__}"
@@ -55,9 +55,9 @@ def _describe(value: object) -> str:
 
 
 def check_dtype(value: object) -> np.dtype:
-    """Return the numpy dtype for ``value`` if it is float32 or float64.
+    """Return the numpy dtype for `value` if it is float32 or float64.
 
-    Rejected with a ``TypeError`` that says why: ``None`` (torch reads it as its default
+    Rejected with a `TypeError` that says why: `None` (torch reads it as its default
     float32, ours is float64, so it would silently mean different things), torch dtypes
     (this package is numpy only), integer and other-precision dtypes, and anything numpy
     cannot read as a dtype.
@@ -88,7 +88,7 @@ def check_dtype(value: object) -> np.dtype:
 
 
 def check_dropout(value: object) -> float:
-    """Return 0.0 for ``dropout=0`` (torch's default, no dropout); reject any other value.
+    """Return 0.0 for `dropout=0` (torch's default, no dropout); reject any other value.
 
     torch applies dropout to the outputs of every layer but the last, at random and in
     training mode only. This teaching package has no dropout: its forward and backward
@@ -108,7 +108,7 @@ def check_dropout(value: object) -> float:
 
 
 def check_device(value: object) -> None:
-    """Accept ``device=None`` or ``'cpu'`` (torch's ``torch.device('cpu')`` too); reject
+    """Accept `device=None` or `'cpu'` (torch's `torch.device('cpu')` too); reject
     anything else: rnnnotes computes with numpy, on the CPU."""
     if value is None or str(value) == "cpu":
         return
@@ -117,14 +117,14 @@ def check_device(value: object) -> None:
 
 
 def check_nonlinearity(value: object) -> str:
-    """Return ``value`` if it is one of :data:`NONLINEARITIES`."""
+    """Return `value` if it is one of `NONLINEARITIES`."""
     if not isinstance(value, str) or value not in NONLINEARITIES:
         raise ValueError(f"nonlinearity must be one of {NONLINEARITIES}, got {value!r}")
     return value
 
 
 def check_proj_size(value: object, hidden_size: int) -> int:
-    """Return ``proj_size`` if it is an integer with 0 <= proj_size < hidden_size."""
+    """Return `proj_size` if it is an integer with 0 <= proj_size < hidden_size."""
     proj_size = check_int("proj_size", value, minimum=0)
     if proj_size >= hidden_size:
         raise ValueError(f"proj_size must be smaller than hidden_size={hidden_size} "
@@ -133,7 +133,7 @@ def check_proj_size(value: object, hidden_size: int) -> int:
 
 
 def as_real_array(name: str, value: object, dtype: np.dtype) -> np.ndarray:
-    """Return ``value`` as an array of ``dtype``, casting any real numeric input.
+    """Return `value` as an array of `dtype`, casting any real numeric input.
 
     Integers and floats of another precision are cast (a float64 array given to a
     float32 model is rounded to float32, as the model computes in float32 throughout);
@@ -153,7 +153,7 @@ def as_real_array(name: str, value: object, dtype: np.dtype) -> np.ndarray:
 
 
 def check_shape(name: str, array: np.ndarray, expected: tuple[int, ...], why: str = "") -> None:
-    """Raise ``ValueError`` unless ``array.shape == expected``."""
+    """Raise `ValueError` unless `array.shape == expected`."""
     if array.shape != tuple(expected):
         why = f" ({why})" if why else ""
         raise ValueError(f"{name} must have shape {tuple(expected)}{why}, "
@@ -163,8 +163,8 @@ def check_shape(name: str, array: np.ndarray, expected: tuple[int, ...], why: st
 def check_input(x: np.ndarray, input_size: int, batch_first: bool) -> bool:
     """Check the rank and width of the input; return whether it is batched.
 
-    Accepted: ``(T, B, D)``, ``(B, T, D)`` if ``batch_first``, or unbatched ``(T, D)``,
-    with ``T >= 1``, ``B >= 1`` and ``D == input_size``.
+    Accepted: `(T, B, D)`, `(B, T, D)` if `batch_first`, or unbatched `(T, D)`,
+    with `T >= 1`, `B >= 1` and `D == input_size`.
     """
     layout = "(B, T, input_size)" if batch_first else "(T, B, input_size)"
     if x.ndim not in (2, 3):
@@ -181,10 +181,10 @@ def check_input(x: np.ndarray, input_size: int, batch_first: bool) -> bool:
 
 def check_state_dict(state_dict: object, expected: Mapping[str, tuple[int, ...]],
                      dtype: np.dtype) -> dict[str, np.ndarray]:
-    """Return a copy of ``state_dict`` cast to ``dtype``, in the order of ``expected``.
+    """Return a copy of `state_dict` cast to `dtype`, in the order of `expected`.
 
-    Missing keys, extra keys and wrongly shaped arrays are each a ``ValueError`` naming
-    the keys; a value that is not a real numeric array is a ``TypeError``.
+    Missing keys, extra keys and wrongly shaped arrays are each a `ValueError` naming
+    the keys; a value that is not a real numeric array is a `TypeError`.
     """
     if not isinstance(state_dict, Mapping):
         raise TypeError(f"state_dict must be a mapping of names to arrays, "

@@ -1,10 +1,10 @@
 """Layers, directions, batch layout and state dicts around the cells: what torch.nn.RNNBase does.
 
-A model of ``num_layers`` layers runs, in each layer, one cell over the sequence forward
-in time and, if ``bidirectional``, a second one (its own weights, suffix ``_reverse``) over
+A model of `num_layers` layers runs, in each layer, one cell over the sequence forward
+in time and, if `bidirectional`, a second one (its own weights, suffix `_reverse`) over
 the time-reversed sequence. The two output sequences are concatenated feature-wise,
 forward first, and feed the next layer. The final states are stacked as torch does: row
-``layer * num_directions + direction`` of ``h_n`` (and ``c_n``).
+`layer * num_directions + direction` of `h_n` (and `c_n`).
 
 The backward pass walks the same graph in reverse: the gradient of a layer's output is
 split between its directions, each direction backpropagates through time, and the input
@@ -27,11 +27,12 @@ _SHORT = {"weight_ih": "w_ih", "weight_hh": "w_hh", "bias_ih": "b_ih", "bias_hh"
 
 
 class Recurrent:
-    """Shared machinery of :class:`RNN`, :class:`LSTM` and :class:`GRU`.
+    """Shared machinery of [`RNN`][rnnnotes.nn.RNN], [`LSTM`][rnnnotes.nn.LSTM] and
+    [`GRU`][rnnnotes.nn.GRU].
 
-    Subclasses set ``_gates`` (gate blocks per weight matrix), ``_state_names`` and the
-    two cell functions ``_cell_forward(x, state0, params)`` and
-    ``_cell_backward(dhs, dstate_T, cache)``.
+    Subclasses set `_gates` (gate blocks per weight matrix), `_state_names` and the
+    two cell functions `_cell_forward(x, state0, params)` and
+    `_cell_backward(dhs, dstate_T, cache)`.
     """
 
     _gates: int
@@ -82,15 +83,18 @@ class Recurrent:
                 for name, short in _SHORT.items()}
 
     def state_dict(self) -> dict[str, np.ndarray]:
-        """A copy of every parameter, keyed and ordered as torch's ``state_dict()``."""
+        """A copy of every parameter, keyed and ordered as torch's `state_dict()`."""
         return {name: array.copy() for name, array in self._params.items()}
 
     def load_state_dict(self, state_dict: dict[str, Any]) -> None:
-        """Replace every parameter by a copy of ``state_dict``'s (cast to the model dtype).
+        """Replace every parameter by a copy of `state_dict`'s (cast to the model dtype).
 
         The keys must be exactly torch's and the shapes must match; a torch state dict
-        converted with ``{k: t.detach().numpy() for k, t in sd.items()}`` loads as is.
+        converted with `{k: t.detach().numpy() for k, t in sd.items()}` loads as is.
         A pending forward pass is discarded: its cache belongs to the old weights.
+
+        :raises ValueError: missing or unexpected keys (all of them named), a wrong shape.
+        :raises TypeError: not a mapping, or a value that is not a real numeric array.
         """
         self._params = v.check_state_dict(state_dict, self._param_shapes(), self.dtype)
         self._cache = None
@@ -103,9 +107,9 @@ class Recurrent:
 
     @property
     def grads(self) -> dict[str, np.ndarray]:
-        """Gradients from the last :meth:`backward`, keyed like :meth:`state_dict`.
+        """Gradients from the last `backward()`, keyed like `state_dict()`.
 
-        Each backward replaces them (torch accumulates into ``.grad``; we do not).
+        Each backward replaces them (torch accumulates into `.grad`; we do not).
         """
         if self._grads is None:
             raise RuntimeError("grads are available after backward(); call the model on an "
@@ -119,10 +123,10 @@ class Recurrent:
 
     def _check_states(self, name: str, value: Any, batch: int | None,
                       required: bool) -> tuple[np.ndarray | None, ...]:
-        """Turn ``hx`` (or ``grad_hn``) into one array or None per state, shapes checked.
+        """Turn `hx` (or `grad_hn`) into one array or None per state, shapes checked.
 
-        ``required``: every part of a given tuple must be an array (``hx``, as in torch);
-        otherwise a part may be None for zeros (``grad_hn``).
+        `required`: every part of a given tuple must be an array (`hx`, as in torch);
+        otherwise a part may be None for zeros (`grad_hn`).
         """
         names, kind = self._state_names, type(self).__name__
         if value is None:
@@ -167,14 +171,18 @@ class Recurrent:
 
     # ---------------------------------------------------------------- forward
     def __call__(self, x: Any, hx: Any = None) -> tuple[np.ndarray, Any]:
-        """Run the model; see the subclass docstring for shapes. Same as :meth:`forward`."""
+        """Run the model: the same as `forward(x, hx)`."""
         return self.forward(x, hx)
 
     def forward(self, x: Any, hx: Any = None) -> tuple[np.ndarray, Any]:
-        """Run the model over ``x``; return ``(output, h_n)`` or ``(output, (h_n, c_n))``.
+        """Run the model over `x`; return `(output, h_n)`, or `(output, (h_n, c_n))` for the LSTM.
 
-        ``x`` of any real dtype is cast to the model's dtype (float32 models compute in
-        float32 throughout, as torch does).
+        Shapes are in [the module docstring][rnnnotes.nn.models]. `x` and `hx` of any real
+        dtype are cast to the model's dtype (float32 models compute in float32 throughout,
+        as torch does). For the LSTM, `hx` is `None` or both parts $(h_0, c_0)$.
+
+        :raises ValueError: a wrong shape, named with the shape expected and the one given.
+        :raises TypeError: non-numeric input, or an `hx` of the wrong structure.
         """
         x = v.as_real_array("x", x, self.dtype).copy()  # the cache keeps x: own it
         batched = v.check_input(x, self.input_size, self.batch_first)
@@ -218,12 +226,15 @@ class Recurrent:
 
     # ---------------------------------------------------------------- backward
     def backward(self, grad_output: Any = None, grad_hn: Any = None) -> tuple[np.ndarray, Any]:
-        """Backpropagate through the last forward pass; return ``(grad_x, grad_hx)``.
+        r"""Backpropagate through the last forward pass; return `(grad_x, grad_hx)`.
 
-        ``grad_output`` is dL/d(output), shaped like the last output (None: zeros);
-        ``grad_hn`` is dL/dh_n, or ``(dL/dh_n, dL/dc_n)`` for the LSTM with either part
-        None (None: zeros). ``grad_x`` is shaped like ``x``; ``grad_hx`` mirrors ``hx``:
-        None if the forward had no ``hx``. Parameter gradients go to :attr:`grads`.
+        `grad_output` is $\partial L / \partial\, \mathrm{output}$, shaped like the last
+        output (`None`: zeros); `grad_hn` is $\partial L / \partial h_n$, or
+        $(\partial L / \partial h_n, \partial L / \partial c_n)$ for the LSTM with either part
+        `None` (`None`: zeros). `grad_x` is shaped like `x`; `grad_hx` mirrors `hx`: `None`
+        if the forward had no `hx`. Parameter gradients go to `grads`.
+
+        :raises RuntimeError: no forward pass since the model was made or last loaded.
         """
         if self._cache is None:
             raise RuntimeError("backward() needs a forward pass first: call the model on an "
