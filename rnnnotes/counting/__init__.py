@@ -1,9 +1,10 @@
 """Counting: unique trainable parameters vs weight uses in the unrolled graph.
 
-- :func:`count_parameters`: the arrays PyTorch or Keras store for RNN/LSTM/GRU layers
-  (each once; independent of the number of time steps).
-- :func:`unrolled_weights`: edges of an Elman RNN unrolled over T steps (grows with T),
-  with :func:`unrolled_edges` materialising the same graph edge by edge.
+- [`count_parameters`][rnnnotes.counting.count_parameters]: the arrays PyTorch or Keras
+  store for RNN/LSTM/GRU layers (each once; independent of the number of time steps).
+- [`unrolled_weights`][rnnnotes.counting.unrolled_weights]: edges of an Elman RNN unrolled
+  over $T$ steps (grows with $T$), with [`unrolled_edges`][rnnnotes.counting.unrolled_edges]
+  materialising the same graph edge by edge.
 """
 
 from rnnnotes.counting.parameters import (

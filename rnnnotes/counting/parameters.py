@@ -1,28 +1,38 @@
-"""Unique trainable parameters of RNN / LSTM / GRU layers, array by array.
+r"""Unique trainable parameters of RNN / LSTM / GRU layers, array by array.
 
 What is counted: the trainable arrays a framework stores for the layer (the entries of
-PyTorch's ``state_dict()`` or of Keras' ``layer.weights``), each once. Nothing here depends
-on the sequence length: unrolling over T steps re-uses the same arrays T times (for the
-weight *uses* of the unrolled graph see :mod:`rnnnotes.counting.unrolled`).
+PyTorch's `state_dict()` or of Keras' `layer.weights`), each once. Nothing here depends
+on the sequence length: unrolling over $T$ steps re-uses the same arrays $T$ times (for the
+weight *uses* of the unrolled graph see [`counting.unrolled`][rnnnotes.counting.unrolled]).
 
-Sizes: input D, hidden H, g gate blocks per cell (``rnn`` 1, ``lstm`` 4, ``gru`` 3),
-``dirs`` = 2 if bidirectional else 1, output K. The gate blocks are stacked along one axis,
-so one "weight" array holds all g blocks: PyTorch ``weight_ih`` (gH, D) is
-``[W_i; W_f; W_g; W_o]`` for an LSTM.
+Sizes: input $D$, hidden $H$, $g$ gate blocks per cell (`rnn` 1, `lstm` 4, `gru` 3),
+$n_d = 2$ directions if bidirectional else 1, output $K$. The gate blocks are stacked along
+one axis, so one weight array holds all $g$ blocks: PyTorch's `weight_ih_l0` of an LSTM,
+shape `(4H, D)`, is $[W_i; W_f; W_g; W_o]$.
 
-PyTorch, per layer l and direction (H_r = proj_size p if p > 0 else H; D_0 = D,
-D_l = H_r * dirs for l > 0)::
+PyTorch, per layer $l$ and direction (suffix `_reverse` for the second), with $H_r$ the
+width of $h_t$ ($p$ = `proj_size` if $p > 0$, else $H$) and layer inputs $D_0 = D$,
+$D_l = n_d H_r$ for $l > 0$:
 
-    weight_ih (gH, D_l) + weight_hh (gH, H_r) + [bias_ih (gH) + bias_hh (gH)] + [weight_hr (p, H)]
+| array | shape | present |
+|---|---|---|
+| `weight_ih_l{l}` | $(gH, D_l)$ | always |
+| `weight_hh_l{l}` | $(gH, H_r)$ | always |
+| `bias_ih_l{l}`, `bias_hh_l{l}` | $(gH)$ each: their sum is the effective bias | `bias=True` |
+| `weight_hr_l{l}` | $(p, H)$ | $p > 0$ |
+| `fc.weight`, `fc.bias` | $(K, n_d H_r)$, $(K)$ | `output_size` given |
 
-two bias vectors per gate block (their sum is the effective bias). Dense ``fc``:
-weight (K, H_r*dirs) + bias (K).
+Keras, per layer $l$ (prefix `layer{l}/`, then `forward/` and `backward/` if
+bidirectional), with $D_0 = D$, $D_l = n_d H$ for $l > 0$:
 
-Keras, per layer and direction (D_l = H * dirs for l > 0)::
+| array | shape | present |
+|---|---|---|
+| `kernel` | $(D_l, gH)$ | always |
+| `recurrent_kernel` | $(H, gH)$ | always |
+| `bias` | $(gH)$; $(2, gH)$ for a GRU with `reset_after=True` | `bias=True` |
+| `dense/kernel`, `dense/bias` | $(n_d H, K)$, $(K)$ | `output_size` given |
 
-    kernel (D_l, gH) + recurrent_kernel (H, gH) + bias (gH)   [GRU reset_after: bias (2, gH)]
-
-Dense: kernel (H*dirs, K) + bias (K). ``bias=False`` drops every bias, the dense one too.
+`bias=False` drops every bias, the dense one too.
 """
 
 from __future__ import annotations
@@ -42,7 +52,12 @@ GATE_BLOCKS = {"rnn": 1, "lstm": 4, "gru": 3}
 
 @dataclass(frozen=True)
 class ParamArray:
-    """One stored trainable array: its framework name, shape and number of entries."""
+    """One stored trainable array: its framework name, shape and number of entries.
+
+    :ivar name: the framework's name, e.g. `weight_hh_l0` or `layer0/kernel`.
+    :ivar shape: the array's shape.
+    :ivar count: its number of entries, the product of `shape` (derived, never passed in).
+    """
 
     name: str
     shape: tuple[int, ...]
@@ -58,8 +73,12 @@ class ParamArray:
 class ParamCount:
     """The unique trainable arrays of a layer stack, in framework order, and their total.
 
-    ``total`` is the sum of ``count`` over ``arrays``: every trainable scalar once, however
-    many time steps the network is unrolled over.
+    Iterating over it yields the arrays; `int(pc)` is the total.
+
+    :ivar arrays: the [`ParamArray`][rnnnotes.counting.ParamArray]s, in the order the
+        framework stores them.
+    :ivar total: the sum of `count` over `arrays`: every trainable scalar once, however
+        many time steps the network is unrolled over.
     """
 
     arrays: tuple[ParamArray, ...]
@@ -80,20 +99,20 @@ class ParamCount:
 
     @property
     def by_name(self) -> Mapping[str, ParamArray]:
-        """Read-only ``{name: ParamArray}``, e.g. ``pc.by_name["weight_hh_l0"].shape``."""
+        """Read-only `{name: ParamArray}`, e.g. `pc.by_name["weight_hh_l0"].shape`."""
         return MappingProxyType({a.name: a for a in self.arrays})
 
     def subtotal(self, match: str | Callable[[ParamArray], bool]) -> int:
-        """Entries in the arrays whose name contains ``match`` (or for which it returns True).
+        """Entries in the arrays whose name contains `match` (or for which it returns True).
 
-        ``pc.subtotal("fc.")`` is PyTorch's dense layer, ``pc.subtotal("layer0/")`` Keras'
-        first layer. Substrings are literal: ``"_l1"`` also matches ``"_l10"``.
+        `pc.subtotal("fc.")` is PyTorch's dense layer, `pc.subtotal("layer0/")` Keras'
+        first layer. Substrings are literal: `"_l1"` also matches `"_l10"`.
         """
         keep = match if callable(match) else (lambda a: match in a.name)
         return sum(a.count for a in self.arrays if keep(a))
 
     def rows(self) -> list[tuple[str, str, int]]:
-        """``(name, "A × B", count)`` per array, for building tables in the docs."""
+        """`(name, "A × B", count)` per array, for building tables in the docs."""
         return [(a.name, " × ".join(str(s) for s in a.shape), a.count) for a in self.arrays]
 
     def table(self) -> str:
@@ -117,18 +136,19 @@ def count_parameters(
     convention: str = "pytorch",
     reset_after: bool = True,
 ) -> ParamCount:
-    """Unique trainable parameters of ``num_layers`` stacked recurrent layers (+ a dense layer).
+    """Unique trainable parameters of `num_layers` stacked recurrent layers (+ a dense layer).
 
-    Mirrors ``torch.nn.RNN/LSTM/GRU(input_size, hidden_size, num_layers, bias=...,
-    bidirectional=..., proj_size=...)`` (``convention="pytorch"``) or a Keras stack of
-    ``SimpleRNN/LSTM/GRU(hidden_size, use_bias=..., reset_after=...)`` layers, each wrapped
-    in ``Bidirectional`` (concat) if asked (``convention="keras"``). ``output_size`` K adds a
-    dense layer on the last layer's features (``nn.Linear`` / ``Dense``).
+    Mirrors `torch.nn.RNN/LSTM/GRU(input_size, hidden_size, num_layers, bias=...,
+    bidirectional=..., proj_size=...)` (`convention="pytorch"`) or a Keras stack of
+    `SimpleRNN/LSTM/GRU(hidden_size, use_bias=..., reset_after=...)` layers, each wrapped
+    in `Bidirectional` (concat) if asked (`convention="keras"`). `output_size` $K$ adds a
+    dense layer on the last layer's features (`nn.Linear` / `Dense`).
 
-    Counts each stored array once (see the module docstring for every shape); the
-    number of time steps plays no part. ``proj_size`` (LSTM + PyTorch only, 0 < p < H) is
-    LSTMP's projection. ``reset_after`` only changes a Keras GRU (False: one bias (3H,)
-    instead of (2, 3H)); PyTorch's GRU always applies the reset gate after the matmul.
+    Counts each stored array once (every shape is in
+    [the module docstring][rnnnotes.counting.parameters]); the number of time steps plays
+    no part. `proj_size` (LSTM + PyTorch only, $0 < p < H$) is LSTMP's projection.
+    `reset_after` only changes a Keras GRU (False: one bias `(3H,)` instead of `(2, 3H)`);
+    PyTorch's GRU always applies the reset gate after the matmul.
     """
     cell = choice("cell", cell, CELLS)
     convention = choice("convention", convention, CONVENTIONS)
@@ -167,7 +187,7 @@ def count_parameters(
 def _pytorch_arrays(
     gh: int, d_in: int, h: int, layers: int, bias: bool, dirs: int, p: int, k: int | None
 ) -> Iterator[ParamArray]:
-    """torch's ``_flat_weights_names`` order: layer, then direction, then ih, hh, b, hr."""
+    """torch's `_flat_weights_names` order: layer, then direction, then ih, hh, b, hr."""
     h_out = p if p else h  # width of h_t: what weight_hh, the next layer and fc read
     for layer in range(layers):
         width_in = d_in if layer == 0 else h_out * dirs  # directions concatenated
@@ -196,7 +216,7 @@ def _keras_arrays(
     two_biases: bool,
     k: int | None,
 ) -> Iterator[ParamArray]:
-    """Keras stores kernels input-major: ``x @ kernel`` with kernel (D_l, gH)."""
+    """Keras stores kernels input-major: `x @ kernel` with kernel (D_l, gH)."""
     for layer in range(layers):
         width_in = d_in if layer == 0 else h * dirs
         for direction in range(dirs):

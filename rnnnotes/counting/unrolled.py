@@ -1,24 +1,31 @@
-"""Weight *uses* in an Elman RNN unrolled over T time steps.
+r"""Weight *uses* in an Elman RNN unrolled over $T$ time steps.
 
-The network: input x_t (D units), hidden h_t (H units), output y_t (K units) at every
-step t = 1..T::
+The network: input $x_t$ ($D$ units), hidden $h_t$ ($H$ units), output $y_t$ ($K$ units)
+at every step $t = 1, \dots, T$, the biases only with `bias=True`:
 
-    h_t = phi(W_xh x_t + W_hh h_{t-1} [+ b_h])        y_t = W_hy h_t [+ b_y]
+$$
+h_t = \phi(W_{xh} x_t + W_{hh} h_{t-1} + b_h), \qquad y_t = W_{hy} h_t + b_y
+$$
 
-Drawn as a feed-forward graph over T steps, every scalar weight becomes one edge per step
-in which it is used. That number grows with T; the number of unique parameters
-(:func:`rnnnotes.counting.count_parameters`) does not.
+Drawn as a feed-forward graph over $T$ steps, every scalar weight becomes one edge per step
+in which it is used. That number grows with $T$; the number of unique parameters
+([`count_parameters`][rnnnotes.counting.count_parameters]) does not.
 
-Edges counted (``transitions`` = T - 1, or T when the initial state h_0 links into step 1)::
+Edges counted, with `transitions` $= T - 1$, or $T$ when the initial state $h_0$ links
+into step 1:
 
-    input -> hidden     T * D * H
-    hidden -> hidden    transitions * R      R = H   ("per-unit": h_{t,j} feeds only h_{t+1,j})
-                                             R = H*H ("full": the usual H x H matrix W_hh)
-    hidden -> output    T * H * K
-    biases              T * (H + K)          (only with bias=True: one per unit per step)
+| edges | count | |
+|---|---|---|
+| input → hidden | $T D H$ | |
+| hidden → hidden, `"per-unit"` | `transitions` $\cdot H$ | $h_{t,j}$ feeds $h_{t+1,j}$ only |
+| hidden → hidden, `"full"` | `transitions` $\cdot H^2$ | the usual $H \times H$ matrix $W_{hh}$ |
+| hidden → output | $T H K$ | |
+| biases | $T (H + K)$ | only with `bias=True`: one per unit per step |
 
-:func:`unrolled_weights` is that closed form; :func:`unrolled_edges` builds the edges one
-by one from the node layout of :func:`unrolled_nodes`, so the two can check each other.
+[`unrolled_weights`][rnnnotes.counting.unrolled_weights] is that closed form;
+[`unrolled_edges`][rnnnotes.counting.unrolled_edges] builds the edges one by one from the
+node layout of [`unrolled_nodes`][rnnnotes.counting.unrolled_nodes], so the two can check
+each other.
 """
 
 from __future__ import annotations
@@ -36,7 +43,20 @@ MAX_EDGES = 5_000_000
 
 @dataclass(frozen=True)
 class UnrolledCount:
-    """Edges of the unrolled graph by kind, with the arguments that produced them."""
+    r"""Edges of the unrolled graph by kind, with the arguments that produced them.
+
+    `int(count)` is the total. The arguments come back as fields of the same names
+    (`input_size` $D$, `hidden_size` $H$, `output_size` $K$, `steps` $T$, `recurrence`,
+    `bias`, `initial_state`); the counts are:
+
+    :ivar transitions: hidden → hidden links between consecutive steps: $T - 1$, or $T$
+        if the initial state $h_0$ is linked.
+    :ivar input_to_hidden: $T D H$.
+    :ivar hidden_to_hidden: `transitions` $\cdot H$ (per-unit) or $\cdot H^2$ (full).
+    :ivar hidden_to_output: $T H K$.
+    :ivar biases: $T (H + K)$ with `bias=True`, else 0.
+    :ivar total: the sum of the four.
+    """
 
     input_size: int
     hidden_size: int
@@ -90,10 +110,11 @@ def unrolled_weights(
     bias: bool = False,
     initial_state: bool = False,
 ) -> UnrolledCount:
-    """Closed-form count of weight uses in the graph unrolled over ``steps`` steps.
+    r"""Closed-form count of weight uses in the graph unrolled over `steps` steps.
 
-    With the defaults (per-unit recurrence, no biases, h_0 not linked) this is
-    ``(D*H + H*K) * T + H * (T - 1)``; see the module docstring for every term.
+    With the defaults (per-unit recurrence, no biases, $h_0$ not linked) this is
+    $(DH + HK)\,T + H\,(T - 1)$; [the module docstring][rnnnotes.counting.unrolled] has
+    every term.
     """
     d, h, k, t, recurrence, bias, initial_state = _checked(
         input_size, hidden_size, output_size, steps, recurrence, bias, initial_state
@@ -126,9 +147,9 @@ def unrolled_nodes(
 ) -> dict[str, np.ndarray]:
     """Node ids of the unrolled graph, numbered consecutively in this order.
 
-    ``"x"`` (T, D): x_{t,i} at ``[t-1, i]``; ``"h"`` (T+1, H): h_{t,j} at ``[t, j]``, row 0
-    being the initial state h_0 (a node whether or not it is linked); ``"y"`` (T, K);
-    ``"b"`` (T,): one constant bias node per step, present only if ``bias``.
+    `"x"` `(T, D)`: $x_{t,i}$ at `[t-1, i]`; `"h"` `(T+1, H)`: $h_{t,j}$ at `[t, j]`, row 0
+    being the initial state $h_0$ (a node whether or not it is linked); `"y"` `(T, K)`;
+    `"b"` `(T,)`: one constant bias node per step, present only if `bias`.
     """
     d = positive_int("input_size", input_size)
     h = positive_int("hidden_size", hidden_size)
@@ -163,11 +184,11 @@ def unrolled_edges(
     bias: bool = False,
     initial_state: bool = False,
 ) -> np.ndarray:
-    """The unrolled graph's edges as an (E, 2) int64 array of (source, target) node ids.
+    """The unrolled graph's edges as an `(E, 2)` int64 array of (source, target) node ids.
 
-    Built link by link from the layout of :func:`unrolled_nodes` (not from the closed
-    form), so ``len(unrolled_edges(...)) == unrolled_weights(...).total`` is a real check.
-    Refuses graphs above ``MAX_EDGES`` edges rather than exhausting memory.
+    Built link by link from the layout of [`unrolled_nodes`][rnnnotes.counting.unrolled_nodes]
+    (not from the closed form), so `len(unrolled_edges(...)) == unrolled_weights(...).total`
+    is a real check. Refuses graphs above `MAX_EDGES` edges rather than exhausting memory.
     """
     d, h, k, t, recurrence, bias, initial_state = _checked(
         input_size, hidden_size, output_size, steps, recurrence, bias, initial_state

@@ -10,7 +10,7 @@ def sigmoid_(a: np.ndarray) -> None:
 
     (The tanh form 0.5 + 0.5 tanh(a / 2) loses every digit of a saturated gate such as
     sigmoid(-30) = 9.4e-14 to cancellation.) Callers wrap it in
-    ``np.errstate(over="ignore")``: exp(-a) overflows to inf for a < -709, and then
+    `np.errstate(over="ignore")`: exp(-a) overflows to inf for a < -709, and then
     1 / (1 + inf) = 0, the right limit.
     """
     # a * -1 rather than np.negative: numpy 2.4.6's float32 negative writes wrong values
@@ -22,7 +22,7 @@ def sigmoid_(a: np.ndarray) -> None:
 
 
 def with_ones(x: np.ndarray, ones: bool) -> np.ndarray:
-    """(T, B, C) -> (T*B, C + 1), a last column of ones appended if ``ones``, else (T*B, C).
+    """(T, B, C) -> (T*B, C + 1), a last column of ones appended if `ones`, else (T*B, C).
 
     With it, [x | 1] @ [W | b]^T = x W^T + b: a bias rides along in the input projection
     (no extra pass over the (T, B, G*H) pre-activations), and in the backward pass

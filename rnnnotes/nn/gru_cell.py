@@ -1,27 +1,51 @@
-"""One direction of one GRU layer over a whole sequence, and its backward pass.
+r"""One direction of one GRU layer over a whole sequence, and its backward pass.
 
-The equations are PyTorch's (``torch.nn.GRU``), gate order r, z, n, with the reset gate
-applied *after* the hidden matmul (to ``W_hn h + b_hn``, which is why the two biases of
-the n block are not interchangeable)::
+The equations are PyTorch's (`torch.nn.GRU`), gate order r, z, n, with the reset gate
+applied *after* the hidden matmul (to $W_{hn} h_{t-1} + b_{hn}$, which is why the two
+biases of the n block are not interchangeable); $\sigma$ is the logistic sigmoid and
+$\odot$ the elementwise product:
 
-    gx_t = W_ih x_t + b_ih     gh_t = W_hh h_{t-1} + b_hh      (3H,) each, split r, z, n
-    r_t = sigmoid(gx_r + gh_r)     z_t = sigmoid(gx_z + gh_z)
-    n_t = tanh(gx_n + r_t * gh_n)
-    h_t = (1 - z_t) * n_t + z_t * h_{t-1}  =  n_t + z_t * (h_{t-1} - n_t)
+$$
+\begin{split}
+x'_t &= W_{ih} x_t + b_{ih}, \quad h'_t = W_{hh} h_{t-1} + b_{hh}
+  \quad (3H \text{ rows each, split } r, z, n) \\
+r_t &= \sigma(x'_r + h'_r), \quad z_t = \sigma(x'_z + h'_z) \\
+n_t &= \tanh(x'_n + r_t \odot h'_n) \\
+h_t &= (1 - z_t) \odot n_t + z_t \odot h_{t-1} = n_t + z_t \odot (h_{t-1} - n_t)
+\end{split}
+$$
 
-Backward through time (``dh_t`` is the total gradient reaching h_t)::
+Backward through time, with $e_t$ the gradient reaching $h_t$ from the layer above (or the
+loss) and $\delta h_t$ the total one (from above and from step $t + 1$):
 
-    dn = dh_t * (1 - z)            dz = dh_t * (h_{t-1} - n)
-    da_n = dn * (1 - n^2)          dr = da_n * gh_n
-    da_r = dr * r (1 - r)          da_z = dz * z (1 - z)
-    dgx = [da_r, da_z, da_n]       dgh = [da_r, da_z, da_n * r]
-    dh_{t-1} += dh_t * z + W_hh^T dgh          dx_t = W_ih^T dgx
+$$
+\begin{split}
+\delta n_t &= \delta h_t \odot (1 - z_t), \quad
+  \delta z_t = \delta h_t \odot (h_{t-1} - n_t) \\
+\delta a_n &= \delta n_t \odot (1 - n_t^2), \quad \delta r_t = \delta a_n \odot h'_n \\
+\delta a_r &= \delta r_t \odot r_t \odot (1 - r_t), \quad
+  \delta a_z = \delta z_t \odot z_t \odot (1 - z_t) \\
+\delta x'_t &= [\delta a_r; \delta a_z; \delta a_n], \quad
+  \delta h'_t = [\delta a_r; \delta a_z; r_t \odot \delta a_n] \\
+\delta h_{t-1} &= e_{t-1} + z_t \odot \delta h_t + W_{hh}^\top \delta h'_t,
+  \qquad \delta x_t = W_{ih}^\top \delta x'_t
+\end{split}
+$$
 
-Weight gradients are sums over time of outer products, taken after the loop as one
-matrix product each over all T * B rows.
+The weight gradients are sums over time (and the batch) of outer products,
 
-Shapes: T steps, B sequences, C input features of the layer, H hidden units
-(P = proj_size or H for the LSTM's h).
+$$
+\begin{split}
+\delta W_{ih} &= \sum_t \delta x'_t\, x_t^\top, \quad
+  \delta W_{hh} = \sum_t \delta h'_t\, h_{t-1}^\top, \\
+\delta b_{ih} &= \sum_t \delta x'_t, \quad \delta b_{hh} = \sum_t \delta h'_t,
+\end{split}
+$$
+
+taken after the loop as one matrix product each over all $T B$ rows ($\delta b_{ih}$ and
+$\delta b_{hh}$ differ in the n block).
+
+Shapes: $T$ steps, $B$ sequences, $C$ input features of the layer, $H$ hidden units.
 """
 
 from __future__ import annotations
@@ -45,10 +69,10 @@ class GRUCache(NamedTuple):
 
 def gru_forward(x: np.ndarray, state0: tuple[np.ndarray], params: dict[str, np.ndarray | None]
                 ) -> tuple[np.ndarray, tuple[np.ndarray], GRUCache]:
-    """Run the GRU over ``x`` (T, B, C) from ``state0 = (h_0 (B, H),)``.
+    """Run the GRU over `x` (T, B, C) from `state0 = (h_0 (B, H),)`.
 
-    ``params`` holds ``w_ih`` (3H, C), ``w_hh`` (3H, H), ``b_ih``/``b_hh`` (3H,) or None.
-    Returns ``(hs (T, B, H), (h_T,), cache)``.
+    `params` holds `w_ih` (3H, C), `w_hh` (3H, H), `b_ih`/`b_hh` (3H,) or None.
+    Returns `(hs (T, B, H), (h_T,), cache)`.
     """
     w_ih, w_hh, b_hh = params["w_ih"], params["w_hh"], params["b_hh"]
     T, B, C = x.shape
@@ -87,10 +111,10 @@ def gru_forward(x: np.ndarray, state0: tuple[np.ndarray], params: dict[str, np.n
 
 def gru_backward(dhs: np.ndarray, dstate_T: tuple[np.ndarray], cache: GRUCache
                  ) -> tuple[np.ndarray, tuple[np.ndarray], dict[str, np.ndarray]]:
-    """Backpropagate ``dhs`` (T, B, H), the gradient w.r.t. every h_t from the layer above,
-    and ``dstate_T = (dh_T,)`` through time.
+    """Backpropagate `dhs` (T, B, H), the gradient w.r.t. every h_t from the layer above,
+    and `dstate_T = (dh_T,)` through time.
 
-    Returns ``(dx (T, B, C), (dh_0,), grads)``; ``grads`` has the keys of ``params`` that
+    Returns `(dx (T, B, C), (dh_0,), grads)`; `grads` has the keys of `params` that
     are not None.
     """
     x, hs, acts, gh_n, params = cache

@@ -1,39 +1,65 @@
-"""One direction of one LSTM layer over a whole sequence, and its backward pass.
+r"""One direction of one LSTM layer over a whole sequence, and its backward pass.
 
-The equations are PyTorch's (``torch.nn.LSTM``), gate order i, f, g, o::
+The equations are PyTorch's (`torch.nn.LSTM`), gate order i, f, g, o; $a_t$ has $4H$ rows,
+$\sigma$ is the logistic sigmoid and $\odot$ the elementwise product:
 
-    a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh        (4H,) split into a_i, a_f, a_g, a_o
-    i_t = sigmoid(a_i)   f_t = sigmoid(a_f)   g_t = tanh(a_g)   o_t = sigmoid(a_o)
-    c_t = f_t * c_{t-1} + i_t * g_t
-    r_t = o_t * tanh(c_t)
-    h_t = r_t                  without projection (proj_size = 0)
-    h_t = W_hr r_t             with projection: W_hr is (P, H), h_t is (P,)
+$$
+\begin{split}
+a_t &= W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh} = [a_i; a_f; a_g; a_o] \\
+i_t &= \sigma(a_i), \quad f_t = \sigma(a_f), \quad g_t = \tanh(a_g), \quad o_t = \sigma(a_o) \\
+c_t &= f_t \odot c_{t-1} + i_t \odot g_t \\
+r_t &= o_t \odot \tanh(c_t) \\
+h_t &= r_t \ \text{ or, with a projection, } \ h_t = W_{hr} r_t
+\end{split}
+$$
 
-Backward through time (``dh_t`` is the total gradient reaching h_t: from the layer above
-and from step t + 1)::
+With a projection (`proj_size` $P > 0$), $W_{hr}$ is $P \times H$ and $h_t$ has $P$ units.
 
-    dr = dh_t                  or  W_hr^T dh_t,  and dW_hr += dh_t r_t^T
-    do = dr * tanh(c_t)
-    dc = dc_{t+1 -> t} + dr * o_t * (1 - tanh(c_t)^2)
-    di = dc * g_t    df = dc * c_{t-1}    dg = dc * i_t
-    da = [di * i(1 - i), df * f(1 - f), dg * (1 - g^2), do * o(1 - o)]
-    dc_{t -> t-1} = dc * f_t           (the cell path: no matrix, no squashing)
-    dh_{t-1} += W_hh^T da              dx_t = W_ih^T da
+Backward through time, with $e_t$ the gradient reaching $h_t$ from the layer above (or the
+loss) and $\delta h_t$ the total one (from above and from step $t + 1$):
 
-Weight gradients are sums over time of outer products, so they are taken after the loop as
-one matrix product each over all T * B rows.
+$$
+\begin{split}
+\delta r_t &= \delta h_t \ \text{ or, with a projection, } \ W_{hr}^\top \delta h_t \\
+\delta o_t &= \delta r_t \odot \tanh(c_t) \\
+\delta c_t &= f_{t+1} \odot \delta c_{t+1} + \delta r_t \odot o_t \odot (1 - \tanh^2 c_t) \\
+\delta i_t &= \delta c_t \odot g_t, \quad \delta f_t = \delta c_t \odot c_{t-1},
+  \quad \delta g_t = \delta c_t \odot i_t \\
+\delta a_i &= \delta i_t \odot i_t \odot (1 - i_t), \quad
+  \delta a_f = \delta f_t \odot f_t \odot (1 - f_t) \\
+\delta a_g &= \delta g_t \odot (1 - g_t^2), \quad
+  \delta a_o = \delta o_t \odot o_t \odot (1 - o_t) \\
+\delta h_{t-1} &= e_{t-1} + W_{hh}^\top \delta a_t, \qquad \delta x_t = W_{ih}^\top \delta a_t
+\end{split}
+$$
+
+with $\delta a_t = [\delta a_i; \delta a_f; \delta a_g; \delta a_o]$. The cell path
+$\delta c_{t-1} = f_t \odot \delta c_t + \dots$ has no matrix and no squashing: the gradient
+along it is scaled by the forget gates alone. The weight gradients are sums over time (and
+the batch) of outer products,
+
+$$
+\begin{split}
+\delta W_{ih} &= \sum_t \delta a_t\, x_t^\top, \quad
+  \delta W_{hh} = \sum_t \delta a_t\, h_{t-1}^\top, \\
+\delta b_{ih} &= \delta b_{hh} = \sum_t \delta a_t, \quad
+  \delta W_{hr} = \sum_t \delta h_t\, r_t^\top,
+\end{split}
+$$
+
+taken after the loop as one matrix product each over all $T B$ rows.
 
 Two layout choices inside this module, both for speed and invisible outside it:
 
 - the gate blocks are in the order i, f, o, g (torch's rows are permuted on the way in and
   the gradients' rows back on the way out), so the three sigmoids are one call;
-- the gate values are stored gate-major, ``acts[t, k]`` a contiguous (B, H) array for
-  gate k, because numpy pays per row for elementwise work on column slices of a (B, 4H)
-  array. The matrix products keep the (B, 4H) layout, and one strided add (forward) or
+- the gate values are stored gate-major, `acts[t, k]` a contiguous `(B, H)` array for
+  gate $k$, because numpy pays per row for elementwise work on column slices of a `(B, 4H)`
+  array. The matrix products keep the `(B, 4H)` layout, and one strided add (forward) or
   multiply (backward) per step converts between the two.
 
-Shapes: T steps, B sequences, C input features of the layer, H hidden units
-(P = proj_size or H for the LSTM's h).
+Shapes: $T$ steps, $B$ sequences, $C$ input features of the layer, $H$ hidden units,
+$P$ = `proj_size` or $H$ the width of $h_t$.
 """
 
 from __future__ import annotations
@@ -71,10 +97,10 @@ def _ifog(a: np.ndarray) -> np.ndarray:
 def lstm_forward(x: np.ndarray, state0: tuple[np.ndarray, np.ndarray],
                  params: dict[str, np.ndarray | None]
                  ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray], LSTMCache]:
-    """Run the LSTM over ``x`` (T, B, C) from ``state0 = (h_0 (B, P), c_0 (B, H))``.
+    """Run the LSTM over `x` (T, B, C) from `state0 = (h_0 (B, P), c_0 (B, H))`.
 
-    ``params`` holds torch's ``w_ih`` (4H, C), ``w_hh`` (4H, P), ``b_ih``/``b_hh`` (4H,)
-    or None, ``w_hr`` (P, H) or None. Returns ``(hs (T, B, P), (h_T, c_T), cache)``.
+    `params` holds torch's `w_ih` (4H, C), `w_hh` (4H, P), `b_ih`/`b_hh` (4H,)
+    or None, `w_hr` (P, H) or None. Returns `(hs (T, B, P), (h_T, c_T), cache)`.
     """
     w_ih, w_hh, w_hr = _ifog(params["w_ih"]), _ifog(params["w_hh"]), params["w_hr"]
     T, B, C = x.shape
@@ -124,11 +150,11 @@ def lstm_forward(x: np.ndarray, state0: tuple[np.ndarray, np.ndarray],
 
 def lstm_backward(dhs: np.ndarray, dstate_T: tuple[np.ndarray, np.ndarray], cache: LSTMCache
                   ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray], dict[str, np.ndarray]]:
-    """Backpropagate ``dhs`` (T, B, P), the gradient of the loss w.r.t. every h_t from the
-    layer above, and ``dstate_T = (dh_T, dc_T)`` through time.
+    """Backpropagate `dhs` (T, B, P), the gradient of the loss w.r.t. every h_t from the
+    layer above, and `dstate_T = (dh_T, dc_T)` through time.
 
-    Returns ``(dx (T, B, C), (dh_0, dc_0), grads)``; ``grads`` has torch's row order and
-    the keys ``w_ih``, ``w_hh`` and, if the model has them, ``b_ih``, ``b_hh``, ``w_hr``.
+    Returns `(dx (T, B, C), (dh_0, dc_0), grads)`; `grads` has torch's row order and
+    the keys `w_ih`, `w_hh` and, if the model has them, `b_ih`, `b_hh`, `w_hr`.
     """
     xa, hs, cs, acts, tanh_c, rs, w_ih, w_hh, w_hr = cache
     T, B, P = dhs.shape

@@ -1,10 +1,10 @@
 """Layers, directions, batch layout and state dicts around the cells: what torch.nn.RNNBase does.
 
-A model of ``num_layers`` layers runs, in each layer, one cell over the sequence forward
-in time and, if ``bidirectional``, a second one (its own weights, suffix ``_reverse``) over
+A model of `num_layers` layers runs, in each layer, one cell over the sequence forward
+in time and, if `bidirectional`, a second one (its own weights, suffix `_reverse`) over
 the time-reversed sequence. The two output sequences are concatenated feature-wise,
 forward first, and feed the next layer. The final states are stacked as torch does: row
-``layer * num_directions + direction`` of ``h_n`` (and ``c_n``).
+`layer * num_directions + direction` of `h_n` (and `c_n`).
 
 The backward pass walks the same graph in reverse: the gradient of a layer's output is
 split between its directions, each direction backpropagates through time, and the input
@@ -27,11 +27,12 @@ _SHORT = {"weight_ih": "w_ih", "weight_hh": "w_hh", "bias_ih": "b_ih", "bias_hh"
 
 
 class Recurrent:
-    """Shared machinery of :class:`RNN`, :class:`LSTM` and :class:`GRU`.
+    """Shared machinery of [`RNN`][rnnnotes.nn.RNN], [`LSTM`][rnnnotes.nn.LSTM] and
+    [`GRU`][rnnnotes.nn.GRU].
 
-    Subclasses set ``_gates`` (gate blocks per weight matrix), ``_state_names`` and the
-    two cell functions ``_cell_forward(x, state0, params)`` and
-    ``_cell_backward(dhs, dstate_T, cache)``.
+    Subclasses set `_gates` (gate blocks per weight matrix), `_state_names` and the
+    two cell functions `_cell_forward(x, state0, params)` and
+    `_cell_backward(dhs, dstate_T, cache)`.
     """
 
     _gates: int
@@ -40,14 +41,16 @@ class Recurrent:
     _cell_backward: Callable[..., Any]
 
     def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1, *,
-                 bias: bool = True, batch_first: bool = False, bidirectional: bool = False,
-                 proj_size: int = 0, dtype: Any = np.float64,
-                 seed: int | np.random.Generator = 0) -> None:
+                 bias: bool = True, batch_first: bool = False, dropout: float = 0.0,
+                 bidirectional: bool = False, proj_size: int = 0, device: Any = None,
+                 dtype: Any = np.float64, seed: int | np.random.Generator = 0) -> None:
         self.input_size = v.check_int("input_size", input_size, minimum=1)
         self.hidden_size = v.check_int("hidden_size", hidden_size, minimum=1)
         self.num_layers = v.check_int("num_layers", num_layers, minimum=1)
         self.bias = v.check_bool("bias", bias)
         self.batch_first = v.check_bool("batch_first", batch_first)
+        self.dropout = v.check_dropout(dropout)          # 0.0: accepted for torch's sake
+        v.check_device(device)                           # None or "cpu": numpy on the CPU
         self.bidirectional = v.check_bool("bidirectional", bidirectional)
         self.proj_size = v.check_proj_size(proj_size, self.hidden_size)
         self.dtype = v.check_dtype(dtype)
@@ -80,15 +83,18 @@ class Recurrent:
                 for name, short in _SHORT.items()}
 
     def state_dict(self) -> dict[str, np.ndarray]:
-        """A copy of every parameter, keyed and ordered as torch's ``state_dict()``."""
+        """A copy of every parameter, keyed and ordered as torch's `state_dict()`."""
         return {name: array.copy() for name, array in self._params.items()}
 
     def load_state_dict(self, state_dict: dict[str, Any]) -> None:
-        """Replace every parameter by a copy of ``state_dict``'s (cast to the model dtype).
+        """Replace every parameter by a copy of `state_dict`'s (cast to the model dtype).
 
         The keys must be exactly torch's and the shapes must match; a torch state dict
-        converted with ``{k: t.detach().numpy() for k, t in sd.items()}`` loads as is.
+        converted with `{k: t.detach().numpy() for k, t in sd.items()}` loads as is.
         A pending forward pass is discarded: its cache belongs to the old weights.
+
+        :raises ValueError: missing or unexpected keys (all of them named), a wrong shape.
+        :raises TypeError: not a mapping, or a value that is not a real numeric array.
         """
         self._params = v.check_state_dict(state_dict, self._param_shapes(), self.dtype)
         self._cache = None
@@ -101,9 +107,9 @@ class Recurrent:
 
     @property
     def grads(self) -> dict[str, np.ndarray]:
-        """Gradients from the last :meth:`backward`, keyed like :meth:`state_dict`.
+        """Gradients from the last `backward()`, keyed like `state_dict()`.
 
-        Each backward replaces them (torch accumulates into ``.grad``; we do not).
+        Each backward replaces them (torch accumulates into `.grad`; we do not).
         """
         if self._grads is None:
             raise RuntimeError("grads are available after backward(); call the model on an "
@@ -117,23 +123,41 @@ class Recurrent:
 
     def _check_states(self, name: str, value: Any, batch: int | None,
                       required: bool) -> tuple[np.ndarray | None, ...]:
-        """Turn ``hx`` (or ``grad_hn``) into one array or None per state, shapes checked."""
-        names = self._state_names
+        """Turn `hx` (or `grad_hn`) into one array or None per state, shapes checked.
+
+        `required`: every part of a given tuple must be an array (`hx`, as in torch);
+        otherwise a part may be None for zeros (`grad_hn`).
+        """
+        names, kind = self._state_names, type(self).__name__
         if value is None:
             return (None,) * len(names)
         if len(names) == 1:
+            # a tuple (or a list of arrays) is a state pair: the LSTM's, not ours
+            if isinstance(value, tuple) or (isinstance(value, list) and value
+                                            and isinstance(value[0], np.ndarray)):
+                raise TypeError(f"{name} must be one array (or None) for {kind}, got a "
+                                f"{type(value).__name__} of length {len(value)}; only the "
+                                f"LSTM takes a pair (h, c)")
             values = (value,)
         else:
             if not isinstance(value, tuple | list) or len(value) != len(names):
-                raise TypeError(f"{name} must be a tuple ({', '.join(names)}) of "
-                                f"{len(names)} arrays, got {type(value).__name__}")
+                got = (f"a {type(value).__name__} of length {len(value)}"
+                       if isinstance(value, tuple | list) else
+                       f"an array of shape {value.shape}" if isinstance(value, np.ndarray)
+                       else type(value).__name__)
+                raise TypeError(f"{name} must be None or a tuple ({', '.join(names)}) of "
+                                f"{len(names)} arrays for {kind}, got {got}")
             values = tuple(value)
         rows = self.num_layers * self.num_directions
         checked = []
         for part, state_name, size in zip(values, names, self._state_sizes(), strict=True):
             label = name if len(names) == 1 else f"{name}[{names.index(state_name)}] " \
                                                  f"({state_name})"
-            if part is None and not required:
+            if part is None:
+                if required:
+                    raise TypeError(f"{label} is None: pass every part of {name} "
+                                    f"({', '.join(names)}), as torch requires, or "
+                                    f"{name}=None for zeros in all of them")
                 checked.append(None)
                 continue
             array = v.as_real_array(label, part, self.dtype)
@@ -147,14 +171,18 @@ class Recurrent:
 
     # ---------------------------------------------------------------- forward
     def __call__(self, x: Any, hx: Any = None) -> tuple[np.ndarray, Any]:
-        """Run the model; see the subclass docstring for shapes. Same as :meth:`forward`."""
+        """Run the model: the same as `forward(x, hx)`."""
         return self.forward(x, hx)
 
     def forward(self, x: Any, hx: Any = None) -> tuple[np.ndarray, Any]:
-        """Run the model over ``x``; return ``(output, h_n)`` or ``(output, (h_n, c_n))``.
+        """Run the model over `x`; return `(output, h_n)`, or `(output, (h_n, c_n))` for the LSTM.
 
-        ``x`` of any real dtype is cast to the model's dtype (float32 models compute in
-        float32 throughout, as torch does).
+        Shapes are in [the module docstring][rnnnotes.nn.models]. `x` and `hx` of any real
+        dtype are cast to the model's dtype (float32 models compute in float32 throughout,
+        as torch does). For the LSTM, `hx` is `None` or both parts $(h_0, c_0)$.
+
+        :raises ValueError: a wrong shape, named with the shape expected and the one given.
+        :raises TypeError: non-numeric input, or an `hx` of the wrong structure.
         """
         x = v.as_real_array("x", x, self.dtype).copy()  # the cache keeps x: own it
         batched = v.check_input(x, self.input_size, self.batch_first)
@@ -198,12 +226,15 @@ class Recurrent:
 
     # ---------------------------------------------------------------- backward
     def backward(self, grad_output: Any = None, grad_hn: Any = None) -> tuple[np.ndarray, Any]:
-        """Backpropagate through the last forward pass; return ``(grad_x, grad_hx)``.
+        r"""Backpropagate through the last forward pass; return `(grad_x, grad_hx)`.
 
-        ``grad_output`` is dL/d(output), shaped like the last output (None: zeros);
-        ``grad_hn`` is dL/dh_n, or ``(dL/dh_n, dL/dc_n)`` for the LSTM with either part
-        None (None: zeros). ``grad_x`` is shaped like ``x``; ``grad_hx`` mirrors ``hx``:
-        None if the forward had no ``hx``. Parameter gradients go to :attr:`grads`.
+        `grad_output` is $\partial L / \partial\, \mathrm{output}$, shaped like the last
+        output (`None`: zeros); `grad_hn` is $\partial L / \partial h_n$, or
+        $(\partial L / \partial h_n, \partial L / \partial c_n)$ for the LSTM with either part
+        `None` (`None`: zeros). `grad_x` is shaped like `x`; `grad_hx` mirrors `hx`: `None`
+        if the forward had no `hx`. Parameter gradients go to `grads`.
+
+        :raises RuntimeError: no forward pass since the model was made or last loaded.
         """
         if self._cache is None:
             raise RuntimeError("backward() needs a forward pass first: call the model on an "

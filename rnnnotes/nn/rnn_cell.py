@@ -1,22 +1,39 @@
-"""One direction of one Elman RNN layer over a whole sequence, and its backward pass.
+r"""One direction of one Elman RNN layer over a whole sequence, and its backward pass.
 
-The equations are PyTorch's (``torch.nn.RNN``)::
+The equations are PyTorch's (`torch.nn.RNN`), $a_t$ and $h_t$ of $H$ units:
 
-    a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh        (H,)
-    h_t = phi(a_t),   phi = tanh or relu
+$$
+\begin{split}
+a_t &= W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh} \\
+h_t &= \phi(a_t), \qquad \phi = \tanh \text{ or } \mathrm{relu}
+\end{split}
+$$
 
-Backward through time (``dh_t`` is the total gradient reaching h_t: from the layer above
-and from step t + 1)::
+Backward through time, with $e_t$ the gradient reaching $h_t$ from the layer above (or
+the loss), $\delta h_t$ the total one (from above and from step $t + 1$) and $\odot$ the
+elementwise product:
 
-    da_t = dh_t * phi'(a_t)        tanh' = 1 - h_t^2,  relu' = [h_t > 0]
-    dh_{t-1} += W_hh^T da_t        dx_t = W_ih^T da_t
+$$
+\begin{split}
+\delta a_t &= \delta h_t \odot \phi'(a_t), \qquad
+  \tanh'(a_t) = 1 - h_t^2, \quad \mathrm{relu}'(a_t) = [h_t > 0] \\
+\delta h_{t-1} &= e_{t-1} + W_{hh}^\top \delta a_t, \qquad \delta x_t = W_{ih}^\top \delta a_t
+\end{split}
+$$
 
-so the gradient from h_T back to h_t is the product of the Jacobians diag(phi'(a_k)) W_hh:
-the vanishing/exploding product. Weight gradients are sums over time of outer products,
-taken after the loop as one matrix product each over all T * B rows.
+so the gradient from $h_T$ back to $h_t$ is the product of the Jacobians
+$\operatorname{diag}(\phi'(a_k))\, W_{hh}$: the vanishing/exploding product. The weight
+gradients are sums over time (and the batch) of outer products,
 
-Shapes: T steps, B sequences, C input features of the layer, H hidden units
-(P = proj_size or H for the LSTM's h).
+$$
+\delta W_{ih} = \sum_t \delta a_t\, x_t^\top, \qquad
+\delta W_{hh} = \sum_t \delta a_t\, h_{t-1}^\top, \qquad
+\delta b_{ih} = \delta b_{hh} = \sum_t \delta a_t,
+$$
+
+taken after the loop as one matrix product each over all $T B$ rows.
+
+Shapes: $T$ steps, $B$ sequences, $C$ input features of the layer, $H$ hidden units.
 """
 
 from __future__ import annotations
@@ -38,10 +55,10 @@ class RNNCache(NamedTuple):
 def rnn_forward(x: np.ndarray, state0: tuple[np.ndarray], params: dict[str, np.ndarray | None],
                 nonlinearity: str = "tanh"
                 ) -> tuple[np.ndarray, tuple[np.ndarray], RNNCache]:
-    """Run the RNN over ``x`` (T, B, C) from ``state0 = (h_0 (B, H),)``.
+    """Run the RNN over `x` (T, B, C) from `state0 = (h_0 (B, H),)`.
 
-    ``params`` holds ``w_ih`` (H, C), ``w_hh`` (H, H), ``b_ih``/``b_hh`` (H,) or None.
-    Returns ``(hs (T, B, H), (h_T,), cache)``.
+    `params` holds `w_ih` (H, C), `w_hh` (H, H), `b_ih`/`b_hh` (H,) or None.
+    Returns `(hs (T, B, H), (h_T,), cache)`.
     """
     w_ih, w_hh = params["w_ih"], params["w_hh"]
     T, B, C = x.shape
@@ -68,10 +85,10 @@ def rnn_forward(x: np.ndarray, state0: tuple[np.ndarray], params: dict[str, np.n
 
 def rnn_backward(dhs: np.ndarray, dstate_T: tuple[np.ndarray], cache: RNNCache
                  ) -> tuple[np.ndarray, tuple[np.ndarray], dict[str, np.ndarray]]:
-    """Backpropagate ``dhs`` (T, B, H), the gradient w.r.t. every h_t from the layer above,
-    and ``dstate_T = (dh_T,)`` through time.
+    """Backpropagate `dhs` (T, B, H), the gradient w.r.t. every h_t from the layer above,
+    and `dstate_T = (dh_T,)` through time.
 
-    Returns ``(dx (T, B, C), (dh_0,), grads)``; ``grads`` has the keys of ``params`` that
+    Returns `(dx (T, B, C), (dh_0,), grads)`; `grads` has the keys of `params` that
     are not None.
     """
     x, hs, nonlinearity, params = cache

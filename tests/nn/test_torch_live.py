@@ -104,3 +104,24 @@ def test_live_against_torch(c: dict, dtype: type) -> None:
     pairs += [(k, ours.grads[k], p.grad) for k, p in theirs.named_parameters()]
     for what, a, b in pairs:
         assert_close(a, b.detach().numpy(), rtol, floor, what)
+
+
+@pytest.mark.parametrize("cls", [rnnnotes.RNN, rnnnotes.LSTM, rnnnotes.GRU])
+def test_torch_arguments(cls: type) -> None:
+    """torch's own dtype and device objects: the dtypes are refused with the numpy spelling
+    to use, ``torch.device("cpu")`` is accepted, torch's ``(h_0, None)`` refusal is ours."""
+    for tdtype, hint in [(torch.float32, "pass np.float32"), (torch.float64, "pass np.float64"),
+                         (torch.int64, "only float32 and float64 are supported")]:
+        with pytest.raises(TypeError, match=rf"got {tdtype}, a torch dtype: .*{hint}"):
+            cls(3, 4, dtype=tdtype)
+    cls(3, 4, device=torch.device("cpu"))
+    with pytest.raises(ValueError, match=r"device=device\(type='meta'\) is not supported"):
+        cls(3, 4, device=torch.device("meta"))
+    with pytest.raises(ValueError, match=r"dropout=0\.5 is not supported"):
+        cls(3, 4, num_layers=2, dropout=0.5)
+    if cls is rnnnotes.LSTM:
+        h0 = torch.zeros(1, 2, 4)
+        with pytest.raises(Exception):  # noqa: B017 (torch's own message differs by version)
+            torch.nn.LSTM(3, 4)(torch.zeros(5, 2, 3), (h0, None))
+        with pytest.raises(TypeError, match=r"hx\[1\] \(c\) is None"):
+            cls(3, 4)(np.zeros((5, 2, 3)), (h0.numpy(), None))
