@@ -1,7 +1,8 @@
 r"""Weight *uses* in an Elman RNN unrolled over $T$ time steps.
 
 The network: input $x_t$ ($D$ units), hidden $h_t$ ($H$ units), output $y_t$ ($K$ units)
-at every step $t = 1, \dots, T$, the biases only with `bias=True`:
+at every step $t = 1, \dots, T$ (`outputs="every"`, many-to-many) or at the last step only
+(`outputs="last"`, many-to-one), the biases only with `bias=True`:
 
 $$
 h_t = \phi(W_{xh} x_t + W_{hh} h_{t-1} + b_h), \qquad y_t = W_{hy} h_t + b_y
@@ -19,8 +20,8 @@ into step 1:
 | input → hidden | $T D H$ | |
 | hidden → hidden, `"per-unit"` | `transitions` $\cdot H$ | $h_{t,j}$ feeds $h_{t+1,j}$ only |
 | hidden → hidden, `"full"` | `transitions` $\cdot H^2$ | the usual $H \times H$ matrix $W_{hh}$ |
-| hidden → output | $T H K$ | |
-| biases | $T (H + K)$ | only with `bias=True`: one per unit per step |
+| hidden → output | $T H K$, or $H K$ with `outputs="last"` | |
+| biases | $T H + T K$ (or $+ K$) | only with `bias=True`: one per unit per step |
 
 [`unrolled_weights`][rnnnotes.counting.unrolled_weights] is that closed form;
 [`unrolled_edges`][rnnnotes.counting.unrolled_edges] builds the edges one by one from the
@@ -37,6 +38,7 @@ import numpy as np
 from rnnnotes.counting._checks import choice, flag, positive_int
 
 RECURRENCES = ("per-unit", "full")
+OUTPUTS = ("every", "last")
 # An (E, 2) int64 array of this many edges takes 16 bytes each: 5M edges = 80 MB.
 MAX_EDGES = 5_000_000
 
@@ -47,14 +49,14 @@ class UnrolledCount:
 
     `int(count)` is the total. The arguments come back as fields of the same names
     (`input_size` $D$, `hidden_size` $H$, `output_size` $K$, `steps` $T$, `recurrence`,
-    `bias`, `initial_state`); the counts are:
+    `bias`, `initial_state`, `outputs`); the counts are:
 
     :ivar transitions: hidden → hidden links between consecutive steps: $T - 1$, or $T$
         if the initial state $h_0$ is linked.
     :ivar input_to_hidden: $T D H$.
     :ivar hidden_to_hidden: `transitions` $\cdot H$ (per-unit) or $\cdot H^2$ (full).
-    :ivar hidden_to_output: $T H K$.
-    :ivar biases: $T (H + K)$ with `bias=True`, else 0.
+    :ivar hidden_to_output: $T H K$, or $H K$ with `outputs="last"`.
+    :ivar biases: $T H + T K$ (or $T H + K$ with `outputs="last"`) with `bias=True`, else 0.
     :ivar total: the sum of the four.
     """
 
@@ -70,6 +72,7 @@ class UnrolledCount:
     hidden_to_hidden: int
     hidden_to_output: int
     biases: int
+    outputs: str = "every"
     total: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -88,7 +91,8 @@ def _checked(
     recurrence: object,
     bias: object,
     initial_state: object,
-) -> tuple[int, int, int, int, str, bool, bool]:
+    outputs: object = "every",
+) -> tuple[int, int, int, int, str, bool, bool, str]:
     return (
         positive_int("input_size", input_size),
         positive_int("hidden_size", hidden_size),
@@ -97,6 +101,7 @@ def _checked(
         choice("recurrence", recurrence, RECURRENCES),
         flag("bias", bias),
         flag("initial_state", initial_state),
+        choice("outputs", outputs, OUTPUTS),
     )
 
 
@@ -109,16 +114,18 @@ def unrolled_weights(
     recurrence: str = "per-unit",
     bias: bool = False,
     initial_state: bool = False,
+    outputs: str = "every",
 ) -> UnrolledCount:
     r"""Closed-form count of weight uses in the graph unrolled over `steps` steps.
 
-    With the defaults (per-unit recurrence, no biases, $h_0$ not linked) this is
-    $(DH + HK)\,T + H\,(T - 1)$; [the module docstring][rnnnotes.counting.unrolled] has
-    every term.
+    With the defaults (per-unit recurrence, no biases, $h_0$ not linked, an output at every
+    step) this is $(DH + HK)\,T + H\,(T - 1)$; [the module docstring][rnnnotes.counting.unrolled]
+    has every term.
     """
-    d, h, k, t, recurrence, bias, initial_state = _checked(
-        input_size, hidden_size, output_size, steps, recurrence, bias, initial_state
+    d, h, k, t, recurrence, bias, initial_state, outputs = _checked(
+        input_size, hidden_size, output_size, steps, recurrence, bias, initial_state, outputs
     )
+    out_steps = t if outputs == "every" else 1
     transitions = t if initial_state else t - 1
     per_transition = h if recurrence == "per-unit" else h * h
     return UnrolledCount(
@@ -132,8 +139,9 @@ def unrolled_weights(
         transitions=transitions,
         input_to_hidden=t * d * h,
         hidden_to_hidden=transitions * per_transition,
-        hidden_to_output=t * h * k,
-        biases=t * (h + k) if bias else 0,
+        hidden_to_output=out_steps * h * k,
+        biases=t * h + out_steps * k if bias else 0,
+        outputs=outputs,
     )
 
 
@@ -144,19 +152,23 @@ def unrolled_nodes(
     steps: int,
     *,
     bias: bool = False,
+    outputs: str = "every",
 ) -> dict[str, np.ndarray]:
     """Node ids of the unrolled graph, numbered consecutively in this order.
 
     `"x"` `(T, D)`: $x_{t,i}$ at `[t-1, i]`; `"h"` `(T+1, H)`: $h_{t,j}$ at `[t, j]`, row 0
-    being the initial state $h_0$ (a node whether or not it is linked); `"y"` `(T, K)`;
-    `"b"` `(T,)`: one constant bias node per step, present only if `bias`.
+    being the initial state $h_0$ (a node whether or not it is linked); `"y"` `(T, K)`, or
+    `(1, K)` for the last step only with `outputs="last"`; `"b"` `(T,)`: one constant bias
+    node per step, present only if `bias`.
     """
     d = positive_int("input_size", input_size)
     h = positive_int("hidden_size", hidden_size)
     k = positive_int("output_size", output_size)
     t = positive_int("steps", steps)
     bias = flag("bias", bias)
-    shapes = {"x": (t, d), "h": (t + 1, h), "y": (t, k)} | ({"b": (t,)} if bias else {})
+    outputs = choice("outputs", outputs, OUTPUTS)
+    y_rows = t if outputs == "every" else 1
+    shapes = {"x": (t, d), "h": (t + 1, h), "y": (y_rows, k)} | ({"b": (t,)} if bias else {})
     nodes, start = {}, 0
     for name, shape in shapes.items():
         size = int(np.prod(shape))
@@ -183,6 +195,7 @@ def unrolled_edges(
     recurrence: str = "per-unit",
     bias: bool = False,
     initial_state: bool = False,
+    outputs: str = "every",
 ) -> np.ndarray:
     """The unrolled graph's edges as an `(E, 2)` int64 array of (source, target) node ids.
 
@@ -190,8 +203,8 @@ def unrolled_edges(
     (not from the closed form), so `len(unrolled_edges(...)) == unrolled_weights(...).total`
     is a real check. Refuses graphs above `MAX_EDGES` edges rather than exhausting memory.
     """
-    d, h, k, t, recurrence, bias, initial_state = _checked(
-        input_size, hidden_size, output_size, steps, recurrence, bias, initial_state
+    d, h, k, t, recurrence, bias, initial_state, outputs = _checked(
+        input_size, hidden_size, output_size, steps, recurrence, bias, initial_state, outputs
     )
     # Upper bound from the node counts alone (every possible link kind, full recurrence).
     bound = t * (d * h + h * h + h * k + h + k)
@@ -201,11 +214,12 @@ def unrolled_edges(
             f"input_size={d}, hidden_size={h}, output_size={k}, steps={t}; "
             "use unrolled_weights for the count"
         )
-    nodes = unrolled_nodes(d, h, k, t, bias=bias)
-    x, hid, y = nodes["x"], nodes["h"], nodes["y"]  # (T, D), (T+1, H), (T, K)
+    nodes = unrolled_nodes(d, h, k, t, bias=bias, outputs=outputs)
+    x, hid, y = nodes["x"], nodes["h"], nodes["y"]  # (T, D), (T+1, H), (T or 1, K)
+    out_hid = hid[1:] if outputs == "every" else hid[t:]  # the h_t that feed an output
     parts = [
         _all_pairs(x, hid[1:]),  # x_t -> h_t, all D*H pairs per step
-        _all_pairs(hid[1:], y),  # h_t -> y_t, all H*K pairs per step
+        _all_pairs(out_hid, y),  # h_t -> y_t, all H*K pairs per output step
     ]
     # h_{t-1} -> h_t for t = first..T; h_0 -> h_1 only if the initial state is linked.
     first = 1 if initial_state else 2
@@ -216,5 +230,5 @@ def unrolled_edges(
         parts.append(_all_pairs(prev, nxt))  # every i -> every j
     if bias:
         b = nodes["b"][:, None]  # (T, 1): the step's bias node
-        parts += [_all_pairs(b, hid[1:]), _all_pairs(b, y)]
+        parts += [_all_pairs(b, hid[1:]), _all_pairs(b[-len(y):], y)]
     return np.concatenate(parts, axis=0).astype(np.int64, copy=False)

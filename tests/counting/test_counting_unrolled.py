@@ -34,18 +34,19 @@ def label_nodes(nodes: dict[str, np.ndarray]):
     return kind, step, unit
 
 
-def check_graph(d, h, k, steps, recurrence, bias, initial_state):
-    count = unrolled_weights(
-        d, h, k, steps, recurrence=recurrence, bias=bias, initial_state=initial_state
-    )
-    edges = unrolled_edges(
-        d, h, k, steps, recurrence=recurrence, bias=bias, initial_state=initial_state
-    )
+def check_graph(d, h, k, steps, recurrence, bias, initial_state, outputs="every"):
+    count = unrolled_weights(d, h, k, steps, recurrence=recurrence, bias=bias,
+                             initial_state=initial_state, outputs=outputs)
+    edges = unrolled_edges(d, h, k, steps, recurrence=recurrence, bias=bias,
+                           initial_state=initial_state, outputs=outputs)
     assert edges.ndim == 2 and edges.shape[1] == 2 and edges.dtype == np.int64
     assert len(edges) == count.total
     assert len(np.unique(edges, axis=0)) == len(edges), "an edge appears twice"
 
-    kind, step, unit = label_nodes(unrolled_nodes(d, h, k, steps, bias=bias))
+    nodes = unrolled_nodes(d, h, k, steps, bias=bias, outputs=outputs)
+    kind, step, unit = label_nodes(nodes)
+    if outputs == "last":  # the one output row belongs to the last step
+        step[nodes["y"]] = steps
     src, dst = edges[:, 0], edges[:, 1]
     pair = np.char.add(kind[src], kind[dst])
     by_kind = {p: int(n) for p, n in zip(*np.unique(pair, return_counts=True), strict=True)}
@@ -72,6 +73,18 @@ def test_closed_form_equals_materialised_graph_random_sizes(seed, recurrence, bi
     rng = random.Random(seed)
     d, h, k, steps = (rng.randint(1, 9) for _ in range(4))
     check_graph(d, h, k, steps, recurrence, bias, initial_state)
+
+
+@pytest.mark.parametrize("recurrence,bias,initial_state", OPTIONS)
+@pytest.mark.parametrize("seed", range(4))
+def test_many_to_one_graph_has_one_output_layer(seed, recurrence, bias, initial_state):
+    rng = random.Random(100 + seed)
+    d, h, k, steps = (rng.randint(1, 9) for _ in range(4))
+    count, edges = check_graph(d, h, k, steps, recurrence, bias, initial_state, "last")
+    every = unrolled_weights(d, h, k, steps, recurrence=recurrence, bias=bias,
+                             initial_state=initial_state)
+    # Only the T - 1 output layers of the other steps (and their biases) are gone.
+    assert every.total - count.total == (steps - 1) * (h * k + (k if bias else 0))
 
 
 @pytest.mark.parametrize("recurrence,bias,initial_state", OPTIONS)

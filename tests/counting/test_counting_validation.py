@@ -81,6 +81,10 @@ def test_numpy_integers_are_sizes():
             ["'per-unit'", "'full'"],
             "diagonal",
         ),
+        (lambda v: unrolled_weights(4, 5, 3, 2, outputs=v), "outputs", ["'every'", "'last'"],
+         "first"),
+        (lambda v: unrolled_nodes(4, 5, 3, 2, outputs=v), "outputs", ["'every'", "'last'"],
+         "all"),
     ],
 )
 def test_unknown_choice_lists_the_valid_ones(call, arg, choices, value):
