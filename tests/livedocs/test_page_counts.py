@@ -27,10 +27,10 @@ EXPECTED: dict[str, dict[str, int]] = {
     "docs/conventions.md": {"setup": 1, "equation": 2, "live": 15, "audit": 1},
     "docs/index.md": {"setup": 1, "live": 11, "audit": 1},
     "docs/references.md": {"audit": 1},
-    "docs/task-1-1/q1-unrolled-weights.md": {"setup": 1, "live": 15, "equation": 10,
+    "docs/task-1-1/q1-unrolled-weights.md": {"setup": 1, "live": 19, "equation": 12,
                                              "quote": 1, "audit": 1},
-    "docs/task-1-1/q2-parameters-over-time.md": {"setup": 1, "live": 21, "quote": 1,
-                                                 "audit": 1},
+    "docs/task-1-1/q2-parameters-over-time.md": {"setup": 1, "live": 23, "equation": 1,
+                                                 "quote": 1, "audit": 1},
 }
 
 

@@ -46,11 +46,18 @@ def student_quote(page: Path) -> tuple[str, str]:
     return m[1], _squash(m[2])
 
 
+VERDICT_TYPES = {"correct": "verdict-correct", "correct under a stated assumption":
+                 "verdict-assumption", "imprecise": "verdict-imprecise", "wrong": "verdict-wrong"}
+
+
 def verdict(page: Path) -> str:
-    found = re.findall(r'^!!! \w+ "([^"]+)"$', page.read_text(encoding="utf-8"), re.M)
-    verdicts = [v for v in found if v.lower() in VERDICTS]
-    assert len(verdicts) == 1, f"{page}: expected one verdict admonition, found {verdicts}"
-    return verdicts[0].lower()
+    """The page's one verdict; its box type must be the verdict's (one colour per verdict)."""
+    found = re.findall(r'^!!! (verdict-[\w-]+) "([^"]+)"$', page.read_text(encoding="utf-8"),
+                       re.M)
+    assert len(found) == 1, f"{page}: expected one verdict admonition, found {found}"
+    kind, text = found[0]
+    assert VERDICT_TYPES.get(text.lower()) == kind, f"{page}: {text!r} in a {kind} box"
+    return text.lower()
 
 
 def test_seed_copy_matches_shared_seed():
@@ -87,8 +94,11 @@ def test_each_answer_has_at_most_one_page():
 def home_rows() -> list[tuple[str, str, str]]:
     """(task, verdict, link) for each row of the home page's table of answers."""
     text = re.sub(r"<!--=.*?-->", "", (DOCS / "index.md").read_text(encoding="utf-8"))
-    rows = re.findall(r"^\| (\d\.\d) \| [^|]+ \| ([^|]+) \| ([^|]+) \|$", text, re.M)
-    return [(task, v.strip(), link.strip()) for task, v, link in rows]
+    rows = re.findall(r'^\| (\d\.\d) \| [^|]+ \| <span class="verdict verdict--([\w-]+)">'
+                      r"([^<]+)</span> \| ([^|]+) \|$", text, re.M)
+    for _, kind, v, _ in rows:  # the badge has the verdict box's colour
+        assert VERDICT_TYPES.get(v, "verdict-pending") == f"verdict-{kind}", v
+    return [(task, v.strip(), link.strip()) for task, _, v, link in rows]
 
 
 def test_home_table_lists_every_answer_in_order():
