@@ -33,6 +33,7 @@ class ModelSpec:
     num_directions: int  # 1, or 2 if bidirectional
     batch_first: bool
     dtype: np.dtype
+    nonlinearity: str | None = None  # "tanh" | "relu" for an RNN, None for GRU/LSTM
 
     @property
     def output_size(self) -> int:
@@ -70,8 +71,14 @@ def model_spec(model: object) -> ModelSpec:
     batch_first = getattr(model, "batch_first", False)
     if not isinstance(batch_first, bool | np.bool_):
         raise TypeError(f"model.batch_first must be a bool, got {batch_first!r}")
+    kind = _KIND_BY_GATES[gates]
+    nonlinearity = None
+    if kind == "rnn":
+        nonlinearity = getattr(model, "nonlinearity", "tanh")
+        if not isinstance(nonlinearity, str) or nonlinearity not in ("tanh", "relu"):
+            raise TypeError(f"model.nonlinearity must be 'tanh' or 'relu', got {nonlinearity!r}")
     return ModelSpec(
-        kind=_KIND_BY_GATES[gates],
+        kind=kind,
         input_size=w_ih.shape[1],
         hidden_size=hidden,
         state_size=state,
@@ -79,6 +86,7 @@ def model_spec(model: object) -> ModelSpec:
         num_directions=2 if "weight_ih_l0_reverse" in sd else 1,
         batch_first=bool(batch_first),
         dtype=w_ih.dtype,
+        nonlinearity=nonlinearity,
     )
 
 

@@ -14,17 +14,17 @@ diag(f_k), so that path contributes diag(f_T * ... * f_{t+1}): no weight matrix 
 squashing derivative (the constant error carousel, with Gers et al.'s forget gate). The full
 dc_T/dc_t adds every path through h (c_k -> h_k -> the gates at k + 1 -> c_{k+1}).
 
-How: the full Jacobians use only the model's public forward/backward. The states h_t, c_t
-come from running the model one step at a time; then the model is run on x[t:] from the
-state at t, as a batch of H_s copies, and backward is given grad_h_n = the H_s unit vectors
-(one per copy): copy i returns row i of dh_T/dh_t in grad_hx. The model's cache and grads
-are overwritten by these calls.
+How: one backward sweep (see ``_sweep``). The states come from one forward pass of the
+model; the gates are recomputed from them; then a batch of n rows, seeded with the n unit
+vectors at step T, is carried down to step 0 by the transposed per-step Jacobians, and the
+batch at step t is dh_T/dh_t (or dc_T/dc_t). Cost O(T) matrix products, not O(T^2).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from rnnnotes.gradflow import _sweep
 from rnnnotes.gradflow._checks import check_ord, stacked_norms
 from rnnnotes.gradflow._model import (
     ModelSpec,
@@ -33,7 +33,6 @@ from rnnnotes.gradflow._model import (
     model_spec,
     require_simple,
     run,
-    vjp,
 )
 
 CELL_PATHS = ("cell", "full")
@@ -52,51 +51,20 @@ def hidden_states(model, x: np.ndarray, hx=None) -> tuple[np.ndarray, np.ndarray
     return _states(model, spec, x, hx)
 
 
-def _states(model, spec: ModelSpec, x: np.ndarray, hx) -> tuple[np.ndarray, np.ndarray | None]:
+def _terms(model, spec: ModelSpec, x: np.ndarray, hx) -> _sweep.Terms:
+    """One forward pass of the model on x (T, D), and every gate recomputed from its states."""
     h0, c0 = initial_state(hx, spec)  # (1, H_s), (1, H) | None
     T = x.shape[0]
+    y, _, _ = run(model, spec, x[:, None], h0[:, None], None if c0 is None else c0[:, None])
     h = np.empty((T + 1, spec.state_size), dtype=spec.dtype)  # (T + 1, H_s)
-    c = np.empty((T + 1, spec.hidden_size), dtype=spec.dtype) if c0 is not None else None
     h[0] = h0[0]
-    if c is not None:
-        c[0] = c0[0]
-    for t in range(T):
-        # one step, batch of one: x (1, 1, D), states (1, 1, H_s) / (1, 1, H)
-        c_t = None if c is None else c[t][None, None]
-        _, h_n, c_n = run(model, spec, x[t : t + 1, None], h[t][None, None], c_t)
-        h[t + 1] = h_n[0, 0]
-        if c is not None:
-            c[t + 1] = c_n[0, 0]
-    return h, c
+    h[1:] = y[:, 0]  # single layer, one direction: y_t = h_t
+    return _sweep.terms(model.state_dict(), spec, x, h, None if c0 is None else c0[0])
 
 
-def _state_jacobian(model, spec: ModelSpec, x: np.ndarray, h_t, c_t, wrt: str) -> np.ndarray:
-    """dh_T/dh_t (wrt="h") or dc_T/dc_t (wrt="c") for the rest of the sequence x (S, D).
-
-    Batch of n copies (n = the state's width); copy i gets the unit vector e_i as the
-    gradient of its final state, so its grad_hx is e_i^T dstate_T/dstate_t = row i.
-    """
-    n = spec.state_size if wrt == "h" else spec.hidden_size
-    S = x.shape[0]
-    xb = np.broadcast_to(x[:, None, :], (S, n, spec.input_size))  # (S, n, D)
-    h0 = np.broadcast_to(h_t, (1, n, spec.state_size))  # (1, n, H_s)
-    c0 = None if c_t is None else np.broadcast_to(c_t, (1, n, spec.hidden_size))  # (1, n, H)
-    run(
-        model,
-        spec,
-        np.ascontiguousarray(xb),
-        np.ascontiguousarray(h0),
-        None if c0 is None else np.ascontiguousarray(c0),
-    )
-    grad_y = np.zeros((S, n, spec.output_size), dtype=spec.dtype)  # no loss on the outputs
-    eye = np.eye(n, dtype=spec.dtype)[None]  # (1, n, n): copy i seeds e_i
-    g_h = eye if wrt == "h" else np.zeros((1, n, spec.state_size), dtype=spec.dtype)
-    g_c = None
-    if spec.kind == "lstm":
-        g_c = eye if wrt == "c" else np.zeros((1, n, spec.hidden_size), dtype=spec.dtype)
-    _, g_h0, g_c0 = vjp(model, spec, grad_y, g_h, g_c)
-    # row i of the Jacobian = copy i's gradient: [i, j] = d state_T[i] / d state_t[j]
-    return np.asarray(g_h0 if wrt == "h" else g_c0)[0]  # (n, n)
+def _states(model, spec: ModelSpec, x: np.ndarray, hx) -> tuple[np.ndarray, np.ndarray | None]:
+    tm = _terms(model, spec, x, hx)
+    return tm.h, tm.c
 
 
 def hidden_jacobians(model, x: np.ndarray, hx=None) -> np.ndarray:
@@ -109,13 +77,10 @@ def hidden_jacobians(model, x: np.ndarray, hx=None) -> np.ndarray:
     spec = model_spec(model)
     require_simple(spec, "hidden_jacobians")
     x = as_sequence(x, spec)
-    h, c = _states(model, spec, x, hx)
-    T = x.shape[0]
-    J = np.empty((T + 1, spec.state_size, spec.state_size), dtype=spec.dtype)
-    J[T] = np.eye(spec.state_size)
-    for t in range(T):
-        J[t] = _state_jacobian(model, spec, x[t:], h[t], None if c is None else c[t], "h")
-    return J
+    tm = _terms(model, spec, x, hx)
+    eye = np.eye(spec.state_size, dtype=spec.dtype)  # (H_s, H_s): row i seeds e_i
+    zero_c = np.zeros((spec.state_size, spec.hidden_size), dtype=spec.dtype)
+    return _sweep.sweep(tm, eye, zero_c if spec.kind == "lstm" else None, "h")
 
 
 def hidden_jacobian_norms(model, x: np.ndarray, hx=None, ord: int | str = 2) -> np.ndarray:
@@ -134,21 +99,7 @@ def forget_gates(lstm, x: np.ndarray, hx=None) -> np.ndarray:
     spec = model_spec(lstm)
     require_simple(spec, "forget_gates", kinds=("lstm",))
     x = as_sequence(x, spec)
-    h, _ = _states(lstm, spec, x, hx)
-    return _forget_gates(lstm.state_dict(), spec, x, h)
-
-
-def _forget_gates(sd, spec: ModelSpec, x: np.ndarray, h: np.ndarray) -> np.ndarray:
-    H = spec.hidden_size
-    rows = slice(H, 2 * H)  # the forget block
-    W_if, W_hf = np.asarray(sd["weight_ih_l0"])[rows], np.asarray(sd["weight_hh_l0"])[rows]
-    b = np.zeros(H, dtype=spec.dtype)
-    for key in ("bias_ih_l0", "bias_hh_l0"):  # torch keeps two biases; only their sum acts
-        if key in sd:
-            b = b + np.asarray(sd[key])[rows]
-    a = x @ W_if.T + h[:-1] @ W_hf.T + b  # (T, D) @ (D, H) + (T, H_s) @ (H_s, H) -> (T, H)
-    # sigmoid(a) = (1 + tanh(a / 2)) / 2: no overflow in exp for a very negative forget bias
-    return 0.5 * (1.0 + np.tanh(0.5 * a))  # (T, H)
+    return _terms(lstm, spec, x, hx).direct.copy()  # (T, H)
 
 
 def cell_jacobians(lstm, x: np.ndarray, hx=None, path: str = "cell") -> np.ndarray:
@@ -163,19 +114,16 @@ def cell_jacobians(lstm, x: np.ndarray, hx=None, path: str = "cell") -> np.ndarr
     spec = model_spec(lstm)
     require_simple(spec, "cell_jacobians", kinds=("lstm",))
     x = as_sequence(x, spec)
-    h, c = _states(lstm, spec, x, hx)
+    tm = _terms(lstm, spec, x, hx)
     T, H = x.shape[0], spec.hidden_size
-    J = np.empty((T + 1, H, H), dtype=spec.dtype)  # (T + 1, H, H)
     if path == "full":
-        J[T] = np.eye(H)
-        for t in range(T):
-            J[t] = _state_jacobian(lstm, spec, x[t:], h[t], c[t], "c")
-        return J
-    f = _forget_gates(lstm.state_dict(), spec, x, h)  # (T, H), f[k - 1] = f_k
+        zero_h = np.zeros((H, spec.state_size), dtype=spec.dtype)
+        return _sweep.sweep(tm, zero_h, np.eye(H, dtype=spec.dtype), "c")
+    f = tm.direct  # (T, H), f[k - 1] = f_k
     prod = np.ones((T + 1, H), dtype=spec.dtype)  # prod[t] = f_{t+1} * ... * f_T
     for t in range(T - 1, -1, -1):  # the order backward multiplies in: from T down
         prod[t] = f[t] * prod[t + 1]
-    J[:] = 0.0
+    J = np.zeros((T + 1, H, H), dtype=spec.dtype)  # (T + 1, H, H)
     idx = np.arange(H)
     J[:, idx, idx] = prod
     return J
