@@ -56,17 +56,20 @@ def _param(sd: dict, key: str, like: np.ndarray) -> np.ndarray:
 class Terms:
     """The forward quantities of one sequence and what each backward step multiplies by.
 
-    h (T + 1, H_s): h_0..h_T; c (T + 1, H): c_0..c_T for an LSTM, else None. The rest is
-    per kind (see the module docstring); every array is indexed by step t - 1 for step t.
+    h (T + 1, H_s): h_0..h_T; c (T + 1, H): c_0..c_T for an LSTM, else None. coef is
+    indexed by step t - 1 for step t: dL/da_t = g * coef[t - 1] gate block by gate block
+    (RNN 1 block phi'; GRU 3 blocks c_r, c_z, c_n; LSTM blocks i, f, g of g_c).
     """
 
     kind: str
     h: np.ndarray
     c: np.ndarray | None
+    w_ih: np.ndarray  # (G*H, D) torch's rows
     w_hh: np.ndarray  # (G*H, H_s) torch's rows
     w_hr: np.ndarray | None  # (H_s, H) LSTM projection, or None
-    coef: np.ndarray  # RNN (T, 1, H) phi'; GRU (T, 3, H) [c_r, c_z, c_n r]; LSTM (T, 3, H)
-    direct: np.ndarray | None  # GRU z (T, H); LSTM f (T, H)
+    coef: np.ndarray  # (T, G', H)
+    direct: np.ndarray | None = None  # GRU z, LSTM f: (T, H)
+    r: np.ndarray | None = None  # GRU r (T, H): the n block reaches W_hh h only through r
     k: np.ndarray | None = None  # LSTM o (1 - tanh^2 c) (T, H)
     co: np.ndarray | None = None  # LSTM tanh(c) o (1 - o) (T, H)
 
@@ -79,7 +82,7 @@ def terms(sd: dict, spec: ModelSpec, x: np.ndarray, h: np.ndarray, c0) -> Terms:
     if spec.kind == "rnn":
         hn = h[1:]  # (T, H): phi'(a_t) is a function of h_t
         d = 1.0 - hn * hn if spec.nonlinearity == "tanh" else (hn > 0).astype(h.dtype)
-        return Terms("rnn", h, None, w_hh, None, d[:, None, :], None)
+        return Terms("rnn", h, None, w_ih, w_hh, None, d[:, None, :])
     gx = x @ w_ih.T + b_ih  # (T, D) @ (D, G*H) -> (T, G*H)
     gh = h[:-1] @ w_hh.T + b_hh  # (T, H_s) @ (H_s, G*H) -> (T, G*H): reads h_{t-1}
     if spec.kind == "gru":
@@ -90,7 +93,8 @@ def terms(sd: dict, spec: ModelSpec, x: np.ndarray, h: np.ndarray, c0) -> Terms:
         c_n = (1.0 - z) * (1.0 - n * n)
         c_z = (h[:-1] - n) * z * (1.0 - z)
         c_r = c_n * gh_n * r * (1.0 - r)
-        return Terms("gru", h, None, w_hh, None, np.stack([c_r, c_z, c_n * r], axis=1), z)
+        coef = np.stack([c_r, c_z, c_n], axis=1)  # (T, 3, H)
+        return Terms("gru", h, None, w_ih, w_hh, None, coef, direct=z, r=r)
     a = gx + gh  # (T, 4H), torch's order i, f, g, o
     i, f, o = sigmoid(a[:, :H]), sigmoid(a[:, H : 2 * H]), sigmoid(a[:, 3 * H :])
     g = np.tanh(a[:, 2 * H : 3 * H])
@@ -102,7 +106,55 @@ def terms(sd: dict, spec: ModelSpec, x: np.ndarray, h: np.ndarray, c0) -> Terms:
     tc = np.tanh(c[1:])  # (T, H)
     coef = np.stack([g * i * (1.0 - i), c[:-1] * f * (1.0 - f), i * (1.0 - g * g)], axis=1)
     w_hr = np.asarray(sd["weight_hr_l0"]) if "weight_hr_l0" in sd else None
-    return Terms("lstm", h, c, w_hh, w_hr, coef, f, k=o * (1.0 - tc * tc), co=tc * o * (1.0 - o))
+    return Terms("lstm", h, c, w_ih, w_hh, w_hr, coef, direct=f, k=o * (1.0 - tc * tc),
+                 co=tc * o * (1.0 - o))
+
+
+class Sweep:
+    """Buffers for up to n rows, and one backward step at a time.
+
+    gh (n, H_s) holds g_{h,t} and gc (n, H) g_{c,t} (LSTM); step(t, m) replaces the first
+    m rows of both by g_{h,t-1} and g_{c,t-1}.
+    """
+
+    def __init__(self, tm: Terms, n: int):
+        self.tm = tm
+        P, H, dtype = tm.h.shape[1], tm.coef.shape[2], tm.h.dtype
+        G = tm.w_hh.shape[0] // H
+        self.gh = np.zeros((n, P), dtype=dtype)
+        self.gc = np.zeros((n, H), dtype=dtype) if tm.kind == "lstm" else None
+        self._da = np.empty((n, G, H), dtype=dtype)  # dL/da_t by gate block
+        self._tmp = np.empty((n, H), dtype=dtype)
+        self._gr = np.empty((n, H), dtype=dtype) if tm.w_hr is not None else None
+
+    def step(self, t: int, m: int, input_grad: bool = False) -> np.ndarray | None:
+        """Step t for the first m rows; returns dL/dx_t (m, D) if input_grad, else None."""
+        tm, gh, da, tmp = self.tm, self.gh[:m], self._da[:m], self._tmp[:m]
+        G, H = da.shape[1], da.shape[2]
+        da2 = da.reshape(m, G * H)  # (m, G*H) torch's gate order
+        dx = None
+        if tm.kind == "rnn":
+            np.multiply(gh, tm.coef[t - 1, 0], out=da[:, 0])  # (m, H) dL/da_t
+        elif tm.kind == "gru":
+            np.multiply(gh[:, None, :], tm.coef[t - 1], out=da)  # (m, 3, H): r, z, n
+            if input_grad:  # W_in x_t enters n_t outside the reset gate
+                dx = da2 @ tm.w_ih  # (m, 3H) @ (3H, D)
+            da[:, 2] *= tm.r[t - 1]  # the n block meets W_hn h_{t-1} through r_t
+            np.multiply(gh, tm.direct[t - 1], out=tmp)  # the direct z_t * h_{t-1} term
+        else:
+            gc = self.gc[:m]
+            gr = gh if tm.w_hr is None else np.matmul(gh, tm.w_hr, out=self._gr[:m])
+            np.multiply(gr, tm.k[t - 1], out=tmp)  # through h_t = o tanh(c_t) into c_t
+            gc += tmp
+            np.multiply(gc[:, None, :], tm.coef[t - 1], out=da[:, :3])  # i, f, g
+            np.multiply(gr, tm.co[t - 1], out=da[:, 3])  # o
+            gc *= tm.direct[t - 1]  # down the cell path: g_{c,t-1} = g_c * f_t
+        if input_grad and dx is None:
+            dx = da2 @ tm.w_ih  # (m, G*H) @ (G*H, D)
+        np.matmul(da2, tm.w_hh, out=gh)  # (m, G*H) @ (G*H, H_s) -> g_{h,t-1}
+        if tm.kind == "gru":
+            gh += tmp
+        return dx
 
 
 def sweep(tm: Terms, seed_h: np.ndarray, seed_c: np.ndarray | None, record: str) -> np.ndarray:
@@ -111,47 +163,15 @@ def sweep(tm: Terms, seed_h: np.ndarray, seed_c: np.ndarray | None, record: str)
     Returns the stack of the carried gradients (T + 1, n, width): out[t] = g_{h,t}
     (record="h") or g_{c,t} (record="c"), out[T] = the seed.
     """
-    T = tm.coef.shape[0]
-    n, P = seed_h.shape
-    dtype = tm.h.dtype
-    H = tm.coef.shape[2]
-    out = np.empty((T + 1, n, P if record == "h" else H), dtype=dtype)
-    gh = np.array(seed_h, dtype=dtype)  # (n, H_s) g_{h,t}
-    out[T] = seed_h if record == "h" else seed_c
-    if tm.kind == "rnn":
-        da = np.empty((n, H), dtype=dtype)
-        for t in range(T, 0, -1):
-            np.multiply(gh, tm.coef[t - 1, 0], out=da)  # (n, H) dL/da_t
-            np.matmul(da, tm.w_hh, out=out[t - 1])  # (n, H) @ (H, H)
-            gh = out[t - 1]
-        return out
-    if tm.kind == "gru":
-        da = np.empty((n, 3, H), dtype=dtype)  # dL/dgh_t by gate r, z, n
-        direct = np.empty((n, H), dtype=dtype)
-        for t in range(T, 0, -1):
-            np.multiply(gh[:, None, :], tm.coef[t - 1], out=da)  # (n, 3, H)
-            np.multiply(gh, tm.direct[t - 1], out=direct)  # the z * h_{t-1} term
-            np.matmul(da.reshape(n, 3 * H), tm.w_hh, out=out[t - 1])  # (n, 3H) @ (3H, H)
-            out[t - 1] += direct
-            gh = out[t - 1]
-        return out
-    gc = np.array(seed_c, dtype=dtype)  # (n, H) g_{c,t}
-    da = np.empty((n, 4, H), dtype=dtype)  # dL/da_t by gate i, f, g, o
-    gr = np.empty((n, H), dtype=dtype)
-    tmp = np.empty((n, H), dtype=dtype)
-    gh_buf = np.empty((n, P), dtype=dtype)  # g_{h,t-1} when only g_c is recorded
+    T, n = tm.coef.shape[0], seed_h.shape[0]
+    sw = Sweep(tm, n)
+    sw.gh[:] = seed_h
+    if sw.gc is not None:
+        sw.gc[:] = seed_c
+    src = sw.gh if record == "h" else sw.gc
+    out = np.empty((T + 1, *src.shape), dtype=src.dtype)  # (T + 1, n, width)
+    out[T] = src
     for t in range(T, 0, -1):
-        if tm.w_hr is None:
-            gr = gh
-        else:
-            np.matmul(gh, tm.w_hr, out=gr)  # (n, P) @ (P, H)
-        np.multiply(gr, tm.k[t - 1], out=tmp)  # through h_t = o tanh(c_t) into c_t
-        gc += tmp
-        np.multiply(gc[:, None, :], tm.coef[t - 1], out=da[:, :3])  # i, f, g
-        np.multiply(gr, tm.co[t - 1], out=da[:, 3])  # o
-        gh = out[t - 1] if record == "h" else gh_buf
-        np.matmul(da.reshape(n, 4 * H), tm.w_hh, out=gh)  # (n, 4H) @ (4H, P)
-        gc *= tm.direct[t - 1]  # down the cell path: * f_t
-        if record == "c":
-            out[t - 1] = gc
+        sw.step(t, n)
+        out[t - 1] = src
     return out
