@@ -93,10 +93,11 @@ def model_spec(model: object) -> ModelSpec:
 def require_simple(spec: ModelSpec, func: str, kinds: tuple[str, ...] = ("rnn", "gru", "lstm")):
     """ValueError unless the model is single-layer, unidirectional and of one of ``kinds``."""
     if spec.kind not in kinds:
-        raise ValueError(f"{func} needs a model of kind {kinds}, got a {spec.kind.upper()}")
+        names = " or ".join(k.upper() for k in kinds)
+        raise ValueError(f"{func}: model must be an {names}, got a {spec.kind.upper()}")
     if spec.num_layers != 1 or spec.num_directions != 1:
         raise ValueError(
-            f"{func} needs a single-layer unidirectional model (one h_t per step), got "
+            f"{func}: model must be single-layer unidirectional (one h_t per step), got "
             f"num_layers={spec.num_layers}, bidirectional={spec.num_directions == 2}"
         )
 

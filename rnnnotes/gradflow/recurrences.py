@@ -81,6 +81,7 @@ def linear_rnn_jacobian_norms(W_hh: np.ndarray, steps: int, ord: int | str = 2) 
     The input term does not depend on h, so dh_{t+k}/dh_t = W_hh^k for every t: the
     scalar picture w^k with w replaced by the matrix W_hh. Shape (steps + 1,).
     """
+    W_hh = as_square_matrix(W_hh, "W_hh")
     return matrix_power_norms(W_hh, steps, ord)
 
 
@@ -143,7 +144,7 @@ def pascanu_check(W_hh: np.ndarray, gamma: float | str = "tanh") -> PascanuCheck
     gamma is the bound on |phi'|: a positive number or "tanh" (1), "sigmoid" (1/4), "relu" (1).
     """
     g = _gamma(gamma)
-    sigma = largest_singular_value(W_hh)
+    sigma = largest_singular_value(as_square_matrix(W_hh, "W_hh"))
     threshold = 1.0 / g
     return PascanuCheck(
         sigma_max=sigma,
