@@ -8,7 +8,15 @@ recurrences of the vanishing/exploding-gradient discussion.
 - dependency: |dy_t/dx_s| of any rnnnotes.RNN/GRU/LSTM over (t, s).
 """
 
+from rnnnotes.gradflow.clipping import clip_grad_norm
 from rnnnotes.gradflow.dependency import dependency_map, input_jacobians
+from rnnnotes.gradflow.examples import (
+    nonnormal_matrix,
+    recurrent_matrix,
+    sigma_max_curves,
+    tanh_rnn,
+    tanh_rnn_norm_curve,
+)
 from rnnnotes.gradflow.jacobians import (
     cell_jacobian_norms,
     cell_jacobians,
@@ -36,6 +44,7 @@ __all__ = [
     "PascanuCheck",
     "cell_jacobian_norms",
     "cell_jacobians",
+    "clip_grad_norm",
     "dependency_map",
     "forget_gates",
     "hidden_jacobian_norms",
@@ -46,9 +55,14 @@ __all__ = [
     "linear_rnn_jacobian_norms",
     "matrix_power_norms",
     "matrix_powers",
+    "nonnormal_matrix",
     "pascanu_check",
+    "recurrent_matrix",
     "scalar_recurrence",
+    "sigma_max_curves",
     "spectral_radius",
+    "tanh_rnn",
     "tanh_rnn_jacobian_norms",
     "tanh_rnn_jacobians",
+    "tanh_rnn_norm_curve",
 ]

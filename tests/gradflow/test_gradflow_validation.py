@@ -62,6 +62,18 @@ BAD = {
                        ["max_batch", "int >= 1", "got 0"]),
     "PascanuCheck": (lambda: gf.pascanu_check(np.eye(2)).bound(2.5), TypeError,
                      ["steps", "int >= 0", "2.5"]),
+    "clip_grad_norm": (lambda: gf.clip_grad_norm({"w": [1.0, np.nan]}, 1.0), ValueError,
+                       ["grads['w']", "finite", "1 non-finite"]),
+    "recurrent_matrix": (lambda: gf.recurrent_matrix(3, -1), ValueError,
+                         ["sigma_max", "finite number >= 0", "got -1"]),
+    "nonnormal_matrix": (lambda: gf.nonnormal_matrix(3, np.inf), ValueError,
+                         ["rho", "finite real number", "inf"]),
+    "tanh_rnn": (lambda: gf.tanh_rnn(np.ones((2, 3))), ValueError,
+                 ["W_hh", "square matrix", "got shape (2, 3)"]),
+    "tanh_rnn_norm_curve": (lambda: gf.tanh_rnn_norm_curve(np.eye(2), 0), ValueError,
+                            ["steps", "int >= 1", "got 0"]),
+    "sigma_max_curves": (lambda: gf.sigma_max_curves([], 5), ValueError,
+                         ["sigma_maxes", "non-empty 1-D sequence", "got []"]),
 }
 
 
