@@ -24,6 +24,7 @@ from rnnnotes.gradflow.jacobians import (
     hidden_jacobian_norms,
     hidden_jacobians,
     hidden_states,
+    state_gradients,
 )
 from rnnnotes.gradflow.recurrences import (
     ACTIVATION_GAMMA,
@@ -61,6 +62,7 @@ __all__ = [
     "scalar_recurrence",
     "sigma_max_curves",
     "spectral_radius",
+    "state_gradients",
     "tanh_rnn",
     "tanh_rnn_jacobian_norms",
     "tanh_rnn_jacobians",

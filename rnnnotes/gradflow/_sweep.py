@@ -75,36 +75,40 @@ class Terms:
 
 
 def terms(sd: dict, spec: ModelSpec, x: np.ndarray, h: np.ndarray, c0) -> Terms:
-    """Recompute every gate of the model on x (T, D) from its states h (T + 1, H_s)."""
+    """Recompute every gate of the model on x (T, [B,] D) from its states h (T + 1, [B,] H_s).
+
+    With the batch axis B every per-step array gains it too, and a sweep's m rows are then
+    the B sequences (row b carries sequence b's gradient).
+    """
     w_ih, w_hh = np.asarray(sd["weight_ih_l0"]), np.asarray(sd["weight_hh_l0"])
     b_ih, b_hh = _param(sd, "bias_ih_l0", w_ih), _param(sd, "bias_hh_l0", w_hh)
     H, T = spec.hidden_size, x.shape[0]
     if spec.kind == "rnn":
         hn = h[1:]  # (T, H): phi'(a_t) is a function of h_t
         d = 1.0 - hn * hn if spec.nonlinearity == "tanh" else (hn > 0).astype(h.dtype)
-        return Terms("rnn", h, None, w_ih, w_hh, None, d[:, None, :])
-    gx = x @ w_ih.T + b_ih  # (T, D) @ (D, G*H) -> (T, G*H)
-    gh = h[:-1] @ w_hh.T + b_hh  # (T, H_s) @ (H_s, G*H) -> (T, G*H): reads h_{t-1}
+        return Terms("rnn", h, None, w_ih, w_hh, None, d[..., None, :])
+    gx = x @ w_ih.T + b_ih  # (T, [B,] D) @ (D, G*H) -> (T, [B,] G*H)
+    gh = h[:-1] @ w_hh.T + b_hh  # (T, [B,] H_s) @ (H_s, G*H): reads h_{t-1}
     if spec.kind == "gru":
-        r = sigmoid(gx[:, :H] + gh[:, :H])  # (T, H) each
-        z = sigmoid(gx[:, H : 2 * H] + gh[:, H : 2 * H])
-        gh_n = gh[:, 2 * H :]
-        n = np.tanh(gx[:, 2 * H :] + r * gh_n)
+        r = sigmoid(gx[..., :H] + gh[..., :H])  # (T, [B,] H) each
+        z = sigmoid(gx[..., H : 2 * H] + gh[..., H : 2 * H])
+        gh_n = gh[..., 2 * H :]
+        n = np.tanh(gx[..., 2 * H :] + r * gh_n)
         c_n = (1.0 - z) * (1.0 - n * n)
         c_z = (h[:-1] - n) * z * (1.0 - z)
         c_r = c_n * gh_n * r * (1.0 - r)
-        coef = np.stack([c_r, c_z, c_n], axis=1)  # (T, 3, H)
+        coef = np.stack([c_r, c_z, c_n], axis=-2)  # (T, [B,] 3, H)
         return Terms("gru", h, None, w_ih, w_hh, None, coef, direct=z, r=r)
-    a = gx + gh  # (T, 4H), torch's order i, f, g, o
-    i, f, o = sigmoid(a[:, :H]), sigmoid(a[:, H : 2 * H]), sigmoid(a[:, 3 * H :])
-    g = np.tanh(a[:, 2 * H : 3 * H])
-    c = np.empty((T + 1, H), dtype=h.dtype)  # (T + 1, H)
+    a = gx + gh  # (T, [B,] 4H), torch's order i, f, g, o
+    i, f, o = sigmoid(a[..., :H]), sigmoid(a[..., H : 2 * H]), sigmoid(a[..., 3 * H :])
+    g = np.tanh(a[..., 2 * H : 3 * H])
+    c = np.empty((T + 1, *f.shape[1:]), dtype=h.dtype)  # (T + 1, [B,] H)
     c[0] = c0
     ig = i * g
     for t in range(T):  # c_t = f_t c_{t-1} + i_t g_t: elementwise, O(T H)
         c[t + 1] = f[t] * c[t] + ig[t]
-    tc = np.tanh(c[1:])  # (T, H)
-    coef = np.stack([g * i * (1.0 - i), c[:-1] * f * (1.0 - f), i * (1.0 - g * g)], axis=1)
+    tc = np.tanh(c[1:])  # (T, [B,] H)
+    coef = np.stack([g * i * (1.0 - i), c[:-1] * f * (1.0 - f), i * (1.0 - g * g)], axis=-2)
     w_hr = np.asarray(sd["weight_hr_l0"]) if "weight_hr_l0" in sd else None
     return Terms("lstm", h, c, w_ih, w_hh, w_hr, coef, direct=f, k=o * (1.0 - tc * tc),
                  co=tc * o * (1.0 - o))
@@ -119,7 +123,7 @@ class Sweep:
 
     def __init__(self, tm: Terms, n: int):
         self.tm = tm
-        P, H, dtype = tm.h.shape[1], tm.coef.shape[2], tm.h.dtype
+        P, H, dtype = tm.h.shape[-1], tm.coef.shape[-1], tm.h.dtype
         G = tm.w_hh.shape[0] // H
         self.gh = np.zeros((n, P), dtype=dtype)
         self.gc = np.zeros((n, H), dtype=dtype) if tm.kind == "lstm" else None
@@ -134,7 +138,7 @@ class Sweep:
         da2 = da.reshape(m, G * H)  # (m, G*H) torch's gate order
         dx = None
         if tm.kind == "rnn":
-            np.multiply(gh, tm.coef[t - 1, 0], out=da[:, 0])  # (m, H) dL/da_t
+            np.multiply(gh, tm.coef[t - 1][..., 0, :], out=da[:, 0])  # (m, H) dL/da_t
         elif tm.kind == "gru":
             np.multiply(gh[:, None, :], tm.coef[t - 1], out=da)  # (m, 3, H): r, z, n
             if input_grad:  # W_in x_t enters n_t outside the reset gate

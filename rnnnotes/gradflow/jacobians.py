@@ -25,9 +25,10 @@ from __future__ import annotations
 import numpy as np
 
 from rnnnotes.gradflow import _sweep
-from rnnnotes.gradflow._checks import check_ord, stacked_norms
+from rnnnotes.gradflow._checks import as_float_array, check_ord, stacked_norms
 from rnnnotes.gradflow._model import (
     ModelSpec,
+    as_batch,
     as_sequence,
     initial_state,
     model_spec,
@@ -136,3 +137,30 @@ def cell_jacobian_norms(
     the product of forget gates, the Frobenius norm the root of their sum of squares."""
     check_ord(ord)
     return stacked_norms(cell_jacobians(lstm, x, hx, path), ord)
+
+
+def state_gradients(model, x: np.ndarray, grad_h_T: np.ndarray, hx=None) -> np.ndarray:
+    """dL/dh_t for t = 0..T of a batch, for a loss that reads only the final states h_T.
+
+    Row b is grad_h_T[b] dh_T/dh_t of sequence b: the gradient of a many-to-one loss (a
+    readout of h_T) as it reaches every earlier state, from one backward sweep of B rows.
+    model: a single-layer unidirectional RNN, GRU or LSTM (for an LSTM no gradient enters
+    through c_T). x: (T, B, D), or (B, T, D) if the model is batch_first. grad_h_T:
+    (B, H_s). hx: None (zeros) or batched (1, B, H_s), an LSTM's the pair (h0, c0).
+    Returns (T + 1, B, H_s), [T] = grad_h_T, [0] = the model backward's grad_h0.
+    """
+    spec = model_spec(model)
+    require_simple(spec, "state_gradients")
+    x = as_batch(x, spec)  # (T, B, D) time-major
+    T, B = x.shape[:2]
+    g = as_float_array(grad_h_T, "grad_h_T", ndim=2)
+    if g.shape != (B, spec.state_size):
+        raise ValueError(
+            f"grad_h_T must have shape (B, H_s) = ({B}, {spec.state_size}), got {g.shape}"
+        )
+    h0, c0 = initial_state(hx, spec, batch=B)  # (1, B, H_s), (1, B, H) | None
+    y, _, _ = run(model, spec, x, h0, c0)  # (T, B, H_s)
+    h = np.concatenate([h0, y])  # (T + 1, B, H_s)
+    tm = _sweep.terms(model.state_dict(), spec, x, h, None if c0 is None else c0[0])
+    zero_c = np.zeros((B, spec.hidden_size), dtype=spec.dtype)
+    return _sweep.sweep(tm, g.astype(spec.dtype), zero_c if spec.kind == "lstm" else None, "h")

@@ -113,3 +113,52 @@ def test_the_sweep_costs_one_forward_pass():
     jac.hidden_jacobians(model, np.ones((40, D)))
     jac.cell_jacobians(model, np.ones((40, D)), path="full")
     assert len(calls) == 2
+
+
+@pytest.mark.parametrize(("kind", "kw"), CONFIGS)
+def test_state_gradients_are_seeded_rows_of_each_sequences_jacobians(kind, kw):
+    # row b of dL/dh_t = grad_h_T[b] @ dh_T/dh_t of sequence b (hidden_jacobians, itself
+    # checked against the reference above), and at t = 0 the model backward's grad_h0
+    rng = np.random.default_rng(14)
+    model = make(kind, **kw)
+    T, B = 7, 3
+    P = model.state_dict()["weight_hh_l0"].shape[1]
+    x = rng.standard_normal((T, B, D))
+    h0 = rng.standard_normal((1, B, P))
+    hx = (h0, rng.standard_normal((1, B, H))) if kind == "LSTM" else h0
+    g_T = rng.standard_normal((B, P))
+    x_in = x.transpose(1, 0, 2) if kw.get("batch_first") else x
+    G = jac.state_gradients(model, x_in, g_T, hx)
+    assert G.shape == (T + 1, B, P)
+    for b in range(B):
+        hx_b = (hx[0][0, b], hx[1][0, b]) if kind == "LSTM" else hx[0, b]
+        J = jac.hidden_jacobians(model, x[:, b], hx_b)  # (T + 1, P, P)
+        np.testing.assert_allclose(G[:, b], g_T[b] @ J, rtol=1e-12, atol=1e-15)
+    model(x_in, hx)
+    grad_hn = (g_T[None], None) if kind == "LSTM" else g_T[None]
+    _, grad_hx = model.backward(None, grad_hn)
+    g0 = grad_hx[0] if kind == "LSTM" else grad_hx
+    np.testing.assert_allclose(G[0], g0[0], rtol=1e-12, atol=1e-15)
+    assert np.abs(g0).max() > 1e-4
+
+
+@pytest.mark.parametrize(
+    ("call", "exc", "words"),
+    [
+        (lambda: jac.state_gradients(make("RNN"), np.zeros((5, D)), np.zeros((1, H))),
+         ValueError, "x must be 3-D, got shape (5, 3)"),
+        (lambda: jac.state_gradients(make("RNN"), np.zeros((5, 2, D + 1)), np.zeros((2, H))),
+         ValueError, "(T, B, input_size) with input_size = 3, T >= 1 and B >= 1, got shape"),
+        (lambda: jac.state_gradients(make("RNN", batch_first=True), np.zeros((2, 0, D)),
+                                     np.zeros((2, H))), ValueError, "(B, T, input_size)"),
+        (lambda: jac.state_gradients(make("LSTM"), np.zeros((5, 2, D)), np.zeros((2, H)),
+                                     (np.zeros((1, 3, H)), None)), ValueError,
+         "hx[0] (h0) must have shape (1, 2, 5) (batched), got (1, 3, 5)"),
+        (lambda: jac.state_gradients(make("GRU", bidirectional=True), np.zeros((5, 2, D)),
+                                     np.zeros((2, H))), ValueError, "single-layer unidirectional"),
+    ],
+)
+def test_state_gradients_bad_input_is_named(call, exc, words):
+    with pytest.raises(exc) as info:
+        call()
+    assert words in str(info.value)

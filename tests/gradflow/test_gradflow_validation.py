@@ -74,6 +74,8 @@ BAD = {
                             ["steps", "int >= 1", "got 0"]),
     "sigma_max_curves": (lambda: gf.sigma_max_curves([], 5), ValueError,
                          ["sigma_maxes", "non-empty 1-D sequence", "got []"]),
+    "state_gradients": (lambda: gf.state_gradients(rnn(), np.zeros((5, 2, D)), np.zeros((3, H))),
+                        ValueError, ["grad_h_T", "(B, H_s) = (2, 4)", "got (3, 4)"]),
 }
 
 
