@@ -1,11 +1,14 @@
-"""Gradient-flow tools: Jacobian norms through time, dependency maps, and the scalar/matrix
-recurrences of the vanishing/exploding-gradient discussion.
+"""Gradient-flow tools: Jacobian norms through time, dependency maps, the scalar/matrix
+recurrences of the vanishing/exploding-gradient discussion, and gradient-norm clipping.
 
 - recurrences: w^k, ||W^k||, rho(W), sigma_max(W), the Pascanu et al. (2013) conditions,
   and the Jacobians of a plain tanh RNN (numpy arrays in, no model needed).
 - jacobians: dh_T/dh_t and dc_T/dc_t of an rnnnotes.RNN/GRU/LSTM (single layer, one
-  direction), through the full recurrence or (cell state) along the forget-gate path.
+  direction), through the full recurrence or (cell state) along the forget-gate path, and
+  dL/dh_t of a batch; all from one backward sweep (_sweep), O(T).
 - dependency: |dy_t/dx_s| of any rnnnotes.RNN/GRU/LSTM over (t, s).
+- examples: W_hh with a prescribed sigma_max, a non-normal W_hh, tanh RNN norm curves.
+- clipping: clip_grad_norm, PyTorch's rule.
 """
 
 from rnnnotes.gradflow.clipping import clip_grad_norm

@@ -30,12 +30,20 @@ from rnnnotes.gradflow._model import ModelSpec, as_sequence, initial_state, mode
 
 
 def input_jacobians(model, x: np.ndarray, hx=None, max_batch: int = 1024) -> np.ndarray:
-    """dy_t/dx_s for one sequence: shape (T, T, O, D), [t, s, o, d] = d y_t[o] / d x_s[d].
+    r"""$\partial y_t/\partial x_s$ for one sequence, every output step $t$ and input step $s$.
 
-    model: any rnnnotes.RNN, GRU or LSTM (multi-layer, bidirectional, projected);
-    O = num_directions * H_s output features. x: one unbatched sequence (T, D).
-    hx: unbatched initial state (num_layers * num_directions, H_s), an LSTM's the pair
-    (h0, c0); None means zeros.
+    `J[t, s, o, d]` $= \partial y_t[o] / \partial x_s[d]$. Single-layer models (either
+    direction or both) take one backward sweep per direction whose batch grows as it goes;
+    stacked layers go through the model's own backward, `max_batch` copies at a time.
+
+    :param model: any `rnnnotes.RNN`, `GRU` or `LSTM` stacked, bidirectional or projected;
+        $O$ = `num_directions * H_s` output features.
+    :param x: one unbatched sequence `(T, D)`.
+    :param hx: the unbatched initial state `(num_layers * num_directions, H_s)`, for an LSTM
+        the pair `(h0, c0)`; None means zeros.
+    :param max_batch: the most sequence copies per backward pass of a stacked model, an int
+        >= 1.
+    :returns: array of shape `(T, T, O, D)`.
     """
     if isinstance(max_batch, bool) or not isinstance(max_batch, numbers.Integral):
         raise TypeError(f"max_batch must be an int >= 1, got {max_batch!r}")
@@ -110,9 +118,19 @@ def _growing_sweep(tm: _sweep.Terms, P: int, D: int) -> np.ndarray:
 
 
 def dependency_map(model, x: np.ndarray, hx=None, max_batch: int = 1024) -> np.ndarray:
-    """||dy_t/dx_s||_F for one sequence: shape (T, T), rows t (output step), columns s
-    (input step). Lower-triangular (exact zeros above the diagonal) for a unidirectional
-    model; nonzero above the diagonal for a bidirectional one. Arguments as input_jacobians.
+    r"""$\|\partial y_t/\partial x_s\|_F$ for one sequence: which inputs each output can feel.
+
+    Rows are output steps $t$, columns input steps $s$. For a unidirectional model the map is
+    lower-triangular with *exact* zeros above the diagonal ($y_t$ reads $x_1, \dots, x_t$
+    only); a bidirectional layer's backward direction reads the future, so entries above the
+    diagonal are nonzero.
+
+    :param model: any `rnnnotes.RNN`, `GRU` or `LSTM`, as in
+        [input_jacobians][rnnnotes.gradflow.input_jacobians].
+    :param x: one unbatched sequence `(T, D)`.
+    :param hx: as in [input_jacobians][rnnnotes.gradflow.input_jacobians].
+    :param max_batch: as in [input_jacobians][rnnnotes.gradflow.input_jacobians].
+    :returns: array of shape `(T, T)`.
     """
     J = input_jacobians(model, x, hx, max_batch)  # (T, T, O, D)
     return np.sqrt(np.sum(J**2, axis=(2, 3)))  # (T, T)

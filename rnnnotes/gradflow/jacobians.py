@@ -40,11 +40,15 @@ CELL_PATHS = ("cell", "full")
 
 
 def hidden_states(model, x: np.ndarray, hx=None) -> tuple[np.ndarray, np.ndarray | None]:
-    """States of a single-layer unidirectional model on one sequence x (T, D).
+    r"""The states $h_0, \dots, h_T$ (and $c_0, \dots, c_T$) of a model on one sequence.
 
-    Returns (h, c): h (T + 1, H_s) with h[t] = h_t (h[0] = h_0), and for an LSTM
-    c (T + 1, H) with c[t] = c_t, else None. hx is unbatched: (1, H_s) or (H_s,), an LSTM's
-    the pair (h0, c0); None means zeros.
+    :param model: a single-layer unidirectional `rnnnotes.RNN`, `GRU` or `LSTM` (with a
+        projection $H_s$ = `proj_size`, else $H_s = H$).
+    :param x: one unbatched sequence `(T, D)`, $T \ge 1$.
+    :param hx: the initial state, unbatched: `(1, H_s)` or `(H_s,)`, for an LSTM the pair
+        `(h0, c0)`; None means zeros.
+    :returns: `(h, c)`: `h` `(T + 1, H_s)` with `h[t]` $= h_t$ (`h[0]` the initial state),
+        and for an LSTM `c` `(T + 1, H)` with `c[t]` $= c_t$, else None.
     """
     spec = model_spec(model)
     require_simple(spec, "hidden_states")
@@ -69,11 +73,19 @@ def _states(model, spec: ModelSpec, x: np.ndarray, hx) -> tuple[np.ndarray, np.n
 
 
 def hidden_jacobians(model, x: np.ndarray, hx=None) -> np.ndarray:
-    """dh_T/dh_t for t = 0..T through the full recurrence: shape (T + 1, H_s, H_s).
+    r"""$\partial h_T/\partial h_t$ for $t = 0..T$, through the full recurrence.
 
-    J[t, i, j] = d h_T[i] / d h_t[j]; J[T] = I, J[0] = dh_T/dh_0. model: a single-layer
-    unidirectional rnnnotes.RNN, GRU or LSTM (for an LSTM c_t is held fixed; with a
-    projection H_s = proj_size). x: one unbatched sequence (T, D); hx as in hidden_states.
+    `J[t, i, j]` $= \partial h_T[i] / \partial h_t[j]$, so `J[T]` $= I$ and `J[0]`
+    $= \partial h_T/\partial h_0$. For an LSTM $c_t$ is held fixed (the state is the pair
+    $(h_t, c_t)$). One backward sweep seeded with the $H_s$ unit vectors at step $T$ computes
+    every `J[t]`: $O(T)$ matrix products.
+
+    :param model: a single-layer unidirectional `rnnnotes.RNN`, `GRU` or `LSTM` (with a
+        projection $H_s$ = `proj_size`, else $H_s = H$).
+    :param x: one unbatched sequence `(T, D)`, $T \ge 1$.
+    :param hx: the initial state, unbatched: `(1, H_s)` or `(H_s,)`, for an LSTM the pair
+        `(h0, c0)`; None means zeros.
+    :returns: array of shape `(T + 1, H_s, H_s)` in the model's dtype.
     """
     spec = model_spec(model)
     require_simple(spec, "hidden_jacobians")
@@ -85,17 +97,34 @@ def hidden_jacobians(model, x: np.ndarray, hx=None) -> np.ndarray:
 
 
 def hidden_jacobian_norms(model, x: np.ndarray, hx=None, ord: int | str = 2) -> np.ndarray:
-    """||dh_T/dh_t|| for t = 0..T: shape (T + 1,). ord=2 spectral norm, "fro" Frobenius."""
+    r"""$\|\partial h_T/\partial h_t\|$ for $t = 0..T$.
+
+    The norms of [hidden_jacobians][rnnnotes.gradflow.hidden_jacobians].
+
+    :param model: a single-layer unidirectional `rnnnotes.RNN`, `GRU` or `LSTM` (with a
+        projection $H_s$ = `proj_size`, else $H_s = H$).
+    :param x: one unbatched sequence `(T, D)`, $T \ge 1$.
+    :param hx: the initial state, unbatched: `(1, H_s)` or `(H_s,)`, for an LSTM the pair
+        `(h0, c0)`; None means zeros.
+    :param ord: `2` (spectral norm) or `"fro"` (Frobenius norm).
+    :returns: array of shape `(T + 1,)`, indexed by $t$ (entry $T$ is $\|I\|$).
+    """
     check_ord(ord)
     return stacked_norms(hidden_jacobians(model, x, hx), ord)
 
 
 def forget_gates(lstm, x: np.ndarray, hx=None) -> np.ndarray:
-    """The LSTM's forget gates f_1..f_T on one sequence: shape (T, H), row t - 1 = f_t.
+    r"""The LSTM's forget gates $f_1, \dots, f_T$ on one sequence.
 
-    Recomputed from the state dict and the states h_{t-1} (PyTorch gate order i, f, g, o,
-    so f is rows H:2H of every weight and bias):
-        f_t = sigmoid(W_if x_t + b_if + W_hf h_{t-1} + b_hf).
+    Recomputed from the state dict and the states $h_{t-1}$ (PyTorch's gate order i, f, g,
+    o, so $f$ is rows `H:2H` of every weight and bias):
+    $f_t = \sigma(W_{if} x_t + b_{if} + W_{hf} h_{t-1} + b_{hf})$.
+
+    :param lstm: a single-layer unidirectional `rnnnotes.LSTM`.
+    :param x: one unbatched sequence `(T, D)`, $T \ge 1$.
+    :param hx: the initial state, unbatched: `(1, H_s)` or `(H_s,)`, for an LSTM the pair
+        `(h0, c0)`; None means zeros.
+    :returns: array of shape `(T, H)`, row $t - 1$ = $f_t$.
     """
     spec = model_spec(lstm)
     require_simple(spec, "forget_gates", kinds=("lstm",))
@@ -104,11 +133,25 @@ def forget_gates(lstm, x: np.ndarray, hx=None) -> np.ndarray:
 
 
 def cell_jacobians(lstm, x: np.ndarray, hx=None, path: str = "cell") -> np.ndarray:
-    """dc_T/dc_t for t = 0..T: shape (T + 1, H, H), J[t, i, j] = d c_T[i] / d c_t[j].
+    r"""$\partial c_T/\partial c_t$ for $t = 0..T$ of an LSTM, along the cell path or in full.
 
-    path="cell": the cell path only, diag(f_{t+1} * ... * f_T) (diagonal; J[T] = I).
-    path="full": through the whole recurrence (h_t held fixed), via the model's backward.
-    The two agree exactly when weight_hh is zero (no path through h reaches the gates).
+    `J[t, i, j]` $= \partial c_T[i] / \partial c_t[j]$, `J[T]` $= I$.
+
+    - `path="cell"`: the cell path only, $c_k = f_k \odot c_{k-1} + i_k \odot g_k$ read as a
+      function of $c_{k-1}$ alone, which gives
+      $\operatorname{diag}(f_{t+1} \odot \dots \odot f_T)$: diagonal, no weight matrix, no
+      squashing derivative.
+    - `path="full"`: through the whole recurrence ($h_t$ held fixed), every path through
+      $h$ included, from one backward sweep.
+
+    The two agree exactly when `weight_hh_l0` is zero (no path through $h$ reaches the gates).
+
+    :param lstm: a single-layer unidirectional `rnnnotes.LSTM`.
+    :param x: one unbatched sequence `(T, D)`, $T \ge 1$.
+    :param hx: the initial state, unbatched: `(1, H_s)` or `(H_s,)`, for an LSTM the pair
+        `(h0, c0)`; None means zeros.
+    :param path: `"cell"` or `"full"`.
+    :returns: array of shape `(T + 1, H, H)`.
     """
     if path not in CELL_PATHS:
         raise ValueError(f"path must be one of {CELL_PATHS}, got {path!r}")
@@ -133,21 +176,40 @@ def cell_jacobians(lstm, x: np.ndarray, hx=None, path: str = "cell") -> np.ndarr
 def cell_jacobian_norms(
     lstm, x: np.ndarray, hx=None, path: str = "cell", ord: int | str = 2
 ) -> np.ndarray:
-    """||dc_T/dc_t|| for t = 0..T: shape (T + 1,). For path="cell" the 2-norm is max_i of
-    the product of forget gates, the Frobenius norm the root of their sum of squares."""
+    r"""$\|\partial c_T/\partial c_t\|$ for $t = 0..T$.
+
+    The norms of [cell_jacobians][rnnnotes.gradflow.cell_jacobians]. For `path="cell"`
+    the 2-norm is the largest product of forget gates,
+    $\max_i \prod_{k > t} f_k[i]$, and the Frobenius norm the root of their sum of squares.
+
+    :param lstm: a single-layer unidirectional `rnnnotes.LSTM`.
+    :param x: one unbatched sequence `(T, D)`, $T \ge 1$.
+    :param hx: the initial state, unbatched: `(1, H_s)` or `(H_s,)`, for an LSTM the pair
+        `(h0, c0)`; None means zeros.
+    :param path: `"cell"` or `"full"`.
+    :param ord: `2` (spectral norm) or `"fro"` (Frobenius norm).
+    :returns: array of shape `(T + 1,)`.
+    """
     check_ord(ord)
     return stacked_norms(cell_jacobians(lstm, x, hx, path), ord)
 
 
 def state_gradients(model, x: np.ndarray, grad_h_T: np.ndarray, hx=None) -> np.ndarray:
-    """dL/dh_t for t = 0..T of a batch, for a loss that reads only the final states h_T.
+    r"""$\partial L/\partial h_t$ for $t = 0..T$ of a batch, for a loss that reads only $h_T$.
 
-    Row b is grad_h_T[b] dh_T/dh_t of sequence b: the gradient of a many-to-one loss (a
-    readout of h_T) as it reaches every earlier state, from one backward sweep of B rows.
-    model: a single-layer unidirectional RNN, GRU or LSTM (for an LSTM no gradient enters
-    through c_T). x: (T, B, D), or (B, T, D) if the model is batch_first. grad_h_T:
-    (B, H_s). hx: None (zeros) or batched (1, B, H_s), an LSTM's the pair (h0, c0).
-    Returns (T + 1, B, H_s), [T] = grad_h_T, [0] = the model backward's grad_h0.
+    Row $b$ is $g_b^\top\, \partial h_T/\partial h_t$ of sequence $b$, with $g_b$ = `grad_h_T[b]`:
+    the gradient of a many-to-one loss (a readout of $h_T$) as it reaches every earlier
+    state, from one backward sweep of $B$ rows. At $t = 0$ it is the model backward's
+    gradient of the initial state.
+
+    :param model: a single-layer unidirectional `rnnnotes.RNN`, `GRU` or `LSTM` (with a
+        projection $H_s$ = `proj_size`, else $H_s = H$). For an LSTM no gradient enters through
+        $c_T$.
+    :param x: a batch `(T, B, D)`, or `(B, T, D)` if the model is `batch_first`.
+    :param grad_h_T: $\partial L/\partial h_T$, `(B, H_s)`.
+    :param hx: None (zeros) or the batched initial state `(1, B, H_s)`, for an LSTM the pair
+        `(h0, c0)`.
+    :returns: array of shape `(T + 1, B, H_s)`; entry `[T]` is `grad_h_T`.
     """
     spec = model_spec(model)
     require_simple(spec, "state_gradients")
