@@ -1,14 +1,25 @@
-"""Gradient-flow tools: Jacobian norms through time, dependency maps, and the scalar/matrix
-recurrences of the vanishing/exploding-gradient discussion.
+"""Gradient-flow tools: Jacobian norms through time, dependency maps, the scalar/matrix
+recurrences of the vanishing/exploding-gradient discussion, and gradient-norm clipping.
 
 - recurrences: w^k, ||W^k||, rho(W), sigma_max(W), the Pascanu et al. (2013) conditions,
   and the Jacobians of a plain tanh RNN (numpy arrays in, no model needed).
 - jacobians: dh_T/dh_t and dc_T/dc_t of an rnnnotes.RNN/GRU/LSTM (single layer, one
-  direction), through the full recurrence or (cell state) along the forget-gate path.
+  direction), through the full recurrence or (cell state) along the forget-gate path, and
+  dL/dh_t of a batch; all from one backward sweep (_sweep), O(T).
 - dependency: |dy_t/dx_s| of any rnnnotes.RNN/GRU/LSTM over (t, s).
+- examples: W_hh with a prescribed sigma_max, a non-normal W_hh, tanh RNN norm curves.
+- clipping: clip_grad_norm, PyTorch's rule.
 """
 
+from rnnnotes.gradflow.clipping import clip_grad_norm
 from rnnnotes.gradflow.dependency import dependency_map, input_jacobians
+from rnnnotes.gradflow.examples import (
+    nonnormal_matrix,
+    recurrent_matrix,
+    sigma_max_curves,
+    tanh_rnn,
+    tanh_rnn_norm_curve,
+)
 from rnnnotes.gradflow.jacobians import (
     cell_jacobian_norms,
     cell_jacobians,
@@ -16,6 +27,7 @@ from rnnnotes.gradflow.jacobians import (
     hidden_jacobian_norms,
     hidden_jacobians,
     hidden_states,
+    state_gradients,
 )
 from rnnnotes.gradflow.recurrences import (
     ACTIVATION_GAMMA,
@@ -36,6 +48,7 @@ __all__ = [
     "PascanuCheck",
     "cell_jacobian_norms",
     "cell_jacobians",
+    "clip_grad_norm",
     "dependency_map",
     "forget_gates",
     "hidden_jacobian_norms",
@@ -46,9 +59,15 @@ __all__ = [
     "linear_rnn_jacobian_norms",
     "matrix_power_norms",
     "matrix_powers",
+    "nonnormal_matrix",
     "pascanu_check",
+    "recurrent_matrix",
     "scalar_recurrence",
+    "sigma_max_curves",
     "spectral_radius",
+    "state_gradients",
+    "tanh_rnn",
     "tanh_rnn_jacobian_norms",
     "tanh_rnn_jacobians",
+    "tanh_rnn_norm_curve",
 ]

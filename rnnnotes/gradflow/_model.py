@@ -33,6 +33,7 @@ class ModelSpec:
     num_directions: int  # 1, or 2 if bidirectional
     batch_first: bool
     dtype: np.dtype
+    nonlinearity: str | None = None  # "tanh" | "relu" for an RNN, None for GRU/LSTM
 
     @property
     def output_size(self) -> int:
@@ -70,8 +71,14 @@ def model_spec(model: object) -> ModelSpec:
     batch_first = getattr(model, "batch_first", False)
     if not isinstance(batch_first, bool | np.bool_):
         raise TypeError(f"model.batch_first must be a bool, got {batch_first!r}")
+    kind = _KIND_BY_GATES[gates]
+    nonlinearity = None
+    if kind == "rnn":
+        nonlinearity = getattr(model, "nonlinearity", "tanh")
+        if not isinstance(nonlinearity, str) or nonlinearity not in ("tanh", "relu"):
+            raise TypeError(f"model.nonlinearity must be 'tanh' or 'relu', got {nonlinearity!r}")
     return ModelSpec(
-        kind=_KIND_BY_GATES[gates],
+        kind=kind,
         input_size=w_ih.shape[1],
         hidden_size=hidden,
         state_size=state,
@@ -79,16 +86,18 @@ def model_spec(model: object) -> ModelSpec:
         num_directions=2 if "weight_ih_l0_reverse" in sd else 1,
         batch_first=bool(batch_first),
         dtype=w_ih.dtype,
+        nonlinearity=nonlinearity,
     )
 
 
 def require_simple(spec: ModelSpec, func: str, kinds: tuple[str, ...] = ("rnn", "gru", "lstm")):
     """ValueError unless the model is single-layer, unidirectional and of one of ``kinds``."""
     if spec.kind not in kinds:
-        raise ValueError(f"{func} needs a model of kind {kinds}, got a {spec.kind.upper()}")
+        names = " or ".join(k.upper() for k in kinds)
+        raise ValueError(f"{func}: model must be an {names}, got a {spec.kind.upper()}")
     if spec.num_layers != 1 or spec.num_directions != 1:
         raise ValueError(
-            f"{func} needs a single-layer unidirectional model (one h_t per step), got "
+            f"{func}: model must be single-layer unidirectional (one h_t per step), got "
             f"num_layers={spec.num_layers}, bidirectional={spec.num_directions == 2}"
         )
 
@@ -104,7 +113,20 @@ def as_sequence(x: object, spec: ModelSpec) -> np.ndarray:
     return x.astype(spec.dtype, copy=False)
 
 
-def _state(a: object, name: str, shape: tuple[int, int], dtype: np.dtype) -> np.ndarray:
+def as_batch(x: object, spec: ModelSpec) -> np.ndarray:
+    """A batch of sequences, time-major (T, B, D) in the model's dtype (given as (B, T, D)
+    if the model is batch_first), T >= 1, B >= 1, D = input_size."""
+    x = as_float_array(x, "x", ndim=3)
+    layout = "(B, T, input_size)" if spec.batch_first else "(T, B, input_size)"
+    if 0 in x.shape or x.shape[2] != spec.input_size:
+        raise ValueError(
+            f"x must be a batch of sequences {layout} with input_size = {spec.input_size}, "
+            f"T >= 1 and B >= 1, got shape {x.shape}"
+        )
+    return _layout(x, spec).astype(spec.dtype, copy=False)
+
+
+def _state(a: object, name: str, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
     if a is None:
         return np.zeros(shape, dtype=dtype)
     try:
@@ -114,25 +136,29 @@ def _state(a: object, name: str, shape: tuple[int, int], dtype: np.dtype) -> np.
     if shape[0] == 1 and arr.shape == shape[1:]:
         arr = arr[None]  # (H,) -> (1, H) for a single-layer unidirectional model
     if arr.shape != shape:
-        raise ValueError(f"{name} must have shape {shape} (unbatched), got {arr.shape}")
-    return as_float_array(arr, name, ndim=2).astype(dtype, copy=False)
+        how = "unbatched" if len(shape) == 2 else "batched"
+        raise ValueError(f"{name} must have shape {shape} ({how}), got {arr.shape}")
+    return as_float_array(arr, name, ndim=len(shape)).astype(dtype, copy=False)
 
 
-def initial_state(hx: object, spec: ModelSpec) -> tuple[np.ndarray, np.ndarray | None]:
-    """Unbatched hx -> (h0 (N, state_size), c0 (N, hidden_size) or None), N = num_states.
+def initial_state(
+    hx: object, spec: ModelSpec, batch: int | None = None
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """hx -> (h0 (N, [B,] state_size), c0 (N, [B,] hidden_size) or None), N = num_states.
 
-    hx=None means zeros, as in torch. An LSTM's hx is the pair (h0, c0).
+    Unbatched unless ``batch`` is given. hx=None means zeros, as in torch. An LSTM's hx
+    is the pair (h0, c0).
     """
-    n = spec.num_states
+    n = (spec.num_states,) if batch is None else (spec.num_states, batch)
     if spec.kind != "lstm":
-        return _state(hx, "hx", (n, spec.state_size), spec.dtype), None
+        return _state(hx, "hx", (*n, spec.state_size), spec.dtype), None
     if hx is None:
         hx = (None, None)
     if not isinstance(hx, tuple | list) or len(hx) != 2:
         raise TypeError(f"hx of an LSTM must be a pair (h0, c0) or None, got {type(hx).__name__}")
     return (
-        _state(hx[0], "hx[0] (h0)", (n, spec.state_size), spec.dtype),
-        _state(hx[1], "hx[1] (c0)", (n, spec.hidden_size), spec.dtype),
+        _state(hx[0], "hx[0] (h0)", (*n, spec.state_size), spec.dtype),
+        _state(hx[1], "hx[1] (c0)", (*n, spec.hidden_size), spec.dtype),
     )
 
 

@@ -14,37 +14,41 @@ diag(f_k), so that path contributes diag(f_T * ... * f_{t+1}): no weight matrix 
 squashing derivative (the constant error carousel, with Gers et al.'s forget gate). The full
 dc_T/dc_t adds every path through h (c_k -> h_k -> the gates at k + 1 -> c_{k+1}).
 
-How: the full Jacobians use only the model's public forward/backward. The states h_t, c_t
-come from running the model one step at a time; then the model is run on x[t:] from the
-state at t, as a batch of H_s copies, and backward is given grad_h_n = the H_s unit vectors
-(one per copy): copy i returns row i of dh_T/dh_t in grad_hx. The model's cache and grads
-are overwritten by these calls.
+How: one backward sweep (see ``_sweep``). The states come from one forward pass of the
+model; the gates are recomputed from them; then a batch of n rows, seeded with the n unit
+vectors at step T, is carried down to step 0 by the transposed per-step Jacobians, and the
+batch at step t is dh_T/dh_t (or dc_T/dc_t). Cost O(T) matrix products, not O(T^2).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from rnnnotes.gradflow._checks import check_ord, stacked_norms
+from rnnnotes.gradflow import _sweep
+from rnnnotes.gradflow._checks import as_float_array, check_ord, stacked_norms
 from rnnnotes.gradflow._model import (
     ModelSpec,
+    as_batch,
     as_sequence,
     initial_state,
     model_spec,
     require_simple,
     run,
-    vjp,
 )
 
 CELL_PATHS = ("cell", "full")
 
 
 def hidden_states(model, x: np.ndarray, hx=None) -> tuple[np.ndarray, np.ndarray | None]:
-    """States of a single-layer unidirectional model on one sequence x (T, D).
+    r"""The states $h_0, \dots, h_T$ (and $c_0, \dots, c_T$) of a model on one sequence.
 
-    Returns (h, c): h (T + 1, H_s) with h[t] = h_t (h[0] = h_0), and for an LSTM
-    c (T + 1, H) with c[t] = c_t, else None. hx is unbatched: (1, H_s) or (H_s,), an LSTM's
-    the pair (h0, c0); None means zeros.
+    :param model: a single-layer unidirectional `rnnnotes.RNN`, `GRU` or `LSTM` (with a
+        projection $H_s$ = `proj_size`, else $H_s = H$).
+    :param x: one unbatched sequence `(T, D)`, $T \ge 1$.
+    :param hx: the initial state, unbatched: `(1, H_s)` or `(H_s,)`, for an LSTM the pair
+        `(h0, c0)`; None means zeros.
+    :returns: `(h, c)`: `h` `(T + 1, H_s)` with `h[t]` $= h_t$ (`h[0]` the initial state),
+        and for an LSTM `c` `(T + 1, H)` with `c[t]` $= c_t$, else None.
     """
     spec = model_spec(model)
     require_simple(spec, "hidden_states")
@@ -52,130 +56,118 @@ def hidden_states(model, x: np.ndarray, hx=None) -> tuple[np.ndarray, np.ndarray
     return _states(model, spec, x, hx)
 
 
-def _states(model, spec: ModelSpec, x: np.ndarray, hx) -> tuple[np.ndarray, np.ndarray | None]:
+def _terms(model, spec: ModelSpec, x: np.ndarray, hx) -> _sweep.Terms:
+    """One forward pass of the model on x (T, D), and every gate recomputed from its states."""
     h0, c0 = initial_state(hx, spec)  # (1, H_s), (1, H) | None
     T = x.shape[0]
+    y, _, _ = run(model, spec, x[:, None], h0[:, None], None if c0 is None else c0[:, None])
     h = np.empty((T + 1, spec.state_size), dtype=spec.dtype)  # (T + 1, H_s)
-    c = np.empty((T + 1, spec.hidden_size), dtype=spec.dtype) if c0 is not None else None
     h[0] = h0[0]
-    if c is not None:
-        c[0] = c0[0]
-    for t in range(T):
-        # one step, batch of one: x (1, 1, D), states (1, 1, H_s) / (1, 1, H)
-        c_t = None if c is None else c[t][None, None]
-        _, h_n, c_n = run(model, spec, x[t : t + 1, None], h[t][None, None], c_t)
-        h[t + 1] = h_n[0, 0]
-        if c is not None:
-            c[t + 1] = c_n[0, 0]
-    return h, c
+    h[1:] = y[:, 0]  # single layer, one direction: y_t = h_t
+    return _sweep.terms(model.state_dict(), spec, x, h, None if c0 is None else c0[0])
 
 
-def _state_jacobian(model, spec: ModelSpec, x: np.ndarray, h_t, c_t, wrt: str) -> np.ndarray:
-    """dh_T/dh_t (wrt="h") or dc_T/dc_t (wrt="c") for the rest of the sequence x (S, D).
-
-    Batch of n copies (n = the state's width); copy i gets the unit vector e_i as the
-    gradient of its final state, so its grad_hx is e_i^T dstate_T/dstate_t = row i.
-    """
-    n = spec.state_size if wrt == "h" else spec.hidden_size
-    S = x.shape[0]
-    xb = np.broadcast_to(x[:, None, :], (S, n, spec.input_size))  # (S, n, D)
-    h0 = np.broadcast_to(h_t, (1, n, spec.state_size))  # (1, n, H_s)
-    c0 = None if c_t is None else np.broadcast_to(c_t, (1, n, spec.hidden_size))  # (1, n, H)
-    run(
-        model,
-        spec,
-        np.ascontiguousarray(xb),
-        np.ascontiguousarray(h0),
-        None if c0 is None else np.ascontiguousarray(c0),
-    )
-    grad_y = np.zeros((S, n, spec.output_size), dtype=spec.dtype)  # no loss on the outputs
-    eye = np.eye(n, dtype=spec.dtype)[None]  # (1, n, n): copy i seeds e_i
-    g_h = eye if wrt == "h" else np.zeros((1, n, spec.state_size), dtype=spec.dtype)
-    g_c = None
-    if spec.kind == "lstm":
-        g_c = eye if wrt == "c" else np.zeros((1, n, spec.hidden_size), dtype=spec.dtype)
-    _, g_h0, g_c0 = vjp(model, spec, grad_y, g_h, g_c)
-    # row i of the Jacobian = copy i's gradient: [i, j] = d state_T[i] / d state_t[j]
-    return np.asarray(g_h0 if wrt == "h" else g_c0)[0]  # (n, n)
+def _states(model, spec: ModelSpec, x: np.ndarray, hx) -> tuple[np.ndarray, np.ndarray | None]:
+    tm = _terms(model, spec, x, hx)
+    return tm.h, tm.c
 
 
 def hidden_jacobians(model, x: np.ndarray, hx=None) -> np.ndarray:
-    """dh_T/dh_t for t = 0..T through the full recurrence: shape (T + 1, H_s, H_s).
+    r"""$\partial h_T/\partial h_t$ for $t = 0..T$, through the full recurrence.
 
-    J[t, i, j] = d h_T[i] / d h_t[j]; J[T] = I, J[0] = dh_T/dh_0. model: a single-layer
-    unidirectional rnnnotes.RNN, GRU or LSTM (for an LSTM c_t is held fixed; with a
-    projection H_s = proj_size). x: one unbatched sequence (T, D); hx as in hidden_states.
+    `J[t, i, j]` $= \partial h_T[i] / \partial h_t[j]$, so `J[T]` $= I$ and `J[0]`
+    $= \partial h_T/\partial h_0$. For an LSTM $c_t$ is held fixed (the state is the pair
+    $(h_t, c_t)$). One backward sweep seeded with the $H_s$ unit vectors at step $T$ computes
+    every `J[t]`: $O(T)$ matrix products.
+
+    :param model: a single-layer unidirectional `rnnnotes.RNN`, `GRU` or `LSTM` (with a
+        projection $H_s$ = `proj_size`, else $H_s = H$).
+    :param x: one unbatched sequence `(T, D)`, $T \ge 1$.
+    :param hx: the initial state, unbatched: `(1, H_s)` or `(H_s,)`, for an LSTM the pair
+        `(h0, c0)`; None means zeros.
+    :returns: array of shape `(T + 1, H_s, H_s)` in the model's dtype.
     """
     spec = model_spec(model)
     require_simple(spec, "hidden_jacobians")
     x = as_sequence(x, spec)
-    h, c = _states(model, spec, x, hx)
-    T = x.shape[0]
-    J = np.empty((T + 1, spec.state_size, spec.state_size), dtype=spec.dtype)
-    J[T] = np.eye(spec.state_size)
-    for t in range(T):
-        J[t] = _state_jacobian(model, spec, x[t:], h[t], None if c is None else c[t], "h")
-    return J
+    tm = _terms(model, spec, x, hx)
+    eye = np.eye(spec.state_size, dtype=spec.dtype)  # (H_s, H_s): row i seeds e_i
+    zero_c = np.zeros((spec.state_size, spec.hidden_size), dtype=spec.dtype)
+    return _sweep.sweep(tm, eye, zero_c if spec.kind == "lstm" else None, "h")
 
 
 def hidden_jacobian_norms(model, x: np.ndarray, hx=None, ord: int | str = 2) -> np.ndarray:
-    """||dh_T/dh_t|| for t = 0..T: shape (T + 1,). ord=2 spectral norm, "fro" Frobenius."""
+    r"""$\|\partial h_T/\partial h_t\|$ for $t = 0..T$.
+
+    The norms of [hidden_jacobians][rnnnotes.gradflow.hidden_jacobians].
+
+    :param model: a single-layer unidirectional `rnnnotes.RNN`, `GRU` or `LSTM` (with a
+        projection $H_s$ = `proj_size`, else $H_s = H$).
+    :param x: one unbatched sequence `(T, D)`, $T \ge 1$.
+    :param hx: the initial state, unbatched: `(1, H_s)` or `(H_s,)`, for an LSTM the pair
+        `(h0, c0)`; None means zeros.
+    :param ord: `2` (spectral norm) or `"fro"` (Frobenius norm).
+    :returns: array of shape `(T + 1,)`, indexed by $t$ (entry $T$ is $\|I\|$).
+    """
     check_ord(ord)
     return stacked_norms(hidden_jacobians(model, x, hx), ord)
 
 
 def forget_gates(lstm, x: np.ndarray, hx=None) -> np.ndarray:
-    """The LSTM's forget gates f_1..f_T on one sequence: shape (T, H), row t - 1 = f_t.
+    r"""The LSTM's forget gates $f_1, \dots, f_T$ on one sequence.
 
-    Recomputed from the state dict and the states h_{t-1} (PyTorch gate order i, f, g, o,
-    so f is rows H:2H of every weight and bias):
-        f_t = sigmoid(W_if x_t + b_if + W_hf h_{t-1} + b_hf).
+    Recomputed from the state dict and the states $h_{t-1}$ (PyTorch's gate order i, f, g,
+    o, so $f$ is rows `H:2H` of every weight and bias):
+    $f_t = \sigma(W_{if} x_t + b_{if} + W_{hf} h_{t-1} + b_{hf})$.
+
+    :param lstm: a single-layer unidirectional `rnnnotes.LSTM`.
+    :param x: one unbatched sequence `(T, D)`, $T \ge 1$.
+    :param hx: the initial state, unbatched: `(1, H_s)` or `(H_s,)`, for an LSTM the pair
+        `(h0, c0)`; None means zeros.
+    :returns: array of shape `(T, H)`, row $t - 1$ = $f_t$.
     """
     spec = model_spec(lstm)
     require_simple(spec, "forget_gates", kinds=("lstm",))
     x = as_sequence(x, spec)
-    h, _ = _states(lstm, spec, x, hx)
-    return _forget_gates(lstm.state_dict(), spec, x, h)
-
-
-def _forget_gates(sd, spec: ModelSpec, x: np.ndarray, h: np.ndarray) -> np.ndarray:
-    H = spec.hidden_size
-    rows = slice(H, 2 * H)  # the forget block
-    W_if, W_hf = np.asarray(sd["weight_ih_l0"])[rows], np.asarray(sd["weight_hh_l0"])[rows]
-    b = np.zeros(H, dtype=spec.dtype)
-    for key in ("bias_ih_l0", "bias_hh_l0"):  # torch keeps two biases; only their sum acts
-        if key in sd:
-            b = b + np.asarray(sd[key])[rows]
-    a = x @ W_if.T + h[:-1] @ W_hf.T + b  # (T, D) @ (D, H) + (T, H_s) @ (H_s, H) -> (T, H)
-    # sigmoid(a) = (1 + tanh(a / 2)) / 2: no overflow in exp for a very negative forget bias
-    return 0.5 * (1.0 + np.tanh(0.5 * a))  # (T, H)
+    return _terms(lstm, spec, x, hx).direct.copy()  # (T, H)
 
 
 def cell_jacobians(lstm, x: np.ndarray, hx=None, path: str = "cell") -> np.ndarray:
-    """dc_T/dc_t for t = 0..T: shape (T + 1, H, H), J[t, i, j] = d c_T[i] / d c_t[j].
+    r"""$\partial c_T/\partial c_t$ for $t = 0..T$ of an LSTM, along the cell path or in full.
 
-    path="cell": the cell path only, diag(f_{t+1} * ... * f_T) (diagonal; J[T] = I).
-    path="full": through the whole recurrence (h_t held fixed), via the model's backward.
-    The two agree exactly when weight_hh is zero (no path through h reaches the gates).
+    `J[t, i, j]` $= \partial c_T[i] / \partial c_t[j]$, `J[T]` $= I$.
+
+    - `path="cell"`: the cell path only, $c_k = f_k \odot c_{k-1} + i_k \odot g_k$ read as a
+      function of $c_{k-1}$ alone, which gives
+      $\operatorname{diag}(f_{t+1} \odot \dots \odot f_T)$: diagonal, no weight matrix, no
+      squashing derivative.
+    - `path="full"`: through the whole recurrence ($h_t$ held fixed), every path through
+      $h$ included, from one backward sweep.
+
+    The two agree exactly when `weight_hh_l0` is zero (no path through $h$ reaches the gates).
+
+    :param lstm: a single-layer unidirectional `rnnnotes.LSTM`.
+    :param x: one unbatched sequence `(T, D)`, $T \ge 1$.
+    :param hx: the initial state, unbatched: `(1, H_s)` or `(H_s,)`, for an LSTM the pair
+        `(h0, c0)`; None means zeros.
+    :param path: `"cell"` or `"full"`.
+    :returns: array of shape `(T + 1, H, H)`.
     """
     if path not in CELL_PATHS:
         raise ValueError(f"path must be one of {CELL_PATHS}, got {path!r}")
     spec = model_spec(lstm)
     require_simple(spec, "cell_jacobians", kinds=("lstm",))
     x = as_sequence(x, spec)
-    h, c = _states(lstm, spec, x, hx)
+    tm = _terms(lstm, spec, x, hx)
     T, H = x.shape[0], spec.hidden_size
-    J = np.empty((T + 1, H, H), dtype=spec.dtype)  # (T + 1, H, H)
     if path == "full":
-        J[T] = np.eye(H)
-        for t in range(T):
-            J[t] = _state_jacobian(lstm, spec, x[t:], h[t], c[t], "c")
-        return J
-    f = _forget_gates(lstm.state_dict(), spec, x, h)  # (T, H), f[k - 1] = f_k
+        zero_h = np.zeros((H, spec.state_size), dtype=spec.dtype)
+        return _sweep.sweep(tm, zero_h, np.eye(H, dtype=spec.dtype), "c")
+    f = tm.direct  # (T, H), f[k - 1] = f_k
     prod = np.ones((T + 1, H), dtype=spec.dtype)  # prod[t] = f_{t+1} * ... * f_T
     for t in range(T - 1, -1, -1):  # the order backward multiplies in: from T down
         prod[t] = f[t] * prod[t + 1]
-    J[:] = 0.0
+    J = np.zeros((T + 1, H, H), dtype=spec.dtype)  # (T + 1, H, H)
     idx = np.arange(H)
     J[:, idx, idx] = prod
     return J
@@ -184,7 +176,53 @@ def cell_jacobians(lstm, x: np.ndarray, hx=None, path: str = "cell") -> np.ndarr
 def cell_jacobian_norms(
     lstm, x: np.ndarray, hx=None, path: str = "cell", ord: int | str = 2
 ) -> np.ndarray:
-    """||dc_T/dc_t|| for t = 0..T: shape (T + 1,). For path="cell" the 2-norm is max_i of
-    the product of forget gates, the Frobenius norm the root of their sum of squares."""
+    r"""$\|\partial c_T/\partial c_t\|$ for $t = 0..T$.
+
+    The norms of [cell_jacobians][rnnnotes.gradflow.cell_jacobians]. For `path="cell"`
+    the 2-norm is the largest product of forget gates,
+    $\max_i \prod_{k > t} f_k[i]$, and the Frobenius norm the root of their sum of squares.
+
+    :param lstm: a single-layer unidirectional `rnnnotes.LSTM`.
+    :param x: one unbatched sequence `(T, D)`, $T \ge 1$.
+    :param hx: the initial state, unbatched: `(1, H_s)` or `(H_s,)`, for an LSTM the pair
+        `(h0, c0)`; None means zeros.
+    :param path: `"cell"` or `"full"`.
+    :param ord: `2` (spectral norm) or `"fro"` (Frobenius norm).
+    :returns: array of shape `(T + 1,)`.
+    """
     check_ord(ord)
     return stacked_norms(cell_jacobians(lstm, x, hx, path), ord)
+
+
+def state_gradients(model, x: np.ndarray, grad_h_T: np.ndarray, hx=None) -> np.ndarray:
+    r"""$\partial L/\partial h_t$ for $t = 0..T$ of a batch, for a loss that reads only $h_T$.
+
+    Row $b$ is $g_b^\top\, \partial h_T/\partial h_t$ of sequence $b$, with $g_b$ = `grad_h_T[b]`:
+    the gradient of a many-to-one loss (a readout of $h_T$) as it reaches every earlier
+    state, from one backward sweep of $B$ rows. At $t = 0$ it is the model backward's
+    gradient of the initial state.
+
+    :param model: a single-layer unidirectional `rnnnotes.RNN`, `GRU` or `LSTM` (with a
+        projection $H_s$ = `proj_size`, else $H_s = H$). For an LSTM no gradient enters through
+        $c_T$.
+    :param x: a batch `(T, B, D)`, or `(B, T, D)` if the model is `batch_first`.
+    :param grad_h_T: $\partial L/\partial h_T$, `(B, H_s)`.
+    :param hx: None (zeros) or the batched initial state `(1, B, H_s)`, for an LSTM the pair
+        `(h0, c0)`.
+    :returns: array of shape `(T + 1, B, H_s)`; entry `[T]` is `grad_h_T`.
+    """
+    spec = model_spec(model)
+    require_simple(spec, "state_gradients")
+    x = as_batch(x, spec)  # (T, B, D) time-major
+    T, B = x.shape[:2]
+    g = as_float_array(grad_h_T, "grad_h_T", ndim=2)
+    if g.shape != (B, spec.state_size):
+        raise ValueError(
+            f"grad_h_T must have shape (B, H_s) = ({B}, {spec.state_size}), got {g.shape}"
+        )
+    h0, c0 = initial_state(hx, spec, batch=B)  # (1, B, H_s), (1, B, H) | None
+    y, _, _ = run(model, spec, x, h0, c0)  # (T, B, H_s)
+    h = np.concatenate([h0, y])  # (T + 1, B, H_s)
+    tm = _sweep.terms(model.state_dict(), spec, x, h, None if c0 is None else c0[0])
+    zero_c = np.zeros((B, spec.hidden_size), dtype=spec.dtype)
+    return _sweep.sweep(tm, g.astype(spec.dtype), zero_c if spec.kind == "lstm" else None, "h")

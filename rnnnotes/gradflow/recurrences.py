@@ -40,10 +40,16 @@ ACTIVATION_GAMMA: dict[str, float] = {"tanh": 1.0, "sigmoid": 0.25, "relu": 1.0}
 
 
 def scalar_recurrence(w: float, steps: int) -> np.ndarray:
-    """dh_k/dh_0 = w^k of the scalar recurrence h_k = w h_{k-1}, for k = 0..steps.
+    r"""$\partial h_k/\partial h_0 = w^k$ of the scalar recurrence $h_k = w h_{k-1}$.
 
-    Returns a float64 array of shape (steps + 1,), built by repeated multiplication
-    (d_k = w d_{k-1}, d_0 = 1), which is exactly how backpropagation accumulates it.
+    For $k = 0..$`steps`, built by repeated multiplication, $d_k = w\, d_{k-1}$ with
+    $d_0 = 1$, which is exactly how backpropagation accumulates it. It vanishes for
+    $|w| < 1$, explodes for $|w| > 1$, and for $|w| = 1$ ($w = 1$ or $w = -1$) does
+    neither.
+
+    :param w: the recurrent weight, a finite real number.
+    :param steps: the number of steps $k$ to go back, an int >= 0.
+    :returns: float64 array of shape `(steps + 1,)`, entry $k$ = $w^k$.
     """
     if isinstance(w, bool) or not isinstance(w, numbers.Real):
         raise TypeError(f"w must be a real number, got {w!r} ({type(w).__name__})")
@@ -58,7 +64,12 @@ def scalar_recurrence(w: float, steps: int) -> np.ndarray:
 
 
 def matrix_powers(W: np.ndarray, steps: int) -> np.ndarray:
-    """W^k for k = 0..steps: shape (steps + 1, n, n), W^0 = I, W^k = W W^{k-1}."""
+    r"""$W^k$ for $k = 0..$`steps`, with $W^0 = I$ and $W^k = W W^{k-1}$.
+
+    :param W: a real square matrix `(n, n)`.
+    :param steps: the largest power, an int >= 0.
+    :returns: array of shape `(steps + 1, n, n)`.
+    """
     W = as_square_matrix(W, "W")
     steps = check_steps(steps)
     n = W.shape[0]
@@ -70,28 +81,55 @@ def matrix_powers(W: np.ndarray, steps: int) -> np.ndarray:
 
 
 def matrix_power_norms(W: np.ndarray, steps: int, ord: int | str = 2) -> np.ndarray:
-    """||W^k|| for k = 0..steps: shape (steps + 1,). ord=2 spectral norm, "fro" Frobenius."""
+    r"""$\|W^k\|$ for $k = 0..$`steps`.
+
+    :param W: a real square matrix `(n, n)`.
+    :param steps: the largest power, an int >= 0.
+    :param ord: `2` (spectral norm, the largest singular value) or `"fro"` (Frobenius norm).
+    :returns: array of shape `(steps + 1,)`.
+    """
     check_ord(ord)
     return stacked_norms(matrix_powers(W, steps), ord)
 
 
 def linear_rnn_jacobian_norms(W_hh: np.ndarray, steps: int, ord: int | str = 2) -> np.ndarray:
-    """||dh_{t+k}/dh_t|| for a linear RNN h_t = W_hh h_{t-1} + W_xh x_t + b, k = 0..steps.
+    r"""$\|\partial h_{t+k}/\partial h_t\|$, $k = 0..$`steps`, of a linear RNN.
 
-    The input term does not depend on h, so dh_{t+k}/dh_t = W_hh^k for every t: the
-    scalar picture w^k with w replaced by the matrix W_hh. Shape (steps + 1,).
+    The linear RNN is $h_t = W_{hh} h_{t-1} + W_{xh} x_t + b$. The input term does not
+    depend on $h$, so $\partial h_{t+k}/\partial h_t = W_{hh}^k$ for
+    every $t$: the scalar picture $w^k$ with $w$ replaced by the matrix $W_{hh}$.
+
+    :param W_hh: the recurrent matrix, real `(n, n)`.
+    :param steps: the largest $k$, an int >= 0.
+    :param ord: `2` (spectral norm) or `"fro"` (Frobenius norm).
+    :returns: array of shape `(steps + 1,)`.
     """
+    W_hh = as_square_matrix(W_hh, "W_hh")
     return matrix_power_norms(W_hh, steps, ord)
 
 
 def spectral_radius(W: np.ndarray) -> float:
-    """rho(W) = max |lambda_i(W)|: the growth rate of ||W^k||^(1/k) as k -> infinity."""
+    r"""The spectral radius $\rho(W) = \max_i |\lambda_i(W)|$.
+
+    It is the growth rate $\lim_{k\to\infty} \|W^k\|^{1/k}$ (Gelfand's formula).
+
+    :param W: a real square matrix `(n, n)`.
+    :returns: $\rho(W)$, a float.
+    """
     W = as_square_matrix(W, "W")
     return float(np.max(np.abs(np.linalg.eigvals(W))))
 
 
 def largest_singular_value(W: np.ndarray) -> float:
-    """sigma_max(W) = ||W||_2, the most W can stretch any vector; rho(W) <= sigma_max(W)."""
+    r"""$\sigma_{\max}(W) = \|W\|_2$, the most $W$ can stretch any vector.
+
+    Always $\rho(W) \le \sigma_{\max}(W)$. Equality holds for normal matrices; a
+    non-normal $W$ can have $\sigma_{\max} > 1$ while
+    $\rho < 1$ (see [nonnormal_matrix][rnnnotes.gradflow.nonnormal_matrix]).
+
+    :param W: a real square matrix `(n, n)`.
+    :returns: $\sigma_{\max}(W)$, a float.
+    """
     W = as_square_matrix(W, "W")
     return float(np.linalg.svd(W, compute_uv=False)[0])  # singular values sorted descending
 
@@ -113,16 +151,20 @@ def _gamma(gamma: float | str) -> float:
 
 @dataclass(frozen=True)
 class PascanuCheck:
-    """The Pascanu et al. (2013) conditions for one recurrent matrix and one activation bound.
+    r"""The Pascanu et al. (2013) conditions for one recurrent matrix and one activation bound.
 
-    sigma_max: largest singular value of W_hh.
-    gamma: the bound |phi'| <= gamma (1 for tanh, 1/4 for sigmoid).
-    threshold: 1 / gamma, the value sigma_max is compared with.
-    eta: gamma * sigma_max, the bound on ||diag(phi') W_hh||_2 for one step.
-    vanishing_guaranteed: sigma_max < 1/gamma (the *sufficient* condition for vanishing:
-        ||dh_{t+k}/dh_t||_2 <= eta^k -> 0).
-    exploding_possible: sigma_max > 1/gamma (the *necessary* condition for exploding holds;
-        it does not mean the gradient explodes).
+    With $|\varphi'| \le \gamma$, each step's Jacobian $\operatorname{diag}(\varphi'(a_t)) W_{hh}$
+    has spectral norm at most $\eta = \gamma\, \sigma_{\max}(W_{hh})$, so
+    $\|\partial h_{t+k}/\partial h_t\|_2 \le \eta^k$.
+
+    :param sigma_max: $\sigma_{\max}(W_{hh})$, the largest singular value.
+    :param gamma: the bound $\gamma$ on $|\varphi'|$ (1 for tanh, 1/4 for the sigmoid).
+    :param threshold: $1/\gamma$, the value $\sigma_{\max}$ is compared with.
+    :param eta: $\gamma\, \sigma_{\max}$, the bound on one step's Jacobian norm.
+    :param vanishing_guaranteed: $\sigma_{\max} < 1/\gamma$, the *sufficient* condition for
+        vanishing ($\eta^k \to 0$).
+    :param exploding_possible: $\sigma_{\max} > 1/\gamma$, the *necessary* condition for
+        exploding holds; it does not mean the gradient explodes.
     """
 
     sigma_max: float
@@ -133,17 +175,24 @@ class PascanuCheck:
     exploding_possible: bool
 
     def bound(self, steps: int) -> np.ndarray:
-        """eta^k for k = 0..steps: an upper bound on ||dh_{t+k}/dh_t||_2. Shape (steps + 1,)."""
+        r"""$\eta^k$ for $k = 0..$`steps`: an upper bound on $\|\partial h_{t+k}/\partial h_t\|_2$.
+
+        :param steps: the largest $k$, an int >= 0.
+        :returns: array of shape `(steps + 1,)`.
+        """
         return scalar_recurrence(self.eta, steps)
 
 
 def pascanu_check(W_hh: np.ndarray, gamma: float | str = "tanh") -> PascanuCheck:
-    """Check W_hh against the vanishing (sufficient) / exploding (necessary) conditions.
+    r"""Check `W_hh` against the vanishing (sufficient) and exploding (necessary) conditions.
 
-    gamma is the bound on |phi'|: a positive number or "tanh" (1), "sigmoid" (1/4), "relu" (1).
+    :param W_hh: the recurrent matrix, real `(n, n)`.
+    :param gamma: the bound $\gamma$ on $|\varphi'|$: a positive number, or `"tanh"` (1),
+        `"sigmoid"` (1/4) or `"relu"` (1).
+    :returns: a [PascanuCheck][rnnnotes.gradflow.PascanuCheck].
     """
     g = _gamma(gamma)
-    sigma = largest_singular_value(W_hh)
+    sigma = largest_singular_value(as_square_matrix(W_hh, "W_hh"))
     threshold = 1.0 / g
     return PascanuCheck(
         sigma_max=sigma,
@@ -158,13 +207,20 @@ def pascanu_check(W_hh: np.ndarray, gamma: float | str = "tanh") -> PascanuCheck
 def tanh_rnn_jacobians(
     W_hh: np.ndarray, h0: np.ndarray, steps: int, inputs: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """States and Jacobians dh_k/dh_0 of the plain tanh RNN h_k = tanh(W_hh h_{k-1} + u_k).
+    r"""States and Jacobians $\partial h_k/\partial h_0$ of a plain tanh RNN.
 
-    W_hh (n, n); h0 (n,); inputs (steps, n) holds the input drive u_k = W_xh x_k + b for
-    k = 1..steps (default zeros). Returns (states, J):
-      states (steps + 1, n): h_0..h_steps;
-      J (steps + 1, n, n): J[k] = dh_k/dh_0 = diag(1 - h_k^2) W_hh J[k-1], J[0] = I
-      (forward-mode accumulation of the product of per-step Jacobians).
+    The RNN is $h_k = \tanh(W_{hh} h_{k-1} + u_k)$. The Jacobians are accumulated
+    forward, one step's Jacobian at a time:
+    $J_k = \operatorname{diag}(1 - h_k^2)\, W_{hh}\, J_{k-1}$ with $J_0 = I$; the factor
+    $1 - h_k^2 = \tanh'(a_k)$ is the saturation that caps the growth.
+
+    :param W_hh: the recurrent matrix, real `(n, n)`.
+    :param h0: the initial state, `(n,)`.
+    :param steps: the number of steps, an int >= 0.
+    :param inputs: the input drive $u_k = W_{xh} x_k + b$ for $k = 1..$`steps`, shape
+        `(steps, n)`; None means zeros.
+    :returns: `(states, J)`: `states` `(steps + 1, n)` holds $h_0, \dots, h_{\text{steps}}$
+        and `J` `(steps + 1, n, n)` holds $J_k = \partial h_k/\partial h_0$.
     """
     W = as_square_matrix(W_hh, "W_hh")
     n = W.shape[0]
@@ -196,10 +252,19 @@ def tanh_rnn_jacobian_norms(
     inputs: np.ndarray | None = None,
     ord: int | str = 2,
 ) -> np.ndarray:
-    """||dh_k/dh_0|| of the plain tanh RNN for k = 0..steps: shape (steps + 1,).
+    r"""$\|\partial h_k/\partial h_0\|$ of the plain tanh RNN, $k = 0..$`steps`.
 
-    Compare with matrix_power_norms(W_hh, steps) (the linear RNN, tanh' = 1 everywhere) and
-    with spectral_radius(W_hh)**k: saturation keeps these far below both when rho > 1.
+    Compare with [matrix_power_norms][rnnnotes.gradflow.matrix_power_norms] (the linear RNN,
+    $\tanh' = 1$ everywhere) and with $\rho(W_{hh})^k$: saturation keeps these far below both
+    when $\rho > 1$.
+
+    :param W_hh: the recurrent matrix, real `(n, n)`.
+    :param h0: the initial state, `(n,)`.
+    :param steps: the number of steps, an int >= 0.
+    :param inputs: the input drive, `(steps, n)`, as in
+        [tanh_rnn_jacobians][rnnnotes.gradflow.tanh_rnn_jacobians]; None means zeros.
+    :param ord: `2` (spectral norm) or `"fro"` (Frobenius norm).
+    :returns: array of shape `(steps + 1,)`.
     """
     check_ord(ord)
     return stacked_norms(tanh_rnn_jacobians(W_hh, h0, steps, inputs)[1], ord)

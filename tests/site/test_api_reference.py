@@ -27,10 +27,7 @@ API_PAGE = ROOT / "docs" / "api.md"
 
 # The page's h2 sections whose docstrings follow the conventions (cross-references, `$...$`
 # math, backticked shapes, Sphinx field lists parsed into tables).
-# TODO(gradflow): add "gradient-flow" once rnnnotes/gradflow's docstrings are rewritten to the
-# same conventions (being done on the gradflow branch); it still prints raw TeX such as
-# `h_{t-1}` and `W^{k-1}` and a run-together field list in PascanuCheck.
-CHECKED_SECTIONS = ("counting", "models", "inside-the-models")
+CHECKED_SECTIONS = ("counting", "models", "inside-the-models", "gradient-flow", "training")
 
 
 # ---------------------------------------------------------------- coverage (docs/api.md)
