@@ -26,7 +26,7 @@ from livedocs._tex import read_span
 from livedocs.render import PAGE_SUFFIXES, render_page
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = 30
+SAMPLE = 15
 FULL = os.environ.get("RNNNOTES_MUTATION") == "full"
 SEED_RESULTS = re.compile(r"19(?:,|\{,\})?712|39(?:,|\{,\})?552")
 _SKIP = re.compile(r"<!-- live:setup.*?-->|<!--=.*?-->|<!--notation-->|```.*?```", re.S)
