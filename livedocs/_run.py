@@ -118,11 +118,13 @@ def _format(value: Any, spec: str | None, math: bool) -> tuple[str, str | None]:
 
 
 class _Runner:
-    def __init__(self, plan: PagePlan, path: str, offset: int) -> None:
+    def __init__(self, plan: PagePlan, path: str, offset: int,
+                 ns: dict[str, Any] | None = None) -> None:
         self.plan = plan
         self.path = path
         self.offset = offset
-        self.ns: dict[str, Any] = {"__name__": "livedocs_page"}
+        self.ns: dict[str, Any] = ns if ns is not None else {}
+        self.ns.setdefault("__name__", "livedocs_page")
 
     def loc(self, line: int) -> str:
         return f"{self.path}:{line + self.offset}"
@@ -316,9 +318,13 @@ def _relation(rel: str, a: Value, b: Value, nums_a, nums_b, tree_a, tree_b) -> t
     return ops[rel], f"the sides evaluate to {_show(a)} and {_show(b)}"
 
 
-def run_plan(plan: PagePlan, path: str, offset: int = 0) -> list[Check]:
-    """Every check of the page, in order: setup, then page order, then the audit."""
-    r = _Runner(plan, path, offset)
+def run_plan(plan: PagePlan, path: str, offset: int = 0,
+             ns: dict[str, Any] | None = None) -> list[Check]:
+    """Every check of the page, in order: setup, then page order, then the audit.
+
+    ``ns``: the (fresh) namespace to run the page code in; the caller may keep it.
+    """
+    r = _Runner(plan, path, offset, ns)
     checks: list[Check] = []
     first = r.setup()
     if first:

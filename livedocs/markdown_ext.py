@@ -46,7 +46,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from . import _bib
+from . import _bib, reveal
 from ._givens import givens_of
 from ._html import SETUP_PREFIX, read_html
 from ._marks import EXEMPT_CLOSE, EXEMPT_OPEN, marker_char, strip_marks
@@ -298,15 +298,24 @@ class _Check(Postprocessor):
                                               "markers are not checked here"))
         plan.items.sort(key=lambda it: it.line)
         state.plan = plan
+        reveal_html = text
         if self.ext.getConfig("execute"):
-            report = PageReport(info.path, run_plan(plan, info.path, info.offset), state.cited)
+            ns: dict[str, Any] = {}
+            report = PageReport(info.path, run_plan(plan, info.path, info.offset, ns),
+                                state.cited)
             state.report = report
+            api = self.ext.getConfig("api")
+            reveal_html = reveal.decorate(text, prep, plan, report.checks, ns, info.src_uri,
+                                          str(api) if api else None,
+                                          self.ext.getConfig("api_page"))
+            if plan.setup is not None:
+                reveal_html += reveal.reproduce_html(plan.setup)
             if report.failures and self.ext.getConfig("fail") == "raise":
                 raise LiveNumberError("\n".join(c.message for c in report.failures))
             if self.ext.log_failures:
                 for check in report.failures:
                     self.ext.report_failure(check.message)
-        return self.clean(text, prep, plan.code_markers, page.setups)
+        return self.clean(reveal_html, prep, plan.code_markers, page.setups)
 
     def clean(self, text: str, prep: Prepared, code_markers: set[int], setups: list[str]) -> str:
         for code in setups:
@@ -341,6 +350,9 @@ class LiveNumbersExtension(Extension):
             "bibliography": ["", "a BibTeX file; pages cite its keys as [@key]"],
             "references": ["references.md", "the page (relative to docs/) that lists them"],
             "execute": [True, "run the checks (False: only plan them)"],
+            "api": ["", "the API reference page's source; numbers link the functions it "
+                        "documents"],
+            "api_page": ["api.md", "that page (relative to docs/)"],
         }
         super().__init__(**kwargs)
         if self.getConfig("fail") not in FAIL_MODES:

@@ -1,0 +1,34 @@
+/* Keep a live number's description (livedocs/reveal.py) inside the viewport, and out of
+   scrolling tables' clipping: on wide screens it is placed with fixed coordinates next to
+   the number. CSS alone shows and hides it; this only positions it. */
+(function () {
+  "use strict";
+  var wide = window.matchMedia("(min-width: 45em)");
+  function place(wrap) {
+    var tip = wrap.querySelector(":scope > .ld-tip");
+    var num = wrap.querySelector(":scope > .ld");
+    if (!tip || !num || !wide.matches) { if (tip) { tip.style.cssText = ""; } return; }
+    var r = num.getBoundingClientRect();
+    tip.style.position = "fixed";
+    tip.style.maxWidth = Math.min(480, window.innerWidth - 16) + "px";
+    var w = tip.offsetWidth, h = tip.offsetHeight;
+    var left = Math.max(8, Math.min(r.left, window.innerWidth - w - 8));
+    var top = r.bottom + 6;
+    if (top + h > window.innerHeight - 8 && r.top - h - 6 > 8) { top = r.top - h - 6; }
+    tip.style.left = left + "px";
+    tip.style.top = top + "px";
+  }
+  var open = null;
+  function show(e) {
+    var wrap = e.target.closest && e.target.closest(".ld-wrap");
+    if (wrap) { open = wrap; place(wrap); }
+  }
+  document.addEventListener("mouseover", show);
+  document.addEventListener("focusin", show);
+  window.addEventListener("scroll", function () { if (open) { place(open); } }, true);
+  window.addEventListener("resize", function () { if (open) { place(open); } });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && document.activeElement &&
+        document.activeElement.classList.contains("ld")) { document.activeElement.blur(); }
+  });
+})();

@@ -1,0 +1,114 @@
+"""Every checked number reveals how it was computed, and the reveal tells the truth.
+
+Read from the built site: each revealed expression is the one written in the page's source
+(found here by a plain regex, not by livedocs' parser), each function link lands on an
+entry of the API reference, and the page's "reproduce" snippet, run in a fresh namespace,
+recomputes every revealed number exactly as the page shows it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from livedocs.numbers import format_number
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+_WRAP = re.compile(
+    r'<(span|div) class="ld-wrap[^"]*"><\1 class="ld" tabindex="0" aria-describedby="(ld-\d+)">'
+    r'(.*?)</\1><span class="ld-tip" id="\2">(.*?)</span></\1>', re.S)
+
+
+def source_expressions(page: Path) -> list[str]:
+    """The expressions of the page's markers, as written (spec and substitutions dropped)."""
+    out = []
+    for body in re.findall(r"<!--=(.*?)-->", page.read_text(encoding="utf-8"), re.S):
+        head = body.split(";", 1)[0]
+        if re.search(r"\|\s*[^|]*$", head) and not re.search(r"\(.*\|.*\)", head):
+            head = head.rsplit("|", 1)[0]
+        out.append(head.strip())
+    return out
+
+
+def built(site: Path, page: Path) -> str:
+    rel = page.relative_to(DOCS).with_suffix("")
+    target = site / (rel.parent if rel.name == "index" else rel) / "index.html"
+    return target.read_text(encoding="utf-8")
+
+
+def reveals(page_html: str) -> list[tuple[str, str, str]]:
+    """(shown number, revealed expression, whole description) of each reveal on a page."""
+    out = []
+    for _, _, shown, tip in _WRAP.findall(page_html):
+        expr = re.search(r"<code>(.*?)</code>", tip, re.S)
+        assert expr, tip
+        out.append((shown, html.unescape(re.sub(r"<[^>]+>", "", expr.group(1))), tip))
+    return out
+
+
+ANSWER_PAGES = sorted(DOCS.glob("task-*/*.md"))
+
+
+@pytest.mark.parametrize("page", ANSWER_PAGES, ids=lambda p: p.name)
+def test_every_revealed_expression_is_written_in_the_source(site: Path, page: Path) -> None:
+    found = reveals(built(site, page))
+    written = source_expressions(page)
+    assert found, "no reveals"
+    for _, expr, _ in found:
+        assert expr in written, expr
+    # Every live number on the page reveals (markers in alt text or titles cannot).
+    assert len(found) >= len(written) - page.read_text(encoding="utf-8").count('](figure:')
+
+
+def test_every_function_link_lands_on_an_api_entry(site: Path) -> None:
+    api = (site / "api" / "index.html").read_text(encoding="utf-8")
+    ids = set(re.findall(r'\bid="([^"]+)"', api))
+    links = set()
+    for page in site.rglob("*.html"):
+        links |= set(re.findall(r'class="ld-tip"[^>]*>.*?</span>', page.read_text("utf-8"),
+                                re.S) and re.findall(r'href="[./]*api/#([^"]+)"',
+                                                     page.read_text("utf-8")))
+    assert links, "no function is linked"
+    assert links <= ids, links - ids
+
+
+@pytest.mark.parametrize("page", ANSWER_PAGES, ids=lambda p: p.name)
+def test_the_reproduce_snippet_recomputes_every_revealed_number(site: Path, page: Path) -> None:
+    page_html = built(site, page)
+    m = re.search(r'<details class="ld-reproduce">.*?<pre><span></span><code>(.*?)</code>',
+                  page_html, re.S)
+    assert m, "no reproduce control"
+    ns: dict[str, object] = {}
+    exec(html.unescape(re.sub(r"<[^>]+>", "", m.group(1))), ns)  # noqa: S102
+    evaluated = 0
+    for shown, expr, tip in reveals(page_html):
+        subs = re.search(r"</code> for <code>(\w+)</code> in ", tip)
+        if subs or "<math" in shown:
+            continue  # a formula, or a tied math span: checked as an equation by the build
+        value = eval(expr, ns)  # noqa: S307
+        spec = None if isinstance(value, (int, str)) else _spec_of(shown)
+        text = value if isinstance(value, str) else format_number(value, spec)
+        assert text == html.unescape(re.sub(r"<[^>]+>", "", shown)).replace("−", "-"), expr
+        evaluated += 1
+    assert evaluated >= 5
+
+
+def _spec_of(shown: str) -> str:
+    """The format a shown float was written with (its decimals, percent, exponent)."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", shown))
+    if "×" in text:
+        return f".{len(text.split('×')[0].strip().partition('.')[2])}sci"
+    if "e" in text:
+        return f".{len(text.split('e')[0].partition('.')[2])}e"
+    if text.endswith("%"):
+        return f".{len(text[:-1].partition('.')[2])}%"
+    return f".{len(text.partition('.')[2])}f"
+
+
+def test_the_reveal_assets_stay_small() -> None:
+    size = sum((DOCS / "assets" / name).stat().st_size for name in ("livedocs.css", "livedocs.js"))
+    assert size <= 10_000, size
