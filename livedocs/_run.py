@@ -300,14 +300,14 @@ def _unit(num: NumTok) -> Fraction:
 
 
 def _relation(rel: str, a: Value, b: Value, nums_a, nums_b, tree_a, tree_b) -> tuple[bool, str]:
-    from ._plan import _literal  # noqa: PLC0415 (shared helper)
+    from ._planmath import literal  # noqa: PLC0415 (shared helper)
 
     fa = a if isinstance(a, Fraction) else Fraction(a)
     fb = b if isinstance(b, Fraction) else Fraction(b)
     if rel == "=":
         return fa == fb, f"the sides evaluate to {_show(a)} and {_show(b)}"
     if rel == "≈":
-        lit_b, lit_a = _literal(nums_b, tree_b), _literal(nums_a, tree_a)
+        lit_b, lit_a = literal(nums_b, tree_b), literal(nums_a, tree_a)
         lit, exact = (lit_b, fa) if lit_b is not None else (lit_a, fb) if lit_a else (None, fa)
         if lit is None:
             return False, "≈ needs a number written on one side"

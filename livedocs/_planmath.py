@@ -1,0 +1,168 @@
+"""Plan the checks of the relation chains in one math span (see :mod:`livedocs._plan`).
+
+For each chain: parse every side (:mod:`livedocs._texeval`), decide which relations are
+checked (both sides evaluable with the page's givens and the marker's ``for`` values), and
+which sides are *anchored*: a side holding a tied number, the tied formula, or a side made
+only of unambiguous givens; anchoring spreads through checked ``=`` both ways and through
+``\\approx`` from the exact side to the written approximation.  Numbers on anchored sides
+of checked relations are covered; every other number is left for the audit.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ._givens import symbol_values
+from ._plan import AuditTok, EqPlan, PagePlan, Planned, _marker_line, _short
+from ._tex import NumTok, Span
+from ._texeval import Node, NotArithmetic, parse, symbols
+
+__all__ = ["plan_chains", "literal"]
+
+
+def _given_names(plan: PagePlan, value: Fraction) -> list[str]:
+    return [g.name for g in plan.givens if g.value is not None and g.value == value]
+
+
+def literal(side_nums: list[NumTok], tree: Node | None) -> NumTok | None:
+    """The number if a side is one written number (``0.16``, ``-3``, ``73\\%``, sci)."""
+    nums = [n for n in side_nums if not n.exempt]
+    if len(nums) != 1 or tree is None or symbols(tree):
+        return None
+    node = tree
+    while node.op in ("neg", "pct"):
+        node = node.args[0]
+    if node.op == "num" or (nums[0].sci and node.op in ("mul", "pow")):
+        return nums[0]
+    return None
+
+
+def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
+    notation = bool(span.notations)
+    known = set(symbol_values(plan.givens))
+    tied_nums = {id(n): k for k, n in span.num_ties.items()}
+    end_target: tuple[int, int] | None = None
+    if span.end_tie is not None and span.chains:
+        ci = len(span.chains) - 1
+        end_target = (ci, len(span.chains[ci].sides) - 1)
+    elif span.end_tie is not None:
+        plan.items.append(Planned("markup", _marker_line(plan, span.end_tie, line),
+                                  marker=span.end_tie, error="the math span holds no number"))
+    covered: set[int] = set()
+    used_ties: set[int] = set()
+    for ci, chain in enumerate(span.chains):
+        trees: list[Node | None] = []
+        reasons: list[str] = []
+        for side in chain.sides:
+            try:
+                trees.append(parse(side.toks))
+                reasons.append("")
+            except NotArithmetic as exc:
+                trees.append(None)
+                reasons.append(str(exc))
+        subs: set[str] = set()
+        formula_tie = None
+        num_ties = {k: n for k, n in span.num_ties.items()
+                    if any(n in s.nums for s in chain.sides)}
+        if end_target and end_target[0] == ci:
+            k = span.end_tie
+            assert k is not None
+            last = chain.sides[-1]
+            lit = literal(last.nums, trees[-1])
+            subs = {name for name, _ in plan.markers[k].subs} if k < len(plan.markers) else set()
+            if lit is not None and not subs:
+                num_ties[k] = lit
+            elif [n for n in last.nums if not n.exempt] or trees[-1] is not None:
+                formula_tie = (k, len(chain.sides) - 1)
+            else:
+                plan.items.append(Planned("markup", _marker_line(plan, k, line), marker=k,
+                                          error="the math span ends in no number"))
+        evaluable = [t is not None and symbols(t) <= known | subs for t in trees]
+        numeric = [any(not n.exempt for n in s.nums) for s in chain.sides]
+        checked: list[int] = []
+        for r, rel in enumerate(chain.rels):
+            a, b = r, r + 1
+            if rel == "~" or notation:
+                continue
+            if evaluable[a] and evaluable[b]:
+                checked.append(r)
+            elif numeric[a] and numeric[b]:
+                bad = a if not evaluable[a] else b
+                why = reasons[bad] or "unknown symbol " + ", ".join(
+                    sorted(symbols(trees[bad]) - known - subs)) if trees[bad] or reasons[bad] \
+                    else "not arithmetic"
+                plan.items.append(Planned("markup", line, error=(
+                    f"math `{_short(span.tex)}`: `{chain.sides[bad].latex}` cannot be "
+                    f"evaluated ({why}); write it as arithmetic, or mark the span "
+                    "<!--notation-->")))
+        if not checked and formula_tie is None:
+            for k, n in num_ties.items():  # a tied number that is no equation's result
+                used_ties.add(k)
+                plan.items.append(Planned("live", _marker_line(plan, k, line), marker=k,
+                                          written=n.text, math=True))
+                covered.add(id(n))
+            continue
+        anchored = _anchor(chain, trees, evaluable, checked, num_ties, formula_tie, plan)
+        exact: set[int] = set()
+        for k, n in num_ties.items():
+            side = next(i for i, s in enumerate(chain.sides) if n in s.nums)
+            if any(chain.rels[r] == "=" and side in (r, r + 1) for r in checked):
+                exact.add(k)
+        involved = {s for r in checked for s in (r, r + 1)}
+        if formula_tie:
+            involved.add(formula_tie[1])
+        unanchored = [s for s in sorted(involved) if numeric[s] and s not in anchored]
+        if unanchored:
+            plan.items.append(Planned("markup", line, error=(
+                f"math `{_short(span.tex)}`: equation not tied to a live expression (put "
+                "<!--= EXPR --> right after the closing delimiter, or after the number it "
+                "computes)")))
+        for s in involved & anchored:
+            covered.update(id(n) for n in chain.sides[s].nums)
+        used_ties.update(num_ties)
+        if formula_tie:
+            used_ties.add(formula_tie[0])
+        tie_marker = formula_tie[0] if formula_tie else (min(num_ties) if num_ties else None)
+        plan.items.append(Planned("equation", _marker_line(plan, tie_marker, line)
+                                  if tie_marker is not None else line, marker=tie_marker,
+                                  eq=EqPlan(span, ci, trees, checked, num_ties, formula_tie,
+                                            exact)))
+    for k, n in span.num_ties.items():
+        if k not in used_ties:
+            plan.items.append(Planned("live", _marker_line(plan, k, line), marker=k,
+                                      written=n.text, math=True))
+            covered.add(id(n))
+    for n in span.nums:
+        if not n.exempt and id(n) not in covered and id(n) not in tied_nums:
+            plan.audit.append(AuditTok(n.text, n.value, line, math=True))
+
+
+def _anchor(chain, trees, evaluable, checked, num_ties, formula_tie, plan) -> set[int]:
+    """Sides whose value is pinned: by a tie, by givens alone, or through `=` and `≈`."""
+    anchored: set[int] = set()
+    for s, side in enumerate(chain.sides):
+        nums = [n for n in side.nums if not n.exempt]
+        if any(n in side.nums for n in num_ties.values()):
+            anchored.add(s)
+        elif formula_tie and formula_tie[1] == s:
+            anchored.add(s)
+        elif evaluable[s] and all(len(set(_given_names(plan, n.value))) == 1 for n in nums):
+            anchored.add(s)
+    written = [literal(s.nums, t) is not None for s, t in zip(chain.sides, trees, strict=True)]
+    changed = True
+    while changed:
+        changed = False
+        for r in checked:
+            a, b = r, r + 1
+            rel = chain.rels[r]
+            if rel == "=":
+                pairs = [(a, b), (b, a)]
+            elif rel == "≈":  # from the exact side to the written approximation
+                pairs = [(a, b)] if written[b] else [(b, a)] if written[a] else []
+            else:
+                pairs = []
+            for src, dst in pairs:
+                if src in anchored and dst not in anchored:
+                    anchored.add(dst)
+                    changed = True
+    return anchored
