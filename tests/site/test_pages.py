@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from livedocs.notebooks import SOURCE_NAME, page_uri
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 SEED = ROOT / "tests" / "fixtures" / "seed_answers.txt"
@@ -139,5 +141,8 @@ def test_nav_lists_every_page():
                 yield from pages(value)
 
     listed = sorted(pages(nav))
-    on_disk = sorted(str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md"))
+    on_disk = [str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md")]
+    # each task notebook, docs/<task>/notebook.py, becomes the page <task>/notebook.ipynb
+    on_disk += [page_uri(p.relative_to(DOCS).as_posix()) for p in DOCS.rglob(SOURCE_NAME)]
+    on_disk.sort()
     assert listed == on_disk

@@ -1,0 +1,177 @@
+# %% [markdown]
+# # Task 1.1 notebook: weights, parameters and backpropagation through time
+#
+# This notebook reproduces the two answers of Task 1.1 with `rnnnotes`, the numpy package
+# behind this site. Every output below was computed when the site was built. To run it
+# yourself, install the package (`uv sync` in a clone of the repository), open the
+# notebook in Jupyter, change the sizes in the next cell and run all cells again.
+
+# %%
+import numpy as np
+
+import rnnnotes
+from rnnnotes.counting import count_parameters, unrolled_edges, unrolled_nodes, unrolled_weights
+
+TASK = "1.1"           # the exercise these answers belong to
+# The sizes of Q1: change them, then run all cells again.
+D, H, K = 20, 128, 10  # input, hidden and output units
+T = 5                  # time steps the network is unrolled over
+SEED = 0               # seed of the random inputs, states and loss gradients below
+FIRST = 1              # time steps are numbered from 1; h_0 is the initial state
+
+# %% [markdown]
+# ## Q1: weights in the unrolled network
+#
+# Unrolling draws one copy of the network per time step: $D$ input, $H$ hidden and $K$
+# output units per step, and links from the hidden units at step $t-1$ to those at step
+# $t$. Counting every *use* of a weight as one edge gives
+#
+# $$
+# (D \cdot H + H \cdot K) \cdot T + R \cdot (T - 1),
+# $$
+#
+# where $R$ is the number of links between two consecutive hidden layers. The student's
+# formula takes $R = H$: each hidden unit feeds only itself (a *per-unit* recurrence). The
+# standard Elman network has a full matrix $W_{hh}$, so $R = H \cdot H$.
+# `unrolled_weights` is that closed form:
+
+# %%
+for recurrence in ("per-unit", "full"):
+    c = unrolled_weights(D, H, K, steps=T, recurrence=recurrence)
+    print(f"{recurrence:>8}: {c.input_to_hidden:,} + {c.hidden_to_output:,} "
+          f"+ {c.hidden_to_hidden:,} = {c.total:,} weights over T = {T} steps")
+
+R = {"per-unit": H, "full": H * H}
+for recurrence, r in R.items():
+    formula = (D * H + H * K) * T + r * (T - 1)
+    assert formula == unrolled_weights(D, H, K, steps=T, recurrence=recurrence).total
+
+# %% [markdown]
+# The closed form is one computation. `unrolled_edges` is another: it numbers every node of
+# the unrolled graph and builds the edges link by link. The two agree, and in the per-unit
+# graph every recurrent edge joins unit $j$ at one step to the same unit $j$ at the next:
+
+# %%
+for recurrence in ("per-unit", "full"):
+    edges = unrolled_edges(D, H, K, steps=T, recurrence=recurrence)  # (E, 2): source, target
+    assert len(edges) == unrolled_weights(D, H, K, steps=T, recurrence=recurrence).total
+    print(f"{recurrence:>8}: {len(edges):,} edges built one by one")
+
+hidden = unrolled_nodes(D, H, K, steps=T)["h"]           # (T + 1, H): row t is h_t
+step, unit = np.divmod(np.arange(hidden.size), H)
+where = {int(n): (int(s), int(u)) for n, s, u in zip(hidden.ravel(), step, unit, strict=True)}
+recurrent = [(where[a], where[b]) for a, b in unrolled_edges(D, H, K, steps=T)
+             if a in where and b in where]
+assert all(tb == ta + 1 and ub == ua for (ta, ua), (tb, ub) in recurrent)
+print(f"per-unit: {len(recurrent):,} recurrent edges, each from h_(t-1),j to h_t,j")
+
+# %% [markdown]
+# Each step's copy reuses the same matrices, so the network itself has far fewer *unique*
+# parameters, and their number does not depend on $T$. `count_parameters` lists the arrays
+# PyTorch's `nn.RNN` plus a dense output layer stores (two bias vectors per layer), then
+# Keras' `SimpleRNN` plus `Dense` (one bias vector):
+
+# %%
+for convention in ("pytorch", "keras"):
+    pc = count_parameters("rnn", D, H, output_size=K, convention=convention)
+    print(convention)
+    for name, shape, count in pc.rows():
+        print(f"  {name:<28} {shape:>10} {count:>8,}")
+    print(f"  {'total':<28} {'':>10} {pc.total:>8,}")
+
+no_bias = count_parameters("rnn", D, H, output_size=K, bias=False).total
+assert no_bias == D * H + H * H + H * K
+print(f"without biases: {no_bias:,} unique weights, for any number of time steps")
+
+# %% [markdown]
+# ## Q2: one gradient per shared matrix, summed over the steps
+#
+# Backpropagation through time (BPTT) differentiates the loss through the unrolled
+# graph. $W_{hh}$ is one matrix used at every step, so its gradient is a sum of one term
+# per step,
+#
+# $$
+# \frac{\partial L}{\partial W_{hh}} = \sum_{t} \delta_t \, h_{t-1}^{\top},
+# \qquad \delta_t = \frac{\partial L}{\partial a_t},
+# \quad a_t = W_{xh} x_t + W_{hh} h_{t-1} + b_h ,
+# $$
+#
+# and the optimiser applies one update after the backward pass. The check: run one network
+# over $T$ steps, then the same network again as $T$ one-step copies chained by hand,
+# back-propagate through the copies from the last step to the first, and compare the sum of
+# their gradients with the gradient of the unrolled network. Here $L$ is a random linear
+# function of the outputs.
+
+# %%
+def bptt_check(h0=None):
+    """Gradient of W_hh of one network over T steps, and of T chained one-step copies."""
+    rng = np.random.default_rng(SEED)
+    x = rng.standard_normal((T, 1, D))          # (time, batch, features)
+    g = rng.standard_normal((T, 1, H))          # dL/d(output): L = sum(g * output)
+    net = rnnnotes.RNN(D, H, seed=SEED)
+    net(x, h0)
+    net.backward(g)
+    copies = [rnnnotes.RNN(D, H, seed=SEED) for _ in range(T)]
+    h = h0
+    for t in range(T):
+        _, h = copies[t](x[t : t + 1], h)       # step t + 1, fed the previous state
+    grad_h = None
+    for t in reversed(range(T)):
+        _, grad_h = copies[t].backward(g[t : t + 1], grad_h)
+    return net.grads, [c.grads for c in copies]
+
+
+total, per_step = bptt_check()
+summed = sum(s["weight_hh_l0"] for s in per_step)
+print("sum over the steps equals the gradient of the unrolled network:",
+      np.allclose(summed, total["weight_hh_l0"], rtol=1e-12, atol=1e-12))
+for t, s in enumerate(per_step, start=FIRST):
+    print(f"step {t}: |delta_t h_(t-1)^T| = {np.linalg.norm(s['weight_hh_l0']):.4f}")
+
+# %% [markdown]
+# The first step's term is zero: it is $\delta_1 h_0^{\top}$, and the initial state $h_0$ is
+# zero by default. The first step still contributes to the gradients of $W_{xh}$ and of the
+# biases, whose terms are $\delta_1 x_1^{\top}$ and $\delta_1$:
+
+# %%
+first = per_step[0]
+for name in ("weight_hh_l0", "weight_ih_l0", "bias_ih_l0", "bias_hh_l0"):
+    print(f"first step, {name:<13} |term| = {np.linalg.norm(first[name]):.4f}")
+
+# %% [markdown]
+# With a random initial state, the first step's term of $W_{hh}$ is not zero, and the
+# gradient is still the sum of the per-step terms:
+
+# %%
+h0 = np.random.default_rng(SEED + 1).standard_normal((1, 1, H))  # (layers, batch, hidden)
+total, per_step = bptt_check(h0)
+summed = sum(s["weight_hh_l0"] for s in per_step)
+print("sum over the steps equals the gradient of the unrolled network:",
+      np.allclose(summed, total["weight_hh_l0"], rtol=1e-12, atol=1e-12))
+print(f"first step, weight_hh_l0 |term| = {np.linalg.norm(per_step[0]['weight_hh_l0']):.4f}")
+
+# %% [markdown]
+# Finally, an independent check of the gradient itself: a central finite difference of
+# $L$ with respect to one entry of $W_{hh}$ agrees with backpropagation through time.
+
+# %%
+rng = np.random.default_rng(SEED)
+x, g = rng.standard_normal((T, 1, D)), rng.standard_normal((T, 1, H))
+net = rnnnotes.RNN(D, H, seed=SEED)
+net(x)
+net.backward(g)
+i, j, eps = H // 2, H // 3, 1e-6
+
+
+def loss(shift):
+    state = net.state_dict()
+    state["weight_hh_l0"][i, j] += shift
+    probe = rnnnotes.RNN(D, H, seed=SEED)
+    probe.load_state_dict(state)
+    return float(np.sum(g * probe(x)[0]))
+
+
+numeric = (loss(eps) - loss(-eps)) / (2 * eps)
+analytic = net.grads["weight_hh_l0"][i, j]
+print(f"dL/dW_hh[{i}, {j}]: backpropagation {analytic:.6f}, finite difference {numeric:.6f}")
+assert np.isclose(analytic, numeric, rtol=1e-5, atol=1e-8)

@@ -1,0 +1,331 @@
+"""Executed notebooks: one per task, from a jupytext percent-format ``docs/<task>/notebook.py``.
+
+A MkDocs hook (``hooks: [livedocs/notebooks.py]`` in ``mkdocs.yml``); the functions above
+the hook events are plain library code, used by the tests too. For each source, in
+:func:`on_files`, before any page is rendered:
+
+1. **Audit.** The markdown cells are checked like a page (:func:`livedocs.numbers.check_page`):
+   :func:`audit_text` maps the source line for line to a page whose ``<!-- live:setup``
+   block is the notebook's first code cell, so the givens are the literals of that cell
+   and messages name lines of ``notebook.py``. Failures are WARNINGs (``--strict`` aborts).
+2. **Execute once.** :func:`execute` runs every cell with ``nbclient`` in a fresh kernel
+   of the build's own Python (``allow_errors=False``): a cell that raises stops the build.
+   Nothing is cached, so an edit to ``rnnnotes`` always shows in the next build.
+3. **Normalise.** :func:`normalise` makes the bytes a function of the source and of what
+   the cells print: cell ids ``cell-0``, ``cell-1``, ...; no execution timestamps or other
+   cell metadata but tags; notebook metadata only the kernelspec and the language (no
+   version); consecutive stream outputs merged; live markers stripped; keys sorted.
+4. **Publish.** The executed notebook is written to a temporary folder
+   ``rnnnotes-executed-notebooks/<task>.ipynb``, the one place mkdocs-jupyter's ``include``
+   matches; the page's file (still ``src_uri`` ``<task>/notebook.py``, so nav entries and
+   links name the source) points there, and mkdocs-jupyter renders it with ``execute:
+   false``. The same bytes are published beside the page as ``<task>.ipynb``.
+
+:func:`on_page_content` then makes the rendered page offline: it drops nbconvert's MathJax
+and mermaid loaders (both fetch from a CDN), renders the markdown cells' ``$...$`` and
+``$$...$$`` to MathML with :func:`livedocs.mathml.tex_to_mathml`, and adds the download link.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import logging
+import posixpath
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import jupytext
+import nbformat
+from jupyter_client.kernelspec import KernelSpec
+from jupyter_client.manager import AsyncKernelManager
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from livedocs.mathml import tex_to_mathml
+from livedocs.numbers import PageReport, check_page, strip_markers
+
+__all__ = ["SOURCE_NAME", "OUT_DIR", "audit_text", "audit", "execute", "normalise",
+           "dumps", "build", "offline_html", "page_uri", "download_name", "NotebookError"]
+
+SOURCE_NAME = "notebook.py"  # docs/<task>/notebook.py; no other *.py is a notebook
+OUT_DIR = "rnnnotes-executed-notebooks"  # mkdocs-jupyter's include matches only this folder
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+LANGUAGE_KEYS = ("codemirror_mode", "file_extension", "mimetype", "name", "nbconvert_exporter",
+                 "pygments_lexer")  # language_info without "version"
+TIMEOUT = 300  # seconds per cell
+
+log = logging.getLogger("mkdocs.plugins.livedocs")
+
+
+class NotebookError(RuntimeError):
+    """A notebook source is malformed, or one of its cells raised while it executed."""
+
+
+# ------------------------------------------------------------------------ audit
+_CELL = re.compile(r"# %%(?P<rest>.*)")
+
+
+def _kind(rest: str) -> str:
+    if re.search(r"\[(?:markdown|md)\]", rest):
+        return "markdown"
+    return "raw" if "[raw]" in rest else "code"
+
+
+def audit_text(source: str) -> str:
+    """The page the live-number audit reads: the markdown cells, with the first code cell as
+    the ``<!-- live:setup`` block, every line at its line number in ``source``.
+
+    Cell marker lines and every other line (header, code, raw cells) become blank lines;
+    markdown lines lose their ``# `` (or ``#``) prefix, as jupytext reads them.
+    """
+    out: list[str] = []
+    kind, setup = None, "before"  # setup: before -> open -> closed
+    for line in source.split("\n"):
+        marker = _CELL.fullmatch(line)
+        if marker:
+            kind = _kind(marker["rest"])
+            if setup == "open":
+                out.append("-->")
+                setup = "closed"
+            elif kind == "code" and setup == "before":
+                out.append("<!-- live:setup")
+                setup = "open"
+            else:
+                out.append("")
+        elif kind == "markdown":
+            out.append(line[2:] if line.startswith("# ") else line[1:] if line[:1] == "#"
+                       else line)
+        else:
+            out.append(line if setup == "open" else "")
+    if setup == "open":
+        out.append("-->")
+    return "\n".join(out)
+
+
+def audit(path: Path, name: str) -> PageReport:
+    """Live-number checks of the notebook source at ``path``; ``name`` labels messages."""
+    return check_page(audit_text(path.read_text(encoding="utf-8")), name)
+
+
+# ------------------------------------------------------------------------ execute
+class _ThisPython(AsyncKernelManager):
+    """A kernel of the interpreter running the build, whatever kernels the user installed."""
+
+    @property
+    def kernel_spec(self) -> KernelSpec:
+        # log_level: ipykernel 7 warns on every start that local TCP is unencrypted;
+        # a failing cell still stops the build with its traceback.
+        argv = [sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher",
+                "-f", "{connection_file}", "--IPKernelApp.log_level=ERROR"]
+        return KernelSpec(argv=argv, language="python", display_name=KERNELSPEC["display_name"])
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def execute(nb: nbformat.NotebookNode, cwd: Path, name: str) -> nbformat.NotebookNode:
+    """Run every code cell of ``nb`` in order, in place, in a fresh kernel started in ``cwd``.
+
+    Raises :class:`NotebookError` naming ``name`` and the failing cell's traceback if a cell
+    raises (``allow_errors=False``) or runs longer than ``TIMEOUT`` seconds.
+    """
+    client = NotebookClient(nb, kernel_name="python3", kernel_manager_class=_ThisPython,
+                            allow_errors=False, record_timing=False, timeout=TIMEOUT,
+                            resources={"metadata": {"path": str(cwd)}})
+    try:
+        client.execute()
+    except CellExecutionError as err:
+        raise NotebookError(f"{name}: a cell raised while the notebook executed:\n"
+                            f"{_ANSI.sub('', str(err))}") from None
+    except TimeoutError as err:
+        raise NotebookError(f"{name}: {err}") from None
+    return nb
+
+
+# ------------------------------------------------------------------------ normalise
+def _merge_streams(outputs: list[Any]) -> list[Any]:
+    """Consecutive ``stream`` outputs of one name as one (how they are split depends on timing)."""
+    merged: list[Any] = []
+    for out in outputs:
+        last = merged[-1] if merged else None
+        if (out.output_type == "stream" and last is not None and last.output_type == "stream"
+                and last.name == out.name):
+            last.text += out.text
+        else:
+            merged.append(out)
+    return merged
+
+
+def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of an executed ``nb`` whose JSON depends only on its cells and their outputs."""
+    nb = copy.deepcopy(nb)
+    info = nb.metadata.get("language_info", {})
+    nb.metadata = nbformat.from_dict({
+        "kernelspec": KERNELSPEC,
+        "language_info": {k: info[k] for k in LANGUAGE_KEYS if k in info},
+    })
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"cell-{i}"
+        tags = cell.metadata.get("tags")
+        cell.metadata = nbformat.from_dict({"tags": tags} if tags else {})
+        cell.pop("attachments", None)
+        if cell.cell_type == "markdown":
+            cell.source = strip_markers(cell.source)
+        if cell.cell_type == "code":
+            cell.outputs = _merge_streams(cell.outputs)
+            for out in cell.outputs:
+                if out.output_type == "error":  # allow_errors=False never lets one through
+                    raise NotebookError(f"cell {i} has an error output")
+    nbformat.validate(nb)
+    return nb
+
+
+def dumps(nb: nbformat.NotebookNode) -> str:
+    """nbformat's JSON (keys sorted, one-space indent) with a final newline."""
+    return nbformat.writes(nb, version=4) + "\n"
+
+
+def build(path: Path, name: str) -> str:
+    """The executed, normalised notebook of the source at ``path``, as ipynb JSON."""
+    nb = jupytext.read(path, fmt="py:percent")
+    if not any(c.cell_type == "code" for c in nb.cells):
+        raise NotebookError(f"{name}: no code cell; the first code cell is the audit's setup")
+    return dumps(normalise(execute(nb, path.parent, name)))
+
+
+# ------------------------------------------------------------------------ render
+_LOADERS = [
+    re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
+    re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.S),
+]
+_MARKDOWN_CELL = re.compile(r'(<div class="[^"]*\bjp-MarkdownOutput\b[^"]*"[^>]*>)(.*?)(</div>)',
+                            re.S)
+_DISPLAY_P = re.compile(r"<p>\s*\$\$(?P<tex>.+?)\$\$\s*</p>", re.S)
+_DISPLAY = re.compile(r"(?<!\\)\$\$(?P<tex>.+?)\$\$", re.S)
+_INLINE = re.compile(r"(?<![\\$])\$(?![\s$])(?P<tex>(?:\\.|[^\\$])+?)(?<![\s\\])\$(?!\$)")
+
+
+def _display(m: re.Match[str]) -> str:
+    mathml = tex_to_mathml(html.unescape(m["tex"]), display=True)
+    return f'<div class="arithmatex mathml-block">{mathml}</div>'
+
+
+def _inline(m: re.Match[str]) -> str:
+    mathml = tex_to_mathml(html.unescape(m["tex"]), display=False)
+    return f'<span class="arithmatex">{mathml}</span>'
+
+
+def _cell_math(m: re.Match[str]) -> str:
+    body = _DISPLAY_P.sub(_display, m[2])
+    body = _INLINE.sub(_inline, _DISPLAY.sub(_display, body))
+    return m[1] + body + m[3]
+
+
+def offline_html(content: str) -> str:
+    """mkdocs-jupyter's page body without its CDN loaders, math rendered to MathML.
+
+    Math is only looked for in markdown cells (never in code or outputs); a literal dollar
+    there is written ``\\$``.
+    """
+    for loader in _LOADERS:
+        content = loader.sub("", content)
+    return _MARKDOWN_CELL.sub(_cell_math, content)
+
+
+# ------------------------------------------------------------------------ MkDocs hook
+_state: dict[str, Any] = {"tmp": None, "downloads": {}}
+
+
+def page_uri(src_uri: str) -> str:
+    """The generated page of a source: ``task-1-1/notebook.py`` -> ``task-1-1/notebook.ipynb``.
+
+    Name this in ``nav`` and in links; the page is at ``task-1-1/notebook/``.
+    """
+    return posixpath.splitext(src_uri)[0] + ".ipynb"
+
+
+def download_name(src_uri: str) -> str:
+    """The published notebook's file name: ``task-1-1/notebook.py`` -> ``task-1-1.ipynb``."""
+    parts = src_uri.split("/")
+    return f"{parts[-2] if len(parts) > 1 else 'notebook'}.ipynb"
+
+
+def _cleanup() -> None:
+    if _state["tmp"] is not None:
+        shutil.rmtree(_state["tmp"], ignore_errors=True)
+        _state["tmp"] = None
+
+
+def _on_files(files: Any, config: Any) -> Any:
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import File
+
+    _cleanup()
+    _state["tmp"] = Path(tempfile.mkdtemp(prefix="rnnnotes-notebooks-"))
+    root = _state["tmp"] / OUT_DIR  # the src_dir of the generated pages
+    _state["downloads"] = {}
+    sources = [f for f in files if f.src_uri.split("/")[-1] == SOURCE_NAME]
+    for source in sorted(sources, key=lambda f: f.src_uri):
+        path, name = Path(source.abs_src_path), f"docs/{source.src_uri}"
+        for check in audit(path, name).failures:
+            log.warning(check.message)
+        try:
+            text = build(path, name)
+        except NotebookError as err:
+            raise PluginError(str(err)) from None
+        uri = page_uri(source.src_uri)
+        executed = root / uri
+        executed.parent.mkdir(parents=True, exist_ok=True)
+        executed.write_text(text, encoding="utf-8")
+        # A real src_dir (not File.generated): mkdocs-jupyter's NotebookFile recomputes
+        # abs_src_path from src_dir and src_uri.
+        page = File(uri, src_dir=str(root), dest_dir=config.site_dir,
+                    use_directory_urls=config.use_directory_urls)
+        # beside the page: task-1-1/notebook/index.html, or task-1-1/notebook.html
+        stem = posixpath.splitext(uri)[0]
+        page_dir = stem if config.use_directory_urls else posixpath.dirname(stem)
+        download = File.generated(config, posixpath.join(page_dir, download_name(uri)),
+                                  content=text.encode("utf-8"))
+        files.remove(source)
+        files.append(page)
+        files.append(download)
+        _state["downloads"][uri] = download
+    return files
+
+
+def _on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
+    download = _state["downloads"].get(page.file.src_uri)
+    if download is None:
+        return content
+    href = download.url_relative_to(page.file)
+    link = (f'\n<p class="notebook-download"><a href="{html.escape(href)}" download>'
+            f"Download this notebook, executed (.ipynb)</a></p>")
+    content = offline_html(content)
+    at = content.find("</h1>")  # right under the notebook's title
+    at = 0 if at < 0 else at + len("</h1>")
+    return content[:at] + link + content[at:]
+
+
+def _on_post_build(config: Any) -> None:
+    _cleanup()
+
+
+def _on_build_error(error: Exception) -> None:
+    _cleanup()
+
+
+try:  # the hook events; run before mkdocs-jupyter's (priority 0) so it sees our files
+    from mkdocs.plugins import event_priority
+except ImportError:  # pragma: no cover (the library part needs no MkDocs)
+    pass
+else:
+    on_files = event_priority(100)(_on_files)
+    on_page_content = event_priority(100)(_on_page_content)
+    on_post_build = _on_post_build
+    on_build_error = _on_build_error
