@@ -1,0 +1,79 @@
+"""Each task notebook executes into normalised, deterministic ipynb bytes holding the
+package's numbers. (A raising cell, a wrong number and stale output: test_notebooks_build.py.)"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbhelpers import ROOT, SOURCES
+
+from livedocs.notebooks import audit_text, build
+from rnnnotes.counting import count_parameters, unrolled_weights
+
+
+def name(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+@pytest.fixture(scope="module")
+def executed() -> dict[Path, str]:
+    return {source: build(source, name(source)) for source in SOURCES}
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=name)
+def test_bytes_are_deterministic_and_published(source: Path, executed, built_site):
+    """Two executions (this one, and the site build's) give the same bytes, and the site
+    publishes them beside the notebook's page."""
+    task = source.parent.name
+    assert (built_site / task / "notebook" / f"{task}.ipynb").read_text("utf-8") == \
+        executed[source]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=name)
+def test_executed_notebook_is_normalised(source: Path, executed):
+    text = executed[source]
+    data = json.loads(text)
+    assert text == json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+    nb = nbformat.reads(text, as_version=4)
+    nbformat.validate(nb)
+    assert [c.id for c in nb.cells] == [f"cell-{i}" for i in range(len(nb.cells))]
+    assert all(set(c.metadata) <= {"tags"} for c in nb.cells)
+    assert set(nb.metadata) == {"kernelspec", "language_info"}
+    assert "version" not in nb.metadata.language_info
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", text)  # no timestamp anywhere
+    assert "<!--=" not in text and "live:setup" not in text
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert [c.execution_count for c in code] == list(range(1, len(code) + 1))
+    for cell in code:
+        streams = [o for o in cell.outputs if o.output_type == "stream"]
+        assert all(a.name != b.name for a, b in zip(streams, streams[1:], strict=False))
+
+
+def setup_names(source: Path) -> dict:
+    """The givens of the notebook, from its first code cell (what the audit runs)."""
+    page = audit_text(source.read_text(encoding="utf-8"))
+    ns: dict = {}
+    exec(page.split("<!-- live:setup\n", 1)[1].split("\n-->", 1)[0], ns)
+    return ns
+
+
+def test_task_1_1_outputs_are_the_package_counts(executed):
+    source = ROOT / "docs" / "task-1-1" / "notebook.py"
+    ns = setup_names(source)
+    D, H, K, T = ns["D"], ns["H"], ns["K"], ns["T"]
+    out = "".join(o.get("text", "") for c in nbformat.reads(executed[source], 4).cells
+                  if c.cell_type == "code" for o in c.outputs)
+    for recurrence in ("per-unit", "full"):
+        total = unrolled_weights(D, H, K, steps=T, recurrence=recurrence).total
+        assert f"{recurrence:>8}: " in out and f" = {total:,} weights over T = {T}" in out
+    for convention in ("pytorch", "keras"):
+        total = count_parameters("rnn", D, H, output_size=K, convention=convention).total
+        assert re.search(rf"{convention}\n(?:  .*\n)*  total +{total:,}\n", out), convention
+    no_bias = count_parameters("rnn", D, H, output_size=K, bias=False).total
+    assert f"without biases: {no_bias:,} unique weights" in out
+    assert out.count("equals the gradient of the unrolled network: True") == 2
+    assert "step 1: |delta_t h_(t-1)^T| = 0.0000\n" in out
