@@ -16,8 +16,8 @@ TASK = "1.1"           # the exercise these answers belong to
 # The sizes of Q1: change them, then run all cells again.
 D, H, K = 20, 128, 10  # input, hidden and output units
 T = 5                  # time steps the network is unrolled over
-SEED = 0               # seed of the random inputs, states and loss gradients below
-FIRST = 1              # time steps are numbered from 1; h_0 is the initial state
+SEED = 0               # seed of the random inputs, states and gradients
+FIRST = 1              # steps are numbered from 1; h_0 is the initial state
 
 # %% [markdown]
 # ## Q1: weights in the unrolled network
@@ -36,15 +36,12 @@ FIRST = 1              # time steps are numbered from 1; h_0 is the initial stat
 # `unrolled_weights` is that closed form:
 
 # %%
-for recurrence in ("per-unit", "full"):
+R = {"per-unit": H, "full": H * H}  # links between consecutive hidden layers
+for recurrence, r in R.items():
     c = unrolled_weights(D, H, K, steps=T, recurrence=recurrence)
     print(f"{recurrence:>8}: {c.input_to_hidden:,} + {c.hidden_to_output:,} "
           f"+ {c.hidden_to_hidden:,} = {c.total:,} weights over T = {T} steps")
-
-R = {"per-unit": H, "full": H * H}
-for recurrence, r in R.items():
-    formula = (D * H + H * K) * T + r * (T - 1)
-    assert formula == unrolled_weights(D, H, K, steps=T, recurrence=recurrence).total
+    assert c.total == (D * H + H * K) * T + r * (T - 1)  # the formula above
 
 # %% [markdown]
 # The closed form is one computation. `unrolled_edges` is another: it numbers every node of
@@ -52,18 +49,20 @@ for recurrence, r in R.items():
 # graph every recurrent edge joins unit $j$ at one step to the same unit $j$ at the next:
 
 # %%
-for recurrence in ("per-unit", "full"):
-    edges = unrolled_edges(D, H, K, steps=T, recurrence=recurrence)  # (E, 2): source, target
-    assert len(edges) == unrolled_weights(D, H, K, steps=T, recurrence=recurrence).total
+for recurrence in R:
+    edges = unrolled_edges(D, H, K, steps=T, recurrence=recurrence)  # (E, 2)
+    count = unrolled_weights(D, H, K, steps=T, recurrence=recurrence).total
+    assert len(edges) == count
     print(f"{recurrence:>8}: {len(edges):,} edges built one by one")
 
-hidden = unrolled_nodes(D, H, K, steps=T)["h"]           # (T + 1, H): row t is h_t
-step, unit = np.divmod(np.arange(hidden.size), H)
-where = {int(n): (int(s), int(u)) for n, s, u in zip(hidden.ravel(), step, unit, strict=True)}
-recurrent = [(where[a], where[b]) for a, b in unrolled_edges(D, H, K, steps=T)
-             if a in where and b in where]
-assert all(tb == ta + 1 and ub == ua for (ta, ua), (tb, ub) in recurrent)
-print(f"per-unit: {len(recurrent):,} recurrent edges, each from h_(t-1),j to h_t,j")
+# Which hidden unit of which step each node id is: h[t, j] is the id of h_t,j.
+h = unrolled_nodes(D, H, K, steps=T)["h"]  # (T + 1, H): row 0 is h_0
+unit_of = {int(node): (t, j) for (t, j), node in np.ndenumerate(h)}
+edges = unrolled_edges(D, H, K, steps=T, recurrence="per-unit").tolist()
+recurrent = [(unit_of[a], unit_of[b]) for a, b in edges
+             if a in unit_of and b in unit_of]
+assert all(t2 == t1 + 1 and j2 == j1 for (t1, j1), (t2, j2) in recurrent)
+print(f"per-unit: {len(recurrent):,} recurrent edges, each h_(t-1),j -> h_t,j")
 
 # %% [markdown]
 # Each step's copy reuses the same matrices, so the network itself has far fewer *unique*
@@ -76,12 +75,12 @@ for convention in ("pytorch", "keras"):
     pc = count_parameters("rnn", D, H, output_size=K, convention=convention)
     print(convention)
     for name, shape, count in pc.rows():
-        print(f"  {name:<28} {shape:>10} {count:>8,}")
-    print(f"  {'total':<28} {'':>10} {pc.total:>8,}")
+        print(f"  {name:<24} {shape:>10} {count:>8,}")
+    print(f"  {'total':<24} {'':>10} {pc.total:>8,}")
 
 no_bias = count_parameters("rnn", D, H, output_size=K, bias=False).total
 assert no_bias == D * H + H * H + H * K
-print(f"without biases: {no_bias:,} unique weights, for any number of time steps")
+print(f"without biases: {no_bias:,} unique weights, for any T")
 
 # %% [markdown]
 # ## Q2: one gradient per shared matrix, summed over the steps
@@ -104,29 +103,35 @@ print(f"without biases: {no_bias:,} unique weights, for any number of time steps
 
 # %%
 def bptt_check(h0=None):
-    """Gradient of W_hh of one network over T steps, and of T chained one-step copies."""
+    """Gradients of one network over T steps, and of T chained one-step copies."""
     rng = np.random.default_rng(SEED)
-    x = rng.standard_normal((T, 1, D))          # (time, batch, features)
-    g = rng.standard_normal((T, 1, H))          # dL/d(output): L = sum(g * output)
+    x = rng.standard_normal((T, 1, D))  # (time, batch, features)
+    g = rng.standard_normal((T, 1, H))  # dL/d(output), for L = sum(g * output)
     net = rnnnotes.RNN(D, H, seed=SEED)
     net(x, h0)
     net.backward(g)
     copies = [rnnnotes.RNN(D, H, seed=SEED) for _ in range(T)]
-    h = h0
-    for t in range(T):
-        _, h = copies[t](x[t : t + 1], h)       # step t + 1, fed the previous state
-    grad_h = None
-    for t in reversed(range(T)):
-        _, grad_h = copies[t].backward(g[t : t + 1], grad_h)
+    state = h0
+    for t in range(T):  # forward, each copy fed the previous copy's state
+        _, state = copies[t](x[t : t + 1], state)
+    grad_state = None
+    for t in reversed(range(T)):  # backward, from the last step to the first
+        _, grad_state = copies[t].backward(g[t : t + 1], grad_state)
     return net.grads, [c.grads for c in copies]
 
 
+def report(total, per_step):
+    summed = sum(s["weight_hh_l0"] for s in per_step)
+    same = np.allclose(summed, total["weight_hh_l0"], rtol=1e-12, atol=1e-12)
+    print("sum of the steps' terms = gradient of the unrolled network:", same)
+    for t, s in enumerate(per_step, start=FIRST):
+        term = s["weight_hh_l0"]
+        zero = " (exactly zero)" if not term.any() else ""
+        print(f"step {t}: |delta_t h_(t-1)^T| = {np.linalg.norm(term):.4f}{zero}")
+
+
 total, per_step = bptt_check()
-summed = sum(s["weight_hh_l0"] for s in per_step)
-print("sum over the steps equals the gradient of the unrolled network:",
-      np.allclose(summed, total["weight_hh_l0"], rtol=1e-12, atol=1e-12))
-for t, s in enumerate(per_step, start=FIRST):
-    print(f"step {t}: |delta_t h_(t-1)^T| = {np.linalg.norm(s['weight_hh_l0']):.4f}")
+report(total, per_step)
 
 # %% [markdown]
 # The first step's term is zero: it is $\delta_1 h_0^{\top}$, and the initial state $h_0$ is
@@ -134,21 +139,16 @@ for t, s in enumerate(per_step, start=FIRST):
 # biases, whose terms are $\delta_1 x_1^{\top}$ and $\delta_1$:
 
 # %%
-first = per_step[0]
-for name in ("weight_hh_l0", "weight_ih_l0", "bias_ih_l0", "bias_hh_l0"):
-    print(f"first step, {name:<13} |term| = {np.linalg.norm(first[name]):.4f}")
+for name, term in per_step[0].items():
+    print(f"first step, {name:<13} |term| = {np.linalg.norm(term):.4f}")
 
 # %% [markdown]
 # With a random initial state, the first step's term of $W_{hh}$ is not zero, and the
 # gradient is still the sum of the per-step terms:
 
 # %%
-h0 = np.random.default_rng(SEED + 1).standard_normal((1, 1, H))  # (layers, batch, hidden)
-total, per_step = bptt_check(h0)
-summed = sum(s["weight_hh_l0"] for s in per_step)
-print("sum over the steps equals the gradient of the unrolled network:",
-      np.allclose(summed, total["weight_hh_l0"], rtol=1e-12, atol=1e-12))
-print(f"first step, weight_hh_l0 |term| = {np.linalg.norm(per_step[0]['weight_hh_l0']):.4f}")
+h0 = np.random.default_rng(SEED + 1).standard_normal((1, 1, H))  # (L, B, H)
+report(*bptt_check(h0))
 
 # %% [markdown]
 # Finally, an independent check of the gradient itself: a central finite difference of
@@ -173,5 +173,5 @@ def loss(shift):
 
 numeric = (loss(eps) - loss(-eps)) / (2 * eps)
 analytic = net.grads["weight_hh_l0"][i, j]
-print(f"dL/dW_hh[{i}, {j}]: backpropagation {analytic:.6f}, finite difference {numeric:.6f}")
+print(f"dL/dW_hh[{i}, {j}]: BPTT {analytic:.6f}, finite difference {numeric:.6f}")
 assert np.isclose(analytic, numeric, rtol=1e-5, atol=1e-8)
