@@ -136,7 +136,9 @@ report(total, per_step)
 # %% [markdown]
 # The first step's term is zero: it is $\delta_1 h_0^{\top}$, and the initial state $h_0$ is
 # zero by default. The first step still contributes to the gradients of $W_{xh}$ and of the
-# biases, whose terms are $\delta_1 x_1^{\top}$ and $\delta_1$:
+# biases, whose terms are $\delta_1 x_1^{\top}$ and $\delta_1$. (The arrays have PyTorch's
+# names: `weight_ih_l0` is $W_{xh}$, `weight_hh_l0` is $W_{hh}$, and the two bias vectors
+# add up to $b_h$.)
 
 # %%
 for name, term in per_step[0].items():
