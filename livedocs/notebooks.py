@@ -46,8 +46,10 @@ from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from livedocs._marks import strip_marks
+from livedocs._source import prepare
 from livedocs.mathml import tex_to_mathml
-from livedocs.numbers import PageReport, check_page, strip_markers
+from livedocs.numbers import PageReport, check_page
 
 __all__ = ["SOURCE_NAME", "OUT_DIR", "audit_text", "audit", "execute", "normalise",
            "dumps", "build", "offline_html", "page_uri", "download_name", "NotebookError"]
@@ -107,9 +109,14 @@ def audit_text(source: str) -> str:
     return "\n".join(out)
 
 
-def audit(path: Path, name: str) -> PageReport:
-    """Live-number checks of the notebook source at ``path``; ``name`` labels messages."""
-    return check_page(audit_text(path.read_text(encoding="utf-8")), name)
+def audit(path: Path, name: str, config_file: str | None = None) -> PageReport:
+    """Live-number checks of the notebook source at ``path``; ``name`` labels messages.
+
+    The page is rendered with the Markdown configuration of ``config_file`` (default: the
+    repository's ``mkdocs.yml``), as every page is.
+    """
+    text = audit_text(path.read_text(encoding="utf-8"))
+    return check_page(text, name, config_file=config_file)
 
 
 # ------------------------------------------------------------------------ execute
@@ -176,7 +183,7 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         cell.metadata = nbformat.from_dict({"tags": tags} if tags else {})
         cell.pop("attachments", None)
         if cell.cell_type == "markdown":
-            cell.source = strip_markers(cell.source)
+            cell.source = strip_marks(prepare(cell.source).text)  # markers, as the site does
         if cell.cell_type == "code":
             cell.outputs = _merge_streams(cell.outputs)
             for out in cell.outputs:
@@ -227,14 +234,25 @@ def _cell_math(m: re.Match[str]) -> str:
     return m[1] + body + m[3]
 
 
+# JupyterLab's icon fonts put private-use characters in its CSS; the live-number checker
+# reserves them (livedocs._marks), so the page carries them as CSS escapes instead.
+_STYLE = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.S)
+_PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+
+
+def _css_escapes(m: re.Match[str]) -> str:
+    return m[1] + _PRIVATE.sub(lambda c: f"\\{ord(c[0]):06x}", m[2]) + m[3]
+
+
 def offline_html(content: str) -> str:
     """mkdocs-jupyter's page body without its CDN loaders, math rendered to MathML.
 
     Math is only looked for in markdown cells (never in code or outputs); a literal dollar
-    there is written ``\\$``.
+    there is written ``\\$``. Private-use characters in ``<style>`` become CSS escapes.
     """
     for loader in _LOADERS:
         content = loader.sub("", content)
+    content = _STYLE.sub(_css_escapes, content)
     return _MARKDOWN_CELL.sub(_cell_math, content)
 
 
@@ -273,7 +291,7 @@ def _on_files(files: Any, config: Any) -> Any:
     sources = [f for f in files if f.src_uri.split("/")[-1] == SOURCE_NAME]
     for source in sorted(sources, key=lambda f: f.src_uri):
         path, name = Path(source.abs_src_path), f"docs/{source.src_uri}"
-        for check in audit(path, name).failures:
+        for check in audit(path, name, config.config_file_path).failures:
             log.warning(check.message)
         try:
             text = build(path, name)

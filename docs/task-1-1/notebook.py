@@ -20,7 +20,7 @@ SEED = 0               # seed of the random inputs, states and gradients
 FIRST = 1              # steps are numbered from 1; h_0 is the initial state
 
 # %% [markdown]
-# ## Q1: weights in the unrolled network
+# ## Weights in the unrolled network
 #
 # Unrolling draws one copy of the network per time step: $D$ input, $H$ hidden and $K$
 # output units per step, and links from the hidden units at step $t-1$ to those at step
@@ -83,7 +83,7 @@ assert no_bias == D * H + H * H + H * K
 print(f"without biases: {no_bias:,} unique weights, for any T")
 
 # %% [markdown]
-# ## Q2: one gradient per shared matrix, summed over the steps
+# ## Parameters over time: one gradient per shared matrix
 #
 # Backpropagation through time (BPTT) differentiates the loss through the unrolled
 # graph. $W_{hh}$ is one matrix used at every step, so its gradient is a sum of one term

@@ -37,6 +37,7 @@ def nav_entries() -> list[str]:
         pass
 
     _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *a: None)
+    _Loader.add_multi_constructor("!", lambda *a: None)  # !relative, !ENV
     nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)["nav"]
     found: list[str] = []
 
@@ -153,8 +154,8 @@ TASK_1_1 = DOCS / "task-1-1" / "notebook.py"
 
 
 def test_a_raising_cell_fails_the_build(project_copy, tmp_path):
-    edit(project_copy, TASK_1_1, "# %% [markdown]\n# ## Q1:",
-         "# %%\nraise ValueError('boom 4321')\n\n# %% [markdown]\n# ## Q1:")
+    edit(project_copy, TASK_1_1, "# %% [markdown]\n# ## Weights in",
+         "# %%\nraise ValueError('boom 4321')\n\n# %% [markdown]\n# ## Weights in")
     run = mkdocs_build(project_copy, tmp_path / "out")
     assert run.returncode != 0
     assert "docs/task-1-1/notebook.py: a cell raised" in run.stderr
@@ -162,8 +163,8 @@ def test_a_raising_cell_fails_the_build(project_copy, tmp_path):
 
 
 def test_a_wrong_number_in_a_markdown_cell_fails_the_build(project_copy, tmp_path):
-    edit(project_copy, TASK_1_1, "# ## Q1: weights in the unrolled network\n",
-         "# ## Q1: weights in the unrolled network\n#\n# It has 19,713 weights.\n")
+    edit(project_copy, TASK_1_1, "# ## Weights in the unrolled network\n",
+         "# ## Weights in the unrolled network\n#\n# It has 19,713 weights.\n")
     run = mkdocs_build(project_copy, tmp_path / "out")
     assert run.returncode != 0
     assert re.search(r"docs/task-1-1/notebook\.py:\d+: .*19,713", run.stderr), run.stderr

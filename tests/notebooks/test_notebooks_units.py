@@ -96,3 +96,8 @@ def test_names():
     assert page_uri("task-1-1/notebook.py") == "task-1-1/notebook.ipynb"
     assert download_name("task-1-1/notebook.py") == "task-1-1.ipynb"
     assert download_name("task-1-1/notebook.ipynb") == "task-1-1.ipynb"
+
+
+def test_offline_html_escapes_private_use_characters_in_css():
+    out = offline_html('<style>.i:before{content:"\ue6c6"}</style><p>x</p>')
+    assert out == '<style>.i:before{content:"\\00e6c6"}</style><p>x</p>'
