@@ -1,41 +1,30 @@
 """Executed notebooks: one per task, from a jupytext percent-format ``docs/<task>/notebook.py``.
 
-A MkDocs hook (``hooks: [livedocs/notebooks.py]`` in ``mkdocs.yml``); the functions above
-the hook events are plain library code, used by the tests too. For each source, in
-:func:`on_files`, before any page is rendered:
+The library behind the MkDocs hook :mod:`livedocs.notebooks_hook` (which says how a build
+uses it), and behind the tests:
 
-1. **Audit.** The markdown cells are checked like a page (:func:`livedocs.numbers.check_page`):
-   :func:`audit_text` maps the source line for line to a page whose ``<!-- live:setup``
-   block is the notebook's first code cell, so the givens are the literals of that cell
-   and messages name lines of ``notebook.py``. Failures are WARNINGs (``--strict`` aborts).
-2. **Execute once.** :func:`execute` runs every cell with ``nbclient`` in a fresh kernel
-   of the build's own Python (``allow_errors=False``): a cell that raises stops the build.
-   Nothing is cached, so an edit to ``rnnnotes`` always shows in the next build.
-3. **Normalise.** :func:`normalise` makes the bytes a function of the source and of what
-   the cells print: cell ids ``cell-0``, ``cell-1``, ...; no execution timestamps or other
-   cell metadata but tags; notebook metadata only the kernelspec and the language (no
-   version); consecutive stream outputs merged; live markers stripped; keys sorted.
-4. **Publish.** The executed notebook is written to a temporary folder
-   ``rnnnotes-executed-notebooks/<task>.ipynb``, the one place mkdocs-jupyter's ``include``
-   matches; the page's file (still ``src_uri`` ``<task>/notebook.py``, so nav entries and
-   links name the source) points there, and mkdocs-jupyter renders it with ``execute:
-   false``. The same bytes are published beside the page as ``<task>.ipynb``.
-
-:func:`on_page_content` then makes the rendered page offline: it drops nbconvert's MathJax
-and mermaid loaders (both fetch from a CDN), renders the markdown cells' ``$...$`` and
-``$$...$$`` to MathML with :func:`livedocs.mathml.tex_to_mathml`, and adds the download link.
+- :func:`audit_text` / :func:`audit`: the markdown cells checked like a page
+  (:func:`livedocs.numbers.check_page`). The source is mapped line for line to a page whose
+  ``<!-- live:setup`` block is the notebook's first code cell, so the givens are that
+  cell's literal assignments and messages name lines of ``notebook.py``.
+- :func:`execute`: every cell run with ``nbclient`` in a fresh kernel of this Python
+  (``allow_errors=False``): a cell that raises is a :class:`NotebookError`. Nothing is cached.
+- :func:`normalise` / :func:`dumps`: bytes that depend only on the source and on what the
+  cells print: cell ids ``cell-0``, ``cell-1``, ...; no execution timestamps or other cell
+  metadata but tags; notebook metadata only the kernelspec and the language (no version);
+  consecutive stream outputs merged; live markers stripped; keys sorted.
+- :func:`offline_html`: mkdocs-jupyter's page body without its CDN loaders (MathJax,
+  mermaid), the markdown cells' ``$...$`` and ``$$...$$`` rendered to MathML with
+  :func:`livedocs.mathml.tex_to_mathml`.
 """
 
 from __future__ import annotations
 
 import copy
 import html
-import logging
 import posixpath
 import re
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +49,6 @@ KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "nam
 LANGUAGE_KEYS = ("codemirror_mode", "file_extension", "mimetype", "name", "nbconvert_exporter",
                  "pygments_lexer")  # language_info without "version"
 TIMEOUT = 300  # seconds per cell
-
-log = logging.getLogger("mkdocs.plugins.livedocs")
-
 
 class NotebookError(RuntimeError):
     """A notebook source is malformed, or one of its cells raised while it executed."""
@@ -256,10 +242,7 @@ def offline_html(content: str) -> str:
     return _MARKDOWN_CELL.sub(_cell_math, content)
 
 
-# ------------------------------------------------------------------------ MkDocs hook
-_state: dict[str, Any] = {"tmp": None, "downloads": {}}
-
-
+# ------------------------------------------------------------------------ names (hook, tests)
 def page_uri(src_uri: str) -> str:
     """The generated page of a source: ``task-1-1/notebook.py`` -> ``task-1-1/notebook.ipynb``.
 
@@ -272,78 +255,3 @@ def download_name(src_uri: str) -> str:
     """The published notebook's file name: ``task-1-1/notebook.py`` -> ``task-1-1.ipynb``."""
     parts = src_uri.split("/")
     return f"{parts[-2] if len(parts) > 1 else 'notebook'}.ipynb"
-
-
-def _cleanup() -> None:
-    if _state["tmp"] is not None:
-        shutil.rmtree(_state["tmp"], ignore_errors=True)
-        _state["tmp"] = None
-
-
-def _on_files(files: Any, config: Any) -> Any:
-    from mkdocs.exceptions import PluginError
-    from mkdocs.structure.files import File
-
-    _cleanup()
-    _state["tmp"] = Path(tempfile.mkdtemp(prefix="rnnnotes-notebooks-"))
-    root = _state["tmp"] / OUT_DIR  # the src_dir of the generated pages
-    _state["downloads"] = {}
-    sources = [f for f in files if f.src_uri.split("/")[-1] == SOURCE_NAME]
-    for source in sorted(sources, key=lambda f: f.src_uri):
-        path, name = Path(source.abs_src_path), f"docs/{source.src_uri}"
-        for check in audit(path, name, config.config_file_path).failures:
-            log.warning(check.message)
-        try:
-            text = build(path, name)
-        except NotebookError as err:
-            raise PluginError(str(err)) from None
-        uri = page_uri(source.src_uri)
-        executed = root / uri
-        executed.parent.mkdir(parents=True, exist_ok=True)
-        executed.write_text(text, encoding="utf-8")
-        # A real src_dir (not File.generated): mkdocs-jupyter's NotebookFile recomputes
-        # abs_src_path from src_dir and src_uri.
-        page = File(uri, src_dir=str(root), dest_dir=config.site_dir,
-                    use_directory_urls=config.use_directory_urls)
-        # beside the page: task-1-1/notebook/index.html, or task-1-1/notebook.html
-        stem = posixpath.splitext(uri)[0]
-        page_dir = stem if config.use_directory_urls else posixpath.dirname(stem)
-        download = File.generated(config, posixpath.join(page_dir, download_name(uri)),
-                                  content=text.encode("utf-8"))
-        files.remove(source)
-        files.append(page)
-        files.append(download)
-        _state["downloads"][uri] = download
-    return files
-
-
-def _on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
-    download = _state["downloads"].get(page.file.src_uri)
-    if download is None:
-        return content
-    href = download.url_relative_to(page.file)
-    link = (f'\n<p class="notebook-download"><a href="{html.escape(href)}" download>'
-            f"Download this notebook, executed (.ipynb)</a></p>")
-    content = offline_html(content)
-    at = content.find("</h1>")  # right under the notebook's title
-    at = 0 if at < 0 else at + len("</h1>")
-    return content[:at] + link + content[at:]
-
-
-def _on_post_build(config: Any) -> None:
-    _cleanup()
-
-
-def _on_build_error(error: Exception) -> None:
-    _cleanup()
-
-
-try:  # the hook events; run before mkdocs-jupyter's (priority 0) so it sees our files
-    from mkdocs.plugins import event_priority
-except ImportError:  # pragma: no cover (the library part needs no MkDocs)
-    pass
-else:
-    on_files = event_priority(100)(_on_files)
-    on_page_content = event_priority(100)(_on_page_content)
-    on_post_build = _on_post_build
-    on_build_error = _on_build_error

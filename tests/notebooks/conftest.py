@@ -21,14 +21,14 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A scratch copy of the site's sources: ``docs/``, the seed and ``mkdocs.yml`` (whose
-    hook then points at this checkout's ``livedocs/notebooks.py``). Returns its mkdocs.yml."""
+    hook then points at this checkout's ``livedocs/notebooks_hook.py``). Returns its mkdocs.yml."""
     shutil.copytree(DOCS, tmp_path / "docs")
     seed = ROOT / "tests" / "fixtures" / "seed_answers.txt"  # mkdocs.yml names it
     (tmp_path / "tests" / "fixtures").mkdir(parents=True)
     shutil.copy(seed, tmp_path / "tests" / "fixtures")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    hook = "  - livedocs/notebooks.py\n"
+    hook = "  - livedocs/notebooks_hook.py\n"
     assert config.count(hook) == 1, "the notebooks hook is not where the tests expect it"
-    config = config.replace(hook, f"  - {ROOT / 'livedocs' / 'notebooks.py'}\n")
+    config = config.replace(hook, f"  - {ROOT / 'livedocs' / 'notebooks_hook.py'}\n")
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     return tmp_path / "mkdocs.yml"

@@ -1,0 +1,109 @@
+"""MkDocs hook: each task notebook is audited, executed once and published, then rendered
+by mkdocs-jupyter (``hooks: [livedocs/notebooks_hook.py]`` in ``mkdocs.yml``).
+
+:func:`on_files`, before any page is rendered, for each ``docs/<task>/notebook.py``
+(see :mod:`livedocs.notebooks` for each step):
+
+1. audits its markdown cells; failures are WARNINGs, so ``--strict`` aborts;
+2. executes it (``allow_errors=False``): a cell that raises aborts the build;
+3. writes the normalised notebook to a fresh temporary folder,
+   ``rnnnotes-executed-notebooks/<task>/notebook.ipynb``, the one place mkdocs-jupyter's
+   ``include`` matches, and replaces the source by a page file ``<task>/notebook.ipynb``
+   backed by it (name that in ``nav`` and in links); mkdocs-jupyter renders it with
+   ``execute: false`` and ``cache: false``;
+4. publishes the same bytes beside the page as ``<task>/notebook/<task>.ipynb``.
+
+:func:`on_page_content` makes the rendered page offline (:func:`offline_html`) and adds the
+download link under its title. Zensical runs no MkDocs hooks or plugins: there the notebook
+pages would be missing.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import posixpath
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from livedocs.notebooks import (
+    OUT_DIR,
+    SOURCE_NAME,
+    NotebookError,
+    audit,
+    build,
+    download_name,
+    offline_html,
+    page_uri,
+)
+
+log = logging.getLogger("mkdocs.plugins.livedocs")  # as the pages' checks: --strict counts it
+_state: dict[str, Any] = {"tmp": None, "downloads": {}}
+
+
+def _cleanup() -> None:
+    if _state["tmp"] is not None:
+        shutil.rmtree(_state["tmp"], ignore_errors=True)
+        _state["tmp"] = None
+
+
+@event_priority(100)  # before mkdocs-jupyter's on_files (priority 0), so it sees our files
+def on_files(files: Any, config: Any) -> Any:
+    _cleanup()
+    _state["tmp"] = Path(tempfile.mkdtemp(prefix="rnnnotes-notebooks-"))
+    root = _state["tmp"] / OUT_DIR  # the src_dir of the generated pages
+    _state["downloads"] = {}
+    sources = [f for f in files if f.src_uri.split("/")[-1] == SOURCE_NAME]
+    for source in sorted(sources, key=lambda f: f.src_uri):
+        path, name = Path(source.abs_src_path), f"docs/{source.src_uri}"
+        for check in audit(path, name, config.config_file_path).failures:
+            log.warning(check.message)
+        try:
+            text = build(path, name)
+        except NotebookError as err:
+            raise PluginError(str(err)) from None
+        uri = page_uri(source.src_uri)
+        executed = root / uri
+        executed.parent.mkdir(parents=True, exist_ok=True)
+        executed.write_text(text, encoding="utf-8")
+        # A real src_dir (not File.generated): mkdocs-jupyter's NotebookFile recomputes
+        # abs_src_path from src_dir and src_uri.
+        page = File(uri, src_dir=str(root), dest_dir=config.site_dir,
+                    use_directory_urls=config.use_directory_urls)
+        # beside the page: task-1-1/notebook/index.html, or task-1-1/notebook.html
+        stem = posixpath.splitext(uri)[0]
+        page_dir = stem if config.use_directory_urls else posixpath.dirname(stem)
+        download = File.generated(config, posixpath.join(page_dir, download_name(uri)),
+                                  content=text.encode("utf-8"))
+        files.remove(source)
+        files.append(page)
+        files.append(download)
+        _state["downloads"][uri] = download
+    return files
+
+
+def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
+    download = _state["downloads"].get(page.file.src_uri)
+    if download is None:
+        return content
+    href = download.url_relative_to(page.file)
+    link = (f'\n<p class="notebook-download"><a href="{html.escape(href)}" download>'
+            f"Download this notebook, executed (.ipynb)</a></p>")
+    content = offline_html(content)
+    at = content.find("</h1>")  # right under the notebook's title
+    at = 0 if at < 0 else at + len("</h1>")
+    return content[:at] + link + content[at:]
+
+
+def on_post_build(config: Any) -> None:
+    _cleanup()
+
+
+def on_build_error(error: Exception) -> None:
+    _cleanup()
