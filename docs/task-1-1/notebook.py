@@ -65,6 +65,20 @@ assert all(t2 == t1 + 1 and j2 == j1 for (t1, j1), (t2, j2) in recurrent)
 print(f"per-unit: {len(recurrent):,} recurrent edges, each h_(t-1),j -> h_t,j")
 
 # %% [markdown]
+# The formula has one more assumption: an output at every step. A many-to-one network (one
+# output, after the last step) draws the $H \cdot K$ output edges once, not $T$ times:
+
+# %%
+for recurrence in R:
+    every = unrolled_weights(D, H, K, steps=T, recurrence=recurrence)
+    last = unrolled_weights(D, H, K, steps=T, recurrence=recurrence, outputs="last")
+    assert every.total - last.total == (T - 1) * H * K
+    edges = unrolled_edges(D, H, K, steps=T, recurrence=recurrence, outputs="last")
+    assert len(edges) == last.total
+    print(f"{recurrence:>8}: {every.total:,} with an output at every step, "
+          f"{last.total:,} with one output")
+
+# %% [markdown]
 # Each step's copy reuses the same matrices, so the network itself has far fewer *unique*
 # parameters, and their number does not depend on $T$. `count_parameters` lists the arrays
 # PyTorch's `nn.RNN` plus a dense output layer stores (two bias vectors per layer), then

@@ -70,6 +70,9 @@ def test_task_1_1_outputs_are_the_package_counts(executed):
     for recurrence in ("per-unit", "full"):
         total = unrolled_weights(D, H, K, steps=T, recurrence=recurrence).total
         assert f"{recurrence:>8}: " in out and f" = {total:,} weights over T = {T}" in out
+        last = unrolled_weights(D, H, K, steps=T, recurrence=recurrence, outputs="last").total
+        assert f"{recurrence:>8}: {total:,} with an output at every step, {last:,} with one " \
+               "output\n" in out
     for convention in ("pytorch", "keras"):
         total = count_parameters("rnn", D, H, output_size=K, convention=convention).total
         assert re.search(rf"{convention}\n(?:  .*\n)*  total +{total:,}\n", out), convention
