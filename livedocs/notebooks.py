@@ -49,6 +49,7 @@ KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "nam
 LANGUAGE_KEYS = ("codemirror_mode", "file_extension", "mimetype", "name", "nbconvert_exporter",
                  "pygments_lexer")  # language_info without "version"
 TIMEOUT = 300  # seconds per cell
+IOPUB_TIMEOUT = 120  # seconds for a cell's outputs to arrive after its reply
 
 class NotebookError(RuntimeError):
     """A notebook source is malformed, or one of its cells raised while it executed."""
@@ -125,10 +126,15 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, name: str) -> nbformat.Noteboo
     """Run every code cell of ``nb`` in order, in place, in a fresh kernel started in ``cwd``.
 
     Raises :class:`NotebookError` naming ``name`` and the failing cell's traceback if a cell
-    raises (``allow_errors=False``) or runs longer than ``TIMEOUT`` seconds.
+    raises (``allow_errors=False``), runs longer than ``TIMEOUT`` seconds, or its outputs do
+    not all arrive within ``IOPUB_TIMEOUT`` seconds (never a notebook with outputs missing).
     """
+    # iopub: nbclient waits only 4 s (by default) for a cell's outputs after its reply, then
+    # logs a warning and goes on without them: on a busy machine a build would publish a
+    # notebook with outputs missing. Wait long, and fail rather than drop any.
     client = NotebookClient(nb, kernel_name="python3", kernel_manager_class=_ThisPython,
                             allow_errors=False, record_timing=False, timeout=TIMEOUT,
+                            iopub_timeout=IOPUB_TIMEOUT, raise_on_iopub_timeout=True,
                             resources={"metadata": {"path": str(cwd)}})
     try:
         client.execute()

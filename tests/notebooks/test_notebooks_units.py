@@ -101,3 +101,24 @@ def test_names():
 def test_offline_html_escapes_private_use_characters_in_css():
     out = offline_html('<style>.i:before{content:"\ue6c6"}</style><p>x</p>')
     assert out == '<style>.i:before{content:"\\00e6c6"}</style><p>x</p>'
+
+
+def test_execute_never_drops_outputs_nor_errors(monkeypatch, tmp_path):
+    """nbclient's defaults would keep going after a raising cell (if allowed) and after 4 s
+    without a cell's outputs; execute asks it to fail instead, and to record no timings."""
+    import livedocs.notebooks as nbs
+
+    seen = {}
+
+    class Client:
+        def __init__(self, nb, **kw):
+            seen.update(kw)
+
+        def execute(self):
+            pass
+
+    monkeypatch.setattr(nbs, "NotebookClient", Client)
+    nbs.execute(jupytext.reads(SOURCE, fmt="py:percent"), tmp_path, "nb")
+    assert seen["allow_errors"] is False and seen["raise_on_iopub_timeout"] is True
+    assert seen["iopub_timeout"] >= 60 and seen["record_timing"] is False
+    assert seen["resources"] == {"metadata": {"path": str(tmp_path)}}
