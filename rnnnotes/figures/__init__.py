@@ -1,0 +1,88 @@
+"""Figures for the site, drawn with matplotlib from data the package computes.
+
+One function per figure, ``name(theme="light") -> Rendered(figure, data)``: ``theme`` is
+``"light"`` or ``"dark"`` (Material's ``default`` and ``slate`` palettes), ``figure`` a
+``matplotlib.figure.Figure`` (Agg canvas, no pyplot) and ``data`` a frozen dataclass of
+exactly what is plotted, computed by :mod:`rnnnotes.counting`, :mod:`rnnnotes.nn` and
+:mod:`rnnnotes.gradflow`. :data:`FIGURES` maps each figure's name to its function, and
+:func:`render_svg` gives the deterministic SVG bytes a page embeds
+(``![alt text](figure:NAME "caption")``, see ``livedocs/figures_ext.py``).
+
+matplotlib is a dependency of the docs, not of ``rnnnotes`` itself, which needs only numpy:
+``import rnnnotes`` never imports this subpackage.
+
+>>> from rnnnotes.figures import FIGURES, render_svg
+>>> fig, data = FIGURES["unrolled_graph"]("dark")
+>>> data.counts["full"].total == len(data.edges["full"])
+True
+>>> render_svg("unrolled_graph", "dark") == render_svg("unrolled_graph", "dark")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+try:
+    import matplotlib  # noqa: F401
+except ImportError as exc:  # pragma: no cover - the docs group installs it
+    raise ImportError(
+        "rnnnotes.figures needs matplotlib, which the docs dependency group installs: "
+        "run `uv sync` (or `pip install matplotlib`)"
+    ) from exc
+
+from rnnnotes.figures._style import THEMES, Rendered, Theme, svg_bytes
+from rnnnotes.figures.bptt import bptt_contributions
+from rnnnotes.figures.graphs import unrolled_graph
+
+# The figure functions, then the machinery; the data classes live in their modules.
+__all__ = [
+    "unrolled_graph",
+    "bptt_contributions",
+    "FIGURES",
+    "THEMES",
+    "Rendered",
+    "Theme",
+    "render_svg",
+    "svg_size",
+]
+
+# name -> function, in the order the pages use them
+FIGURES: dict[str, Callable[..., Rendered]] = {
+    f.__name__: f
+    for f in (
+        unrolled_graph,
+        bptt_contributions,
+    )
+}
+
+
+def render_svg(name: str, theme: str = "light") -> bytes:
+    """The SVG of figure ``name`` in ``theme``, byte-identical from run to run.
+
+    Cached for the life of the process: a page embedding a figure twice, or both themes of
+    one figure, draws it once per theme. KeyError names the figures if ``name`` is unknown;
+    ValueError names the themes if ``theme`` is.
+    """
+    if not isinstance(name, str) or name not in FIGURES:
+        raise KeyError(f"no figure named {name!r}; the figures are {', '.join(FIGURES)}")
+    return _render(name, theme)
+
+
+@cache
+def _render(name: str, theme: str) -> bytes:
+    fig, _ = FIGURES[name](theme)
+    return svg_bytes(fig)
+
+
+_SIZE = re.compile(rb'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"')
+
+
+def svg_size(svg: bytes) -> tuple[int, int]:
+    """(width, height) of a figure's SVG in CSS pixels (1 pt = 4/3 px), rounded."""
+    m = _SIZE.search(svg)
+    if m is None:
+        raise ValueError("svg_size: no <svg width=...pt height=...pt> at the start")
+    return round(float(m.group(1)) * 4 / 3), round(float(m.group(2)) * 4 / 3)

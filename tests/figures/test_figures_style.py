@@ -1,0 +1,173 @@
+"""Every figure: both themes, deterministic SVG bytes, small files, readable colours."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from matplotlib.colors import to_rgb
+
+from rnnnotes.figures import FIGURES, THEMES, render_svg, svg_size
+from rnnnotes.figures._style import _minify, check_theme, svg_bytes
+
+ROOT = Path(__file__).resolve().parents[2]
+NAMES = list(FIGURES)
+SVG = "{http://www.w3.org/2000/svg}"
+MAX_SVG_BYTES = 40_000  # per figure and theme; a page embeds both themes
+
+
+@pytest.mark.parametrize("theme", list(THEMES))
+@pytest.mark.parametrize("name", NAMES)
+def test_rendering_twice_gives_the_same_bytes(name, theme) -> None:
+    first, second = svg_bytes(FIGURES[name](theme).figure), svg_bytes(FIGURES[name](theme).figure)
+    assert first == second
+    assert first == render_svg(name, theme)
+
+
+def test_another_process_gives_the_same_bytes() -> None:
+    code = (
+        "import hashlib, json; from rnnnotes.figures import FIGURES, render_svg\n"
+        "print(json.dumps({f'{n}/{t}': hashlib.sha256(render_svg(n, t)).hexdigest()"
+        " for n in FIGURES for t in ('light', 'dark')}))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, check=True)
+    here = {f"{n}/{t}": hashlib.sha256(render_svg(n, t)).hexdigest()
+            for n in FIGURES for t in ("light", "dark")}
+    assert json.loads(run.stdout) == here
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_themes_differ_and_match_their_palette(name) -> None:
+    light, dark = render_svg(name, "light"), render_svg(name, "dark")
+    assert light != dark
+    assert THEMES["light"].foreground.encode() in light
+    assert THEMES["dark"].foreground.encode() not in light
+    assert THEMES["dark"].foreground.encode() in dark
+    assert THEMES["light"].foreground.encode() not in dark
+
+
+@pytest.mark.parametrize("theme", list(THEMES))
+@pytest.mark.parametrize("name", NAMES)
+def test_svg_is_small_valid_and_transparent(name, theme) -> None:
+    svg = render_svg(name, theme)
+    assert len(svg) <= MAX_SVG_BYTES
+    root = ET.fromstring(svg)  # well-formed XML
+    assert root.tag == f"{SVG}svg"
+    width, height = svg_size(svg)
+    assert 400 <= width <= 900 and 250 <= height <= 900
+    # no timestamp, no metadata; text kept as text (svg.fonttype = "none")
+    assert b"<metadata" not in svg and b"dc:date" not in svg
+    assert root.iter(f"{SVG}text") and b"<text" in svg
+    # the background patch is unfilled: the page's own background shows through
+    first_path = next(root.iter(f"{SVG}path"))
+    assert "fill: none" in first_path.get("style", "")
+
+
+def _luminance(colour: str) -> float:
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (lin(c) for c in to_rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2.1 contrast ratio of two colours."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("theme", list(THEMES.values()), ids=list(THEMES))
+def test_colours_stand_out_from_the_page(theme) -> None:
+    assert contrast(theme.foreground, theme.background) >= 7  # text
+    assert contrast(theme.muted, theme.background) >= 4.5  # secondary text
+    for colour in theme.series:  # lines and bars: WCAG 1.4.11, non-text contrast
+        assert contrast(colour, theme.background) >= 3, colour
+
+
+def test_series_are_okabe_ito() -> None:
+    okabe_ito = {"#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7"}
+    for theme in THEMES.values():
+        assert set(theme.series) <= okabe_ito
+        assert len(set(theme.series)) == len(theme.series)
+
+
+def test_backgrounds_are_materials() -> None:
+    assert THEMES["light"].background == "#ffffff"
+    # Material's slate: hsl(225, 15%, 14%)
+    assert THEMES["dark"].background == "#1e2129"
+
+
+@pytest.mark.parametrize("bad", ["slate", "Light", None, 1])
+def test_unknown_theme_is_refused(bad) -> None:
+    with pytest.raises(ValueError, match=r"theme must be one of \('light', 'dark'\), got"):
+        check_theme(bad)
+    with pytest.raises(ValueError, match="theme must be one of"):
+        FIGURES[NAMES[0]](bad)
+
+
+def test_unknown_figure_is_refused() -> None:
+    with pytest.raises(KeyError, match="no figure named 'nope'; the figures are unrolled_graph"):
+        render_svg("nope", "light")
+
+
+# ---------------------------------------------------------------- the minifier
+
+
+def test_minify_keeps_spaces_inside_text() -> None:
+    svg = '<svg>\n  <text>\n   <tspan x="0" y="1" style="a">\u00a0</tspan>\n  </text>\n</svg>'
+    assert _minify(svg) == '<svg><text><tspan x="0" y="1" style="a">\u00a0</tspan></text></svg>'
+
+
+def test_minify_rounds_coordinates_not_colours_or_ids() -> None:
+    svg = ('<svg><path id="p1a2" d="M 1.23456 -0.001 \nL 2.5 3.999999 z" '
+           'style="stroke: #123456"/><use href="#p1a2" x="10.004"/></svg>')
+    out = _minify(svg)
+    assert 'd="M1.23 0L2.5 4z"' in out and "#123456" in out and 'id="p1a2"' in out
+    assert 'x="10"' in out
+
+
+def test_minify_drops_unused_ids_and_empty_groups() -> None:
+    svg = '<svg><g id="figure_1"><g><path d="M 0 0"/></g></g><g style="x"><text>a</text></g></svg>'
+    assert _minify(svg) == '<svg><path d="M0 0"/><g style="x"><text>a</text></g></svg>'
+
+
+def _glyph(x: float, char: str, style: str = "font-size: 12px; font-family: 'DejaVu Sans'"):
+    return f'<tspan x="{x}" y="-1" style="{style}">{char}</tspan>'
+
+
+def test_minify_merges_glyphs_only_where_they_touch() -> None:
+    from rnnnotes.figures._style import _advance
+
+    style = "font-size: 12px; font-family: 'DejaVu Sans'"
+    a, b = _advance(style, "a"), _advance(style, "b")
+    touching = f"<svg><text>{_glyph(0, 'a')}{_glyph(a, 'b')}{_glyph(a + b, 'c')}</text></svg>"
+    assert ">abc</tspan>" in _minify(touching)
+    spaced = f"<svg><text>{_glyph(0, 'a')}{_glyph(a + 3, 'b')}</text></svg>"
+    assert ">a</tspan>" in _minify(spaced) and ">b</tspan>" in _minify(spaced)
+
+
+def test_minify_keeps_mathtext_spacing() -> None:
+    from rnnnotes.figures._style import THEMES, new_figure
+
+    with new_figure(THEMES["light"]) as fig:
+        fig.text(0.1, 0.5, r"$x \to h$, $t = 1$, time step $t$")
+    texts = [t.text for t in ET.fromstring(svg_bytes(fig)).iter(f"{SVG}tspan")]
+    # x and h are both italic but the arrow sits between them; "=" has space around it
+    assert "x" in texts and "h" in texts and "\u2192" in texts
+    assert "=" in texts and "1,\u00a0time\u00a0step\u00a0" in texts
+
+
+def test_the_package_docstring_example_runs() -> None:
+    import doctest
+
+    import rnnnotes.figures
+
+    result = doctest.testmod(rnnnotes.figures)
+    assert result.attempted >= 3 and result.failed == 0
