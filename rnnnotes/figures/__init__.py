@@ -35,12 +35,25 @@ except ImportError as exc:  # pragma: no cover - the docs group installs it
 
 from rnnnotes.figures._style import THEMES, Rendered, Theme, svg_bytes
 from rnnnotes.figures.bptt import bptt_contributions
+from rnnnotes.figures.cells import gru_cell_diagram, lstm_cell_diagram
+from rnnnotes.figures.gradients import (
+    gated_gradient_norms,
+    nonnormal_growth,
+    rnn_gradient_norms,
+    scalar_powers,
+)
 from rnnnotes.figures.graphs import unrolled_graph
 
 # The figure functions, then the machinery; the data classes live in their modules.
 __all__ = [
     "unrolled_graph",
     "bptt_contributions",
+    "scalar_powers",
+    "rnn_gradient_norms",
+    "gated_gradient_norms",
+    "nonnormal_growth",
+    "lstm_cell_diagram",
+    "gru_cell_diagram",
     "FIGURES",
     "THEMES",
     "Rendered",
@@ -53,8 +66,16 @@ __all__ = [
 FIGURES: dict[str, Callable[..., Rendered]] = {
     f.__name__: f
     for f in (
+        # Task 1.1
         unrolled_graph,
         bptt_contributions,
+        # Task 1.2
+        scalar_powers,
+        rnn_gradient_norms,
+        gated_gradient_norms,
+        nonnormal_growth,
+        lstm_cell_diagram,
+        gru_cell_diagram,
     )
 }
 
