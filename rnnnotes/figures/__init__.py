@@ -36,6 +36,7 @@ except ImportError as exc:  # pragma: no cover - the docs group installs it
 from rnnnotes.figures._style import THEMES, Rendered, Theme, svg_bytes
 from rnnnotes.figures.bptt import bptt_contributions
 from rnnnotes.figures.cells import gru_cell_diagram, lstm_cell_diagram
+from rnnnotes.figures.dependency import dependency_bidirectional, dependency_forget_zero
 from rnnnotes.figures.gradients import (
     gated_gradient_norms,
     nonnormal_growth,
@@ -43,6 +44,13 @@ from rnnnotes.figures.gradients import (
     scalar_powers,
 )
 from rnnnotes.figures.graphs import unrolled_graph
+from rnnnotes.figures.lstm import (
+    cell_norm_forget_zero,
+    cell_vs_hidden_path,
+    forget_gate_heatmap,
+    forget_products,
+)
+from rnnnotes.figures.parameters import lstmp_parameters
 
 # The figure functions, then the machinery; the data classes live in their modules.
 __all__ = [
@@ -54,6 +62,13 @@ __all__ = [
     "nonnormal_growth",
     "lstm_cell_diagram",
     "gru_cell_diagram",
+    "forget_gate_heatmap",
+    "cell_vs_hidden_path",
+    "cell_norm_forget_zero",
+    "dependency_forget_zero",
+    "dependency_bidirectional",
+    "forget_products",
+    "lstmp_parameters",
     "FIGURES",
     "THEMES",
     "Rendered",
@@ -76,6 +91,14 @@ FIGURES: dict[str, Callable[..., Rendered]] = {
         nonnormal_growth,
         lstm_cell_diagram,
         gru_cell_diagram,
+        # Task 2.1
+        forget_gate_heatmap,
+        cell_vs_hidden_path,
+        cell_norm_forget_zero,
+        dependency_forget_zero,
+        dependency_bidirectional,
+        forget_products,
+        lstmp_parameters,
     )
 }
 

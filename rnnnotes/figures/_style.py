@@ -20,6 +20,7 @@ canvas, and rcParams are only changed inside ``rc_context`` blocks.
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,8 +33,10 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.ft2font import LoadFlags
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
-__all__ = ["THEMES", "Theme", "Rendered", "check_theme", "new_figure", "svg_bytes"]
+__all__ = ["THEMES", "Theme", "Rendered", "check_theme", "decade_labels", "log_scale",
+           "new_figure", "svg_bytes"]
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,36 @@ def new_figure(theme: Theme, width: float = WIDTH, height: float = HEIGHT) -> It
         fig = Figure(figsize=(width, height), layout="constrained")
         FigureCanvasAgg(fig)
         yield fig
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3"
+                                            "\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def _decade(value: float, _pos: object = None) -> str:
+    """A decade tick as plain text, 10\u207b\u00b3 rather than mathtext $10^{-3}$: same
+    look, and no mathtext layout (the slowest part of drawing a log axis)."""
+    if not value > 0:
+        return ""
+    exponent = round(math.log10(value))
+    if abs(math.log10(value) - exponent) > 1e-9:
+        return ""
+    return "1" if exponent == 0 else "10" + str(exponent).translate(_SUPERSCRIPT)
+
+
+def decade_labels(axis) -> None:
+    """Label the decades of a log ``axis`` as 10\u207b\u00b3, the other ticks not at all."""
+    axis.set_major_formatter(FuncFormatter(_decade))
+    axis.set_minor_formatter(NullFormatter())
+
+
+def log_scale(axis) -> None:
+    """Log scale on ``axis`` (``ax.xaxis`` or ``ax.yaxis``), decades labelled 10\u207b\u00b3."""
+    if axis is axis.axes.yaxis:
+        axis.axes.set_yscale("log")
+    else:
+        axis.axes.set_xscale("log")
+    decade_labels(axis)
 
 
 _PROLOG = re.compile(r"\A<\?xml[^>]*>\s*<!DOCTYPE[^>]*>\s*")

@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 
 from rnnnotes import gradflow
-from rnnnotes.figures._style import Rendered, check_theme, new_figure
+from rnnnotes.figures._style import Rendered, check_theme, log_scale, new_figure
 from rnnnotes.nn import GRU, LSTM, RNN
 
 __all__ = [
@@ -79,7 +79,7 @@ def scalar_powers(theme: str = "light") -> Rendered:
                 style = {"ls": "none", "marker": "o", "markevery": 5, "mfc": "none", "ms": 7}
             ax.plot(k, data.values[i], color=th.series[i], label=f"$w = {w:g}$".replace(
                 "-", "{-}"), **style)
-        ax.set_yscale("log")
+        log_scale(ax.yaxis)
         ax.set_xlabel("steps $k$")
         ax.set_ylabel(r"$|\partial h_k / \partial h_0| = |w|^k$")
         ax.set_xlim(0, data.steps)
@@ -153,7 +153,7 @@ def _norms_plot(ax, data: GradientNormsData, th, bounds: bool) -> None:
         ax.plot(k, data.norms[i], color=th.series[i], ls=_DASHES[i], label=label)
         if bounds and np.all(np.isfinite(data.bounds[i])):
             ax.plot(k, data.bounds[i], color=th.series[i], lw=1.0, alpha=0.6, ls=":")
-    ax.set_yscale("log")
+    log_scale(ax.yaxis)
     ax.set_xlabel("steps back $T - t$")
     ax.set_ylabel(r"$\|\partial h_T / \partial h_t\|_2$")
     ax.set_xlim(0, data.steps)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from byhand import gru_step, lstm_step, sigmoid, tanh_rnn_norms
 
 import rnnnotes
 from rnnnotes.figures import (
@@ -29,20 +30,6 @@ def test_scalar_powers_are_powers() -> None:
 # ---------------------------------------------------------------- tanh RNN, by hand
 
 
-def tanh_rnn_by_hand(sd: dict, x: np.ndarray) -> np.ndarray:
-    """||dh_T/dh_{T-k}||_2 for k = 0..T: the product of diag(1 - h_s^2) W_hh, s = T..t+1."""
-    W, U = sd["weight_hh_l0"], sd["weight_ih_l0"]
-    b = sd["bias_ih_l0"] + sd["bias_hh_l0"]
-    h = [np.zeros(W.shape[0])]
-    for x_t in x:
-        h.append(np.tanh(W @ h[-1] + U @ x_t + b))
-    J, norms = np.eye(W.shape[0]), [1.0]
-    for s in range(len(x), 0, -1):
-        J = J @ ((1.0 - h[s] ** 2)[:, None] * W)  # dh_T/dh_{s-1}
-        norms.append(np.linalg.norm(J, 2))
-    return np.array(norms)
-
-
 @pytest.fixture(scope="module")
 def sweep():
     return rnn_gradient_norms("dark").data
@@ -58,7 +45,7 @@ def test_rnn_sweep_norms_are_products_of_step_jacobians(sweep) -> None:
 
     for s, norms in zip(sweep.sigma_max, sweep.norms, strict=True):
         sd = scaled_rnn(sweep.input_size, sweep.hidden_size, s, sweep.seed).state_dict()
-        np.testing.assert_allclose(norms, tanh_rnn_by_hand(sd, sweep.x), rtol=1e-9, atol=1e-300)
+        np.testing.assert_allclose(norms, tanh_rnn_norms(sd, sweep.x), rtol=1e-9, atol=1e-300)
 
 
 def test_rnn_sweep_bounds_hold_and_are_sigma_powers(sweep) -> None:
@@ -75,25 +62,6 @@ def test_rnn_sweep_shows_vanishing_and_growth(sweep) -> None:
 
 
 # ---------------------------------------------------------------- LSTM, GRU: finite differences
-
-
-def _sig(a):
-    return 1.0 / (1.0 + np.exp(-a))
-
-
-def lstm_step(sd, x, h, c):
-    a = sd["weight_ih_l0"] @ x + sd["bias_ih_l0"] + sd["weight_hh_l0"] @ h + sd["bias_hh_l0"]
-    i, f, g, o = np.split(a, 4)
-    c = _sig(f) * c + _sig(i) * np.tanh(g)
-    return _sig(o) * np.tanh(c), c
-
-
-def gru_step(sd, x, h):
-    ai, ah = sd["weight_ih_l0"] @ x + sd["bias_ih_l0"], sd["weight_hh_l0"] @ h + sd["bias_hh_l0"]
-    (ir, iz, i_n), (hr, hz, hn) = np.split(ai, 3), np.split(ah, 3)
-    r, z = _sig(ir + hr), _sig(iz + hz)
-    n = np.tanh(i_n + r * hn)
-    return (1 - z) * n + z * h
 
 
 def fd_hidden_jacobian(step, sd, x, t, H, eps=1e-6):
@@ -121,14 +89,19 @@ def gated():
 
 def test_gated_rnn_row_is_the_product_of_step_jacobians(gated) -> None:
     sd = rnnnotes.RNN(gated.input_size, gated.hidden_size, seed=gated.seed).state_dict()
-    np.testing.assert_allclose(gated.norms[0], tanh_rnn_by_hand(sd, gated.x), rtol=1e-9)
+    np.testing.assert_allclose(gated.norms[0], tanh_rnn_norms(sd, gated.x), rtol=1e-9)
 
 
 @pytest.mark.parametrize("row, cls", [(1, "LSTM"), (2, "GRU")])
 def test_gated_rows_match_finite_differences(gated, row, cls) -> None:
     model = getattr(rnnnotes, cls)(gated.input_size, gated.hidden_size, seed=gated.seed)
     sd = model.state_dict()
-    step = lstm_step if cls == "LSTM" else (lambda sd, x, h, c: (gru_step(sd, x, h), c))
+    if cls == "LSTM":
+        def step(sd, x, h, c):
+            return lstm_step(sd, x, h, c)[:2]
+    else:
+        def step(sd, x, h, c):
+            return gru_step(sd, x, h), c
     T = gated.steps
     for k in (1, 3, 8):  # short distances: the norms are large enough for differences
         J = fd_hidden_jacobian(step, sd, gated.x, T - k, gated.hidden_size)
@@ -186,7 +159,7 @@ def evaluate(data, sd, x, h0, c0=None) -> dict[str, np.ndarray]:
             xi = sd["weight_ih_l0"][r] @ v[0] + sd["bias_ih_l0"][r]
             hh = sd["weight_hh_l0"][r] @ v[1] + sd["bias_hh_l0"][r]
             a = xi + (v[2] * hh if node.op == "candidate" else hh)
-            out = _sig(a) if node.activation == "sigmoid" else np.tanh(a)
+            out = sigmoid(a) if node.activation == "sigmoid" else np.tanh(a)
         else:
             ops = {"mul": lambda v: v[0] * v[1], "add": lambda v: v[0] + v[1],
                    "tanh": lambda v: np.tanh(v[0]), "one_minus": lambda v: 1.0 - v[0],
