@@ -281,8 +281,10 @@ def _minify(text: str) -> str:
     text = _LONG_FLOAT.sub(_round, text)
     text = _PATH_DATA.sub(_compact_path, text)
     text = re.sub(r' transform="rotate\(-?0 [^)]*\)"', "", text)  # the identity
-    # one font-family rule instead of one per text element
+    # one font-family rule instead of one per text element; mathtext's runs name DejaVu
+    # Sans alone, and inherit the rule's fallbacks instead (after _merge_glyphs used it)
     text = text.replace(f"font-family: {FONT_FAMILY}; ", "")
+    text = text.replace("font-family: 'DejaVu Sans'; ", "")
     text = text.replace('<style type="text/css">', f"<style>text{{font-family: {FONT_FAMILY}}}", 1)
     used = set(re.findall(r"url\(#([^)]+)\)", text)) | set(re.findall(r'href="#([^"]+)"', text))
     text = _ID.sub(lambda m: m.group(0) if m.group(1) in used else "", text)

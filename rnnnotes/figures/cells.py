@@ -33,8 +33,8 @@ __all__ = ["CellDiagramData", "CellNode", "Wire", "cell_diagram_data", "gru_cell
 
 # Gate blocks in the order PyTorch (and rnnnotes.nn) stack them in weight_ih / weight_hh.
 GATE_ORDER = {"lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n")}
-_EXTENT = {"input": (0.5, 0.3), "output": (0.5, 0.3), "gate": (0.5, 0.32),
-           "candidate": (0.5, 0.32), "tanh": (0.42, 0.26)}  # half sizes; the rest: circles
+_EXTENT = {"input": (0.5, 0.3), "output": (0.5, 0.3), "gate": (0.55, 0.32),
+           "candidate": (0.55, 0.32), "tanh": (0.42, 0.26)}  # half sizes; the rest: circles
 _RADIUS = 0.3
 _SYMBOL = {"mul": r"$\times$", "add": "$+$", "one_minus": r"$1-$"}
 
@@ -82,42 +82,47 @@ def _bus(source_xy, entry, x_gate, y_bus, y_gate) -> tuple[tuple[float, float], 
 
 
 def _lstm() -> CellDiagramData:
-    G, BUS = 2.6, 1.0  # heights of the gate row and of the input bus
-    gx = {"f": 3.0, "i": 4.3, "g": 5.6, "o": 6.9}
+    G, BUS, MID, TOP = 2.6, 1.0, 3.9, 5.0  # gate row, input bus, second row, cell line
+    gx = {"f": 2.9, "i": 4.3, "g": 5.7, "o": 7.1}
+    XH, END = 8.6, 10.2  # the output column, the right edge
     nodes = [
-        CellNode("c_{t-1}", "input", xy=(0.0, 5.0)),
+        CellNode("c_{t-1}", "input", xy=(0.0, TOP)),
         CellNode("h_{t-1}", "input", xy=(0.0, BUS)),
         CellNode("x_t", "input", xy=(1.6, -0.4)),
-        CellNode("f_t", "gate", ("x_t", "h_{t-1}"), "f", "sigmoid", (gx["f"], G), (3.3, 3.8)),
-        CellNode("i_t", "gate", ("x_t", "h_{t-1}"), "i", "sigmoid", (gx["i"], G), (4.0, 3.35)),
-        CellNode("g_t", "gate", ("x_t", "h_{t-1}"), "g", "tanh", (gx["g"], G), (5.9, 3.35)),
-        CellNode("o_t", "gate", ("x_t", "h_{t-1}"), "o", "sigmoid", (gx["o"], G), (7.5, 2.95)),
-        CellNode("f_t c_{t-1}", "mul", ("f_t", "c_{t-1}"), xy=(3.0, 5.0)),
-        CellNode("i_t g_t", "mul", ("i_t", "g_t"), xy=(5.6, 3.9)),
-        CellNode("c_t", "add", ("f_t c_{t-1}", "i_t g_t"), xy=(5.6, 5.0)),
-        CellNode("tanh(c_t)", "tanh", ("c_t",), xy=(8.3, 3.9)),
-        CellNode("h_t", "mul", ("o_t", "tanh(c_t)"), xy=(8.3, G)),
-        CellNode("c_t out", "output", ("c_t",), xy=(10.2, 5.0), label_xy=(10.2, 5.0)),
-        CellNode("h_t out", "output", ("h_t",), xy=(10.2, BUS), label_xy=(10.2, BUS)),
+        CellNode("f_t", "gate", ("x_t", "h_{t-1}"), "f", "sigmoid", (gx["f"], G),
+                 (gx["f"] + 0.32, 3.8)),
+        CellNode("i_t", "gate", ("x_t", "h_{t-1}"), "i", "sigmoid", (gx["i"], G),
+                 (gx["i"] - 0.32, 3.35)),
+        CellNode("g_t", "gate", ("x_t", "h_{t-1}"), "g", "tanh", (gx["g"], G),
+                 (gx["g"] + 0.32, 3.35)),
+        CellNode("o_t", "gate", ("x_t", "h_{t-1}"), "o", "sigmoid", (gx["o"], G),
+                 ((gx["o"] + XH) / 2, G + 0.36)),
+        CellNode("f_t c_{t-1}", "mul", ("f_t", "c_{t-1}"), xy=(gx["f"], TOP)),
+        CellNode("i_t g_t", "mul", ("i_t", "g_t"), xy=(gx["g"], MID)),
+        CellNode("c_t", "add", ("f_t c_{t-1}", "i_t g_t"), xy=(gx["g"], TOP)),
+        CellNode("tanh(c_t)", "tanh", ("c_t",), xy=(XH, MID)),
+        CellNode("h_t", "mul", ("o_t", "tanh(c_t)"), xy=(XH, G)),
+        CellNode("c_t out", "output", ("c_t",), xy=(END, TOP), label_xy=(END, TOP)),
+        CellNode("h_t out", "output", ("h_t",), xy=(END, BUS), label_xy=(END, BUS)),
     ]
     wires = [
-        Wire("c_{t-1}", "f_t c_{t-1}", ((0.0, 5.0), (3.0, 5.0))),
-        Wire("f_t", "f_t c_{t-1}", ((3.0, G), (3.0, 5.0))),
-        Wire("f_t c_{t-1}", "c_t", ((3.0, 5.0), (5.6, 5.0))),
-        Wire("i_t", "i_t g_t", ((4.3, G), (4.3, 3.9), (5.6, 3.9))),
-        Wire("g_t", "i_t g_t", ((5.6, G), (5.6, 3.9))),
-        Wire("i_t g_t", "c_t", ((5.6, 3.9), (5.6, 5.0))),
-        Wire("c_t", "c_t out", ((5.6, 5.0), (10.2, 5.0))),
-        Wire("c_t", "tanh(c_t)", ((5.6, 5.0), (8.3, 5.0), (8.3, 3.9))),
-        Wire("tanh(c_t)", "h_t", ((8.3, 3.9), (8.3, G))),
-        Wire("o_t", "h_t", ((6.9, G), (8.3, G))),
-        Wire("h_t", "h_t out", ((8.3, G), (8.3, BUS), (10.2, BUS))),
+        Wire("c_{t-1}", "f_t c_{t-1}", ((0.0, TOP), (gx["f"], TOP))),
+        Wire("f_t", "f_t c_{t-1}", ((gx["f"], G), (gx["f"], TOP))),
+        Wire("f_t c_{t-1}", "c_t", ((gx["f"], TOP), (gx["g"], TOP))),
+        Wire("i_t", "i_t g_t", ((gx["i"], G), (gx["i"], MID), (gx["g"], MID))),
+        Wire("g_t", "i_t g_t", ((gx["g"], G), (gx["g"], MID))),
+        Wire("i_t g_t", "c_t", ((gx["g"], MID), (gx["g"], TOP))),
+        Wire("c_t", "c_t out", ((gx["g"], TOP), (END, TOP))),
+        Wire("c_t", "tanh(c_t)", ((gx["g"], TOP), (XH, TOP), (XH, MID))),
+        Wire("tanh(c_t)", "h_t", ((XH, MID), (XH, G))),
+        Wire("o_t", "h_t", ((gx["o"], G), (XH, G))),
+        Wire("h_t", "h_t out", ((XH, G), (XH, BUS), (END, BUS))),
     ]
     for gate, x in gx.items():
         name = f"{gate}_t"
         wires.append(Wire("h_{t-1}", name, _bus((0.0, BUS), (), x, BUS, G)))
         wires.append(Wire("x_t", name, _bus((1.6, -0.4), ((1.6, BUS),), x, BUS, G)))
-    junctions = ((1.6, BUS), (3.0, BUS), (4.3, BUS), (5.6, BUS), (8.3, 5.0))
+    junctions = ((1.6, BUS), (gx["f"], BUS), (gx["i"], BUS), (gx["g"], BUS), (XH, TOP))
     return CellDiagramData("lstm", {n.name: n for n in nodes}, tuple(wires), GATE_ORDER["lstm"],
                            junctions)
 
@@ -205,25 +210,25 @@ def _draw(data: CellDiagramData, theme: str):
                                             boxstyle="round,pad=0,rounding_size=0.08",
                                             fc=th.background, ec=colour, lw=1.8, zorder=3))
                 text = r"$\sigma$" if node.activation == "sigmoid" else "tanh"
-                ax.text(x, y, text, ha="center", va="center", color=fg, zorder=4, fontsize=12)
+                ax.text(x, y, text, ha="center", va="center", color=fg, zorder=4, fontsize=13)
             elif node.op == "tanh":  # an operation, not a layer: thin, foreground
                 w, h = _EXTENT[node.op]
                 ax.add_patch(FancyBboxPatch((x - w, y - h), 2 * w, 2 * h,
                                             boxstyle="round,pad=0,rounding_size=0.2",
                                             fc=th.background, ec=fg, lw=1.3, zorder=3))
-                ax.text(x, y, "tanh", ha="center", va="center", color=fg, zorder=4, fontsize=10)
+                ax.text(x, y, "tanh", ha="center", va="center", color=fg, zorder=4, fontsize=11)
             elif node.op not in ("input", "output"):
                 ax.add_patch(Circle((x, y), _RADIUS, fc=th.background, ec=fg, lw=1.3, zorder=3))
-                size = 11 if node.op == "one_minus" else 13
+                size = 11 if node.op == "one_minus" else 15
                 ax.text(x, y, _SYMBOL[node.op], ha="center", va="center", color=fg,
                         zorder=4, fontsize=size)
             if node.op == "input":
                 ax.text(x, y, f"${node.name}$", ha="center", va="center", color=fg,
-                        fontsize=13)
+                        fontsize=15)
             elif node.label_xy is not None:
                 shown = node.name.removesuffix(" out")
                 ax.text(*node.label_xy, f"${shown}$", ha="center", va="center", color=fg,
-                        fontsize=13, zorder=5)
+                        fontsize=15, zorder=5)
         junctions = np.array(data.junctions)  # (J, 2)
         ax.plot(junctions[:, 0], junctions[:, 1], "o", color=fg, ms=4.5, ls="none", zorder=2)
     return fig
