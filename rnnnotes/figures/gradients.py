@@ -99,7 +99,7 @@ class GradientNormsData:
     the distance k = T - t). ``bounds[i, k]`` = sigma_max_i^k where a bound applies (tanh
     RNN), else NaN; ``sigma_max`` the measured sigma_max of each W_hh where it applies
     (empty for the gated cells). ``x`` is the input sequence (steps, input_size), drawn from
-    ``default_rng(seed)``; the models are built with ``seed=seed``.
+    ``default_rng(seed)``; the models and matrices are built with ``seed=seed``.
     """
 
     labels: tuple[str, ...]
@@ -117,34 +117,29 @@ def _sequence(steps: int, input_size: int, seed: int) -> np.ndarray:
     return np.random.default_rng(seed).standard_normal((steps, input_size))  # (T, D)
 
 
-def scaled_rnn(input_size: int, hidden_size: int, sigma_max: float, seed: int) -> RNN:
-    """``RNN(D, H, seed=seed)`` with W_hh multiplied so that its sigma_max is ``sigma_max``."""
-    model = RNN(input_size, hidden_size, seed=seed)
-    sd = model.state_dict()
-    w = sd["weight_hh_l0"]  # (H, H)
-    sd["weight_hh_l0"] = w * (sigma_max / gradflow.largest_singular_value(w))
-    model.load_state_dict(sd)
-    return model
-
-
 @lru_cache(maxsize=4)
 def rnn_gradient_norms_data(sigmas: tuple[float, ...] = (0.5, 0.9, 1.5, 3.0),
                             input_size: int = 8, hidden_size: int = 32, steps: int = 40,
                             seed: int = 0) -> GradientNormsData:
-    """||dh_T/dh_t||_2 of a tanh RNN for each sigma_max of W_hh (same weights otherwise)."""
-    x = _sequence(steps, input_size, seed)
-    norms, bounds, measured = [], [], []
+    """||dh_T/dh_t||_2 of a bias-free tanh RNN for each sigma_max of W_hh.
+
+    gradflow.sigma_max_curves: one seeded Gaussian W_hh (``recurrent_matrix(kind=
+    "gaussian")``) rescaled to each sigma_max, inputs x ~ N(0, 1) drawn with the same seed.
+    """
+    norms = gradflow.sigma_max_curves(sigmas, steps, hidden_size, kind="gaussian",
+                                      input_size=input_size, seed=seed)  # (S, T + 1)
+    measured, bounds = [], []
     for s in sigmas:
-        model = scaled_rnn(input_size, hidden_size, s, seed)
-        sigma = gradflow.largest_singular_value(model.state_dict()["weight_hh_l0"])
-        measured.append(sigma)
-        norms.append(gradflow.hidden_jacobian_norms(model, x)[::-1])  # (T + 1,) by k = T - t
-        bounds.append(gradflow.pascanu_check(model.state_dict()["weight_hh_l0"]).bound(steps))
-    norms_a, bounds_a = np.array(norms), np.array(bounds)
-    _frozen(x, norms_a, bounds_a)
+        W = gradflow.recurrent_matrix(hidden_size, s, kind="gaussian", seed=seed)
+        check = gradflow.pascanu_check(W)
+        measured.append(check.sigma_max)
+        bounds.append(check.bound(steps))  # sigma_max^k (tanh: gamma = 1)
+    x = _sequence(steps, input_size, seed)
+    bounds_a = np.array(bounds)
+    _frozen(x, norms, bounds_a)
     labels = tuple(f"$\\sigma_{{\\max}} = {s:g}$" for s in sigmas)
     return GradientNormsData(labels, input_size, hidden_size, steps, seed, tuple(measured), x,
-                             norms_a, bounds_a)
+                             norms, bounds_a)
 
 
 def _norms_plot(ax, data: GradientNormsData, th, bounds: bool) -> None:
@@ -161,8 +156,8 @@ def _norms_plot(ax, data: GradientNormsData, th, bounds: bool) -> None:
 
 
 def rnn_gradient_norms(theme: str = "light") -> Rendered:
-    """||dh_T/dh_t||_2 against T - t for a tanh RNN(8, 32) with sigma_max(W_hh) = 0.5, 0.9,
-    1.5 and 3 (log scale), each with its bound sigma_max^(T-t) dotted.
+    """||dh_T/dh_t||_2 against T - t for a tanh RNN(8, 32) whose Gaussian W_hh is scaled to
+    sigma_max = 0.5, 0.9, 1.5 and 3 (log scale), each with its bound sigma_max^(T-t) dotted.
 
     Below 1 the norm must vanish (it stays under the bound); above 1 it may, but need not,
     grow. Returns ``(figure, GradientNormsData)``.
@@ -210,38 +205,43 @@ def gated_gradient_norms(theme: str = "light") -> Rendered:
 
 @dataclass(frozen=True)
 class NonNormalData:
-    """``W`` = [[lam, a], [0, lam]] (non-normal) against ``D`` = lam I (normal, same
-    eigenvalues). ``nonnormal[k]`` = ||W^k||_2, ``normal[k]`` = ||D^k||_2 = lam^k, ``tanh[k]``
-    = ||dh_k/dh_0||_2 of the tanh RNN h_k = tanh(W h_{k-1}) from ``h0``; k = 0..steps."""
+    """``W`` = gradflow.nonnormal_matrix(2, rho, a) = [[rho, a], [0, rho]] against rho I
+    (normal, the same eigenvalues). ``nonnormal[k]`` = ||W^k||_2 (the linear RNN, and the
+    tanh RNN at h = 0), ``normal[k]`` = rho^k, ``tanh[k]`` = ||dh_T/dh_{T-k}||_2 of the tanh
+    RNN with this W reading inputs N(0, ``input_scale``^2) (gradflow.tanh_rnn_norm_curve,
+    seed ``seed``); k = 0..steps."""
 
     W: np.ndarray
     steps: int
     spectral_radius: float
     sigma_max: float
-    h0: np.ndarray
+    input_scale: float
+    seed: int
     nonnormal: np.ndarray
     normal: np.ndarray
     tanh: np.ndarray
 
 
 @lru_cache(maxsize=4)
-def nonnormal_data(lam: float = 0.9, a: float = 2.0, steps: int = 60) -> NonNormalData:
-    """The powers of a 2 x 2 Jordan-like matrix, of its diagonal, and a tanh RNN with it."""
-    W = np.array([[lam, a], [0.0, lam]])
-    h0 = np.array([0.0, 0.01])  # small: the tanh RNN starts in its linear regime
+def nonnormal_data(rho: float = 0.9, a: float = 2.0, steps: int = 60, input_scale: float = 0.1,
+                   seed: int = 0) -> NonNormalData:
+    """The powers of a 2 x 2 Jordan block, of its diagonal, and a tanh RNN with it."""
+    W = gradflow.nonnormal_matrix(2, rho, a)
     nonnormal = gradflow.matrix_power_norms(W, steps)
     normal = gradflow.matrix_power_norms(np.diag(np.diag(W)), steps)
-    tanh = gradflow.tanh_rnn_jacobian_norms(W, h0, steps)
-    _frozen(W, h0, nonnormal, normal, tanh)
+    tanh = gradflow.tanh_rnn_norm_curve(W, steps, input_scale=input_scale, seed=seed)
+    _frozen(W, nonnormal, normal, tanh)
     return NonNormalData(W, steps, gradflow.spectral_radius(W),
-                         gradflow.largest_singular_value(W), h0, nonnormal, normal, tanh)
+                         gradflow.largest_singular_value(W), input_scale, seed, nonnormal,
+                         normal, tanh)
 
 
 def nonnormal_growth(theme: str = "light") -> Rendered:
     """||W^k||_2 for W = [[0.9, 2], [0, 0.9]] against 0.9^k, and a tanh RNN with that W.
 
-    Spectral radius 0.9 < 1, yet the gradient first grows about eightfold; only later
-    does 0.9^k win. Returns ``(figure, NonNormalData)``.
+    Spectral radius 0.9 < 1, yet the linear gradient first grows about eightfold; only
+    later does 0.9^k win. In the tanh RNN with small inputs saturation tames the growth.
+    Returns ``(figure, NonNormalData)``.
     """
     th = check_theme(theme)
     data = nonnormal_data()
@@ -252,7 +252,7 @@ def nonnormal_growth(theme: str = "light") -> Rendered:
         ax.plot(k, data.nonnormal, color=th.series[0],
                 label=rf"$\|W^k\|_2$, $W = [[{lam:g}, {a:g}], [0, {lam:g}]]$")
         ax.plot(k, data.tanh, color=th.series[1], ls="--",
-                label=r"$\|\partial h_k / \partial h_0\|_2$, tanh RNN, same $W$")
+                label=r"$\|\partial h_T / \partial h_{T-k}\|_2$, tanh RNN, same $W$, inputs")
         ax.plot(k, data.normal, color=th.series[2], ls="-.", label=rf"${lam:g}^k$ (normal $W$)")
         ax.axhline(1.0, color=th.muted, lw=0.8)
         ax.set_xlabel("steps $k$")

@@ -55,7 +55,7 @@ def lstm_outputs(sd, x):
 def tanh_rnn_norms(sd, x):
     """||dh_T/dh_{T-k}||_2, k = 0..T: the product of diag(1 - h_s^2) W_hh, s = T..t+1."""
     W, U = sd["weight_hh_l0"], sd["weight_ih_l0"]
-    b = sd["bias_ih_l0"] + sd["bias_hh_l0"]
+    b = sd.get("bias_ih_l0", 0.0) + sd.get("bias_hh_l0", 0.0)  # bias=False: none
     h = [np.zeros(W.shape[0])]
     for x_t in x:
         h.append(np.tanh(W @ h[-1] + U @ x_t + b))
