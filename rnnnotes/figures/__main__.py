@@ -4,10 +4,10 @@
     uv run python -m rnnnotes.figures -o /tmp/figs    # ... and write NAME-light.svg, NAME-dark.svg
     uv run python -m rnnnotes.figures unrolled_graph  # only these figures
 
-Times are CPU seconds of this process (``time.process_time``), per theme, exactly what a
-site build pays: ``light`` includes computing the data (cached, so ``dark`` does not). The
-CPU time spent before the first figure (Python, matplotlib, numpy, rnnnotes) is reported
-on its own.
+Times are CPU seconds of this process (``time.process_time``) of ``render_svg``, per theme,
+exactly what a site build pays: ``light`` computes the data and draws the figure, ``dark``
+recolours the light SVG. The CPU time spent before the first figure (Python, matplotlib,
+numpy, rnnnotes) is reported on its own.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ import argparse
 import time
 from pathlib import Path
 
-from rnnnotes.figures import FIGURES
-from rnnnotes.figures._style import svg_bytes
+from rnnnotes.figures import FIGURES, render_svg
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes, times = [], []
         for theme in ("light", "dark"):
             start = time.process_time()
-            svg = svg_bytes(FIGURES[name](theme).figure)
+            svg = render_svg(name, theme)
             times.append(time.process_time() - start)
             sizes.append(len(svg))
             if args.out:

@@ -36,7 +36,7 @@ from matplotlib.ft2font import LoadFlags
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 __all__ = ["THEMES", "Theme", "Rendered", "check_theme", "decade_labels", "log_scale",
-           "new_figure", "svg_bytes"]
+           "new_figure", "recolour", "svg_bytes"]
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,24 @@ class Rendered(NamedTuple):
 
     figure: Figure
     data: Any
+
+
+def _palette(t: Theme) -> tuple[str, ...]:
+    return (t.background, t.foreground, t.muted, t.grid, *t.series)
+
+
+def recolour(svg: bytes, source: str, target: str) -> bytes:
+    """``svg`` drawn in theme ``source`` with each of its palette colours replaced by the
+    same role's colour in theme ``target`` (one pass: no colour is replaced twice).
+
+    Only ``#rrggbb`` colours of the source palette change; anything else (a colour map's
+    image, a colour outside the palette) is left as it is.
+    """
+    mapping = dict(zip(_palette(check_theme(source)), _palette(check_theme(target)),
+                       strict=True))
+    text = svg.decode("utf-8")
+    text = re.sub(r"#[0-9a-f]{6}\b", lambda m: mapping.get(m.group(0), m.group(0)), text)
+    return text.encode("utf-8")
 
 
 def check_theme(theme: object) -> Theme:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from matplotlib.colors import to_rgb
 
-from rnnnotes.figures import FIGURES, THEMES, render_svg, svg_size
+from rnnnotes.figures import FIGURES, THEMES, recolour, render_svg, svg_size
 from rnnnotes.figures._style import _minify, check_theme, svg_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,11 +22,47 @@ SVG = "{http://www.w3.org/2000/svg}"
 MAX_SVG_BYTES = 40_000  # per figure and theme; a page embeds both themes
 
 
-@pytest.mark.parametrize("theme", list(THEMES))
+def canonical_ids(svg: bytes) -> bytes:
+    """The SVG with its ids renamed id0, id1, ... in order of appearance (references too)."""
+    text = svg.decode("utf-8")
+    ids = {}
+    for m in re.finditer(r'\bid="([^"]+)"', text):
+        ids.setdefault(m.group(1), f"id{len(ids)}")
+    text = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{ids[m.group(1)]}"', text)
+    text = re.sub(r"#([A-Za-z_][\w.-]*)(?=[)\"])", lambda m: "#" + ids.get(m.group(1), m.group(1)),
+                  text)
+    return text.encode("utf-8")
+
+
 @pytest.mark.parametrize("name", NAMES)
-def test_rendering_again_gives_the_same_bytes(name, theme) -> None:
+def test_rendering_again_gives_the_same_bytes(name) -> None:
     # render_svg's (cached) bytes against a fresh figure drawn from scratch
-    assert svg_bytes(FIGURES[name](theme).figure) == render_svg(name, theme)
+    assert svg_bytes(FIGURES[name]("light").figure) == render_svg(name, "light")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_dark_svg_is_the_dark_figure(name) -> None:
+    # render_svg recolours the light SVG; drawn in the dark theme it is the same drawing
+    drawn = svg_bytes(FIGURES[name]("dark").figure)
+    assert canonical_ids(render_svg(name, "dark")) == canonical_ids(drawn)
+
+
+def test_recolour_swaps_each_palette_colour_once() -> None:
+    light, dark = THEMES["light"], THEMES["dark"]
+    svg = f'<svg><path style="fill: {light.background}; stroke: {light.series[0]}"/>' \
+          f'<path style="stroke: #123456"/><text style="fill: {light.foreground}">a</text></svg>'
+    out = recolour(svg.encode(), "light", "dark").decode()
+    assert out == (f'<svg><path style="fill: {dark.background}; stroke: {dark.series[0]}"/>'
+                   f'<path style="stroke: #123456"/><text style="fill: {dark.foreground}">a'
+                   "</text></svg>")
+    assert recolour(recolour(svg.encode(), "light", "dark"), "dark", "light") == svg.encode()
+
+
+def test_palettes_map_one_to_one() -> None:
+    from rnnnotes.figures._style import _palette
+
+    for theme in THEMES.values():
+        assert len(set(_palette(theme))) == len(_palette(theme))
 
 
 # One of each kind: lines and nodes, an embedded raster image with a colour bar, mathtext
