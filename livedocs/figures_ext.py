@@ -17,7 +17,9 @@ Material for MkDocs hides ``img[src$="#only-dark"]`` under its light scheme and
 palette. The SVG is inlined as a percent-encoded UTF-8 ``data:`` URI (``#`` is encoded, so
 the only ``#`` is the fragment Material looks for): the page needs no extra file and makes
 no request. The caption is optional and is Markdown (math and emphasis work); the alt text
-is required and is plain text.
+is required and is plain text. Numbers in either are page text like any other: the live
+numbers extension checks them (write them live, ``45<!--= expr -->``; the marker is gone
+from the alt text, and shown as a live number in the caption).
 
 In ``mkdocs.yml``::
 

@@ -134,3 +134,35 @@ def test_material_hides_the_other_theme_by_the_src_suffix() -> None:
     for selector, body in rules:
         if "img" in selector:
             assert "display" not in body, selector
+
+
+MARKED = (
+    "# Marker test\n\n<!-- live:setup\nfrom rnnnotes.counting import unrolled_weights\n-->\n\n"
+    "![The small graph has {n}<!--= unrolled_weights(2, 3, 1, steps=3, recurrence='full')"
+    ".total --> edges.](figure:unrolled_graph \"The full recurrence draws {n}<!--= "
+    "unrolled_weights(2, 3, 1, steps=3, recurrence='full').total --> edges.\")\n"
+)
+
+
+def convert_with_site_config(text: str, caplog) -> tuple[str, list[str]]:
+    cfg = load_config(str(ROOT / "mkdocs.yml"))
+    md = markdown.Markdown(extensions=cfg.markdown_extensions, extension_configs=cfg.mdx_configs)
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins"):
+        html = md.convert(text)
+    return html, [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_numbers_in_alt_text_and_caption_are_checked_live(caplog) -> None:
+    # the figure's own data say how many edges the full graph has
+    from rnnnotes.figures import unrolled_graph
+
+    edges = unrolled_graph("light").data.counts["full"].total
+    html, warnings = convert_with_site_config(MARKED.format(n=edges), caplog)
+    assert not warnings
+    fig = parse(html).figures[0]
+    assert all(img["alt"] == f"The small graph has {edges} edges." for img in fig["images"])
+    assert "<figcaption>The full recurrence draws " in html
+
+    caplog.clear()
+    _, warnings = convert_with_site_config(MARKED.format(n=edges + 1), caplog)
+    assert warnings and all(f"written {edges + 1}, computed {edges}" in w for w in warnings)
