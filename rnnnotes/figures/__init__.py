@@ -33,7 +33,8 @@ except ImportError as exc:  # pragma: no cover - the docs group installs it
         "run `uv sync` (or `pip install matplotlib`)"
     ) from exc
 
-from rnnnotes.figures._style import THEMES, Rendered, Theme, check_theme, recolour, svg_bytes
+from rnnnotes.figures._style import THEMES, Rendered, Theme, check_theme, recolour
+from rnnnotes.figures._svg import svg_bytes
 from rnnnotes.figures.bptt import bptt_contributions
 from rnnnotes.figures.cells import gru_cell_diagram, lstm_cell_diagram
 from rnnnotes.figures.dependency import dependency_bidirectional, dependency_forget_zero

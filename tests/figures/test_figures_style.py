@@ -14,7 +14,8 @@ import pytest
 from matplotlib.colors import to_rgb
 
 from rnnnotes.figures import FIGURES, THEMES, recolour, render_svg, svg_size
-from rnnnotes.figures._style import _minify, check_theme, svg_bytes
+from rnnnotes.figures._style import check_theme
+from rnnnotes.figures._svg import _minify, svg_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 NAMES = list(FIGURES)
@@ -185,7 +186,7 @@ def _glyph(x: float, char: str, style: str = "font-size: 12px; font-family: 'Dej
 
 
 def test_minify_merges_glyphs_only_where_they_touch() -> None:
-    from rnnnotes.figures._style import _advance
+    from rnnnotes.figures._svg import _advance
 
     style = "font-size: 12px; font-family: 'DejaVu Sans'"
     a, b = _advance(style, "a"), _advance(style, "b")
