@@ -1,0 +1,231 @@
+"""Python-Markdown extension: embed a figure of :mod:`rnnnotes.figures` with one line.
+
+In a page, alone in its paragraph::
+
+    ![What the figure shows, for a reader who cannot see it](figure:unrolled_graph "Caption")
+
+becomes::
+
+    <figure class="rnnnotes-figure">
+      <img alt="What ..." width="W" height="H" src="data:image/svg+xml,...#only-light">
+      <img alt="What ..." width="W" height="H" src="data:image/svg+xml,...#only-dark">
+      <figcaption>Caption</figcaption>
+    </figure>
+
+Material for MkDocs hides ``img[src$="#only-dark"]`` under its light scheme and
+``img[src$="#only-light"]`` under slate, so the reader sees the variant drawn for the page's
+palette. The SVG is inlined as a percent-encoded UTF-8 ``data:`` URI (``#`` is encoded, so
+the only ``#`` is the fragment Material looks for): the page needs no extra file and makes
+no request. The caption is optional and is Markdown (math and emphasis work); the alt text
+is required and is plain text. Numbers in either are page text like any other: the live
+numbers extension checks them (write them live, ``45<!--= expr -->``; the marker is gone
+from the alt text, and shown as a live number in the caption).
+
+In ``mkdocs.yml``::
+
+    markdown_extensions:
+      - livedocs.figures_ext           # or, to stop at the first bad figure:
+      - livedocs.figures_ext:
+          fail: raise
+
+Errors, each naming the page, the line and the figure: an unknown figure name, an empty
+alt text, a ``figure:`` image that is not alone in its paragraph (inline in a sentence or
+with text around it). With ``fail: warn`` (default) each is a WARNING on the logger
+``mkdocs.plugins.livedocs.figures`` (``mkdocs build --strict`` aborts) and the figure is
+replaced by a visible error; with ``fail: raise`` a :class:`FigureError` stops the page.
+
+Two treeprocessors: ``figures`` (priority 25, before the inline patterns at 20, so the
+caption is then parsed as Markdown and the alt and caption text end up in ordinary HTML
+attributes and elements before any postprocessor runs) turns each figure paragraph into a
+``<figure>``; ``figures_check`` (priority 19, after them) reports any ``figure:`` image
+left over. A Markdown extension rather than a MkDocs plugin: Zensical runs extensions.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import xml.etree.ElementTree as etree
+from functools import cache
+from typing import Any
+from urllib.parse import quote
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+__all__ = ["FigureError", "FiguresExtension", "data_uri", "log", "makeExtension"]
+
+log = logging.getLogger("mkdocs.plugins.livedocs.figures")
+FAIL_MODES = ("warn", "raise")
+SCHEME = "figure:"
+THEMES = ("light", "dark")  # -> Material's #only-light / #only-dark
+
+# The whole paragraph: ![alt](figure:NAME "caption"), caption optional. Backslash escapes
+# are allowed in both texts (\] in the alt, \" in the caption).
+_FIGURE = re.compile(
+    r'\A\s*!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*figure:(?P<name>[^\s")]*)'
+    r'(?:\s+"(?P<caption>(?:[^"\\]|\\.)*)")?\s*\)\s*\Z',
+    re.S,
+)
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # Markdown's backslash escapes of ASCII punctuation
+
+
+class FigureError(ValueError):
+    """A figure embedded on a page is unknown, has no alt text or is not alone in its line."""
+
+
+@cache
+def data_uri(name: str, theme: str) -> tuple[str, int, int]:
+    """``(src, width, height)`` of figure ``name`` in ``theme``: a percent-encoded SVG
+    ``data:`` URI ending in ``#only-light``/``#only-dark``, and its size in CSS px."""
+    from rnnnotes.figures import render_svg, svg_size  # matplotlib only when a page has one
+
+    svg = render_svg(name, theme)
+    width, height = svg_size(svg)
+    # Everything outside the URL-safe set is encoded: # (the fragment), %, <, >, ", space.
+    body = quote(svg, safe="/:;=,'()!*+-._~?@$[]{}")
+    return f"data:image/svg+xml,{body}#only-{theme}", width, height
+
+
+def _figure_names() -> tuple[str, ...]:
+    from rnnnotes.figures import FIGURES
+
+    return tuple(FIGURES)
+
+
+class _PageMixin:
+    md: Markdown
+    fail: str
+
+    def _page(self) -> tuple[str, str]:
+        """``(page name, page source)``: ``docs/<src_uri>`` under MkDocs, else the first
+        ``# `` heading of the source (or ``<page>``)."""
+        relpath = self.md.treeprocessors["relpath"] if "relpath" in self.md.treeprocessors \
+            else None
+        file = getattr(relpath, "file", None)
+        src_uri = getattr(file, "src_uri", None)
+        source = "\n".join(getattr(self.md, "lines", []))
+        if file is not None and src_uri:
+            try:
+                source = file.content_string
+            except (OSError, UnicodeDecodeError, AssertionError):
+                pass
+            return f"docs/{src_uri}", source
+        heading = re.search(r"^# (.+?)\s*#*\s*$", source, re.M)
+        return (heading.group(1) if heading else "<page>"), source
+
+    def _report(self, problem: str, name: str) -> str:
+        page, source = self._page()
+        lines = [i for i, line in enumerate(source.splitlines(), 1) if f"{SCHEME}{name}" in line]
+        where = f"{page}:{lines[0]}" if lines else page
+        message = f"{where}: figure {name!r}: {problem}"
+        if self.fail == "raise":
+            raise FigureError(message)
+        log.warning(message)
+        return message
+
+
+def _error_paragraph(message: str) -> etree.Element:
+    p = etree.Element("p", {"class": "rnnnotes-figure-error"})
+    strong = etree.SubElement(p, "strong")
+    strong.text = "Figure error: "
+    strong.tail = AtomicString(message)  # shown as is: no inline Markdown (it quotes syntax)
+    return p
+
+
+class FigureTreeprocessor(_PageMixin, Treeprocessor):
+    """Replace every paragraph ``![alt](figure:NAME "caption")`` by a ``<figure>``."""
+
+    def __init__(self, md: Markdown, fail: str) -> None:
+        super().__init__(md)
+        self.fail = fail
+
+    def run(self, root: etree.Element) -> None:
+        for parent in root.iter():
+            for index, child in enumerate(list(parent)):
+                if child.tag != "p" or len(child) or not child.text:
+                    continue
+                m = _FIGURE.match(child.text)
+                if m is not None:
+                    parent.remove(child)
+                    parent.insert(index, self._figure(m, child.tail))
+
+    def _figure(self, m: re.Match[str], tail: str | None) -> etree.Element:
+        name = m.group("name")
+        alt = " ".join(_ESCAPE.sub(r"\1", m.group("alt")).split())
+        caption = m.group("caption")
+        names = _figure_names()
+        problem = None
+        if name not in names:
+            problem = f"no such figure; the figures are {', '.join(names)}"
+        elif not alt:
+            problem = ("the alt text is empty; say in words what the figure shows, "
+                       f"as ![what it shows]({SCHEME}{name})")
+        if problem is not None:
+            error = _error_paragraph(self._report(problem, name))
+            error.tail = tail
+            return error
+        figure = etree.Element("figure", {"class": "rnnnotes-figure"})
+        figure.text = "\n"
+        for theme in THEMES:
+            src, width, height = data_uri(name, theme)
+            img = etree.SubElement(figure, "img", {"alt": alt, "width": str(width),
+                                                   "height": str(height), "src": src})
+            img.tail = "\n"
+        if caption is not None and caption.strip():
+            figcaption = etree.SubElement(figure, "figcaption")
+            figcaption.text = _ESCAPE.sub(r"\1", caption).strip()
+            figcaption.tail = "\n"
+        figure.tail = tail
+        return figure
+
+
+class FigureCheckTreeprocessor(_PageMixin, Treeprocessor):
+    """After the inline patterns: a ``figure:`` image still here was not alone in its
+    paragraph (or was malformed), so it was never embedded."""
+
+    def __init__(self, md: Markdown, fail: str) -> None:
+        super().__init__(md)
+        self.fail = fail
+
+    def run(self, root: etree.Element) -> None:
+        for parent in root.iter():
+            for index, child in enumerate(list(parent)):
+                if child.tag != "img" or not (child.get("src") or "").startswith(SCHEME):
+                    continue
+                name = child.get("src")[len(SCHEME):]
+                message = self._report(
+                    "a figure must stand alone in its paragraph, as "
+                    f'![alt text]({SCHEME}{name} "caption"), with a blank line before and '
+                    "after", name)
+                error = etree.Element("strong", {"class": "rnnnotes-figure-error"})
+                error.text = f"Figure error: {message}"
+                error.tail = child.tail
+                parent.remove(child)
+                parent.insert(index, error)
+
+
+class FiguresExtension(Extension):
+    """Register the two treeprocessors; config ``fail``: ``"warn"`` | ``"raise"``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "fail": ["warn", "'warn': log each bad figure as a WARNING (mkdocs --strict "
+                             "aborts); 'raise': raise FigureError"],
+        }
+        super().__init__(**kwargs)
+        fail = self.getConfig("fail")
+        if fail not in FAIL_MODES:
+            raise ValueError(f"livedocs.figures_ext: fail must be one of {FAIL_MODES}, "
+                             f"got {fail!r}")
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
+        fail = self.getConfig("fail")
+        md.treeprocessors.register(FigureTreeprocessor(md, fail), "figures", 25)
+        md.treeprocessors.register(FigureCheckTreeprocessor(md, fail), "figures_check", 19)
+
+
+def makeExtension(**kwargs: Any) -> FiguresExtension:  # noqa: N802 (Markdown's API name)
+    """Entry point for ``markdown_extensions: [livedocs.figures_ext]``."""
+    return FiguresExtension(**kwargs)

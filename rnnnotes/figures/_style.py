@@ -1,0 +1,196 @@
+"""Themes, the figure factory and the tick formats shared by every figure (SVG: _svg.py).
+
+Two themes match Material for MkDocs' two palettes: ``"light"`` (scheme ``default``, page
+background #ffffff, text rgba(0,0,0,0.87)) and ``"dark"`` (scheme ``slate``, background
+hsl(225, 15%, 14%) = #1e2129, text hsla(225, 15%, 90%, 0.82)). The figure background is
+transparent, so it is the page's own; text and lines take the palette's colours, blended
+onto its background (opaque colours keep the SVG simple).
+
+Series colours are the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"),
+which stays distinguishable under the common colour-vision deficiencies; the first colour
+differs between themes (blue on white, sky blue on slate) so every series colour keeps a
+contrast of at least 3:1 against its background (WCAG 2.1, 1.4.11 non-text contrast).
+Heat maps use ``cividis`` (Nuñez, Anderton & Renslow 2018), designed to read the same with
+and without colour-vision deficiency.
+
+Nothing here touches pyplot: figures are ``matplotlib.figure.Figure`` objects with an Agg
+canvas, and rcParams are only changed inside ``rc_context`` blocks.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, NullFormatter
+
+__all__ = ["THEMES", "Theme", "Rendered", "check_theme", "decade_labels", "log_scale",
+           "new_figure", "recolour"]
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Colours of one Material palette, as matplotlib colour strings."""
+
+    name: str
+    background: str  # the page background the figure is shown on (the figure is transparent)
+    foreground: str  # text, axes, the main series
+    muted: str  # secondary text, reference lines
+    grid: str  # grid lines and light fills
+    series: tuple[str, ...]  # Okabe–Ito, in the order series are drawn
+    cmap: str  # heat maps
+
+
+THEMES: dict[str, Theme] = {
+    "light": Theme(
+        name="light",
+        background="#ffffff",
+        foreground="#212121",  # rgba(0, 0, 0, 0.87) on white
+        muted="#6b6b6b",
+        grid="#e0e0e0",
+        # blue, vermillion, bluish green, reddish purple
+        series=("#0072b2", "#d55e00", "#009e73", "#cc79a7"),
+        cmap="cividis",
+    ),
+    "dark": Theme(
+        name="dark",
+        background="#1e2129",
+        foreground="#bfc1c7",  # hsla(225, 15%, 90%, 0.82) on #1e2129
+        muted="#8c8e95",
+        grid="#393c46",
+        # sky blue, vermillion, bluish green, reddish purple
+        series=("#56b4e9", "#d55e00", "#009e73", "#cc79a7"),
+        cmap="cividis",
+    ),
+}
+
+# Sizes: a 5.6 x 3.5 in figure is 403 x 252 pt (537 x 336 CSS px). On a 390 px phone the
+# content column is about 360 px wide, so 13 pt labels show at about 11.6 px and 12 pt tick
+# labels at 10.7 px; a desktop shows the figure at its own size (13 pt = 17 px).
+WIDTH, HEIGHT = 5.6, 3.5
+SALT = "rnnnotes"  # svg.hashsalt: the ids of clip paths and markers, fixed
+
+
+class Rendered(NamedTuple):
+    """What every figure function returns: the figure and the data it plots."""
+
+    figure: Figure
+    data: Any
+
+
+def _palette(t: Theme) -> tuple[str, ...]:
+    return (t.background, t.foreground, t.muted, t.grid, *t.series)
+
+
+def recolour(svg: bytes, source: str, target: str) -> bytes:
+    """``svg`` drawn in theme ``source`` with each of its palette colours replaced by the
+    same role's colour in theme ``target`` (one pass: no colour is replaced twice).
+
+    Only ``#rrggbb`` colours of the source palette change; anything else (a colour map's
+    image, a colour outside the palette) is left as it is.
+    """
+    mapping = dict(zip(_palette(check_theme(source)), _palette(check_theme(target)),
+                       strict=True))
+    text = svg.decode("utf-8")
+    text = re.sub(r"#[0-9a-f]{6}\b", lambda m: mapping.get(m.group(0), m.group(0)), text)
+    return text.encode("utf-8")
+
+
+def check_theme(theme: object) -> Theme:
+    """The :class:`Theme` called ``theme``; ValueError naming the choices otherwise."""
+    if not isinstance(theme, str) or theme not in THEMES:
+        raise ValueError(f"theme must be one of {tuple(THEMES)}, got {theme!r}")
+    return THEMES[theme]
+
+
+# Read when the SVG is written (not only when artists are made), so both times.
+_SAVE_RC: dict[str, Any] = {
+    "svg.hashsalt": SALT,
+    "svg.fonttype": "none",  # text stays text: small files, selectable, crisp
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
+    "mathtext.fontset": "dejavusans",
+}
+FONT_FAMILY = "'DejaVu Sans', 'Arial', 'Helvetica', sans-serif"  # as the SVG writes it
+
+
+def _rc(t: Theme) -> dict[str, Any]:
+    return {
+        **_SAVE_RC,
+        "font.size": 13,
+        "axes.titlesize": 13,
+        "axes.labelsize": 13,
+        "xtick.labelsize": 12,
+        "ytick.labelsize": 12,
+        "legend.fontsize": 12,
+        "legend.frameon": False,
+        "text.color": t.foreground,
+        "axes.labelcolor": t.foreground,
+        "axes.edgecolor": t.foreground,
+        "axes.titlecolor": t.foreground,
+        "xtick.color": t.foreground,
+        "ytick.color": t.foreground,
+        "axes.facecolor": "none",
+        "figure.facecolor": "none",
+        "savefig.facecolor": "none",
+        "savefig.edgecolor": "none",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": False,
+        "grid.color": t.grid,
+        "grid.linewidth": 0.8,
+        "lines.linewidth": 2.0,
+        "axes.prop_cycle": matplotlib.cycler(color=list(t.series)),
+        "image.cmap": t.cmap,
+        "path.simplify": True,
+    }
+
+
+@contextmanager
+def new_figure(theme: Theme, width: float = WIDTH, height: float = HEIGHT) -> Iterator[Figure]:
+    """A constrained-layout Figure on an Agg canvas, drawn under the theme's rcParams.
+
+    Use as ``with new_figure(t) as fig: ...``; the rcParams apply while the block runs
+    (artists read them when created) and are restored after.
+    """
+    with matplotlib.rc_context(_rc(theme)):
+        fig = Figure(figsize=(width, height), layout="constrained")
+        FigureCanvasAgg(fig)
+        yield fig
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3"
+                                            "\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def _decade(value: float, _pos: object = None) -> str:
+    """A decade tick as plain text, 10\u207b\u00b3 rather than mathtext $10^{-3}$: same
+    look, and no mathtext layout (the slowest part of drawing a log axis)."""
+    if not value > 0:
+        return ""
+    exponent = round(math.log10(value))
+    if abs(math.log10(value) - exponent) > 1e-9:
+        return ""
+    return "1" if exponent == 0 else "10" + str(exponent).translate(_SUPERSCRIPT)
+
+
+def decade_labels(axis) -> None:
+    """Label the decades of a log ``axis`` as 10\u207b\u00b3, the other ticks not at all."""
+    axis.set_major_formatter(FuncFormatter(_decade))
+    axis.set_minor_formatter(NullFormatter())
+
+
+def log_scale(axis) -> None:
+    """Log scale on ``axis`` (``ax.xaxis`` or ``ax.yaxis``), decades labelled 10\u207b\u00b3."""
+    if axis is axis.axes.yaxis:
+        axis.axes.set_yscale("log")
+    else:
+        axis.axes.set_xscale("log")
+    decade_labels(axis)

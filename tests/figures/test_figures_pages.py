@@ -1,0 +1,168 @@
+"""Every page, rendered with the site's own Markdown configuration (mkdocs.yml's
+extensions and their settings, as the build uses them): every image has alt text, every
+figure comes in both themes, and the heaviest page, figures included, stays within its
+weight budget. (The strict build itself is tests/site/test_build.py.)"""
+
+from __future__ import annotations
+
+import logging
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+# The heaviest built page, figures included, must stay within 600 kB. What a page adds
+# around its content (Material's header, navigation, footer, search) is measured at about
+# 30 kB for this site; 64 kB are set aside for it.
+MAX_PAGE_BYTES = 600_000
+CHROME_BYTES = 64_000
+# Pages that must show at least this many figures (issue 7: both Task 1.1 pages).
+MIN_FIGURES = {
+    "task-1-1/q1-unrolled-weights.md": 1,
+    "task-1-1/q2-parameters-over-time.md": 1,
+}
+
+
+@pytest.fixture(scope="module")
+def site() -> dict[str, str]:
+    """``{page path under docs/: its HTML}``, each converted as mkdocs.yml configures it."""
+    cfg = load_config(str(ROOT / "mkdocs.yml"))
+    rendered = {}
+    for path in sorted(DOCS.rglob("*.md")):
+        md = markdown.Markdown(extensions=cfg.markdown_extensions,
+                               extension_configs=cfg.mdx_configs)
+        logging.disable(logging.WARNING)  # the live-number checks are not under test here
+        try:
+            rendered[str(path.relative_to(DOCS))] = md.convert(path.read_text(encoding="utf-8"))
+        finally:
+            logging.disable(logging.NOTSET)
+    return rendered
+
+
+class Images(HTMLParser):
+    """Every <img> of a page (its attributes) and, for each <figure>, its images and
+    whether it has a caption."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.images: list[dict[str, str | None]] = []
+        self.figures: list[dict] = []
+        self._figure: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "figure":
+            self._figure = {"class": a.get("class"), "images": [], "caption": False}
+        elif tag == "img":
+            self.images.append(a)
+            if self._figure is not None:
+                self._figure["images"].append(a)
+        elif tag == "figcaption" and self._figure is not None:
+            self._figure["caption"] = True
+
+    def handle_endtag(self, tag):
+        if tag == "figure" and self._figure is not None:
+            self.figures.append(self._figure)
+            self._figure = None
+
+
+def parse(html: str) -> Images:
+    parser = Images()
+    parser.feed(html)
+    return parser
+
+
+def test_every_image_on_every_page_has_alt_text(site) -> None:
+    seen = 0
+    for name, html in site.items():
+        for img in parse(html).images:
+            seen += 1
+            assert (img.get("alt") or "").strip(), f"{name}: <img src={img.get('src')[:60]!r}>"
+    assert seen >= 2 * sum(MIN_FIGURES.values())
+
+
+def test_every_figure_has_a_light_and_a_dark_image_with_the_same_alt(site) -> None:
+    for name, html in site.items():
+        for fig in parse(html).figures:
+            if fig["class"] != "rnnnotes-figure":
+                continue
+            srcs = [img["src"] for img in fig["images"]]
+            assert len(srcs) == 2, name
+            assert srcs[0].startswith("data:image/svg+xml,") and srcs[0].endswith("#only-light")
+            assert srcs[1].startswith("data:image/svg+xml,") and srcs[1].endswith("#only-dark")
+            alts = {img["alt"] for img in fig["images"]}
+            assert len(alts) == 1 and alts.pop().strip(), name
+            for img in fig["images"]:
+                assert int(img["width"]) > 0 and int(img["height"]) > 0
+
+
+@pytest.mark.parametrize("page", list(MIN_FIGURES))
+def test_the_task_1_1_pages_have_figures(site, page) -> None:
+    figures = [f for f in parse(site[page]).figures if f["class"] == "rnnnotes-figure"]
+    assert len(figures) >= MIN_FIGURES[page]
+
+
+def test_no_figure_syntax_or_error_reaches_a_page(site) -> None:
+    for name, html in site.items():
+        assert 'src="figure:' not in html, name
+        assert "rnnnotes-figure-error" not in html, name
+
+
+def test_the_heaviest_page_stays_within_budget(site) -> None:
+    sizes = {name: len(html.encode("utf-8")) for name, html in site.items()}
+    heaviest = max(sizes, key=sizes.get)
+    assert sizes[heaviest] + CHROME_BYTES <= MAX_PAGE_BYTES, (heaviest, sizes[heaviest])
+
+
+def test_material_hides_the_other_theme_by_the_src_suffix() -> None:
+    # Material's own CSS: light scheme hides #only-dark, slate hides #only-light. Our CSS
+    # must not set `display` on the figure images, or it would win over Material's rule.
+    import material
+
+    css_dir = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    css = "".join(p.read_text(encoding="utf-8") for p in css_dir.glob("*.css"))
+    assert '[data-md-color-scheme=default] img[src$="#only-dark"]' in css
+    assert '[data-md-color-scheme=slate] img[src$="#only-light"]' in css
+    ours = (DOCS / "assets" / "figures.css").read_text(encoding="utf-8")
+    rules = re.findall(r"([^{}]*)\{([^}]*)\}", re.sub(r"/\*.*?\*/", "", ours, flags=re.S))
+    assert rules
+    for selector, body in rules:
+        if "img" in selector:
+            assert "display" not in body, selector
+
+
+MARKED = (
+    "# Marker test\n\n<!-- live:setup\nfrom rnnnotes.counting import unrolled_weights\n-->\n\n"
+    "![The small graph has {n}<!--= unrolled_weights(2, 3, 1, steps=3, recurrence='full')"
+    ".total --> edges.](figure:unrolled_graph \"The full recurrence draws {n}<!--= "
+    "unrolled_weights(2, 3, 1, steps=3, recurrence='full').total --> edges.\")\n"
+)
+
+
+def convert_with_site_config(text: str, caplog) -> tuple[str, list[str]]:
+    cfg = load_config(str(ROOT / "mkdocs.yml"))
+    md = markdown.Markdown(extensions=cfg.markdown_extensions, extension_configs=cfg.mdx_configs)
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins"):
+        html = md.convert(text)
+    return html, [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_numbers_in_alt_text_and_caption_are_checked_live(caplog) -> None:
+    # the figure's own data say how many edges the full graph has
+    from rnnnotes.figures import unrolled_graph
+
+    edges = unrolled_graph("light").data.counts["full"].total
+    html, warnings = convert_with_site_config(MARKED.format(n=edges), caplog)
+    assert not warnings
+    fig = parse(html).figures[0]
+    assert all(img["alt"] == f"The small graph has {edges} edges." for img in fig["images"])
+    assert "<figcaption>The full recurrence draws " in html
+
+    caplog.clear()
+    _, warnings = convert_with_site_config(MARKED.format(n=edges + 1), caplog)
+    assert warnings and all(f"written {edges + 1}, computed {edges}" in w for w in warnings)
