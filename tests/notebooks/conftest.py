@@ -6,29 +6,41 @@ import shutil
 from pathlib import Path
 
 import pytest
-from nbhelpers import DOCS, ROOT, mkdocs_build
+import yaml
+from nbhelpers import DOCS, ROOT
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once with ``--strict``."""
-    out = tmp_path_factory.mktemp("site")
-    run = mkdocs_build(ROOT / "mkdocs.yml", out)
-    assert run.returncode == 0, run.stderr
-    return out
+def built_site(site: Path) -> Path:
+    """The real site, built once per session with ``--strict`` (tests/conftest.py)."""
+    return site
 
 
 @pytest.fixture
-def project_copy(tmp_path) -> Path:
-    """A scratch copy of the site's sources: ``docs/``, the seed and ``mkdocs.yml`` (whose
-    hook then points at this checkout's ``livedocs/notebooks_hook.py``). Returns its mkdocs.yml."""
-    shutil.copytree(DOCS, tmp_path / "docs")
-    seed = ROOT / "tests" / "fixtures" / "seed_answers.txt"  # mkdocs.yml names it
-    (tmp_path / "tests" / "fixtures").mkdir(parents=True)
-    shutil.copy(seed, tmp_path / "tests" / "fixtures")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    hook = "  - livedocs/notebooks_hook.py\n"
-    assert config.count(hook) == 1, "the notebooks hook is not where the tests expect it"
-    config = config.replace(hook, f"  - {ROOT / 'livedocs' / 'notebooks_hook.py'}\n")
-    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return tmp_path / "mkdocs.yml"
+def project_copy(tmp_path: Path) -> Path:
+    """A minimal scratch project: the Task 1.1 notebook and a home page, built with the site's
+    Markdown extensions, the notebooks hook and mkdocs-jupyter as the site configures them.
+    Returns its mkdocs.yml."""
+    from mkdocs.config import load_config
+
+    from livedocs.render import site_markdown
+
+    (tmp_path / "docs" / "task-1-1").mkdir(parents=True)
+    shutil.copy(DOCS / "task-1-1" / "notebook.py", tmp_path / "docs" / "task-1-1")
+    (tmp_path / "docs" / "index.md").write_text("# Scratch\n\nA scratch site.\n")
+    exts, configs, _ = site_markdown(str(ROOT / "mkdocs.yml"))
+    jupyter = dict(load_config(str(ROOT / "mkdocs.yml")).plugins["mkdocs-jupyter"].config)
+    config = {
+        "site_name": "scratch",
+        "theme": {"name": "material", "font": False},
+        "plugins": [{"mkdocs-jupyter": {k: jupyter[k] for k in (
+            "include", "execute", "allow_errors", "cache", "include_source",
+            "ignore_h1_titles")}}],
+        "hooks": [str(ROOT / "livedocs" / "notebooks_hook.py")],
+        "markdown_extensions": [
+            {e: {k: str(v) if not isinstance(v, (bool, int)) else v
+                 for k, v in configs.get(e, {}).items()}} for e in exts],
+    }
+    yml = tmp_path / "mkdocs.yml"
+    yml.write_text(yaml.safe_dump(config), encoding="utf-8")
+    return yml

@@ -1,4 +1,5 @@
-"""One strict build of the site per test session, shared by every test that reads it."""
+"""One strict build of the site per test session, shared by every test that reads it
+(tests/site, tests/notebooks, tests/browser)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session")
