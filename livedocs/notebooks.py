@@ -37,6 +37,7 @@ from nbclient.exceptions import CellExecutionError
 
 from livedocs._marks import strip_marks
 from livedocs._source import prepare
+from livedocs.csstrim import prune_css
 from livedocs.mathml import tex_to_mathml
 from livedocs.numbers import PageReport, check_page
 
@@ -232,19 +233,23 @@ _STYLE = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.S)
 _PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 
 
-def _css_escapes(m: re.Match[str]) -> str:
-    return m[1] + _PRIVATE.sub(lambda c: f"\\{ord(c[0]):06x}", m[2]) + m[3]
+def _css(m: re.Match[str], page: str) -> str:
+    """A style block trimmed to the page (mkdocs-jupyter inlines all of JupyterLab's CSS,
+    580 KB), private-use characters as CSS escapes."""
+    css = _PRIVATE.sub(lambda c: f"\\{ord(c[0]):06x}", prune_css(m[2], page))
+    return m[1] + css + m[3] if css.strip() else ""
 
 
 def offline_html(content: str) -> str:
     """mkdocs-jupyter's page body without its CDN loaders, math rendered to MathML.
 
     Math is only looked for in markdown cells (never in code or outputs); a literal dollar
-    there is written ``\\$``. Private-use characters in ``<style>`` become CSS escapes.
+    there is written ``\\$``. Style blocks keep only what the page can use
+    (:func:`livedocs.csstrim.prune_css`); their private-use characters become CSS escapes.
     """
     for loader in _LOADERS:
         content = loader.sub("", content)
-    content = _STYLE.sub(_css_escapes, content)
+    content = _STYLE.sub(lambda m: _css(m, content), content)
     return _MARKDOWN_CELL.sub(_cell_math, content)
 
 

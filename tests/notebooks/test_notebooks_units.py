@@ -64,7 +64,7 @@ def test_normalise_refuses_an_error_output():
         normalise(nb)
 
 
-PAGE = """<style>.x{content:"$"}</style>
+PAGE = """<style>.x{content:"$"}</style><span class="x"></span>
 <!-- Load mathjax -->
 <script src="https://cdnjs.example/mathjax.js"> </script>
 <!-- End of mathjax configuration --><script type="module">
@@ -99,8 +99,8 @@ def test_names():
 
 
 def test_offline_html_escapes_private_use_characters_in_css():
-    out = offline_html('<style>.i:before{content:"\ue6c6"}</style><p>x</p>')
-    assert out == '<style>.i:before{content:"\\00e6c6"}</style><p>x</p>'
+    out = offline_html('<style>.i:before{content:"\ue6c6"}</style><p class="i">x</p>')
+    assert out == '<style>.i:before{content:"\\00e6c6"}</style><p class="i">x</p>'
 
 
 def test_execute_never_drops_outputs_nor_errors(monkeypatch, tmp_path):
