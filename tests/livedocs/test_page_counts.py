@@ -25,12 +25,16 @@ EXPECTED: dict[str, dict[str, int]] = {
     "docs/calculator/index.md": {"audit": 1},
     "docs/cli.md": {"setup": 1, "audit": 1},
     "docs/conventions.md": {"setup": 1, "equation": 2, "live": 15, "audit": 1},
-    "docs/index.md": {"setup": 1, "live": 11, "audit": 1},
+    "docs/index.md": {"setup": 1, "live": 13, "audit": 1},
     "docs/references.md": {"audit": 1},
     "docs/task-1-1/q1-unrolled-weights.md": {"setup": 1, "live": 19, "equation": 12,
                                              "quote": 1, "audit": 1},
     "docs/task-1-1/q2-parameters-over-time.md": {"setup": 1, "live": 23, "equation": 1,
                                                  "quote": 1, "audit": 1},
+    "docs/task-1-2/q1-vanishing-exploding.md": {"setup": 1, "live": 71, "equation": 3,
+                                                "notation": 4, "quote": 1, "audit": 1},
+    "docs/task-1-2/q2-lstm-vs-gru.md": {"setup": 1, "live": 28, "equation": 8, "quote": 1,
+                                        "audit": 1},
 }
 
 
