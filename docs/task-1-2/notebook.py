@@ -1,0 +1,165 @@
+# %% [markdown]
+# # Task 1.2 notebook: vanishing and exploding gradients, and gates that keep
+#
+# This notebook reproduces the computations behind the two Task 1.2 answers with
+# `rnnnotes`, the numpy package behind this site. Every output below was computed when
+# the site was built. To run it yourself, install the package (`uv sync` in a clone of the
+# repository), open the notebook in Jupyter, change $\sigma_{\max}$ and $T$ in the next
+# cell and run all cells again.
+
+# %%
+import numpy as np
+
+from rnnnotes import GRU, LSTM, RNN
+from rnnnotes.counting import count_parameters
+from rnnnotes.gradflow import hidden_jacobian_norms, pascanu_check, recurrent_matrix, tanh_rnn
+from rnnnotes.train import ADDING_VARIANCE, Adam, SequenceRegressor, adding_problem, train
+
+TASKS = "1.1", "1.2"         # the task whose sizes are counted below, and this one
+# Change these, then run all cells again.
+SIGMAS = 0.5, 0.9, 1.5, 3.0  # largest singular values of W_hh
+T = 40                       # time steps the gradient travels back
+D, H = 8, 32                 # input and hidden units of the tanh RNN
+SEED = 0                     # seed of the weights and of the inputs
+
+# %% [markdown]
+# ## Gradient norms against $\sigma_{\max}$ and $T$
+#
+# A tanh RNN without biases, $h_t = \tanh(W_{hh} h_{t-1} + W_{xh} x_t)$, reads one sequence
+# of $T$ standard-normal inputs. Its recurrent matrix $W_{hh}$ is a seeded Gaussian matrix
+# rescaled so that its largest singular value is $\sigma_{\max}$, or $\sigma_{\max}$ times
+# a random orthogonal matrix. `hidden_jacobian_norms` gives the spectral norm
+# $\|\partial h_T / \partial h_t\|$ for every $t$ from one backward sweep; the table shows
+# it $k = T - t$ steps back. The conditions of Pascanu, Mikolov and Bengio read
+# $\sigma_{\max}$ alone: below one the gradient must vanish, above one it may explode.
+
+# %%
+x = np.random.default_rng(SEED).standard_normal((T, D))  # (time, features)
+ks = sorted({1, T // 4, T // 2, T})  # the steps back shown
+
+print(f"{'W_hh':<11} {'sigma':>5} {'rho':>5}  {'conditions':<20}"
+      + "".join(f"{'k = ' + str(k):>10}" for k in ks) + "  1 - max|h_t|")
+for kind in ("gaussian", "orthogonal"):
+    for sigma in SIGMAS:
+        W = recurrent_matrix(H, sigma, kind=kind, seed=SEED)  # (H, H)
+        model = tanh_rnn(W, D, seed=SEED)
+        check = pascanu_check(W)
+        says = ("vanishing guaranteed" if check.vanishing_guaranteed
+                else "exploding possible" if check.exploding_possible else "neither")
+        norms = hidden_jacobian_norms(model, x)[::-1]  # (T + 1,), entry k = T - t
+        out, _ = model(x)  # (T, H)
+        rho = np.abs(np.linalg.eigvals(W)).max()
+        print(f"{kind:<11} {check.sigma_max:>5.2f} {rho:>5.2f}  {says:<20}"
+              + "".join(f"{norms[k]:>10.2e}" for k in ks) + f"  {1 - np.abs(out).max():>12.1e}")
+
+# %% [markdown]
+# The last column shows how close the states come to the bounds of the tanh: they never
+# reach them, whatever $\sigma_{\max}$. It is the gradient that vanishes or explodes, not
+# the value. Try a larger $T$: the vanishing rows fall further, the orthogonal matrices
+# above one grow further.
+#
+# ## The same norm in the three cells, as initialised
+
+# %%
+for cls in (RNN, GRU, LSTM):
+    norms = hidden_jacobian_norms(cls(D, H, seed=SEED), x)[::-1]
+    print(f"{cls.__name__:<5}" + "".join(f"  k = {k}: {norms[k]:.2e}" for k in ks))
+
+# %% [markdown]
+# All three vanish at initialisation: gates help only once they are set to keep.
+#
+# ## Training on the adding problem
+#
+# Each step of a sequence carries a value and a marker. The target, read after the last
+# step, is the sum of the two marked values, and both marks lie in the first half of the
+# sequence, so the gradient must reach early steps for a model to learn. A model that
+# learns nothing predicts the mean and scores the variance of the target,
+# `ADDING_VARIANCE`. A tanh RNN and an LSTM are trained with Adam on the same batches, with
+# gradient-norm clipping, by `rnnnotes`' own backward pass. The LSTM's forget-gate bias is
+# raised by one, so that its forget gates start closer to one and keep more.
+
+# %%
+STEPS = 20        # sequence length of the adding problem
+ITERATIONS = 300  # updates
+BATCH = 32        # sequences per update
+UNITS = 16        # hidden units of both models
+
+
+def fit(model):
+    """Train model + a linear readout on the adding problem; the same batches every time."""
+    regressor = SequenceRegressor(model, seed=SEED + 1)
+    rng = np.random.default_rng(SEED)
+    return train(regressor, lambda: adding_problem(BATCH, STEPS, rng), ITERATIONS,
+                 Adam(0.01), clip=1.0, record_every=ITERATIONS // 4)
+
+
+lstm = LSTM(2, UNITS, seed=SEED)
+sd = lstm.state_dict()
+sd["bias_ih_l0"][UNITS:2 * UNITS] += 1.0  # the forget gate's rows (gate order i, f, g, o)
+lstm.load_state_dict(sd)
+results = {"tanh RNN": fit(RNN(2, UNITS, seed=SEED)), "LSTM": fit(lstm)}
+
+print(f"predicting the mean: loss {ADDING_VARIANCE:.3f}")
+for name, r in results.items():
+    first, last = r.losses[:20].mean(), r.losses[-20:].mean()
+    print(f"{name:<8}  loss over the first 20 updates {first:.3f}, over the last 20 {last:.3f}")
+
+# %% [markdown]
+# How much of the gradient reaches the first step: $\|\partial L / \partial h_0\|$ against
+# $\|\partial L / \partial h_T\|$, where the loss enters, at four points of the training.
+
+# %%
+for name, r in results.items():
+    for it, g in zip(r.recorded, r.state_grad_norms, strict=True):
+        print(f"{name:<8}  update {it:>3}: at h_T {g[-1]:.1e}, at h_0 {g[0]:.1e}, "
+              f"ratio {g[0] / g[-1]:.1e}")
+
+# %% [markdown]
+# The tanh RNN stays near the loss of predicting the mean, and only a small share of the
+# gradient reaches its first step. The LSTM's loss falls far below it, and once it has
+# learnt, a large share of the gradient reaches the first step: its forget gates keep.
+
+# %% [markdown]
+# ## LSTM against GRU: four weight blocks against three
+#
+# The parameter counts of the second answer (PyTorch's layout, two bias vectors per gate
+# block), for the sizes of Task 1.1:
+
+# %%
+D_COUNT, H_COUNT = 20, 128  # input and hidden units
+
+for cell in ("lstm", "gru"):
+    pc = count_parameters(cell, D_COUNT, H_COUNT)
+    print(f"{cell.upper():<4} {pc.total:>7,} parameters: "
+          + ", ".join(f"{name} {shape}" for name, shape, _ in pc.rows()))
+
+# %% [markdown]
+# ## Gates that keep
+#
+# A GRU whose update gate is saturated at one copies its state, and an LSTM whose forget
+# gate is one and input gate zero keeps its cell. The gates' biases are shifted by `SHIFT`,
+# enough for the sigmoid to round to exactly one, or to almost zero, in double precision.
+
+# %%
+SHIFT = 40.0
+rng = np.random.default_rng(SEED)
+xs = rng.standard_normal((50, 1, D_COUNT))  # (time, batch, features)
+h0 = rng.uniform(-1, 1, (1, 1, H_COUNT))
+c0 = rng.standard_normal((1, 1, H_COUNT))
+second = slice(H_COUNT, 2 * H_COUNT)  # the second gate block: z (r, z, n); f (i, f, g, o)
+
+gru = GRU(D_COUNT, H_COUNT, seed=SEED)
+sd = gru.state_dict()
+sd["bias_ih_l0"][second] += SHIFT  # z = 1
+gru.load_state_dict(sd)
+_, h_T = gru(xs, h0)
+print(f"GRU,  z = 1:        max |h_T - h_0| = {np.abs(h_T - h0).max():.1e}")
+
+lstm = LSTM(D_COUNT, H_COUNT, seed=SEED)
+sd = lstm.state_dict()
+sd["bias_ih_l0"][second] += SHIFT    # f = 1
+sd["bias_ih_l0"][:H_COUNT] -= SHIFT  # i = 0
+lstm.load_state_dict(sd)
+_, (h_T, c_T) = lstm(xs, (h0, c0))
+print(f"LSTM, f = 1, i = 0: max |c_T - c_0| = {np.abs(c_T - c0).max():.1e}, "
+      f"max |h_T - h_0| = {np.abs(h_T - h0).max():.2f}")
