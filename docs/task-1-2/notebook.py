@@ -15,7 +15,7 @@ from rnnnotes.counting import count_parameters
 from rnnnotes.gradflow import hidden_jacobian_norms, pascanu_check, recurrent_matrix, tanh_rnn
 from rnnnotes.train import ADDING_VARIANCE, Adam, SequenceRegressor, adding_problem, train
 
-TASKS = "1.1", "1.2"         # the task whose sizes are counted below, and this one
+TASKS = "1.1", "1.2"         # the task of the sizes counted below; this one
 # Change these, then run all cells again.
 SIGMAS = 0.5, 0.9, 1.5, 3.0  # largest singular values of W_hh
 T = 40                       # time steps the gradient travels back
@@ -23,7 +23,7 @@ D, H = 8, 32                 # input and hidden units of the tanh RNN
 SEED = 0                     # seed of the weights and of the inputs
 
 # %% [markdown]
-# ## Gradient norms against $\sigma_{\max}$ and $T$
+# ## Gradient norms against the largest singular value and the length
 #
 # A tanh RNN without biases, $h_t = \tanh(W_{hh} h_{t-1} + W_{xh} x_t)$, reads one sequence
 # of $T$ standard-normal inputs. Its recurrent matrix $W_{hh}$ is a seeded Gaussian matrix
@@ -35,22 +35,23 @@ SEED = 0                     # seed of the weights and of the inputs
 
 # %%
 x = np.random.default_rng(SEED).standard_normal((T, D))  # (time, features)
-ks = sorted({1, T // 4, T // 2, T})  # the steps back shown
+ks = sorted({T // 4, T // 2, T})  # the steps back shown
+head = "".join(f"{'k=' + str(k):>8}" for k in ks)
 
-print(f"{'W_hh':<11} {'sigma':>5} {'rho':>5}  {'conditions':<20}"
-      + "".join(f"{'k = ' + str(k):>10}" for k in ks) + "  1 - max|h_t|")
+print(f"{'W_hh':<10} {'sigma':>5} {'rho':>5}  {'Pascanu':<11}{head}  1-max|h_t|")
 for kind in ("gaussian", "orthogonal"):
     for sigma in SIGMAS:
         W = recurrent_matrix(H, sigma, kind=kind, seed=SEED)  # (H, H)
         model = tanh_rnn(W, D, seed=SEED)
         check = pascanu_check(W)
-        says = ("vanishing guaranteed" if check.vanishing_guaranteed
-                else "exploding possible" if check.exploding_possible else "neither")
-        norms = hidden_jacobian_norms(model, x)[::-1]  # (T + 1,), entry k = T - t
+        says = ("vanishes" if check.vanishing_guaranteed
+                else "may explode" if check.exploding_possible else "neither")
+        norms = hidden_jacobian_norms(model, x)[::-1]  # (T + 1,): k = T - t
         out, _ = model(x)  # (T, H)
         rho = np.abs(np.linalg.eigvals(W)).max()
-        print(f"{kind:<11} {check.sigma_max:>5.2f} {rho:>5.2f}  {says:<20}"
-              + "".join(f"{norms[k]:>10.2e}" for k in ks) + f"  {1 - np.abs(out).max():>12.1e}")
+        gap = 1 - np.abs(out).max()  # how close the states come to +-1
+        print(f"{kind:<10} {check.sigma_max:>5.2f} {rho:>5.2f}  {says:<11}"
+              + "".join(f"{norms[k]:>8.1e}" for k in ks) + f"  {gap:>10.1e}")
 
 # %% [markdown]
 # The last column shows how close the states come to the bounds of the tanh: they never
@@ -61,9 +62,10 @@ for kind in ("gaussian", "orthogonal"):
 # ## The same norm in the three cells, as initialised
 
 # %%
+print(f"{'cell':<5}{head}")
 for cls in (RNN, GRU, LSTM):
     norms = hidden_jacobian_norms(cls(D, H, seed=SEED), x)[::-1]
-    print(f"{cls.__name__:<5}" + "".join(f"  k = {k}: {norms[k]:.2e}" for k in ks))
+    print(f"{cls.__name__:<5}" + "".join(f"{norms[k]:>8.1e}" for k in ks))
 
 # %% [markdown]
 # All three vanish at initialisation: gates help only once they are set to keep.
@@ -86,7 +88,7 @@ UNITS = 16        # hidden units of both models
 
 
 def fit(model):
-    """Train model + a linear readout on the adding problem; the same batches every time."""
+    """Train model and a linear readout; the same batches every time."""
     regressor = SequenceRegressor(model, seed=SEED + 1)
     rng = np.random.default_rng(SEED)
     return train(regressor, lambda: adding_problem(BATCH, STEPS, rng), ITERATIONS,
@@ -95,14 +97,14 @@ def fit(model):
 
 lstm = LSTM(2, UNITS, seed=SEED)
 sd = lstm.state_dict()
-sd["bias_ih_l0"][UNITS:2 * UNITS] += 1.0  # the forget gate's rows (gate order i, f, g, o)
+sd["bias_ih_l0"][UNITS:2 * UNITS] += 1.0  # the forget gate (order i, f, g, o)
 lstm.load_state_dict(sd)
 results = {"tanh RNN": fit(RNN(2, UNITS, seed=SEED)), "LSTM": fit(lstm)}
 
 print(f"predicting the mean: loss {ADDING_VARIANCE:.3f}")
 for name, r in results.items():
     first, last = r.losses[:20].mean(), r.losses[-20:].mean()
-    print(f"{name:<8}  loss over the first 20 updates {first:.3f}, over the last 20 {last:.3f}")
+    print(f"{name:<8}  loss, first 20 updates {first:.3f}, last 20 {last:.3f}")
 
 # %% [markdown]
 # How much of the gradient reaches the first step: $\|\partial L / \partial h_0\|$ against
@@ -111,7 +113,7 @@ for name, r in results.items():
 # %%
 for name, r in results.items():
     for it, g in zip(r.recorded, r.state_grad_norms, strict=True):
-        print(f"{name:<8}  update {it:>3}: at h_T {g[-1]:.1e}, at h_0 {g[0]:.1e}, "
+        print(f"{name:<8}  update {it:>3}:  at h_T {g[-1]:.1e}  at h_0 {g[0]:.1e}  "
               f"ratio {g[0] / g[-1]:.1e}")
 
 # %% [markdown]
@@ -123,15 +125,16 @@ for name, r in results.items():
 # ## LSTM against GRU: four weight blocks against three
 #
 # The parameter counts of the second answer (PyTorch's layout, two bias vectors per gate
-# block), for the sizes of Task 1.1:
+# block), for the sizes of Task 1.1, array by array:
 
 # %%
 D_COUNT, H_COUNT = 20, 128  # input and hidden units
 
 for cell in ("lstm", "gru"):
     pc = count_parameters(cell, D_COUNT, H_COUNT)
-    print(f"{cell.upper():<4} {pc.total:>7,} parameters: "
-          + ", ".join(f"{name} {shape}" for name, shape, _ in pc.rows()))
+    print(f"{cell.upper()}: {pc.total:,} parameters")
+    for name, shape, count in pc.rows():
+        print(f"  {name:<13} {shape:>9} {count:>7,}")
 
 # %% [markdown]
 # ## Gates that keep
@@ -146,7 +149,7 @@ rng = np.random.default_rng(SEED)
 xs = rng.standard_normal((50, 1, D_COUNT))  # (time, batch, features)
 h0 = rng.uniform(-1, 1, (1, 1, H_COUNT))
 c0 = rng.standard_normal((1, 1, H_COUNT))
-second = slice(H_COUNT, 2 * H_COUNT)  # the second gate block: z (r, z, n); f (i, f, g, o)
+second = slice(H_COUNT, 2 * H_COUNT)  # z of r, z, n; f of i, f, g, o
 
 gru = GRU(D_COUNT, H_COUNT, seed=SEED)
 sd = gru.state_dict()
