@@ -32,6 +32,7 @@ SEED = 0                     # seed of the weights and of the inputs
 # $\|\partial h_T / \partial h_t\|$ for every $t$ from one backward sweep; the table shows
 # it $k = T - t$ steps back. The conditions of Pascanu, Mikolov and Bengio read
 # $\sigma_{\max}$ alone: below one the gradient must vanish, above one it may explode.
+# Every norm is checked against their bound $\sigma_{\max}^k$ on the way.
 
 # %%
 x = np.random.default_rng(SEED).standard_normal((T, D))  # (time, features)
@@ -47,6 +48,7 @@ for kind in ("gaussian", "orthogonal"):
         says = ("vanishes" if check.vanishing_guaranteed
                 else "may explode" if check.exploding_possible else "neither")
         norms = hidden_jacobian_norms(model, x)[::-1]  # (T + 1,): k = T - t
+        assert np.all(norms <= check.bound(T) * (1 + 1e-9))  # <= sigma_max^k (tanh' <= 1)
         out, _ = model(x)  # (T, H)
         rho = np.abs(np.linalg.eigvals(W)).max()
         gap = 1 - np.abs(out).max()  # how close the states come to +-1
@@ -130,8 +132,9 @@ for name, r in results.items():
 # %%
 D_COUNT, H_COUNT = 20, 128  # input and hidden units
 
-for cell in ("lstm", "gru"):
+for cell, blocks in (("lstm", 4), ("gru", 3)):
     pc = count_parameters(cell, D_COUNT, H_COUNT)
+    assert pc.total == blocks * (H_COUNT * D_COUNT + H_COUNT * H_COUNT + 2 * H_COUNT)
     print(f"{cell.upper()}: {pc.total:,} parameters")
     for name, shape, count in pc.rows():
         print(f"  {name:<13} {shape:>9} {count:>7,}")
@@ -156,6 +159,7 @@ sd = gru.state_dict()
 sd["bias_ih_l0"][second] += SHIFT  # z = 1
 gru.load_state_dict(sd)
 _, h_T = gru(xs, h0)
+assert np.abs(h_T - h0).max() < 1e-12  # copied, up to rounding
 print(f"GRU,  z = 1:        max |h_T - h_0| = {np.abs(h_T - h0).max():.1e}")
 
 lstm = LSTM(D_COUNT, H_COUNT, seed=SEED)
@@ -164,5 +168,6 @@ sd["bias_ih_l0"][second] += SHIFT    # f = 1
 sd["bias_ih_l0"][:H_COUNT] -= SHIFT  # i = 0
 lstm.load_state_dict(sd)
 _, (h_T, c_T) = lstm(xs, (h0, c0))
+assert np.abs(c_T - c0).max() < 1e-12  # kept, up to rounding
 print(f"LSTM, f = 1, i = 0: max |c_T - c_0| = {np.abs(c_T - c0).max():.1e}, "
       f"max |h_T - h_0| = {np.abs(h_T - h0).max():.2f}")
