@@ -282,20 +282,21 @@ def _audit_one(tok: AuditTok, plan: PagePlan, labels: set[str]) -> list[str]:
 
 
 def _unit(num: NumTok) -> Fraction:
-    """The unit of the last digit written in ``num`` (trailing integer zeros don't count)."""
-    text = re.sub(r"\\%|\{,\}|[-−+\s]", "", num.text)
-    m = re.match(r"(\d+)(?:\.(\d+))?(?:(?:\\times|\\cdot|×|·)10\^\{?(-?\d+)\}?)?", text)
-    if not m:
+    """The unit of the last digit written in ``num`` (trailing integer zeros don't count):
+    ``0.16`` -> 0.01, ``9.6 \\times 10^{-2}`` -> 0.001, ``30{,}000`` -> 10,000."""
+    text = re.sub(r"\\%|\{,\}|\s", "", num.text.lstrip("-−+")).replace("−", "-")
+    sci = re.fullmatch(r"(?:(\d+)(?:\.(\d+))?(?:\\times|\\cdot|×|·))?10\^\{?([-+]?\d+)\}?", text)
+    if sci:
+        unit = Fraction(10) ** (int(sci.group(3)) - len(sci.group(2) or ""))
+    elif m := re.fullmatch(r"(\d+)(?:\.(\d+))?", text):
+        digits, decimals = m.group(1), m.group(2) or ""
+        if decimals:
+            unit = Fraction(10) ** -len(decimals)
+        else:
+            unit = Fraction(10) ** (len(digits) - len(digits.rstrip("0"))) \
+                if digits.strip("0") else Fraction(1)
+    else:
         return Fraction(0)
-    decimals = len(m.group(2) or "")
-    exp = int(m.group(3) or 0)
-    if text.startswith("10^") and not m.group(3):
-        exp, decimals = int(re.sub(r"\D", "", text[3:]) or 0), 0
-    unit = Fraction(10) ** (exp - decimals)
-    if not decimals and not m.group(3):
-        digits = m.group(1)
-        unit = Fraction(10) ** (len(digits) - len(digits.rstrip("0"))) if digits.strip("0") \
-            else Fraction(1)
     return unit / 100 if num.percent else unit
 
 

@@ -37,11 +37,24 @@ _WRAPPED = re.compile(
 _GROUPED = re.compile(r"<mn>([\d,]+)</mn><mrow><mo>&#x0002C;</mo></mrow><mn>(\d{3}(?:\.\d+)?)</mn>")
 
 
+# latex2mathml lays out `split` and `align*` as tables, but prints `aligned` and `gathered`
+# as one line with literal `&`; and `align` would number its lines with numbers no check
+# sees. So the aligned environments render as `split`, the numbered ones as starred.
+_ENVIRONMENTS = re.compile(r"\\(begin|end)\{(aligned|alignedat|gathered|align|gather|equation)\}")
+
+
+def _environment(m: re.Match[str]) -> str:
+    name = {"aligned": "split", "alignedat": "split", "gathered": "split"}.get(
+        m.group(2), m.group(2) + "*")
+    return f"\\{m.group(1)}{{{name}}}"
+
+
 def tex_to_mathml(tex: str, *, display: bool) -> str:
     """Return the MathML for ``tex`` (``display`` selects block layout)."""
     if not isinstance(tex, str):
         raise TypeError(f"tex: expected a str, got {type(tex).__name__}")
-    mathml = convert(tex.strip(), display="block" if display else "inline")
+    mathml = convert(_ENVIRONMENTS.sub(_environment, tex.strip()),
+                     display="block" if display else "inline")
     # latex2mathml turns the thousands separator ``19{,}712`` into three nodes
     # (<mn>19</mn><mrow><mo>,</mo></mrow><mn>712</mn>); an <mo> comma gets operator
     # spacing ("19, 712"), so fold the groups back into one number.

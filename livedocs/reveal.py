@@ -156,47 +156,67 @@ class _Describer:
 def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
              ns: dict[str, Any], src_uri: str | None, api_md: str | None,
              api_page: str = "api.md") -> str:
-    """Wrap each checked number of the page in its reveal (see the module docstring)."""
+    """Wrap each checked number of the page in its reveal (see the module docstring).
+
+    A math span with several ties (an aligned chain tied line by line) is wrapped once, and
+    its description lists every tie.
+    """
     d = _Describer(plan, ns, src_uri, api_md, api_page)
     by_marker = {c.marker: c for c in checks if c.marker is not None and c.kind in (
         "live", "equation") and c.expr}
-    found = []
+    maths: dict[tuple[int, int, str], list[tuple[int, str]]] = {}
+    numbers: list[tuple[int, int, str]] = []
     for k, check in by_marker.items():
         pos = text.find(marker_char(k))
-        if pos >= 0:
-            found.append((pos, k, check))
-    for pos, k, check in sorted(found, reverse=True):
-        mk = plan.markers[k]
-        tip_id = f"ld-{k}"
-        tip = d.describe(check, mk.subs)
-        if text.rfind("<", 0, pos) > text.rfind(">", 0, pos):
-            continue  # inside an attribute (alt, title): nothing to wrap
-        text = _wrap_math(text, pos, tip_id, tip) or _wrap_number(
-            text, pos, check.written or "", tip_id, tip) or text
+        if pos < 0 or text.rfind("<", 0, pos) > text.rfind(">", 0, pos):
+            continue  # not on the page, or inside an attribute (alt, title)
+        tip = d.describe(check, plan.markers[k].subs)
+        element = _math_element(text, pos)
+        if element:
+            maths.setdefault(element, []).append((pos, tip))
+        else:
+            numbers.append((pos, k, tip))
+    edits = [(start, end, tag, " ".join(t for _, t in sorted(tips)), min(tips)[0])
+             for (start, end, tag), tips in maths.items()]
+    spots = [(e[0], "math", e) for e in edits] + [(n[0], "number", n) for n in numbers]
+    for _, kind, item in sorted(spots, key=lambda x: x[0], reverse=True):
+        if kind == "math":
+            start, end, tag, tip, first = item
+            tip_id = f"ld-{by_marker_key(text, first)}"
+            text = text[:start] + _trigger(tag, text[start:end], tip_id, tip,
+                                           " ld-wrap--math") + text[end:]
+        else:
+            pos, k, tip = item
+            text = _wrap_number(text, pos, by_marker[k].written or "", f"ld-{k}", tip) or text
     return text
 
 
-def _trigger(tag: str, inner: str, tip_id: str, tip: str, extra: str = "") -> str:
-    return (f'<{tag} class="ld-wrap{extra}"><{tag} class="ld" tabindex="0" '
-            f'aria-describedby="{tip_id}">{inner}</{tag}><span class="ld-tip" id="{tip_id}">'
-            f"{tip}</span></{tag}>")
+def by_marker_key(text: str, pos: int) -> int:
+    """The marker number of the placeholder at ``pos``."""
+    return ord(text[pos]) - ord(marker_char(0))
 
 
-def _wrap_math(text: str, pos: int, tip_id: str, tip: str) -> str | None:
-    starts = [(text.rfind(f'<{t} class="arithmatex">', 0, pos), t) for t in ("span", "div")]
-    start, tag = max(starts)
+def _math_element(text: str, pos: int) -> tuple[int, int, str] | None:
+    """``(start, end, tag)`` of the arithmatex element holding, or right before, ``pos``."""
+    start, tag = max((text.rfind(f'<{t} class="arithmatex">', 0, pos), t) for t in ("span", "div"))
     if start < 0:
         return None
     end = text.find(f"</{tag}>", start)
     if end < 0:
         return None
     end += len(f"</{tag}>")
-    if not (pos < end or pos == end):
-        return None
-    if pos > end or text[end:pos].strip():
-        return None
-    element = text[start:end]
-    return text[:start] + _trigger(tag, element, tip_id, tip, " ld-wrap--math") + text[end:]
+    if pos < end or _ONLY_MARKS.fullmatch(text, end, pos):
+        return start, end, tag
+    return None
+
+
+_ONLY_MARKS = re.compile(r"[\U000F0000-\U000FFFFD\s]*")
+
+
+def _trigger(tag: str, inner: str, tip_id: str, tip: str, extra: str = "") -> str:
+    return (f'<{tag} class="ld-wrap{extra}"><{tag} class="ld" tabindex="0" '
+            f'aria-describedby="{tip_id}">{inner}</{tag}><span class="ld-tip" id="{tip_id}">'
+            f"{tip}</span></{tag}>")
 
 
 def _wrap_number(text: str, pos: int, written: str, tip_id: str, tip: str) -> str | None:

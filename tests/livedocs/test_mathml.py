@@ -42,3 +42,9 @@ def test_a_plain_comma_stays_an_operator():
 def test_tex_must_be_a_string():
     with pytest.raises(TypeError, match="tex: expected a str, got int"):
         tex_to_mathml(3, display=True)
+
+
+@pytest.mark.parametrize("env", ["aligned", "gathered", "align", "split"])
+def test_multi_line_environments_render_as_tables_without_numbers(env):
+    out = tex_to_mathml(rf"\begin{{{env}}} a &= 1 + 1 \\ &= 2 \end{{{env}}}", display=True)
+    assert "<mtable" in out and "<mi>&</mi>" not in out and "(1)" not in out
