@@ -5,14 +5,18 @@ whose result is tied, in::
 
     <span class="ld-wrap">
       <span class="ld" tabindex="0" aria-describedby="ld-7">19,712</span>
-      <span class="ld-tip" id="ld-7">Computed live: <code>per_unit(T_A).total</code>,
-        where <code>per_unit = lambda T, **kw: unrolled_weights(...)</code>,
-        with T_A = 5, D = 20, H = 128, K = 10.</span>
+      <span class="ld-tip" id="ld-7" data-search-exclude>Computed live:
+        <code>per_unit(T_A).total</code>, that is
+        <code>unrolled_weights(D, H, K, steps=T_A, recurrence='per-unit').total</code>,
+        with D = 20, H = 128, K = 10, T_A = 5.</span>
     </span>
 
 (``div`` instead of ``span`` around display math).  The description is generated from the
-very checks that ran, so what a reader is shown is what was checked; functions of
-``rnnnotes`` link to their entries in the API reference.  CSS shows the description on
+very checks that ran, so what a reader is shown is what was checked: the marker's
+expression as written, then with the page's helpers written out (:func:`expand`), and the
+givens it uses; functions of ``rnnnotes`` link to their entries in the API reference.  A
+marker that only names a given (``10<!--= K -->``, written where two givens share a value)
+computes nothing and reveals nothing.  CSS shows the description on
 hover, on keyboard focus and on tap (``assets/livedocs.css``); a little JS keeps it inside
 the viewport (``assets/livedocs.js``).  Screen readers get it through
 ``aria-describedby``; print hides it.
@@ -24,10 +28,14 @@ into Python with ``rnnnotes`` installed.
 from __future__ import annotations
 
 import ast
+import copy
 import html
 import importlib
+import io
+import keyword
 import posixpath
 import re
+import tokenize
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -38,7 +46,8 @@ from ._plan import PagePlan
 from ._run import Check
 from ._source import Prepared
 
-__all__ = ["decorate", "reproduce_html", "api_objects", "page_url_dir"]
+__all__ = ["decorate", "reproduce_html", "api_objects", "page_url_dir", "expand", "names_in",
+           "given_only"]
 
 _IDENT = re.compile(r"(?<![\w.])[A-Za-z_]\w*")
 
@@ -73,13 +82,15 @@ def page_url_dir(src_uri: str) -> str:
     return f"{stem}/" if stem else ""
 
 
-def _definitions(setup: str) -> dict[str, str]:
-    """Source of each top-level definition in the setup (``name -> line(s)``)."""
+def _definitions(setup: str) -> tuple[dict[str, str], dict[str, ast.expr]]:
+    """Source of each top-level definition in the setup (``name -> line(s)``), and the
+    right-hand side of each single-name assignment (``name -> expression``)."""
     try:
         tree = ast.parse(setup)
     except SyntaxError:
-        return {}
+        return {}, {}
     out: dict[str, str] = {}
+    values: dict[str, ast.expr] = {}
     for stmt in tree.body:
         seg = ast.get_source_segment(setup, stmt) or ""
         if isinstance(stmt, (ast.FunctionDef, ast.ClassDef)):
@@ -87,7 +98,109 @@ def _definitions(setup: str) -> dict[str, str]:
         elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(
                 stmt.targets[0], ast.Name):
             out[stmt.targets[0].id] = seg
-    return out
+            values[stmt.targets[0].id] = stmt.value
+    return out, values
+
+
+def names_in(code: str) -> list[str]:
+    """The variable names ``code`` uses: not attributes, keywords or text in strings."""
+    try:
+        toks = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return _IDENT.findall(code)
+    out = []
+    for i, t in enumerate(toks):
+        if t.type != tokenize.NAME or keyword.iskeyword(t.string):
+            continue
+        prev = toks[i - 1].string if i else ""
+        nxt = toks[i + 1].string if i + 1 < len(toks) else ""
+        if prev == "." or (nxt == "=" and prev in ("(", ",")):
+            continue
+        out.append(t.string)
+    return list(dict.fromkeys(out))
+
+
+class _Inline(ast.NodeTransformer):
+    """Replace the page's helpers by what they stand for: a name bound to an expression by
+    its value, a call of a lambda by the lambda's body with the arguments put in."""
+
+    def __init__(self, values: dict[str, ast.expr], givens: set[str]) -> None:
+        self.values = {k: v for k, v in values.items() if k not in givens}
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802 (ast's API)
+        node = self.generic_visit(node)  # type: ignore[assignment]
+        lam = self.values.get(node.func.id) if isinstance(node.func, ast.Name) else None
+        if not isinstance(lam, ast.Lambda) or lam.args.vararg or lam.args.kwonlyargs:
+            return node
+        params = [a.arg for a in lam.args.args]
+        if len(node.args) > len(params) or any(isinstance(a, ast.Starred) for a in node.args):
+            return node
+        bound = dict(zip(params, node.args, strict=False))
+        extra = []
+        for kw in node.keywords:
+            if kw.arg in params:
+                bound[kw.arg] = kw.value
+            elif kw.arg is not None and lam.args.kwarg:
+                extra.append(kw)
+            else:
+                return node
+        defaults = dict(zip(params[len(params) - len(lam.args.defaults):], lam.args.defaults,
+                            strict=True))
+        for p in params:
+            if p not in bound:
+                if p not in defaults:
+                    return node
+                bound[p] = defaults[p]
+        return _Substitute(bound, lam.args.kwarg.arg if lam.args.kwarg else None,
+                           extra).visit(copy.deepcopy(lam.body))
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802 (ast's API)
+        value = self.values.get(node.id)
+        if value is not None and not isinstance(value, ast.Lambda) and \
+                isinstance(node.ctx, ast.Load):
+            return self.visit(copy.deepcopy(value))
+        return node
+
+
+class _Substitute(ast.NodeTransformer):
+    def __init__(self, bound: dict[str, ast.expr], kwarg: str | None,
+                 extra: list[ast.keyword]) -> None:
+        self.bound, self.kwarg, self.extra = bound, kwarg, extra
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802 (ast's API)
+        return copy.deepcopy(self.bound[node.id]) if node.id in self.bound else node
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802 (ast's API)
+        node = self.generic_visit(node)  # type: ignore[assignment]
+        keywords = []
+        for kw in node.keywords:
+            if kw.arg is None and isinstance(kw.value, ast.Name) and kw.value.id == self.kwarg:
+                keywords += copy.deepcopy(self.extra)
+            else:
+                keywords.append(kw)
+        node.keywords = keywords
+        return node
+
+
+def expand(expr: str, values: dict[str, ast.expr], givens: set[str]) -> str:
+    """``expr`` with the page's helpers written out (the expression itself if it fails)."""
+    try:
+        tree = ast.parse(expr, mode="eval")
+        for _ in range(5):  # helpers that use helpers
+            new = _Inline(values, givens).visit(copy.deepcopy(tree))
+            if ast.dump(new) == ast.dump(tree):
+                break
+            tree = new
+        return ast.unparse(tree)
+    except (SyntaxError, RecursionError, ValueError, TypeError, AttributeError):
+        return expr
+
+
+def given_only(expr: str, givens: set[str]) -> bool:
+    """True if ``expr`` only names a given (``K``, ``TASKS[0]``): nothing to reveal."""
+    m = re.fullmatch(r"\s*([A-Za-z_]\w*)(\[\d+\])?\s*", expr)
+    return bool(m) and (m.group(1) + (m.group(2) or "")) in givens | {
+        g.split("[")[0] for g in givens if m.group(2) is None}
 
 
 def _value(g: Given) -> str:
@@ -103,7 +216,7 @@ class _Describer:
                  api_md: str | None, api_page: str) -> None:
         self.plan = plan
         self.ns = ns
-        self.defs = _definitions(plan.setup or "")
+        self.defs, self.values = _definitions(plan.setup or "")
         self.api = api_objects(api_md) if api_md else {}
         base = page_url_dir(src_uri or "")
         api_dir = page_url_dir(api_page)
@@ -127,19 +240,22 @@ class _Describer:
     def describe(self, check: Check, subs: list[tuple[str, list[object]]]) -> str:
         expr = check.expr or ""
         how = "Computed live" if check.kind == "live" else "Checked as an equation, tied to"
+        full = expand(expr, self.values, set(self.givens))
         shown: list[str] = []
-        todo = list(dict.fromkeys(_IDENT.findall(expr)))
+        todo = names_in(full)
         names: set[str] = set(todo)
-        while todo:  # helpers the expression uses, and the helpers they use
+        while todo:  # helpers left (functions defined in the setup), and those they use
             name = todo.pop(0)
             helper = name in self.defs and name not in self.givens
             if helper and id(self.ns.get(name)) not in self.api:
                 shown.append(name)
-                for inner in _IDENT.findall(self.defs[name]):
+                for inner in names_in(self.defs[name]):
                     if inner not in names:
                         names.add(inner)
                         todo.append(inner)
         parts = [f'{how}: <code>{self.link(expr)}</code>']
+        if " ".join(full.split()) != " ".join(expr.split()):
+            parts.append(f", that is <code>{self.link(full)}</code>")
         if subs:
             parts.append(" for " + "; ".join(
                 f"<code>{html.escape(n)}</code> in {', '.join(map(str, v))}" for n, v in subs))
@@ -166,7 +282,10 @@ def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
         "live", "equation") and c.expr}
     maths: dict[tuple[int, int, str], list[tuple[int, str]]] = {}
     numbers: list[tuple[int, int, str]] = []
+    givens = {g.name for g in plan.givens}
     for k, check in by_marker.items():
+        if given_only(check.expr or "", givens):
+            continue  # a given named where its value is ambiguous: nothing computed
         pos = text.find(marker_char(k))
         if pos < 0 or text.rfind("<", 0, pos) > text.rfind(">", 0, pos):
             continue  # not on the page, or inside an attribute (alt, title)
@@ -215,8 +334,8 @@ _ONLY_MARKS = re.compile(r"[\U000F0000-\U000FFFFD\s]*")
 
 def _trigger(tag: str, inner: str, tip_id: str, tip: str, extra: str = "") -> str:
     return (f'<{tag} class="ld-wrap{extra}"><{tag} class="ld" tabindex="0" '
-            f'aria-describedby="{tip_id}">{inner}</{tag}><span class="ld-tip" id="{tip_id}">'
-            f"{tip}</span></{tag}>")
+            f'aria-describedby="{tip_id}">{inner}</{tag}>'
+            f'<span class="ld-tip" id="{tip_id}" data-search-exclude>{tip}</span></{tag}>')
 
 
 def _wrap_number(text: str, pos: int, written: str, tip_id: str, tip: str) -> str | None:
