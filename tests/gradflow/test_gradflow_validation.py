@@ -53,7 +53,7 @@ BAD = {
     "forget_gates": (lambda: gf.forget_gates(rnn(), X), ValueError,
                      ["model", "LSTM", "got a RNN"]),
     "cell_jacobians": (lambda: gf.cell_jacobians(lstm(), X, path="h"), ValueError,
-                       ["path", "('cell', 'full')", "'h'"]),
+                       ["path", "('cell', 'full', 'total')", "'h'"]),
     "cell_jacobian_norms": (lambda: gf.cell_jacobian_norms(lstm(), X, ord="nuc"), ValueError,
                             ["ord", "2 (spectral norm) or 'fro'", "'nuc'"]),
     "input_jacobians": (lambda: gf.input_jacobians(lstm(), X, np.zeros((1, H))), TypeError,
