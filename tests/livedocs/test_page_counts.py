@@ -33,8 +33,8 @@ EXPECTED: dict[str, dict[str, int]] = {
                                                  "quote": 1, "audit": 1},
     "docs/task-2-1/q3-gradients-in-lstm.md": {"setup": 1, "live": 36, "equation": 2,
                                               "quote": 1, "audit": 1},
-    "docs/task-2-1/q4-fewer-parameters.md": {"setup": 1, "live": 36, "equation": 9,
-                                             "notation": 3, "quote": 1, "audit": 1},
+    "docs/task-2-1/q4-fewer-parameters.md": {"setup": 1, "live": 49, "equation": 8,
+                                             "notation": 4, "quote": 1, "audit": 1},
     "docs/task-2-1/q5-bidirectional.md": {"setup": 1, "live": 15, "equation": 3, "quote": 1,
                                           "audit": 1},
 }
