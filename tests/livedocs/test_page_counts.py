@@ -31,6 +31,7 @@ EXPECTED: dict[str, dict[str, int]] = {
                                              "quote": 1, "audit": 1},
     "docs/task-1-1/q2-parameters-over-time.md": {"setup": 1, "live": 23, "equation": 1,
                                                  "quote": 1, "audit": 1},
+    "docs/task-2-1/q2-forget-gate-zero.md": {"setup": 1, "live": 24, "quote": 1, "audit": 1},
     "docs/task-2-1/q3-gradients-in-lstm.md": {"setup": 1, "live": 36, "equation": 2,
                                               "quote": 1, "audit": 1},
     "docs/task-2-1/q4-fewer-parameters.md": {"setup": 1, "live": 49, "equation": 8,
