@@ -37,7 +37,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "docs/task-2-1/q3-gradients-in-lstm.md": {"setup": 1, "live": 36, "equation": 2,
                                               "quote": 1, "audit": 1},
     "docs/task-2-1/q4-fewer-parameters.md": {"setup": 1, "live": 49, "equation": 8,
-                                             "notation": 4, "quote": 1, "audit": 1},
+                                             "notation": 5, "quote": 1, "audit": 1},
     "docs/task-2-1/q5-bidirectional.md": {"setup": 1, "live": 15, "equation": 3, "quote": 1,
                                           "audit": 1},
 }
