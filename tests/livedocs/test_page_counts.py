@@ -34,7 +34,7 @@ EXPECTED: dict[str, dict[str, int]] = {
                                                  "quote": 1, "audit": 1},
     "docs/task-2-1/q1-gates.md": {"setup": 1, "live": 22, "equation": 1, "quote": 1, "audit": 1},
     "docs/task-2-1/q2-forget-gate-zero.md": {"setup": 1, "live": 24, "quote": 1, "audit": 1},
-    "docs/task-2-1/q3-gradients-in-lstm.md": {"setup": 1, "live": 37, "equation": 2,
+    "docs/task-2-1/q3-gradients-in-lstm.md": {"setup": 1, "live": 36, "equation": 2,
                                               "quote": 1, "audit": 1},
     "docs/task-2-1/q4-fewer-parameters.md": {"setup": 1, "live": 49, "equation": 8,
                                              "notation": 5, "quote": 1, "audit": 1},
