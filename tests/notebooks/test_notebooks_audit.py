@@ -15,6 +15,7 @@ from livedocs.numbers import check_page
 # Checks per kind of each notebook's audit, as for the pages (tests/livedocs/test_page_counts.py).
 EXPECTED: dict[str, dict[str, int]] = {
     "docs/task-1-1/notebook.py": {"setup": 1, "audit": 1},
+    "docs/task-2-1/notebook.py": {"setup": 1, "audit": 1},
 }
 
 
