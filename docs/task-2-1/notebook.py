@@ -19,16 +19,16 @@ from rnnnotes.gradflow import (
     with_forget_bias,
 )
 
-TASK = "2.1"             # the exercise these answers belong to
+TASK = "2.1"              # the exercise these answers belong to
 # Change these, then run all cells again.
-BIASES = 0.0, 1.0, 3.0   # forget-gate biases b to compare
-STEPS = 50               # steps of the forget-gate products
-D, H = 8, 32             # input and hidden units of the LSTM run on a random sequence
-SEQ = 40                 # length of that sequence
-F_ZERO = -1000.0         # a forget-gate bias whose sigmoid is exactly 0.0 in float64
-D_COUNT, H_COUNT = 20, 128   # the LSTM whose parameters are counted
-P = 64                   # its projection size
-SEED = 0                 # seed of the weights and of the random inputs
+BIASES = 0.0, 1.0, 3.0    # forget-gate biases b to compare
+STEPS = 50                # steps of the forget-gate products
+D, H = 8, 32              # the LSTM run on a random sequence
+SEQ = 40                  # the length of that sequence
+F_ZERO = -1000.0          # sigmoid(F_ZERO) is exactly 0.0
+D_COUNT, H_COUNT = 20, 128  # the LSTM whose parameters we count
+P = 64                    # its projection size
+SEED = 0                  # seed of weights and inputs
 
 # %% [markdown]
 # ## The forget-gate bias
@@ -46,12 +46,13 @@ def sigmoid(b):
 
 for b in BIASES:
     lstm = with_forget_bias(rnnnotes.LSTM(1, 1), b, zero_weights=True)
-    product = cell_jacobian_norms(lstm, np.zeros((STEPS, 1)))[0]  # ||dc_T/dc_0||
+    product = cell_jacobian_norms(lstm, np.zeros((STEPS, 1)))[0]  # dc_T/dc_0
     assert np.isclose(product, sigmoid(b) ** STEPS, rtol=1e-12)
-    print(f"b = {b:4.1f}: f = {sigmoid(b):.4f}, product of {STEPS} gates = {product:.2e}")
+    print(f"b = {b:4.1f}: f = {sigmoid(b):.4f}, "
+          f"product of {STEPS} gates = {product:.2e}")
 
 # %% [markdown]
-# With trained-looking weights the bias sets $f_t \approx \sigma(b)$ only where the rest of
+# With nonzero weights the bias sets $f_t \approx \sigma(b)$ only where the rest of
 # the pre-activation, $W_{if} x_t + W_{hf} h_{t-1}$, is small. The same LSTM (PyTorch's
 # initialisation, then each bias) on one random sequence:
 
