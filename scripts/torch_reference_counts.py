@@ -92,6 +92,13 @@ def main() -> None:
     # The exercise's network, as an Elman RNN with a full recurrent matrix.
     for bias in (False, True):
         cases.append(record("rnn", 20, 128, 1, bias, False, 0, 10))
+    # The LSTM(20, 128) networks of the Task 2.1 pages: projected (Q4), bidirectional and
+    # stacked (Q5), and with a dense head of 10 outputs, with and without the projection.
+    for layers, bidirectional, proj, k in ((1, False, 0, None), (1, False, 64, None),
+                                           (1, True, 0, None), (2, False, 0, None),
+                                           (2, True, 0, None), (1, False, 0, 10),
+                                           (1, False, 64, 10)):
+        cases.append(record("lstm", 20, 128, layers, True, bidirectional, proj, k))
     doc = {
         "generator": "scripts/torch_reference_counts.py",
         "torch_version": torch.__version__,

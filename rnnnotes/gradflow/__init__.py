@@ -7,7 +7,8 @@ recurrences of the vanishing/exploding-gradient discussion, and gradient-norm cl
   direction), through the full recurrence or (cell state) along the forget-gate path, and
   dL/dh_t of a batch; all from one backward sweep (_sweep), O(T).
 - dependency: |dy_t/dx_s| of any rnnnotes.RNN/GRU/LSTM over (t, s).
-- examples: W_hh with a prescribed sigma_max, a non-normal W_hh, tanh RNN norm curves.
+- examples: an LSTM with a given forget-gate bias, W_hh with a prescribed sigma_max, a
+  non-normal W_hh, tanh RNN norm curves.
 - clipping: clip_grad_norm, PyTorch's rule.
 """
 
@@ -19,6 +20,7 @@ from rnnnotes.gradflow.examples import (
     sigma_max_curves,
     tanh_rnn,
     tanh_rnn_norm_curve,
+    with_forget_bias,
 )
 from rnnnotes.gradflow.jacobians import (
     cell_jacobian_norms,
@@ -70,4 +72,5 @@ __all__ = [
     "tanh_rnn_jacobian_norms",
     "tanh_rnn_jacobians",
     "tanh_rnn_norm_curve",
+    "with_forget_bias",
 ]

@@ -1,9 +1,10 @@
 r"""Recurrent matrices built to order, and the gradient-norm curves of a tanh RNN using them.
 
-The figures of the vanishing/exploding discussion need $W_{hh}$ with a chosen largest
-singular value $\sigma_{\max}$, a non-normal $W_{hh}$ whose powers grow before they decay
-although its spectral radius is below one, and the curve $\|\partial h_T/\partial h_t\|$
-against $k = T - t$ of a tanh RNN run with such a matrix.
+The figures of the vanishing/exploding discussion need an LSTM with a chosen forget-gate
+bias, $W_{hh}$ with a chosen largest singular value $\sigma_{\max}$, a non-normal $W_{hh}$
+whose powers grow before they decay although its spectral radius is below one, and the
+curve $\|\partial h_T/\partial h_t\|$ against $k = T - t$ of a tanh RNN run with such a
+matrix.
 
 The tanh RNN here is an `rnnnotes.RNN` without biases,
 $h_t = \tanh(W_{hh} h_{t-1} + W_{ih} x_t)$, whose $W_{ih}$ is drawn with a seed (PyTorch's
@@ -21,8 +22,9 @@ import numbers
 import numpy as np
 
 from rnnnotes.gradflow._checks import as_square_matrix, check_ord, check_steps
+from rnnnotes.gradflow._model import model_spec, require_simple
 from rnnnotes.gradflow.jacobians import hidden_jacobian_norms
-from rnnnotes.nn import RNN
+from rnnnotes.nn import LSTM, RNN
 
 MATRIX_KINDS = ("orthogonal", "gaussian")
 
@@ -41,6 +43,41 @@ def _real(value: object, name: str, minimum: float = 0.0, strict: bool = False) 
         bound = f"> {minimum:g}" if strict else f">= {minimum:g}"
         raise ValueError(f"{name} must be a finite number {bound}, got {value!r}")
     return float(value)
+
+
+def with_forget_bias(lstm: LSTM, bias: float, *, zero_weights: bool = False) -> LSTM:
+    r"""Give an LSTM the forget-gate bias $b$ = `bias`, in place; returns the same model.
+
+    PyTorch stores two bias vectors whose sum is the effective bias, so the forget gate is
+    $f_t = \sigma(W_{if} x_t + W_{hf} h_{t-1} + b_{if} + b_{hf})$ (gate order i, f, g, o:
+    rows $H$ to $2H$). This sets those rows of `bias_ih_l0` to $b$ and of `bias_hh_l0` to
+    0, so $b_{if} + b_{hf} = b$, and leaves every other parameter as it was.
+
+    - With `zero_weights=True` every other parameter is 0 first: then
+      $f_t = \sigma(b)$ at every step whatever the input, and the cell path over $k$ steps
+      is $\sigma(b)^k$.
+    - A very negative $b$ closes the gate exactly: $\sigma(-1000)$ is 0.0 in float64 (the
+      exponential overflows to infinity), so $f_t = 0$ and $c_t = i_t \odot g_t$.
+
+    :param lstm: a single-layer unidirectional `rnnnotes.LSTM` with biases.
+    :param bias: $b$, a finite real number.
+    :param zero_weights: set every other parameter to 0 first.
+    :returns: `lstm`, changed in place.
+    """
+    spec = model_spec(lstm)
+    require_simple(spec, "with_forget_bias", kinds=("lstm",))
+    if isinstance(bias, bool) or not isinstance(bias, numbers.Real) or not np.isfinite(bias):
+        raise ValueError(f"bias must be a finite real number, got {bias!r}")
+    sd = lstm.state_dict()
+    if "bias_ih_l0" not in sd:
+        raise ValueError("with_forget_bias: lstm must have biases (bias=True), got bias=False")
+    if zero_weights:
+        sd = {k: np.zeros_like(v) for k, v in sd.items()}
+    n = spec.hidden_size
+    sd["bias_ih_l0"][n : 2 * n] = float(bias)  # (4H,): rows H:2H are the forget gate's
+    sd["bias_hh_l0"][n : 2 * n] = 0.0
+    lstm.load_state_dict(sd)
+    return lstm
 
 
 def recurrent_matrix(

@@ -36,7 +36,7 @@ from rnnnotes.gradflow._model import (
     run,
 )
 
-CELL_PATHS = ("cell", "full")
+CELL_PATHS = ("cell", "full", "total")
 
 
 def hidden_states(model, x: np.ndarray, hx=None) -> tuple[np.ndarray, np.ndarray | None]:
@@ -133,7 +133,7 @@ def forget_gates(lstm, x: np.ndarray, hx=None) -> np.ndarray:
 
 
 def cell_jacobians(lstm, x: np.ndarray, hx=None, path: str = "cell") -> np.ndarray:
-    r"""$\partial c_T/\partial c_t$ for $t = 0..T$ of an LSTM, along the cell path or in full.
+    r"""$\partial c_T/\partial c_t$ for $t = 0..T$ of an LSTM: cell path, full, or total.
 
     `J[t, i, j]` $= \partial c_T[i] / \partial c_t[j]$, `J[T]` $= I$.
 
@@ -143,14 +143,22 @@ def cell_jacobians(lstm, x: np.ndarray, hx=None, path: str = "cell") -> np.ndarr
       squashing derivative.
     - `path="full"`: through the whole recurrence ($h_t$ held fixed), every path through
       $h$ included, from one backward sweep.
+    - `path="total"`: as `"full"`, but $h_t = W_{hr}(o_t \odot \tanh c_t)$ (no $W_{hr}$
+      without a projection) follows $c_t$, with $o_t$ fixed by $x_t$ and $h_{t-1}$: the
+      gradient that backpropagation carries into $c_t$ from a loss on $c_T$,
+      $\partial c_T/\partial c_t|_{h_t} + \partial c_T/\partial h_t|_{c_t}\,
+      W_{hr} \operatorname{diag}(o_t \odot (1 - \tanh^2 c_t))$. For $t < T$ it is not
+      zero when every $f_k = 0$, although the other two are: $c_t$ still reaches $c_T$
+      through $h_t$. `J[0]` is that of `"full"` ($h_0$ is given, not computed from $c_0$).
 
-    The two agree exactly when `weight_hh_l0` is zero (no path through $h$ reaches the gates).
+    The first two agree exactly when `weight_hh_l0` is zero (no path through $h$ reaches
+    the gates).
 
     :param lstm: a single-layer unidirectional `rnnnotes.LSTM`.
     :param x: one unbatched sequence `(T, D)`, $T \ge 1$.
     :param hx: the initial state, unbatched: `(1, H_s)` or `(H_s,)`, for an LSTM the pair
         `(h0, c0)`; None means zeros.
-    :param path: `"cell"` or `"full"`.
+    :param path: `"cell"`, `"full"` or `"total"`.
     :returns: array of shape `(T + 1, H, H)`.
     """
     if path not in CELL_PATHS:
@@ -160,9 +168,16 @@ def cell_jacobians(lstm, x: np.ndarray, hx=None, path: str = "cell") -> np.ndarr
     x = as_sequence(x, spec)
     tm = _terms(lstm, spec, x, hx)
     T, H = x.shape[0], spec.hidden_size
-    if path == "full":
+    if path != "cell":
         zero_h = np.zeros((H, spec.state_size), dtype=spec.dtype)
-        return _sweep.sweep(tm, zero_h, np.eye(H, dtype=spec.dtype), "c")
+        eye = np.eye(H, dtype=spec.dtype)
+        J = _sweep.sweep(tm, zero_h, eye, "c")  # (T + 1, H, H): [t] = dc_T/dc_t, h_t fixed
+        if path == "total":  # add dc_T/dh_t (c_t fixed) times dh_t/dc_t, for t = 1..T - 1
+            Jh = _sweep.sweep(tm, zero_h, eye, "h")  # (T + 1, H, H_s): dc_T/dh_t
+            if tm.w_hr is not None:
+                Jh = Jh @ tm.w_hr  # (T + 1, H, H_s) @ (H_s, H): through h_t = W_hr r_t
+            J[1:T] += Jh[1:T] * tm.k[: T - 1, None, :]  # columns times o_t (1 - tanh^2 c_t)
+        return J
     f = tm.direct  # (T, H), f[k - 1] = f_k
     prod = np.ones((T + 1, H), dtype=spec.dtype)  # prod[t] = f_{t+1} * ... * f_T
     for t in range(T - 1, -1, -1):  # the order backward multiplies in: from T down
@@ -186,7 +201,7 @@ def cell_jacobian_norms(
     :param x: one unbatched sequence `(T, D)`, $T \ge 1$.
     :param hx: the initial state, unbatched: `(1, H_s)` or `(H_s,)`, for an LSTM the pair
         `(h0, c0)`; None means zeros.
-    :param path: `"cell"` or `"full"`.
+    :param path: `"cell"`, `"full"` or `"total"`.
     :param ord: `2` (spectral norm) or `"fro"` (Frobenius norm).
     :returns: array of shape `(T + 1,)`.
     """

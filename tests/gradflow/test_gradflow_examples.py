@@ -134,3 +134,64 @@ def test_bad_input_is_named(call, exc, words):
     with pytest.raises(exc) as info:
         call()
     assert words in str(info.value)
+
+
+@pytest.mark.parametrize("b", [-2.5, 0.0, 1.0, 3.0])
+def test_with_forget_bias_sets_the_sum_of_the_two_biases_and_nothing_else(b):
+    from rnnnotes import LSTM
+
+    before = LSTM(3, 4, seed=5).state_dict()
+    model = LSTM(3, 4, seed=5)
+    assert gf.with_forget_bias(model, b) is model
+    after = model.state_dict()
+    rows = slice(4, 8)  # gate order i, f, g, o: the forget block
+    np.testing.assert_array_equal(after["bias_ih_l0"][rows] + after["bias_hh_l0"][rows],
+                                  np.full(4, b))
+    for key in before:  # every other entry untouched
+        keep = np.ones_like(before[key], dtype=bool)
+        if key.startswith("bias_"):
+            keep[rows] = False
+        np.testing.assert_array_equal(after[key][keep], before[key][keep], err_msg=key)
+    # the gate the model computes: torch's equation written out on one step from zeros
+    x = np.random.default_rng(6).standard_normal((1, 3))
+    a = before["weight_ih_l0"][rows] @ x[0] + b
+    np.testing.assert_allclose(gf.forget_gates(model, x)[0], 1 / (1 + np.exp(-a)), rtol=1e-14)
+
+
+@pytest.mark.parametrize("b", [0.0, 1.0, 3.0])
+def test_with_forget_bias_and_zero_weights_gives_constant_gates(b):
+    from rnnnotes import LSTM
+
+    model = gf.with_forget_bias(LSTM(2, 3, seed=1), b, zero_weights=True)
+    x = np.random.default_rng(2).standard_normal((50, 2))
+    f = 1 / (1 + np.exp(-b))
+    np.testing.assert_allclose(gf.forget_gates(model, x), np.full((50, 3), f), rtol=1e-15)
+    np.testing.assert_allclose(gf.cell_jacobian_norms(model, x)[0], f**50, rtol=1e-12)
+    sd = model.state_dict()
+    assert all(np.count_nonzero(v) == 0 for k, v in sd.items() if k != "bias_ih_l0")
+
+
+def test_with_forget_bias_minus_1000_closes_the_gate_exactly():
+    from rnnnotes import LSTM
+
+    model = gf.with_forget_bias(LSTM(2, 3, seed=1), -1000.0)
+    x = np.random.default_rng(3).standard_normal((6, 2))
+    assert np.all(gf.forget_gates(model, x) == 0.0)
+
+
+@pytest.mark.parametrize(("model", "bias", "exc", "words"), [
+    ("rnn", 1.0, ValueError, ["with_forget_bias", "LSTM", "got a RNN"]),
+    ("bi", 1.0, ValueError, ["single-layer unidirectional", "bidirectional=True"]),
+    ("nobias", 1.0, ValueError, ["bias=True", "bias=False"]),
+    ("lstm", float("nan"), ValueError, ["bias", "finite real number", "nan"]),
+    ("lstm", "1", ValueError, ["bias", "finite real number", "'1'"]),
+])
+def test_with_forget_bias_names_bad_input(model, bias, exc, words):
+    from rnnnotes import LSTM, RNN
+
+    m = {"rnn": lambda: RNN(2, 3), "bi": lambda: LSTM(2, 3, bidirectional=True),
+         "nobias": lambda: LSTM(2, 3, bias=False), "lstm": lambda: LSTM(2, 3)}[model]()
+    with pytest.raises(exc) as info:
+        gf.with_forget_bias(m, bias)
+    for w in words:
+        assert w in str(info.value), (w, str(info.value))

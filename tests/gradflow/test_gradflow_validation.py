@@ -44,6 +44,8 @@ BAD = {
     "tanh_rnn_jacobian_norms": (
         lambda: gf.tanh_rnn_jacobian_norms(np.eye(3), np.zeros(3), 4, inputs=np.zeros((4, 2))),
         ValueError, ["inputs", "(steps, n) = (4, 3)", "got (4, 2)"]),
+    "with_forget_bias": (lambda: gf.with_forget_bias(lstm(), float("inf")), ValueError,
+                         ["bias", "finite real number", "got inf"]),
     "hidden_states": (lambda: gf.hidden_states(rnn(), np.zeros((5, D + 1))), ValueError,
                       ["x", "(T >= 1, 3)", "got shape (5, 4)"]),
     "hidden_jacobians": (lambda: gf.hidden_jacobians(rnnnotes.GRU(D, H, num_layers=2), X),
@@ -53,7 +55,7 @@ BAD = {
     "forget_gates": (lambda: gf.forget_gates(rnn(), X), ValueError,
                      ["model", "LSTM", "got a RNN"]),
     "cell_jacobians": (lambda: gf.cell_jacobians(lstm(), X, path="h"), ValueError,
-                       ["path", "('cell', 'full')", "'h'"]),
+                       ["path", "('cell', 'full', 'total')", "'h'"]),
     "cell_jacobian_norms": (lambda: gf.cell_jacobian_norms(lstm(), X, ord="nuc"), ValueError,
                             ["ord", "2 (spectral norm) or 'fro'", "'nuc'"]),
     "input_jacobians": (lambda: gf.input_jacobians(lstm(), X, np.zeros((1, H))), TypeError,

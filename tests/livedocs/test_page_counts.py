@@ -25,8 +25,9 @@ EXPECTED: dict[str, dict[str, int]] = {
     "docs/calculator/index.md": {"audit": 1},
     "docs/cli.md": {"setup": 1, "audit": 1},
     "docs/conventions.md": {"setup": 1, "equation": 2, "live": 15, "audit": 1},
-    "docs/index.md": {"setup": 1, "live": 13, "audit": 1},
+    "docs/index.md": {"setup": 1, "live": 17, "audit": 1},
     "docs/references.md": {"audit": 1},
+    "docs/summary.md": {"setup": 1, "live": 31, "audit": 1},
     "docs/task-1-1/q1-unrolled-weights.md": {"setup": 1, "live": 19, "equation": 12,
                                              "quote": 1, "audit": 1},
     "docs/task-1-1/q2-parameters-over-time.md": {"setup": 1, "live": 23, "equation": 1,
@@ -35,6 +36,14 @@ EXPECTED: dict[str, dict[str, int]] = {
                                                 "notation": 3, "quote": 1, "audit": 1},
     "docs/task-1-2/q2-lstm-vs-gru.md": {"setup": 1, "live": 28, "equation": 8, "quote": 1,
                                         "audit": 1},
+    "docs/task-2-1/q1-gates.md": {"setup": 1, "live": 24, "equation": 1, "quote": 1, "audit": 1},
+    "docs/task-2-1/q2-forget-gate-zero.md": {"setup": 1, "live": 26, "quote": 1, "audit": 1},
+    "docs/task-2-1/q3-gradients-in-lstm.md": {"setup": 1, "live": 36, "equation": 2,
+                                              "quote": 1, "audit": 1},
+    "docs/task-2-1/q4-fewer-parameters.md": {"setup": 1, "live": 51, "equation": 8,
+                                             "notation": 5, "quote": 1, "audit": 1},
+    "docs/task-2-1/q5-bidirectional.md": {"setup": 1, "live": 15, "equation": 3, "quote": 1,
+                                          "audit": 1},
 }
 
 

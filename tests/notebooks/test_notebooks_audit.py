@@ -16,6 +16,7 @@ from livedocs.numbers import check_page
 EXPECTED: dict[str, dict[str, int]] = {
     "docs/task-1-1/notebook.py": {"setup": 1, "audit": 1},
     "docs/task-1-2/notebook.py": {"setup": 1, "audit": 1},
+    "docs/task-2-1/notebook.py": {"setup": 1, "audit": 1},
 }
 
 

@@ -15,6 +15,8 @@ DOCS = ROOT / "docs"
 # Doctest examples (one per ">>>" statement) that each page's ```python fences yield.
 EXPECTED = {
     "task-1-1/q2-parameters-over-time.md": 18,
+    "task-2-1/q2-forget-gate-zero.md": 15,
+    "task-2-1/q5-bidirectional.md": 12,
 }
 # Info strings that look like Python but that Sybil's PythonCodeBlockParser skips silently.
 LOOKALIKES = re.compile(r"^\s*(```|~~~)\s*(py|pycon|python3|Python|pyodide|\{\.?python[^}]*\})\s*$",
