@@ -12,7 +12,7 @@ from livedocs._marks import private_use
 from livedocs.markdown_ext import LiveNumberError, LiveNumbersExtension
 from livedocs.render import render_page
 
-PAGE = ("# Page\n\n<!-- live:setup\nH = 128\n-->\n\nThe size is 128<!--= H -->, and "
+PAGE = ("# Page\n\n<!-- live:setup\nH = 128\n-->\n\nThe size is 128<!--= 2 * 64 -->, and "
         "`19,712<!--= x -->` in code.\n\n```text\n$$ 1 $$<!--= y -->\n```\n\n"
         "$$ 2 \\cdot 64 = 128 $$<!--= H -->\n")
 
@@ -35,14 +35,14 @@ def test_markers_and_setup_never_reach_the_html_and_code_shows_them_verbatim() -
 def test_warn_mode_logs_each_failure_once(caplog: pytest.LogCaptureFixture) -> None:
     md = plain_md()
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.livedocs"):
-        md.convert(PAGE.replace("128<!--= H -->", "127<!--= H -->"))
+        md.convert(PAGE.replace("128<!--= 2 * 64 -->", "127<!--= 2 * 64 -->"))
     (record,) = [r for r in caplog.records if "written 127" in r.getMessage()]
     assert record.getMessage().startswith("Page:")
 
 
 def test_raise_mode_raises_with_every_failure() -> None:
     with pytest.raises(LiveNumberError, match="written 127, computed 128"):
-        plain_md(fail="raise").convert(PAGE.replace("128<!--= H -->", "127<!--= H -->"))
+        plain_md(fail="raise").convert(PAGE.replace("128<!--= 2 * 64 -->", "127<!--= 2 * 64 -->"))
 
 
 def test_a_bad_fail_option_is_a_value_error() -> None:
