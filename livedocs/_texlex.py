@@ -54,7 +54,8 @@ NOTATION_RELATIONS = {"in", "notin", "sim", "simeq", "cong", "propto", "to", "ri
 # Commands whose braced argument is a symbol (\mathbf{W}), so a script after it is notation.
 _SYMBOL_ARG = {"mathbf", "mathbb", "mathcal", "mathfrak", "mathscr", "boldsymbol", "bm",
                "hat", "tilde", "bar", "vec", "dot", "ddot", "overline", "widehat",
-               "widetilde", "check", "breve"}
+               "widetilde", "check", "breve", "overleftarrow", "overrightarrow",
+               "underline", "mathrm", "mathsf", "mathit", "mathtt"}
 _SUP_MINUS = "⁻"
 
 
@@ -219,7 +220,8 @@ def numbers(toks: list[Tok]) -> list[NumTok]:
                 raise TexError(f"`{t.text}` at the end of the math has no argument")
             if nxt.kind == "char" and nxt.text == "{":
                 exempt_depth.append(bool(pending_script))
-                symbol_group.append(False)
+                # Closing the script leaves its base a symbol: h^{(f)}_{t-1}.
+                symbol_group.append(bool(pending_script))
                 i += 1
             elif nxt.kind == "num" or nxt.kind == "char" and nxt.text not in "}^_":
                 if nxt.kind == "num":

@@ -93,6 +93,7 @@ def test_relations_split_sides_and_notation_relations_are_marked() -> None:
 @pytest.mark.parametrize(("tex", "exempt", "audited"), [
     (r"h_{t-1} = \sum_{t=1}^{T} x_t", ["1", "1"], []),
     (r"W^{2} + \mathbb{R}^{128 \times 3}", ["2", "128", "3"], []),
+    (r"h^{(1)}_{t-1} + \overleftarrow{h}_{t+1}", ["1", "1", "1"], []),
     (r"2^{10} + (1+x)^2", [], ["2", "10", "1", "2"]),
     (r"\text{for 5 steps} \; 7", [], ["7"]),
 ])
