@@ -28,7 +28,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "docs/index.md": {"setup": 1, "live": 19, "audit": 1},
     "docs/references.md": {"audit": 1},
     "docs/summary.md": {"setup": 1, "live": 37, "audit": 1},
-    "docs/task-1-1/q1-unrolled-weights.md": {"setup": 1, "live": 19, "equation": 12,
+    "docs/task-1-1/q1-unrolled-weights.md": {"setup": 1, "live": 33, "equation": 12,
                                              "quote": 1, "audit": 1},
     "docs/task-1-1/q2-parameters-over-time.md": {"setup": 1, "live": 23, "equation": 1,
                                                  "quote": 1, "audit": 1},
