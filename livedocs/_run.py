@@ -22,7 +22,12 @@ from ._prose import normalise
 from ._tex import NumTok
 from ._texeval import EvalError, Unresolved, Value, evaluate
 
-__all__ = ["Check", "run_plan"]
+__all__ = ["Check", "run_plan", "SETUP_CACHE"]
+
+# Tests that re-check one page many times (tests/livedocs/test_mutation.py) set this to a
+# dict: a setup block already run, with the same text, is not run again; its namespace is
+# copied. Left None, every check runs every setup afresh.
+SETUP_CACHE: dict[tuple[str, int, str], dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -141,7 +146,13 @@ class _Runner:
         plan = self.plan
         if plan.setup is None:
             return None
+        key = (self.path, plan.setup_line, plan.setup)
+        if SETUP_CACHE is not None and key in SETUP_CACHE:
+            self.ns.update(SETUP_CACHE[key])
+            return self.check("setup", plan.setup_line, True, "setup ran (cached)")
         err = _exec(plan.setup, self.ns, self.path, plan.setup_line)
+        if SETUP_CACHE is not None and not err:
+            SETUP_CACHE[key] = dict(self.ns)
         if err:
             return self.check("setup", plan.setup_line, False, f"setup raised {err}")
         return self.check("setup", plan.setup_line, True, "setup ran")
