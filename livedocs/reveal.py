@@ -156,8 +156,11 @@ class _Inline(ast.NodeTransformer):
 
     def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802 (ast's API)
         value = self.values.get(node.id)
-        if value is not None and not isinstance(value, ast.Lambda) and \
-                isinstance(node.ctx, ast.Load):
+        # A name bound to a short call or lookup reads better written out; a long or
+        # computed one (a comprehension, arithmetic on arrays) stays a name, shown by its
+        # setup line.
+        if value is not None and isinstance(value, (ast.Call, ast.Attribute, ast.Subscript)) \
+                and len(ast.unparse(value)) <= 80 and isinstance(node.ctx, ast.Load):
             return self.visit(copy.deepcopy(value))
         return node
 
@@ -191,7 +194,8 @@ def expand(expr: str, values: dict[str, ast.expr], givens: set[str]) -> str:
             if ast.dump(new) == ast.dump(tree):
                 break
             tree = new
-        return ast.unparse(tree)
+        full = ast.unparse(tree)
+        return full if len(full) <= 160 else expr
     except (SyntaxError, RecursionError, ValueError, TypeError, AttributeError):
         return expr
 
