@@ -5,7 +5,10 @@ by mkdocs-jupyter (``hooks: [livedocs/notebooks_hook.py]`` in ``mkdocs.yml``).
 (see :mod:`livedocs.notebooks` for each step):
 
 1. audits its markdown cells; failures are WARNINGs, so ``--strict`` aborts;
-2. executes it (``allow_errors=False``): a cell that raises aborts the build;
+2. starts executing it (``allow_errors=False``) in a worker thread: each notebook runs in
+   its own kernel process while MkDocs renders the other pages, and :func:`on_pre_page`
+   waits for it when its own page comes (the notebook pages come last); a cell that raises
+   aborts the build;
 3. writes the normalised notebook to a fresh temporary folder,
    ``rnnnotes-executed-notebooks/<task>/notebook.ipynb``, the one place mkdocs-jupyter's
    ``include`` matches, and replaces the source by a page file ``<task>/notebook.ipynb``
@@ -25,6 +28,7 @@ import logging
 import posixpath
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +48,14 @@ from livedocs.notebooks import (
 )
 
 log = logging.getLogger("mkdocs.plugins.livedocs")  # as the pages' checks: --strict counts it
-_state: dict[str, Any] = {"tmp": None, "downloads": {}}
+_state: dict[str, Any] = {"tmp": None, "downloads": {}, "pending": {}}
 
 
 def _cleanup() -> None:
+    pool = _state.pop("pool", None)
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+    _state["pending"] = {}
     if _state["tmp"] is not None:
         shutil.rmtree(_state["tmp"], ignore_errors=True)
         _state["tmp"] = None
@@ -59,33 +67,49 @@ def on_files(files: Any, config: Any) -> Any:
     _state["tmp"] = Path(tempfile.mkdtemp(prefix="rnnnotes-notebooks-"))
     root = _state["tmp"] / OUT_DIR  # the src_dir of the generated pages
     _state["downloads"] = {}
+    _state["pending"] = {}
     sources = [f for f in files if f.src_uri.split("/")[-1] == SOURCE_NAME]
+    pool = ThreadPoolExecutor(max_workers=max(1, len(sources)), thread_name_prefix="notebook")
+    _state["pool"] = pool
     for source in sorted(sources, key=lambda f: f.src_uri):
         path, name = Path(source.abs_src_path), f"docs/{source.src_uri}"
         for check in audit(path, name, config.config_file_path).failures:
             log.warning(check.message)
-        try:
-            text = build(path, name)
-        except NotebookError as err:
-            raise PluginError(str(err)) from None
         uri = page_uri(source.src_uri)
         executed = root / uri
         executed.parent.mkdir(parents=True, exist_ok=True)
-        executed.write_text(text, encoding="utf-8")
         # A real src_dir (not File.generated): mkdocs-jupyter's NotebookFile recomputes
-        # abs_src_path from src_dir and src_uri.
+        # abs_src_path from src_dir and src_uri. The file is written when the run is done.
         page = File(uri, src_dir=str(root), dest_dir=config.site_dir,
                     use_directory_urls=config.use_directory_urls)
         # beside the page: task-1-1/notebook/index.html, or task-1-1/notebook.html
         stem = posixpath.splitext(uri)[0]
         page_dir = stem if config.use_directory_urls else posixpath.dirname(stem)
-        download = File.generated(config, posixpath.join(page_dir, download_name(uri)),
-                                  content=text.encode("utf-8"))
+        download_uri = posixpath.join(page_dir, download_name(uri))
+        download = File(download_uri, src_dir=str(_state["tmp"] / "downloads"),
+                        dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
         files.remove(source)
         files.append(page)
         files.append(download)
         _state["downloads"][uri] = download
+        _state["pending"][uri] = (pool.submit(build, path, name), executed,
+                                  Path(download.abs_src_path))
     return files
+
+
+@event_priority(100)  # before mkdocs-jupyter reads the notebook (its on_pre_page)
+def on_pre_page(page: Any, config: Any, files: Any) -> Any:
+    pending = _state.get("pending", {}).pop(page.file.src_uri, None)
+    if pending is not None:
+        future, executed, download = pending
+        try:
+            text = future.result()
+        except NotebookError as err:
+            raise PluginError(str(err)) from None
+        for target in (executed, download):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    return page
 
 
 def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
