@@ -1,5 +1,4 @@
-"""One strict build of the site per test session, shared by every test that reads it
-(tests/site, tests/notebooks, tests/browser)."""
+"""Fixtures shared by tests/site (what the build writes) and tests/browser (what a reader sees)."""
 
 from __future__ import annotations
 
@@ -13,15 +12,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built with ``mkdocs build --strict`` (no ``-q``: it would drop the warnings
-    before ``--strict`` counts them) into a temporary directory."""
-    out = tmp_path_factory.mktemp("site")
+def build_site(out: Path) -> Path:
+    """Run the strict site build into ``out``, in a fresh process (as CI and readers do)."""
     run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
         cwd=ROOT, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert run.returncode == 0, run.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site, built once per test session with ``mkdocs build --strict``."""
+    return build_site(tmp_path_factory.mktemp("site"))
