@@ -9,6 +9,7 @@ waiting. What each visit saw is kept in a ``Visit``; the tests assert on those.
 
 from __future__ import annotations
 
+import json
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,16 +61,19 @@ class Visit:
 
 
 def _axe_autorun(scheme: str) -> str:
+    """A script for every new document: on the site's pages (not the first about:blank),
+    load axe-core and run it once the page, its fonts and two frames are done."""
     options = {"resultTypes": ["violations"]}
     if scheme == "dark":
         options["runOnly"] = {"type": "rule", "values": COLOUR_RULES}
-    return Axe().axe_script + f"""
+    return f"""if (location.protocol === "http:") {{
+{Axe().axe_script}
 ;window.__audit = new Promise((resolve) => addEventListener("load", () =>
   document.fonts.ready
     .then(() => new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame))))
-    .then(() => axe.run(document, {options!r}))
+    .then(() => axe.run(document, {json.dumps(options)}))
     .then((results) => resolve(results.violations))));
-""".replace("'", '"').replace("True", "true")
+}}"""
 
 
 class _Visitor:

@@ -1,5 +1,11 @@
 // What a reader would meet on the loaded page, gathered in one pass (tests/browser/test_pages.py).
-() => {
+async () => {
+  // Images below the fold may be lazy: load them all, as a reader scrolling down would.
+  await Promise.all([...document.images].map((img) => {
+    img.loading = "eager";
+    return img.decode().catch(() => null);
+  }));
+
   const html = document.documentElement;
   const visible = (el) => el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
 

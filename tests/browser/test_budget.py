@@ -1,0 +1,60 @@
+"""Page weight: what a reader's browser fetches for one page with an empty cache.
+
+Every visit loads cold (its own browser context), with lazy images forced to load, so the
+requests it records are everything the page costs: HTML, CSS, scripts, the search index
+and worker, the math font, figures, icons. Sizes are the files' bytes as served,
+uncompressed (GitHub Pages compresses text, so the wire is lighter than this).
+
+    uv run pytest tests/browser/test_budget.py -s     # prints the weight of every page
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from browser_audit import MISSING, PAGES, VIEWS
+
+BUDGET = 600 * 1024  # bytes, the heaviest page
+
+
+def served_file(site: Path, prefix: str, url: str, page: str) -> Path:
+    """The file the test server answered ``url`` with."""
+    path = unquote(urlsplit(url).path)
+    assert path.startswith(prefix), url
+    target = site / path[len(prefix):]
+    if target.is_dir():
+        target /= "index.html"
+    if not target.is_file():
+        assert page == MISSING and path == prefix + MISSING, url
+        target = site / "404.html"
+    return target
+
+
+def weights(visits, site: Path, prefix: str) -> dict[str, int]:
+    """Bytes fetched by each page, the most over all views (a view may fetch more: the
+    phone layout, say, shows other icons)."""
+    result = {}
+    for path in PAGES:
+        result[path] = max(
+            sum(served_file(site, prefix, url, path).stat().st_size
+                for url in set(visits[path, view].requested))
+            for view in VIEWS)
+    return result
+
+
+def test_the_heaviest_page_is_within_budget(visits, built_site, server):
+    weight = weights(visits, built_site, server.prefix)
+    for path, size in sorted(weight.items(), key=lambda item: -item[1]):
+        print(f"{size / 1024:7.1f} KB  /{path}")
+    heaviest = max(weight, key=weight.get)
+    assert weight[heaviest] <= BUDGET, f"/{heaviest}: {weight[heaviest] / 1024:.1f} KB"
+
+
+def test_the_weight_counts_fonts_and_the_search_index(visits, server):
+    # If these were not fetched (or not recorded), the budget would be measuring too little.
+    requested = set(visits["task-1-1/q1-unrolled-weights/", "desktop-light"].requested)
+    names = {urlsplit(url).path.removeprefix(server.prefix) for url in requested}
+    assert {"assets/fonts/stix-two-math.woff2", "search/search_index.json"} <= names
+    assert any(name.endswith(".css") for name in names) and any(
+        name.endswith(".js") for name in names) and any(name.endswith(".svg") for name in names)
