@@ -27,3 +27,9 @@ def build_site(out: Path) -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The site, built once per test session with ``mkdocs build --strict``."""
     return build_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site_builder():
+    """``build_site`` itself, for tests that build again (conftest modules are not imported)."""
+    return build_site
