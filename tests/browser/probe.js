@@ -1,4 +1,4 @@
-// What a reader would meet on the loaded page, gathered in one pass (tests/browser/test_pages.py).
+// What a reader would meet on the loaded page, gathered in one pass (tests/browser/test_browser_pages.py).
 async () => {
   // Images below the fold may be lazy: load them all, as a reader scrolling down would.
   await Promise.all([...document.images].map((img) => {
