@@ -1,37 +1,37 @@
 """One visit of every page of the built site in every view, recording what a reader meets.
 
-Each visit gets a fresh browser context (an empty cache: the page loads cold), axe-core
-injected before the page's own scripts, and runs axe by itself once the page and its fonts
-have loaded. A few visits are in flight at once (each page renders in its own process), so
-one page's axe run overlaps the next page's load: the audit is bound by the CPU, not by
-waiting. What each visit saw is kept in a ``Visit``; the tests assert on those.
+There is one browser tab per width (phone, desktop) and it goes through the pages in turn,
+as a reader clicking through the site (the tab keeps its renderer process and compiled
+scripts, which makes a visit cheap). Each page is looked at twice: in the light palette,
+then in the dark one, switched to with the header's toggle as a reader would (that the
+dark palette also comes up by itself for a reader whose system is dark is tested in
+test_reader.py). axe-core is injected before the page's own scripts and runs
+all its rules in light once the page and its fonts have loaded; in dark, where only the
+colours differ, it runs the rules that look at colour. Both tabs work side by side. What
+each view of each page showed is kept in a ``Visit``; the tests assert on those.
 """
 
 from __future__ import annotations
 
 import json
-from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 
 HERE = Path(__file__).parent
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 PROBE = (HERE / "probe.js").read_text(encoding="utf-8")
-VIEWS = {  # name: (viewport width, colour scheme)
-    "phone-light": (390, "light"),
-    "phone-dark": (390, "dark"),
-    "desktop-light": (1280, "light"),
-    "desktop-dark": (1280, "dark"),
-}
+WIDTHS = {"phone": 390, "desktop": 1280}
+SCHEMES = ("light", "dark")
+VIEWS = {f"{name}-{scheme}": (width, scheme) for name, width in WIDTHS.items()
+         for scheme in SCHEMES}
 MISSING = "no/such/page/"  # served the 404 page, as GitHub Pages does
 SEARCHES = ("LSTM", "19,712")
-IN_FLIGHT = 3  # visits under way at once (the machine has 2 cores; Python mostly waits)
-# axe-core runs every rule in the light views. The dark views have the same DOM and layout
-# as the light ones at the same width and differ only in colour, so they run the rules
-# that look at colour.
+COLD = "desktop"  # this tab loads with the HTTP cache off, so it records each page's weight
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+SETTLED = "new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)))"
 
 
 def doc_pages() -> list[str]:
@@ -51,6 +51,7 @@ class Visit:
     """What one page showed in one view."""
 
     status: int = 0
+    scheme: str = ""  # the palette the theme was in (body's data-md-color-scheme)
     console: list[str] = field(default_factory=list)
     offsite: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
@@ -60,94 +61,124 @@ class Visit:
     found: dict[str, int] = field(default_factory=dict)
 
 
-def _axe_autorun(scheme: str) -> str:
-    """A script for every new document: on the site's pages (not the first about:blank),
-    load axe-core and run it once the page, its fonts and two frames are done."""
-    options = {"resultTypes": ["violations"]}
-    if scheme == "dark":
-        options["runOnly"] = {"type": "rule", "values": COLOUR_RULES}
-    return f"""if (location.protocol === "http:") {{
+AXE_AUTORUN = f"""if (location.protocol === "http:") {{
 {Axe().axe_script}
 ;window.__audit = new Promise((resolve) => addEventListener("load", () =>
-  document.fonts.ready
-    .then(() => new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame))))
-    .then(() => axe.run(document, {json.dumps(options)}))
+  document.fonts.ready.then(() => {SETTLED})
+    .then(() => axe.run(document, {{resultTypes: ["violations"]}}))
     .then((results) => resolve(results.violations))));
 }}"""
+COLOUR_ONLY = {"resultTypes": ["violations"], "runOnly": {"type": "rule", "values": COLOUR_RULES}}
+AXE_COLOUR = f"""() => {{ window.__audit = {SETTLED}
+  .then(() => axe.run(document, {json.dumps(COLOUR_ONLY)}))
+  .then((results) => results.violations); }}"""
 
 
-class _Visitor:
-    """One visit under way: its own context and page, with every event recorded."""
+class _Tab:
+    """One width: a browser context with one tab, recording every event into the visit of
+    the page and scheme it is showing."""
 
-    def __init__(self, browser, server, path: str, view: str):
-        width, scheme = VIEWS[view]
-        self.visit = visit = Visit()
-        self.path, self.url = path, server.url + path
+    def __init__(self, browser, server, width: str):
+        self.width, self.server = width, server
+        self.visit, self.url = Visit(), ""
         self.context = browser.new_context(
-            viewport={"width": width, "height": 844}, color_scheme=scheme,
+            viewport={"width": WIDTHS[width], "height": 844}, color_scheme="light",
             reduced_motion="reduce")
-        self.context.add_init_script(script=_axe_autorun(scheme))
+        self.context.add_init_script(script=AXE_AUTORUN)
         self.page = page = self.context.new_page()
+        if width == COLD:
+            cdp = self.context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
         on_site = server.origin + "/"
 
-        def route(route, request):
-            if request.url.startswith((on_site, "data:")):
-                route.continue_()
-            else:  # the machine has no network: record the attempt, answer it at once
-                visit.offsite.append(request.url)
-                route.abort()
+        def route(route, request):  # the machine has no network: record, answer at once
+            self.visit.offsite.append(request.url)
+            route.abort()
 
         def console(message):
             if message.type == "error":
-                visit.console.append(f"{message.text} ({message.location.get('url')})")
+                self.visit.console.append(f"{message.text} ({message.location.get('url')})")
 
         def response(response):
             if response.status >= 400 and response.url != self.url:
-                visit.failed.append(f"{response.status} {response.url}")
+                self.visit.failed.append(f"{response.status} {response.url}")
 
-        # Off-site requests are the only ones routed through Python (a glob that never
-        # matches the site's own origin), so the site's requests are not slowed down.
-        self.context.route(lambda url: not url.startswith(on_site), route)
-        self.context.on("request", lambda request: visit.requested.append(request.url))
+        # Only requests off the site are routed through Python (routing every request
+        # would slow each one down and turn the cache off).
+        self.context.route(lambda url: not url.startswith((on_site, "data:")), route)
+        self.context.on("request", lambda request: self.visit.requested.append(request.url))
         self.context.on("response", response)
         page.on("console", console)
-        page.on("pageerror", lambda error: visit.console.append(f"uncaught: {error}"))
-        visit.status = page.goto(self.url, wait_until="commit").status
+        page.on("pageerror", lambda error: self.visit.console.append(f"uncaught: {error}"))
 
-    def finish(self) -> Visit:
-        page, visit = self.page, self.visit
-        visit.violations = page.evaluate("window.__audit")
-        visit.probe = page.evaluate(PROBE)
-        visit.found = {query: _search(page, query) for query in SEARCHES}
-        self.context.close()
-        return visit
+    def start(self, path: str) -> None:
+        """Load ``path`` in the light palette (the theme stores a palette switch: forget it)."""
+        if self.url:
+            self.page.evaluate("localStorage.clear(); sessionStorage.clear()")
+        self.visit, self.url = Visit(), self.server.url + path
+        self.visit.status = self.page.goto(self.url, wait_until="commit").status
+
+    def go_dark(self) -> None:
+        """Switch to dark with the header's toggle, as a reader would; start axe's colour
+        rules once the theme has switched."""
+        self.visit = Visit(status=self.visit.status)
+        self.page.locator('label[title="Switch to dark mode"]').click()
+        self.page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        self.page.evaluate(AXE_COLOUR)
+
+    def collect(self) -> None:
+        """axe-core's findings (light: it runs by itself once the page has loaded), then
+        the probe."""
+        self.visit.violations = self.page.evaluate("window.__audit")
+        self.visit.probe = self.page.evaluate(PROBE)
+        self.visit.scheme = self.page.evaluate("document.body.dataset.mdColorScheme")
+
+    def type_search(self, query: str) -> None:
+        """Open the search box and type ``query``, as a reader would."""
+        page = self.page
+        page.keyboard.press("Escape")
+        page.keyboard.press("/")  # Material's shortcut: opens and focuses the search box
+        box = page.locator("input.md-search__input")
+        box.fill(query)
+        box.press("End")  # Material reads the query on keydown
+
+    def count_results(self, query: str) -> None:
+        """Wait for the search results of ``query`` and count them."""
+        try:
+            self.page.wait_for_function(
+                "() => document.querySelector('.md-search-result__meta')?.textContent"
+                ".match(/^\\s*(\\d+|No) matching/)", timeout=10_000)
+            found = self.page.locator(".md-search-result__item").count()
+        except PlaywrightError:  # no result count ever shown: nothing was found
+            found = 0
+        self.visit.found[query] = found
+        self.page.keyboard.press("Escape")
 
 
-def _search(page, query: str) -> int:
-    """Type ``query`` into the search box as a reader would; the number of results."""
-    page.keyboard.press("Escape")
-    page.keyboard.press("/")  # Material's shortcut: opens and focuses the search box
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")  # Material reads the query on keydown
-    try:
-        page.wait_for_function(
-            "() => document.querySelector('.md-search-result__meta')?.textContent"
-            ".match(/^\\s*(\\d+|No) matching/)", timeout=5000)
-    except Exception:  # noqa: BLE001 (no results reported at all: count as none found)
-        return 0
-    return page.locator(".md-search-result__item").count()
+def _look(tabs, visits, path: str, scheme: str) -> None:
+    for tab in tabs:
+        tab.collect()
+    for query in SEARCHES:  # type in every tab, then wait: the searches overlap
+        for tab in tabs:
+            tab.type_search(query)
+        for tab in tabs:
+            tab.count_results(query)
+    for tab in tabs:
+        visits[path, f"{tab.width}-{scheme}"] = tab.visit
 
 
-def visit_all(browser, server, views=VIEWS, pages=PAGES) -> dict[tuple[str, str], Visit]:
+def visit_all(browser, server, pages=PAGES) -> dict[tuple[str, str], Visit]:
     """Every page in every view: ``{(path, view): Visit}``."""
-    todo = deque((path, view) for view in views for path in pages)
-    running: deque[tuple[tuple[str, str], _Visitor]] = deque()
+    tabs = [_Tab(browser, server, width) for width in WIDTHS]
     visits = {}
-    while todo or running:
-        while todo and len(running) < IN_FLIGHT:
-            key = todo.popleft()
-            running.append((key, _Visitor(browser, server, *key)))
-        key, visitor = running.popleft()
-        visits[key] = visitor.finish()
+    for path in pages:
+        for tab in tabs:
+            tab.start(path)
+        _look(tabs, visits, path, "light")
+        for tab in tabs:
+            tab.go_dark()
+        _look(tabs, visits, path, "dark")
+    for tab in tabs:
+        tab.context.close()
     return visits

@@ -31,6 +31,11 @@ def _own_404(visit, path: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("path", "view"), CASES)
+def test_the_view_is_in_its_palette(visits, path, view):
+    assert visits[path, view].scheme == {"light": "default", "dark": "slate"}[VIEWS[view][1]]
+
+
+@pytest.mark.parametrize(("path", "view"), CASES)
 def test_no_console_errors(visits, path, view):
     assert _own_404(visits[path, view], path) == []
 

@@ -1,8 +1,8 @@
 """Page weight: what a reader's browser fetches for one page with an empty cache.
 
-Every visit loads cold (its own browser context), with lazy images forced to load, so the
-requests it records are everything the page costs: HTML, CSS, scripts, the search index
-and worker, the math font, figures, icons. Sizes are the files' bytes as served,
+The pages of the ``COLD`` tab load with the HTTP cache off, and lazy images are forced
+to load, so the requests they record are everything the page costs: HTML, CSS, scripts,
+the search index and worker, the math font, figures, icons. Sizes are the files' bytes as served,
 uncompressed (GitHub Pages compresses text, so the wire is lighter than this).
 
     uv run pytest tests/browser/test_budget.py -s     # prints the weight of every page
@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from browser_audit import MISSING, PAGES, VIEWS
+from browser_audit import COLD, MISSING, PAGES
 
 BUDGET = 600 * 1024  # bytes, the heaviest page
 
@@ -32,15 +32,10 @@ def served_file(site: Path, prefix: str, url: str, page: str) -> Path:
 
 
 def weights(visits, site: Path, prefix: str) -> dict[str, int]:
-    """Bytes fetched by each page, the most over all views (a view may fetch more: the
-    phone layout, say, shows other icons)."""
-    result = {}
-    for path in PAGES:
-        result[path] = max(
-            sum(served_file(site, prefix, url, path).stat().st_size
-                for url in set(visits[path, view].requested))
-            for view in VIEWS)
-    return result
+    """Bytes fetched by each page loaded cold."""
+    return {path: sum(served_file(site, prefix, url, path).stat().st_size
+                      for url in set(visits[path, f"{COLD}-light"].requested))
+            for path in PAGES}
 
 
 def test_the_heaviest_page_is_within_budget(visits, built_site, server):
@@ -53,7 +48,7 @@ def test_the_heaviest_page_is_within_budget(visits, built_site, server):
 
 def test_the_weight_counts_fonts_and_the_search_index(visits, server):
     # If these were not fetched (or not recorded), the budget would be measuring too little.
-    requested = set(visits["task-1-1/q1-unrolled-weights/", "desktop-light"].requested)
+    requested = set(visits["task-1-1/q1-unrolled-weights/", f"{COLD}-light"].requested)
     names = {urlsplit(url).path.removeprefix(server.prefix) for url in requested}
     assert {"assets/fonts/stix-two-math.woff2", "search/search_index.json"} <= names
     assert any(name.endswith(".css") for name in names) and any(

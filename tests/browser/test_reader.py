@@ -67,3 +67,12 @@ def test_print_shows_the_text_math_and_figures_without_the_navigation(browser, s
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
     context.close()
+
+
+def test_a_reader_whose_system_is_dark_gets_the_dark_palette(browser, server):
+    # The audit switches palettes with the toggle; this is the other way in.
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(server.url)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    context.close()
