@@ -15,7 +15,7 @@ Register it after arithmatex::
 
 Two more things make the math readable and findable:
 
-- **Search.** Every pair of adjacent MathML tags gets a space between them
+- **Search.** Every token element is followed by a space
   (``<mn>20</mn> <mo>·</mo> <mn>128</mn>``). MathML layout ignores whitespace between
   elements, but the search index reads the text of the page: without the spaces, an
   equation is one glued token (``(20·128+128·10)·5``) and none of its numbers can be found.
@@ -71,6 +71,8 @@ _BASE_CHARS = (
 # Layout features kept: ssty gives the script-size glyph variants; the rest place accents.
 _FONT_FEATURES = ["ssty", "dtls", "flac", "ccmp", "mark", "mkmk", "kern", "locl"]
 _MATH = re.compile(r"<math\b.*?</math>", re.DOTALL)
+_CHAR_REF = re.compile(r"&#x([0-9A-Fa-f]+);")
+_TOKEN_END = re.compile(r"(</(?:mi|mn|mo|mtext|ms)>)(?=<)")
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -100,8 +102,22 @@ def tex_to_mathml(tex: str, *, display: bool) -> str:
         if folded == mathml:
             break
         mathml = folded
-    # Whitespace between elements: invisible in MathML, a token boundary for search.
-    return mathml.replace("><", "> <")
+    return _compact(mathml)
+
+
+def _compact(mathml: str) -> str:
+    """Smaller, searchable MathML: characters instead of latex2mathml's numeric references
+    (``&#x0002B;`` → ``+``; markup characters stay escaped), no ``xmlns`` (HTML5 knows
+    ``<math>``), and a space after each token element (invisible in MathML, a token
+    boundary for the search index)."""
+    mathml = _CHAR_REF.sub(_char, mathml)
+    mathml = mathml.replace(' xmlns="http://www.w3.org/1998/Math/MathML"', "", 1)
+    return _TOKEN_END.sub(r"\1 ", mathml)
+
+
+def _char(match: re.Match[str]) -> str:
+    char = chr(int(match[1], 16))
+    return match[0] if char in "<>&\"'" else char
 
 
 def _render(match: re.Match[str]) -> str:

@@ -13,7 +13,7 @@
   function mark() {
     for (const [selector, label] of BOXES) {
       for (const box of document.querySelectorAll(selector)) {
-        const scrolls = box.scrollWidth > box.clientWidth + 1;
+        const scrolls = box.scrollWidth > box.clientWidth;  // even by a pixel: it scrolls
         box.classList.toggle("rnnnotes-scrolls", scrolls);
         if (label === null) continue;
         if (scrolls) {

@@ -28,9 +28,9 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def server(built_site):
+def server(site):
     """The built site on http://127.0.0.1:PORT/rnnnotes/, as GitHub Pages hosts it."""
-    with SiteServer(built_site) as running:
+    with SiteServer(site) as running:
         yield running
 
 

@@ -24,7 +24,7 @@ async () => {
   for (const el of document.body.querySelectorAll("*")) {
     const style = getComputedStyle(el);
     if (!["auto", "scroll"].includes(style.overflowX)) continue;
-    if (el.scrollWidth <= el.clientWidth + 1 || !visible(el)) continue;
+    if (el.scrollWidth <= el.clientWidth || !visible(el)) continue;
     scrollers.push({
       what: el.tagName.toLowerCase() + (el.className ? "." + String(el.className).trim().split(/\s+/).join(".") : ""),
       tabindex: el.getAttribute("tabindex"),

@@ -33,6 +33,7 @@ def site_path() -> str:
         pass
 
     _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *a: None)
+    _Loader.add_multi_constructor("!", lambda *a: None)  # !relative, !ENV
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     return urlsplit(config["site_url"]).path
 

@@ -16,10 +16,6 @@ CASES = [pytest.param(path, view, id=f"{path.strip('/') or 'home'}-{view}")
 # delimiters, sub/superscript groups, live-number markers, Sphinx roles.
 RAW = re.compile(r"\\[A-Za-z]+|\$\$|\\[(\[]|[_^]\{|<!--=|live:setup"
                  r"|:(?:meth|func|attr|class|mod|obj|data|exc|ref|py:\w+):`")
-# The API reference still prints its docstrings' TeX and Sphinx roles raw: issue 10 item 5,
-# fixed on another branch. Strict xfail: the fix makes this fail until the mark goes.
-API_RAW = pytest.mark.xfail(reason="issue 10 item 5 (API reference rendering), another branch",
-                            strict=True)
 
 
 def _own_404(visit, path: str) -> list[str]:
@@ -63,9 +59,7 @@ def test_wide_content_scrolls_in_a_focusable_box_with_a_cue(visits, path, view):
             assert box["role"] and box["label"], box
 
 
-@pytest.mark.parametrize(("path", "view"), [
-    pytest.param(*c.values, id=c.id, marks=API_RAW if c.values[0] == "api/" else ())
-    for c in CASES])
+@pytest.mark.parametrize(("path", "view"), CASES)
 def test_no_raw_markup_is_visible(visits, path, view):
     probe = visits[path, view].probe
     assert RAW.findall(probe["prose"]) == []

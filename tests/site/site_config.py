@@ -1,4 +1,4 @@
-"""mkdocs.yml, read as data (its ``!!python/name`` tags are not needed here)."""
+"""mkdocs.yml, read as data (its tags, ``!!python/name`` or ``!relative``, are not needed here)."""
 
 from __future__ import annotations
 
@@ -14,4 +14,5 @@ def mkdocs_config() -> dict:
         pass
 
     _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *a: None)
+    _Loader.add_multi_constructor("!", lambda *a: None)  # !relative, !ENV
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)

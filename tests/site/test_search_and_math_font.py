@@ -17,15 +17,15 @@ def pages(site):
     return {p: p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
 
 
-def test_every_number_in_an_equation_is_a_search_token(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_every_number_in_an_equation_is_a_search_token(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     separator = re.compile(index["config"]["separator"])
     tokens = set()
     for doc in index["docs"]:
         text = html.unescape(re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"]))
         tokens.update(separator.split(text))
     numbers = set()
-    for page in pages(built_site).values():
+    for page in pages(site).values():
         for math in MATH.findall(page):
             numbers.update(re.findall(r"<mn>([^<]+)</mn>", math))
     assert numbers, "the site has equations with numbers"
@@ -38,17 +38,17 @@ def _font(site) -> TTFont:
     return TTFont(io.BytesIO(data))
 
 
-def test_the_math_font_has_a_math_table_and_its_licence(built_site):
-    font = _font(built_site)
+def test_the_math_font_has_a_math_table_and_its_licence(site):
+    font = _font(site)
     assert "MATH" in font  # stretchy delimiters, large operators, script sizes
     names = {r.nameID: str(r) for r in font["name"].names if r.platformID == 3}
     assert names[1] == "STIX Two Math" and "Open Font License" in names[13]
 
 
-def test_the_math_font_covers_every_character_of_every_equation(built_site):
-    cmap = _font(built_site).getBestCmap()
+def test_the_math_font_covers_every_character_of_every_equation(site):
+    cmap = _font(site).getBestCmap()
     missing = set()
-    for page in pages(built_site).values():
+    for page in pages(site).values():
         for math in MATH.findall(page):
             text = html.unescape(re.sub(r"<[^>]+>", "", math))
             missing.update(c for c in text if not c.isspace() and ord(c) not in cmap)
@@ -62,5 +62,5 @@ def test_the_math_font_covers_every_character_of_every_equation(built_site):
     assert sorted(missing) == []
 
 
-def test_the_math_font_is_subset(built_site):
-    assert (built_site / FONT).stat().st_size < 100 * 1024  # the whole font is 1.5 MB
+def test_the_math_font_is_subset(site):
+    assert (site / FONT).stat().st_size < 100 * 1024  # the whole font is 1.5 MB

@@ -41,40 +41,40 @@ def test_site_url_is_an_absolute_address_ending_in_a_slash():
 
 
 @pytest.mark.parametrize("source", SOURCES)
-def test_every_page_names_its_canonical_address(built_site, source):
-    assert head(built(built_site, source), r'<link rel="canonical" href="([^"]+)"') == [
+def test_every_page_names_its_canonical_address(site, source):
+    assert head(built(site, source), r'<link rel="canonical" href="([^"]+)"') == [
         page_url(source)]
 
 
-def test_the_sitemap_lists_every_page(built_site):
+def test_the_sitemap_lists_every_page(site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    root = ET.parse(built_site / "sitemap.xml").getroot()
+    root = ET.parse(site / "sitemap.xml").getroot()
     assert sorted(loc.text for loc in root.findall("s:url/s:loc", ns)) == sorted(
         page_url(s) for s in SOURCES)
 
 
 @pytest.mark.parametrize("source", SOURCES)
-def test_every_page_links_the_repository_and_its_own_source_for_editing(built_site, source):
-    html = built(built_site, source)
+def test_every_page_links_the_repository_and_its_own_source_for_editing(site, source):
+    html = built(site, source)
     assert f'href="{REPO_URL}"' in html
     edits = re.findall(r'<a href="([^"]+)"[^>]*class="md-content__button', html)
     assert edits == [f"{REPO_URL}/edit/main/docs/{source}"]
 
 
-def test_the_licence_is_mit_in_the_repository_the_package_and_the_footer(built_site):
+def test_the_licence_is_mit_in_the_repository_the_package_and_the_footer(site):
     licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert licence.startswith("MIT License") and "WITHOUT WARRANTY OF ANY KIND" in licence
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert pyproject["project"]["license"] == "MIT"
     for source in SOURCES:
-        footer = built(built_site, source).split('<div class="md-copyright">', 1)[1]
+        footer = built(site, source).split('<div class="md-copyright">', 1)[1]
         assert f'<a href="{REPO_URL}/blob/main/LICENSE">MIT licence</a>' in footer, source
 
 
-def test_every_page_has_its_own_title_and_description(built_site):
+def test_every_page_has_its_own_title_and_description(site):
     titles, descriptions = {}, {}
     for source in SOURCES:
-        html = built(built_site, source)
+        html = built(site, source)
         titles[source], = head(html, r"<title>([^<]+)</title>")
         descriptions[source], = head(html, r'<meta name="description" content="([^"]+)"')
     assert len(set(titles.values())) == len(SOURCES), titles
@@ -83,21 +83,21 @@ def test_every_page_has_its_own_title_and_description(built_site):
     assert all(len(d) >= 50 for d in descriptions.values()), descriptions
 
 
-def test_the_favicon_and_logo_are_the_projects_own(built_site):
-    html = built(built_site, "index.md")
+def test_the_favicon_and_logo_are_the_projects_own(site):
+    html = built(site, "index.md")
     assert head(html, r'<link rel="icon" href="([^"]+)"') == ["assets/favicon.svg"]
     assert re.search(r'<img src="assets/logo\.svg" alt="[^"]+"', html)
     for name in ("favicon.svg", "logo.svg"):
-        served = (built_site / "assets" / name).read_bytes()
+        served = (site / "assets" / name).read_bytes()
         assert served == (DOCS / "assets" / name).read_bytes()
         assert served.startswith(b"<svg ")
     assert "favicon.png" not in html  # Material's default
 
 
-def test_the_404_page_addresses_everything_from_the_site_root(built_site):
+def test_the_404_page_addresses_everything_from_the_site_root(site):
     # GitHub Pages serves 404.html for a missing address at any depth: a relative link
     # there would resolve against the missing address and break.
-    html = (built_site / "404.html").read_text(encoding="utf-8")
+    html = (site / "404.html").read_text(encoding="utf-8")
     root = urlsplit(SITE_URL).path
     refs = re.findall(r'\b(?:href|src)="([^"#][^"]*)"', html)
     relative = [r for r in refs if not r.startswith((root, "https://", "http://", "mailto:"))]
