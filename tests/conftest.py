@@ -1,17 +1,25 @@
 """Fixtures shared by tests/site (what the build writes) and tests/browser (what a reader
 sees): the site, built with ``mkdocs build --strict`` once per test session, and a second
-build of it, made at the same time on the other core, for the reproducibility test."""
+build of it for the reproducibility test.
+
+Both builds start as soon as collection is done (in their own processes, so they run
+while the first tests do) when a collected test needs one; ``site`` waits for the first.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+USERS = {"site", "site_again", "visits"}  # fixtures that need the builds
 
 
 def start_build(out: Path) -> subprocess.Popen:
@@ -24,37 +32,73 @@ def start_build(out: Path) -> subprocess.Popen:
     )
 
 
-def finish_build(build: subprocess.Popen, out: Path) -> Path:
+def build_site(out: Path) -> Path:
+    """Build the site into ``out`` and return ``out``."""
+    build = start_build(out)
     _, stderr = build.communicate()
     assert build.returncode == 0, stderr
     return out
 
 
-def build_site(out: Path) -> Path:
-    """Build the site into ``out`` and return ``out``."""
-    return finish_build(start_build(out), out)
+class Builds:
+    """The session's two builds: started once, waited for by whoever needs them first."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._dir: Path | None = None
+        self._running: dict[str, subprocess.Popen] = {}
+        self._done: dict[str, Path | str] = {}
+
+    def start(self) -> None:
+        with self._lock:
+            if self._dir is None:
+                self._dir = Path(tempfile.mkdtemp(prefix="rnnnotes-site-"))
+                for name in ("site", "again"):
+                    self._running[name] = start_build(self._dir / name)
+
+    def get(self, name: str) -> Path:
+        """The built site ``name`` ("site" or "again"); fails with the build's errors."""
+        self.start()
+        with self._lock:
+            if name not in self._done:
+                build = self._running[name]
+                _, stderr = build.communicate()
+                self._done[name] = self._dir / name if build.returncode == 0 else stderr
+        done = self._done[name]
+        if isinstance(done, str):
+            pytest.fail(f"mkdocs build --strict failed:\n{done}", pytrace=False)
+        return done
+
+    def close(self) -> None:
+        for build in self._running.values():
+            if build.poll() is None:
+                build.kill()
+                build.communicate()
+        if self._dir is not None:
+            shutil.rmtree(self._dir, ignore_errors=True)
+
+
+BUILDS = Builds()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if session.config.option.collectonly:
+        return
+    if any(USERS & set(getattr(item, "fixturenames", ())) for item in session.items):
+        BUILDS.start()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    BUILDS.close()
 
 
 @pytest.fixture(scope="session")
-def _builds(tmp_path_factory: pytest.TempPathFactory):
-    first, second = tmp_path_factory.mktemp("site"), tmp_path_factory.mktemp("site-again")
-    running = {first: start_build(first), second: start_build(second)}
-    yield running
-    for build in running.values():
-        if build.poll() is None:
-            build.kill()
-            build.communicate()
-
-
-@pytest.fixture(scope="session")
-def site(_builds) -> Path:
+def site() -> Path:
     """The site, built once per test session with ``mkdocs build --strict``."""
-    out = next(iter(_builds))
-    return finish_build(_builds[out], out)
+    return BUILDS.get("site")
 
 
 @pytest.fixture(scope="session")
-def site_again(_builds) -> Path:
-    """A second, independent build of the same sources (started with the first)."""
-    out = list(_builds)[1]
-    return finish_build(_builds[out], out)
+def site_again() -> Path:
+    """A second, independent build of the same sources."""
+    return BUILDS.get("again")
