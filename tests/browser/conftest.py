@@ -19,22 +19,10 @@ from pathlib import Path
 
 import pytest
 from browser_audit import Visit, visit_all
-from site_server import CHROMIUM_ARGS, SiteServer, browser_required, find_chromium
+from site_server import CHROMIUM_ARGS, SiteServer, chromium_or_skip, find_chromium
 
 HERE = Path(__file__).parent
 AUDIT_TIMEOUT = 600  # seconds; the audit takes well under a minute
-
-
-def _chromium_or_skip() -> str:
-    """The Chromium executable; without one, skip (or fail where the browser is required)."""
-    chromium = find_chromium()
-    if chromium is None:
-        reason = ("no chromium: install Debian's (`apt-get install chromium`) or set "
-                  "RNNNOTES_CHROMIUM to a Chromium or Chrome executable")
-        if browser_required():
-            pytest.fail(f"{reason} (CI/RNNNOTES_REQUIRE_BROWSER is set: browser tests must run)")
-        pytest.skip(reason)
-    return chromium
 
 
 def _in_here(item) -> bool:
@@ -92,7 +80,7 @@ def pytest_collection_finish(session):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """pytest-playwright's launch arguments, pointed at the system's chromium."""
-    return {**browser_type_launch_args, "executable_path": _chromium_or_skip(),
+    return {**browser_type_launch_args, "executable_path": chromium_or_skip(),
             "args": CHROMIUM_ARGS}
 
 
@@ -106,7 +94,7 @@ def server(site):
 @pytest.fixture(scope="session")
 def visits() -> dict[tuple[str, str], Visit]:
     """Every page in every view, visited once: ``visits[path, view]``."""
-    _chromium_or_skip()
+    chromium_or_skip()
     if _AUDIT is None:
         pytest.fail("the browser audit was not started at collection", pytrace=False)
     _AUDIT.join(AUDIT_TIMEOUT)

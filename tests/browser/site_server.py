@@ -55,6 +55,21 @@ def browser_required() -> bool:
                for v in ("CI", "RNNNOTES_REQUIRE_BROWSER"))
 
 
+def chromium_or_skip() -> str:
+    """The Chromium executable; without one, skip the test, or fail it where the browser
+    is required."""
+    import pytest
+
+    chromium = find_chromium()
+    if chromium is None:
+        reason = ("no chromium: install Debian's (`apt-get install chromium`) or set "
+                  "RNNNOTES_CHROMIUM to a Chromium or Chrome executable")
+        if browser_required():
+            pytest.fail(f"{reason} (CI/RNNNOTES_REQUIRE_BROWSER is set: browser tests must run)")
+        pytest.skip(reason)
+    return chromium
+
+
 class _Handler(SimpleHTTPRequestHandler):
     extensions_map = {**mimetypes.types_map, ".woff2": "font/woff2", ".svg": "image/svg+xml",
                       ".js": "text/javascript", ".json": "application/json"}
