@@ -8,6 +8,8 @@
     [".md-typeset .mathml-block", "Equation, scrolls sideways"],
     [".md-typeset .md-typeset__scrollwrap", "Table, scrolls sideways"],
     [".md-typeset pre > code", null],
+    // Notebook pages (mkdocs-jupyter): a code cell's highlighted source.
+    [".highlight-ipynb", "Code, scrolls sideways"],
   ];
 
   function mark() {

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Error as PlaywrightError
+from site_server import nav_sources
 
 HERE = Path(__file__).parent
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 PROBE = (HERE / "probe.js").read_text(encoding="utf-8")
 WIDTHS = {"phone": 390, "desktop": 1280}
 SCHEMES = ("light", "dark")
@@ -35,16 +35,17 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 SETTLED = "new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)))"
 
 
-def doc_pages() -> list[str]:
-    """The site's pages, from docs/ (known before the build): ``""`` is home."""
+def nav_pages() -> list[str]:
+    """The site's pages, from the nav in mkdocs.yml (known before the build), as paths
+    below the site's root: ``""`` is home."""
     paths = []
-    for md in sorted(DOCS.rglob("*.md")):
-        rel = md.relative_to(DOCS).with_suffix("").as_posix()
-        paths.append("" if rel == "index" else rel.removesuffix("/index") + "/")
+    for source in nav_sources():
+        stem = source.rsplit(".", 1)[0]
+        paths.append("" if stem == "index" else stem.removesuffix("/index") + "/")
     return sorted(paths)
 
 
-PAGES = doc_pages() + [MISSING]
+PAGES = nav_pages() + [MISSING]
 
 
 @dataclass

@@ -27,15 +27,33 @@ CHROMIUM_ARGS = [
 ]
 
 
-def site_path() -> str:
-    """The path of ``site_url`` in mkdocs.yml (``/rnnnotes/``)."""
+def _config() -> dict:
     class _Loader(yaml.SafeLoader):
         pass
 
     _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *a: None)
     _Loader.add_multi_constructor("!", lambda *a: None)  # !relative, !ENV
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    return urlsplit(config["site_url"]).path
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def site_path() -> str:
+    """The path of ``site_url`` in mkdocs.yml (``/rnnnotes/``)."""
+    return urlsplit(_config()["site_url"]).path
+
+
+def nav_sources() -> list[str]:
+    """Every page of the nav, as its source path below docs/ (``.md`` or ``.ipynb``)."""
+    def walk(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, list):
+            for item in node:
+                yield from walk(item)
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from walk(value)
+
+    return sorted(walk(_config()["nav"]))
 
 
 def find_chromium() -> str | None:

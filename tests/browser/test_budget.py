@@ -47,11 +47,17 @@ def weight(visits, site, server) -> dict[str, int]:
     return result
 
 
-# The API reference is over budget: its HTML alone (mkdocstrings' signatures and every
-# docstring's MathML) is about 350 KB of the 840 KB it loads. Issue 10 item 5 made it so;
-# whether to split the page or raise its budget is the lead's call. Strict: once it fits,
-# this mark must go.
-OVER = {"api/": pytest.mark.xfail(reason="API reference over the page budget", strict=True)}
+# Over budget at main ffdd033 (cold, uncompressed): /api/ 966 KB, task-1-2 Q1 836, the two
+# notebooks 815 and 809, task-1-2 Q2 739, task-1-1 Q1 685 and Q2 674, calculator 650,
+# conventions 638, cli 637 KB. What every page loads is already about 590 KB: Material's
+# CSS and JS (~300 KB), the search index (220 KB: the API page is 83 KB of it) and the
+# math font (67 KB). How to get back under 600 KB (a smaller search index, lighter pages,
+# or a new budget) is the lead's call; strict, so each mark must go once its page fits.
+OVER = {path: pytest.mark.xfail(reason="over the page budget (see above)", strict=True)
+        for path in ("api/", "task-1-2/q1-vanishing-exploding/", "task-1-1/notebook/",
+                     "task-1-2/notebook/", "task-1-2/q2-lstm-vs-gru/",
+                     "task-1-1/q1-unrolled-weights/", "task-1-1/q2-parameters-over-time/",
+                     "calculator/", "conventions/", "cli/")}
 
 
 @pytest.mark.parametrize("path", [pytest.param(p, marks=OVER.get(p, ())) for p in PAGES])

@@ -11,18 +11,18 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from site_config import ROOT, mkdocs_config
+from site_config import ROOT, mkdocs_config, nav_sources
 
 CONFIG = mkdocs_config()
 SITE_URL = CONFIG["site_url"]
 REPO_URL = CONFIG["repo_url"]
 DOCS = ROOT / "docs"
-SOURCES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
+SOURCES = nav_sources()  # Markdown pages and the executed notebooks
 
 
 def page_url(source: str) -> str:
     """The published address of a docs/ source (MkDocs' directory URLs)."""
-    stem = source.removesuffix(".md")
+    stem = source.rsplit(".", 1)[0]
     return SITE_URL + ("" if stem == "index" else stem.removesuffix("/index") + "/")
 
 
@@ -58,7 +58,11 @@ def test_every_page_links_the_repository_and_its_own_source_for_editing(site, so
     html = built(site, source)
     assert f'href="{REPO_URL}"' in html
     edits = re.findall(r'<a href="([^"]+)"[^>]*class="md-content__button', html)
-    assert edits == [f"{REPO_URL}/edit/main/docs/{source}"]
+    assert len(edits) == 1 and edits[0].startswith(f"{REPO_URL}/edit/main/docs/"), edits
+    # The file it edits exists (a notebook page edits its source, notebook.py).
+    edited = edits[0].removeprefix(f"{REPO_URL}/edit/main/")
+    assert (ROOT / edited).is_file(), edited
+    assert edited.rsplit(".", 1)[0] == "docs/" + source.rsplit(".", 1)[0]
 
 
 def test_the_licence_is_mit_in_the_repository_the_package_and_the_footer(site):
