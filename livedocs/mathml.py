@@ -12,13 +12,33 @@ Register it after arithmatex::
     markdown_extensions:
       - pymdownx.arithmatex: {generic: true}
       - livedocs.mathml
+
+Two more things make the math readable and findable:
+
+- **Search.** Every token element is followed by a space
+  (``<mn>20</mn> <mo>·</mo> <mn>128</mn>``). MathML layout ignores whitespace between
+  elements, but the search index reads the text of the page: without the spaces, an
+  equation is one glued token (``(20·128+128·10)·5``) and none of its numbers can be found.
+- **One math font.** Without a font that has an OpenType ``MATH`` table, browsers mix the
+  text font with whatever system fonts have the symbols. The site serves STIX Two Math
+  (SIL Open Font License 1.1), taken at build time from the ``ziamath`` package on PyPI,
+  subset with fontTools to the characters math on this site can use, as WOFF2.
+  ``docs/assets/rnnnotes.css`` declares the ``@font-face`` and sets it on ``math``.
+  Writing a file into the built site is a build step, not a Markdown one, so this part is
+  an MkDocs hook (``hooks: [livedocs/mathml.py]``, ``on_post_build``). Zensical runs the
+  Markdown extension but ignores hooks: there, the font file is missing and ``math`` falls
+  back to the browser's own math font.
 """
 
 from __future__ import annotations
 
 import html
+import importlib.util
+import io
 import logging
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from latex2mathml.converter import convert
 from markdown import Extension, Markdown
@@ -35,6 +55,25 @@ _WRAPPED = re.compile(
 )
 
 _GROUPED = re.compile(r"<mn>([\d,]+)</mn><mrow><mo>&#x0002C;</mo></mrow><mn>(\d{3}(?:\.\d+)?)</mn>")
+
+# The math font, where docs/assets/rnnnotes.css expects it (relative to the site's root).
+FONT_PATH = "assets/fonts/stix-two-math.woff2"
+# Characters the font always carries, so that a new page's math rarely needs a rebuild of
+# the set: ASCII, Greek, common operators, and the math italic letters that browsers
+# substitute for a one-letter <mi> (x → 𝑥, U+1D465; h → ℎ, U+210E).
+_BASE_CHARS = (
+    set(range(0x20, 0x7F))
+    | set(range(0x391, 0x3AA)) | set(range(0x3B1, 0x3CA)) | set(map(ord, "ϑϕϵϱϖ"))
+    | set(range(0x1D434, 0x1D468)) | set(range(0x1D6E2, 0x1D71C))
+    | {0xA0, 0x2004, 0x2005, 0x2009, 0x200A, 0x2061, 0x2062, 0x2063}
+    | set(map(ord, "·×÷±¬°′″…⋯⋮⋱∂∇∑∏∫√∞∈∉⊂⊆∪∩∧∨≤≥≠≈≡∼∝⊙⊗⊕⊤⋅∘∗−∓←→↔⇒⇔↦∀∃∅‖∥⟨⟩⌈⌉⌊⌋ℝℓℎ"))
+)
+# Layout features kept: ssty gives the script-size glyph variants; the rest place accents.
+_FONT_FEATURES = ["ssty", "dtls", "flac", "ccmp", "mark", "mkmk", "kern", "locl"]
+_MATH = re.compile(r"<math\b.*?</math>", re.DOTALL)
+_CHAR_REF = re.compile(r"&#x([0-9A-Fa-f]+);")
+_TOKEN_END = re.compile(r"(</(?:mi|mn|mo|mtext|ms)>)(?=<)")
+_TAG = re.compile(r"<[^>]+>")
 
 
 # latex2mathml lays out `split` and `align*` as tables, but prints `aligned` and `gathered`
@@ -61,8 +100,24 @@ def tex_to_mathml(tex: str, *, display: bool) -> str:
     while True:
         folded = _GROUPED.sub(r"<mn>\1,\2</mn>", mathml)
         if folded == mathml:
-            return mathml
+            break
         mathml = folded
+    return _compact(mathml)
+
+
+def _compact(mathml: str) -> str:
+    """Smaller, searchable MathML: characters instead of latex2mathml's numeric references
+    (``&#x0002B;`` → ``+``; markup characters stay escaped), no ``xmlns`` (HTML5 knows
+    ``<math>``), and a space after each token element (invisible in MathML, a token
+    boundary for the search index)."""
+    mathml = _CHAR_REF.sub(_char, mathml)
+    mathml = mathml.replace(' xmlns="http://www.w3.org/1998/Math/MathML"', "", 1)
+    return _TOKEN_END.sub(r"\1 ", mathml)
+
+
+def _char(match: re.Match[str]) -> str:
+    char = chr(int(match[1], 16))
+    return match[0] if char in "<>&\"'" else char
 
 
 def _render(match: re.Match[str]) -> str:
@@ -79,6 +134,66 @@ def _render(match: re.Match[str]) -> str:
     if display:
         return f'<div class="arithmatex mathml-block">{mathml}</div>'
     return f'<span class="arithmatex">{mathml}</span>'
+
+
+def _stix_two_math() -> Path:
+    """The STIX Two Math TrueType file inside the installed ``ziamath`` package."""
+    spec = importlib.util.find_spec("ziamath")  # locate, do not import (it is slow)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the math font comes from the ziamath package: `uv sync` installs it")
+    font = Path(spec.submodule_search_locations[0]) / "fonts" / "STIXTwoMath-Regular.ttf"
+    if not font.is_file():
+        raise RuntimeError(f"ziamath no longer ships {font.name}; pin ziamath or pick a font")
+    return font
+
+
+@lru_cache(maxsize=4)
+def math_font(chars: frozenset[int]) -> bytes:
+    """STIX Two Math as WOFF2, subset to ``chars`` (code points) and the glyphs they need.
+
+    The ``MATH`` table is kept and subset with the glyphs, so stretchy brackets, large
+    operators and script-size variants still work. The result depends only on ``chars``
+    and the font: the original timestamp is kept, so two builds write the same bytes.
+    """
+    from fontTools import subset  # build-time only
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = _FONT_FEATURES
+    options.name_IDs = ["*"]  # keep the copyright and licence records (OFL)
+    options.hinting = False  # browsers scale the outlines; hints only add bytes
+    font = TTFont(_stix_two_math(), recalcTimestamp=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(chars))
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.flavor = "woff2"
+    font.save(out)
+    return out.getvalue()
+
+
+def math_chars(pages: list[str]) -> frozenset[int]:
+    """The code points the math font must carry: the base set and every character that
+    appears in the ``<math>`` elements of ``pages`` (HTML)."""
+    chars = set(_BASE_CHARS)
+    for page in pages:
+        for math in _MATH.findall(page):
+            chars.update(map(ord, html.unescape(_TAG.sub("", math))))
+    return frozenset(chars - {0x09, 0x0A, 0x0D})
+
+
+def on_post_build(config) -> None:  # MkDocs hook (mkdocs.yml: hooks)
+    """Write the math font, subset to the math of the built pages, into the site."""
+    # MkDocs runs this file as a loose module on every (re)build; the package module's
+    # cache outlives `mkdocs serve` rebuilds, so a rebuild with the same math is instant.
+    from livedocs.mathml import math_chars, math_font
+
+    site = Path(config["site_dir"])
+    pages = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))]
+    target = site / FONT_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(math_font(math_chars(pages)))
 
 
 class MathMLPostprocessor(Postprocessor):

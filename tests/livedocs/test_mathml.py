@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 
-from livedocs.mathml import tex_to_mathml
+from livedocs.mathml import math_chars, tex_to_mathml
 
 
 def render(text: str) -> str:
@@ -48,3 +50,17 @@ def test_tex_must_be_a_string():
 def test_multi_line_environments_render_as_tables_without_numbers(env):
     out = tex_to_mathml(rf"\begin{{{env}}} a &= 1 + 1 \\ &= 2 \end{{{env}}}", display=True)
     assert "<mtable" in out and "<mi>&</mi>" not in out and "(1)" not in out
+def test_elements_are_spaced_so_search_sees_each_number():
+    # MathML ignores whitespace between elements; the search index splits on it.
+    mathml = tex_to_mathml("(20 \\cdot 128) \\cdot 5 = 12{,}800", display=True)
+    assert "<mn>20</mn> <mo>" in mathml and "<mn>12,800</mn>" in mathml
+    text = re.sub(r"<[^>]+>", "", mathml).split()
+    assert {"20", "128", "5", "12,800"} <= set(text)
+
+
+def test_the_font_carries_the_base_set_and_every_character_of_the_math():
+    page = "<p>∮ outside math</p>" + render("$\\oint_C \\mathbb{R}$")
+    chars = math_chars([page])
+    assert {ord("∮"), ord("ℝ"), ord("x"), 0x1D465} <= chars  # x and its math italic 𝑥
+    assert not {0x0A, 0x09} & chars
+    assert ord("∮") not in math_chars(["<p>∮ outside math</p>"])

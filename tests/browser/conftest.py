@@ -1,0 +1,107 @@
+"""Browser fixtures: the built site served under its GitHub Pages sub-path, Debian's
+chromium, and one visit of every page in every view.
+
+The visits (``visits``, see browser_audit.py) are the slow part: a few dozen page loads
+and axe-core runs, nearly all of it in Chromium's processes. They start in a background
+thread as soon as collection is done and the site is built, and the browser tests are
+moved to the end of the run, so Chromium works on one core while the other tests run on
+the other. The tests in this folder then assert on what the visits recorded: one failure
+per page, view and check. The few interactive tests (test_reader.py) use pytest-playwright's
+``browser``, launched with the same executable and arguments.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from browser_audit import Visit, visit_all
+from site_server import CHROMIUM_ARGS, SiteServer, chromium_or_skip, find_chromium
+
+HERE = Path(__file__).parent
+AUDIT_TIMEOUT = 600  # seconds; the audit takes well under a minute
+
+
+def _in_here(item) -> bool:
+    return HERE in Path(str(item.path)).parents
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The browser tests go last: their audit runs in the background meanwhile."""
+    items[:] = [i for i in items if not _in_here(i)] + [i for i in items if _in_here(i)]
+
+
+class _Audit(threading.Thread):
+    """``visit_all`` in its own thread, with its own Playwright and Chromium."""
+
+    def __init__(self):
+        super().__init__(name="browser-audit", daemon=True)
+        self.visits: dict | None = None
+        self.error: BaseException | None = None
+        self.seconds = 0.0
+
+    def run(self):
+        from playwright.sync_api import sync_playwright
+
+        from tests.conftest import BUILDS  # the session's builds (tests/ is a package)
+
+        try:
+            site = BUILDS.get("site")
+            start = time.perf_counter()
+            with SiteServer(site) as server, sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=find_chromium(),
+                                                     args=CHROMIUM_ARGS)
+                try:
+                    self.visits = visit_all(browser, server)
+                finally:
+                    browser.close()
+            self.seconds = time.perf_counter() - start
+        except BaseException as error:  # noqa: BLE001 (handed to the test that waits)
+            self.error = error
+
+
+_AUDIT: _Audit | None = None
+
+
+def pytest_collection_finish(session):
+    global _AUDIT
+    if session.config.option.collectonly:
+        return
+    wanted = any(_in_here(i) and "visits" in getattr(i, "fixturenames", ())
+                 for i in session.items)
+    if wanted and find_chromium() is not None and _AUDIT is None:
+        _AUDIT = _Audit()
+        _AUDIT.start()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright's launch arguments, pointed at the system's chromium."""
+    return {**browser_type_launch_args, "executable_path": chromium_or_skip(),
+            "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site on http://127.0.0.1:PORT/rnnnotes/, as GitHub Pages hosts it."""
+    with SiteServer(site) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def visits() -> dict[tuple[str, str], Visit]:
+    """Every page in every view, visited once: ``visits[path, view]``."""
+    chromium_or_skip()
+    if _AUDIT is None:
+        pytest.fail("the browser audit was not started at collection", pytrace=False)
+    _AUDIT.join(AUDIT_TIMEOUT)
+    if _AUDIT.is_alive():
+        pytest.fail(f"the browser audit took over {AUDIT_TIMEOUT} s", pytrace=False)
+    if _AUDIT.error is not None:
+        raise _AUDIT.error
+    print(f"\nbrowser audit: {len(_AUDIT.visits)} visits in {_AUDIT.seconds:.1f} s",
+          file=sys.stderr)
+    return _AUDIT.visits

@@ -1,0 +1,78 @@
+"""What a reader does beyond looking: scroll a wide equation from the keyboard on a phone,
+land on a missing address, print a page."""
+
+from __future__ import annotations
+
+import pytest
+from browser_audit import MISSING
+
+WIDE = "task-1-1/q2-parameters-over-time/"  # display math wider than a phone
+
+
+@pytest.fixture(scope="module")
+def context(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844},
+                                  reduced_motion="reduce")
+    yield context
+    context.close()
+
+
+def test_a_wide_equation_scrolls_from_the_keyboard(context, server):
+    page = context.new_page()
+    page.goto(server.url + WIDE)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    box = page.locator(".mathml-block.rnnnotes-scrolls").first
+    assert box.get_attribute("tabindex") == "0"
+    # Tab through the page until the box has focus, as a keyboard user would.
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if box.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the wide equation")
+    assert box.evaluate("el => el.scrollLeft") == 0
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("el => el.scrollLeft > 0", arg=box.element_handle())
+    page.close()
+
+
+def test_the_404_page_works_below_the_sub_path(context, server):
+    page = context.new_page()
+    response = page.goto(server.url + MISSING + "deeper/still/")
+    assert response.status == 404
+    # Styled (its stylesheet loaded from the absolute sub-path), and its home link leads home.
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") \
+        == "sticky"
+    home = page.get_by_role("link", name="home page")
+    home.click()
+    page.wait_for_load_state()
+    assert page.url == server.url
+    page.close()
+
+
+def test_print_shows_the_text_math_and_figures_without_the_navigation(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 844})
+    page = context.new_page()
+    page.goto(server.url + WIDE)
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary',
+        '.md-sidebar--secondary', '.md-footer', '.md-content__button']
+        .map((s) => [s, document.querySelector(s)?.checkVisibility() ?? false])""")
+    assert [s for s, visible in hidden if visible] == []
+    blocks = page.locator(".mathml-block")
+    assert blocks.count() > 0
+    for i in range(blocks.count()):  # every equation whole on paper: nothing scrolls away
+        assert blocks.nth(i).evaluate("el => el.checkVisibility() && "
+                                      "el.scrollWidth <= el.clientWidth + 1")
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    context.close()
+
+
+def test_a_reader_whose_system_is_dark_gets_the_dark_palette(browser, server):
+    # The audit switches palettes with the toggle; this is the other way in.
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(server.url)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    context.close()
