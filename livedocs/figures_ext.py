@@ -83,8 +83,13 @@ def data_uri(name: str, theme: str) -> tuple[str, int, int]:
 
     svg = render_svg(name, theme)
     width, height = svg_size(svg)
-    # Everything outside the URL-safe set is encoded: # (the fragment), %, <, >, ", space.
-    body = quote(svg, safe="/:;=,'()!*+-._~?@$[]{}")
+    # Attribute quotes become ' (one byte, where %22 takes three); spaces stay (a data URL
+    # may hold them); # (the fragment), %, <, > and the rest are percent-encoded.
+    text = svg.decode("utf-8")
+    if "'" in re.sub(r"<style>.*?</style>", "", text, flags=re.S):
+        body = quote(svg, safe="/:;=,'()!*+-._~?@$[]{}")  # an apostrophe in an attribute
+    else:
+        body = quote(text.replace('"', "'"), safe="/:;=,'()!*+-._~?@$[]{} ")
     return f"data:image/svg+xml,{body}#only-{theme}", width, height
 
 

@@ -225,8 +225,7 @@ class _Check(Postprocessor):
             state.report = report
             api = self.ext.getConfig("api")
             reveal_html = reveal.decorate(text, prep, plan, report.checks, ns, info.src_uri,
-                                          str(api) if api else None,
-                                          self.ext.getConfig("api_page"))
+                                          str(api) if api else None)
             if plan.setup is not None:
                 reveal_html += reveal.reproduce_html(plan.setup)
             if report.failures and self.ext.getConfig("fail") == "raise":
@@ -269,9 +268,8 @@ class LiveNumbersExtension(Extension):
             "bibliography": ["", "a BibTeX file; pages cite its keys as [@key]"],
             "references": ["references.md", "the page (relative to docs/) that lists them"],
             "execute": [True, "run the checks (False: only plan them)"],
-            "api": ["", "the API reference page's source; numbers link the functions it "
-                        "documents"],
-            "api_page": ["api.md", "that page (relative to docs/)"],
+            "api": ["", "the API reference's folder under docs/ (or its one page); "
+                        "revealed expressions link the functions it documents"],
         }
         super().__init__(**kwargs)
         if self.getConfig("fail") not in FAIL_MODES:

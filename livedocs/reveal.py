@@ -53,24 +53,30 @@ _IDENT = re.compile(r"(?<![\w.])[A-Za-z_]\w*")
 
 
 @cache
-def api_objects(api_md: str) -> dict[int, str]:
-    """``id(object) -> dotted path`` of every object the API page documents (``::: path``)."""
-    out: dict[int, str] = {}
-    try:
-        text = Path(api_md).read_text(encoding="utf-8")
-    except OSError:
-        return out
-    for path in re.findall(r"^:::\s*([\w.]+)", text, re.M):
-        obj = None
+def api_objects(api: str) -> dict[int, tuple[str, str]]:
+    """``id(object) -> (page, dotted path)`` of every object the API reference documents
+    (``::: path`` lines).  ``api`` is its folder under docs/ (one page per part of the
+    package) or a single page; ``page`` is relative to docs/ (``api/gradflow.md``)."""
+    root = Path(api)
+    sources = sorted(root.glob("*.md")) if root.is_dir() else [root]
+    out: dict[int, tuple[str, str]] = {}
+    for source in sources:
         try:
-            obj = importlib.import_module(path)
-        except ImportError:
-            mod, _, name = path.rpartition(".")
+            text = source.read_text(encoding="utf-8")
+        except OSError:
+            continue
+        page = f"{root.name}/{source.name}" if root.is_dir() else source.name
+        for path in re.findall(r"^:::\s*([\w.]+)", text, re.M):
+            obj = None
             try:
-                obj = getattr(importlib.import_module(mod), name)
-            except (ImportError, AttributeError):
-                continue
-        out.setdefault(id(obj), path)
+                obj = importlib.import_module(path)
+            except ImportError:
+                mod, _, name = path.rpartition(".")
+                try:
+                    obj = getattr(importlib.import_module(mod), name)
+                except (ImportError, AttributeError):
+                    continue
+            out.setdefault(id(obj), (page, path))
     return out
 
 
@@ -217,14 +223,12 @@ def _value(g: Given) -> str:
 
 class _Describer:
     def __init__(self, plan: PagePlan, ns: dict[str, Any], src_uri: str | None,
-                 api_md: str | None, api_page: str) -> None:
+                 api_md: str | None) -> None:
         self.plan = plan
         self.ns = ns
         self.defs, self.values = _definitions(plan.setup or "")
         self.api = api_objects(api_md) if api_md else {}
-        base = page_url_dir(src_uri or "")
-        api_dir = page_url_dir(api_page)
-        self.api_url = posixpath.relpath(api_dir or ".", base or ".") + "/"
+        self.base = page_url_dir(src_uri or "") or "."
         self.givens = {g.name: g for g in plan.givens}
 
     def link(self, code: str) -> str:
@@ -232,10 +236,12 @@ class _Describer:
         out, pos = [], 0
         for m in _IDENT.finditer(code):
             name = m.group()
-            path = self.api.get(id(self.ns.get(name))) if name in self.ns else None
+            entry = self.api.get(id(self.ns.get(name))) if name in self.ns else None
             out.append(html.escape(code[pos : m.start()], quote=False))
-            if path:
-                out.append(f'<a href="{self.api_url}#{path}">{html.escape(name)}</a>')
+            if entry:
+                page, path = entry
+                url = posixpath.relpath(page_url_dir(page) or ".", self.base) + "/"
+                out.append(f'<a href="{url}#{path}">{html.escape(name)}</a>')
             else:
                 out.append(html.escape(name))
             pos = m.end()
@@ -274,14 +280,13 @@ class _Describer:
 
 
 def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
-             ns: dict[str, Any], src_uri: str | None, api_md: str | None,
-             api_page: str = "api.md") -> str:
+             ns: dict[str, Any], src_uri: str | None, api_md: str | None) -> str:
     """Wrap each checked number of the page in its reveal (see the module docstring).
 
     A math span with several ties (an aligned chain tied line by line) is wrapped once, and
     its description lists every tie.
     """
-    d = _Describer(plan, ns, src_uri, api_md, api_page)
+    d = _Describer(plan, ns, src_uri, api_md)
     by_marker = {c.marker: c for c in checks if c.marker is not None and c.kind in (
         "live", "equation") and c.expr}
     maths: dict[tuple[int, int, str], list[tuple[int, str]]] = {}

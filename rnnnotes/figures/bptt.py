@@ -71,9 +71,10 @@ def bptt_data(
 
 
 def bptt_contributions(theme: str = "light") -> Rendered:
-    """Bar chart of ||delta_t h_{t-1}^T||_F against t for RNN(20, 128) over 5 steps.
+    r"""Bar chart of $\lVert \delta_t h_{t-1}^\top \rVert_F$ against $t$ for RNN(20, 128) over
+    5 steps.
 
-    The bar at t = 1 is exactly 0: h_0 = 0. Returns ``(figure, BPTTData)``.
+    The bar at $t = 1$ is exactly 0: $h_0 = 0$. Returns `(figure, BPTTData)`.
     """
     th = check_theme(theme)
     data = bptt_data()

@@ -235,16 +235,16 @@ def _draw(data: CellDiagramData, theme: str):
 
 
 def lstm_cell_diagram(theme: str = "light") -> Rendered:
-    """The LSTM cell: c_{t-1} along the top (x f_t, + i_t g_t) to c_t; the four gates
-    f_t, i_t, g_t, o_t read h_{t-1} and x_t; h_t = o_t tanh(c_t).
-    Returns ``(figure, CellDiagramData)``."""
+    r"""The LSTM cell: $c_{t-1}$ along the top (times $f_t$, plus $i_t g_t$) to $c_t$; the
+    four gates $f_t, i_t, g_t, o_t$ read $h_{t-1}$ and $x_t$; $h_t = o_t \tanh(c_t)$.
+    Returns `(figure, CellDiagramData)`."""
     data = cell_diagram_data("lstm")
     return Rendered(_draw(data, theme), data)
 
 
 def gru_cell_diagram(theme: str = "light") -> Rendered:
-    """The GRU cell: h_{t-1} along the top, kept by z_t; the candidate n_t (reset by r_t)
-    enters with 1 - z_t: h_t = z_t h_{t-1} + (1 - z_t) n_t.
-    Returns ``(figure, CellDiagramData)``."""
+    r"""The GRU cell: $h_{t-1}$ along the top, kept by $z_t$; the candidate $n_t$ (reset by
+    $r_t$) enters with $1 - z_t$: $h_t = z_t h_{t-1} + (1 - z_t) n_t$.
+    Returns `(figure, CellDiagramData)`."""
     data = cell_diagram_data("gru")
     return Rendered(_draw(data, theme), data)

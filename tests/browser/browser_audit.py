@@ -58,6 +58,7 @@ class Visit:
     offsite: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     requested: list[str] = field(default_factory=list)
+    loaded: list[str] = field(default_factory=list)  # requested before the reader acts
     probe: dict = field(default_factory=dict)
     violations: list[dict] = field(default_factory=list)
     found: dict[str, int] = field(default_factory=dict)
@@ -193,6 +194,7 @@ class _Tab:
         """axe-core's findings (light: it runs by itself once the page has loaded), then
         the probe."""
         self.visit.violations = self.page.evaluate("window.__audit")
+        self.visit.loaded = list(self.visit.requested)  # the page, before any search
         self.visit.probe = self.page.evaluate(PROBE)
         self.visit.scheme = self.page.evaluate("document.body.dataset.mdColorScheme")
 

@@ -59,13 +59,9 @@ def test_wide_content_scrolls_in_a_focusable_box_with_a_cue(visits, path, view):
             assert box["role"] and box["label"], box
 
 
-# Raw TeX (`_{`, five times) in the API reference's text since main ffdd033: its owner's to
-# fix (issue 10 item 5). Strict: the fix makes this fail until the mark goes.
-API_RAW = pytest.mark.xfail(reason="raw TeX on the API page (issue 10 item 5)", strict=True)
-
 
 @pytest.mark.parametrize(("path", "view"), [
-    pytest.param(*c.values, id=c.id, marks=API_RAW if c.values[0] == "api/" else ())
+    pytest.param(*c.values, id=c.id)
     for c in CASES])
 def test_no_raw_markup_is_visible(visits, path, view):
     probe = visits[path, view].probe

@@ -1,8 +1,9 @@
 """The API reference lists every public object, and the built page renders cleanly.
 
-Coverage is read from `docs/api.md`; rendering from the page the strict build writes:
-no raw Sphinx roles or field lists, no emphasis glued into shapes such as `L*D`, no TeX
-left outside MathML, and every module docstring a docstring points to is on the page.
+Coverage is read from `docs/api/*.md` (one page per part of the package); rendering from
+the pages the strict build writes: no raw Sphinx roles or field lists, no emphasis glued
+into shapes such as `L*D`, no TeX left outside MathML, and every module docstring a
+docstring points to is shown.
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ import pytest
 import rnnnotes
 
 ROOT = Path(__file__).resolve().parents[2]
-API_PAGE = ROOT / "docs" / "api.md"
+API_PAGES = sorted((ROOT / "docs" / "api").glob("*.md"))
 
-# The page's h2 sections whose docstrings follow the conventions (cross-references, `$...$`
-# math, backticked shapes, Sphinx field lists parsed into tables).
-CHECKED_SECTIONS = ("counting", "models", "inside-the-models", "gradient-flow", "training")
+# The pages whose docstrings follow the conventions (cross-references, `$...$` math,
+# backticked shapes, Sphinx field lists parsed into lists).
+CHECKED_SECTIONS = ("counting", "models", "gradflow", "train")
 
 
-# ---------------------------------------------------------------- coverage (docs/api.md)
+# ---------------------------------------------------------------- coverage (docs/api/)
 def public_objects() -> set[str]:
     """``module.name`` for each class or function in a subpackage's ``__all__``."""
     found = set()
@@ -40,7 +41,8 @@ def public_objects() -> set[str]:
 
 
 def entries() -> set[str]:
-    return set(re.findall(r"^::: (\S+)$", API_PAGE.read_text(encoding="utf-8"), re.M))
+    return {e for page in API_PAGES
+            for e in re.findall(r"^::: (\S+)$", page.read_text(encoding="utf-8"), re.M)}
 
 
 def is_module(path: str) -> bool:
@@ -82,7 +84,7 @@ def test_each_module_docstring_a_docstring_points_to_is_on_the_page():
     refs = referenced_modules()
     assert "rnnnotes.counting.parameters" in refs  # count_parameters points to it
     missing = {module: who for module, who in refs.items() if module not in entries()}
-    assert not missing, f"add a `::: module` entry to docs/api.md for {missing}"
+    assert not missing, f"add a `::: module` entry to a page of docs/api/ for {missing}"
 
 
 def test_no_docstring_says_module_docstring_without_linking_it():
@@ -95,19 +97,22 @@ def test_no_docstring_says_module_docstring_without_linking_it():
 
 
 # ---------------------------------------------------------------- the built page
-@pytest.fixture(scope="module")
-def api_html(site: Path) -> str:
-    # The session's strict build (tests/site/conftest.py): an unresolved cross-reference
-    # is a warning, so it fails there.
-    page = (site / "api" / "index.html").read_text(encoding="utf-8")
+def article(site: Path, name: str) -> str:
+    page = (site / "api" / name / "index.html").read_text(encoding="utf-8")
     return page[page.index("<article"):page.index("</article>")]
 
 
-def sections(article: str) -> dict[str, str]:
-    """The article's HTML split at its h2 headings, keyed by their ids."""
-    parts = re.split(r'(<h2 id="[^"]+")', article)
-    return {re.match(r'<h2 id="([^"]+)"', head)[1]: head + body
-            for head, body in zip(parts[1::2], parts[2::2], strict=True)}
+@pytest.fixture(scope="module")
+def pages_html(site: Path) -> dict[str, str]:
+    """The article of each API page, by its name (``counting``, ``models``...)."""
+    # The session's strict build (tests/conftest.py): an unresolved cross-reference is a
+    # warning, so it fails there.
+    return {p.stem: article(site, p.stem) for p in API_PAGES if p.stem != "index"}
+
+
+@pytest.fixture(scope="module")
+def api_html(pages_html: dict[str, str]) -> str:
+    return "\n".join(pages_html.values())
 
 
 def without_math(fragment: str) -> str:
@@ -120,10 +125,9 @@ def text_of(fragment: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def checked(api_html) -> dict[str, str]:
-    found = sections(api_html)
-    assert set(CHECKED_SECTIONS) <= set(found), sorted(found)
-    return {name: found[name] for name in CHECKED_SECTIONS}
+def checked(pages_html) -> dict[str, str]:
+    assert set(CHECKED_SECTIONS) <= set(pages_html), sorted(pages_html)
+    return {name: pages_html[name] for name in CHECKED_SECTIONS}
 
 
 def test_checked_sections_hold_the_objects_and_their_math(checked):
@@ -131,7 +135,7 @@ def test_checked_sections_hold_the_objects_and_their_math(checked):
     for name, fragment in checked.items():
         assert fragment.count('class="doc doc-heading"') >= 3, name
         assert fragment.count("<math ") >= 5, name
-    assert 'id="rnnnotes.nn.lstm_cell"' in checked["inside-the-models"]
+    assert 'id="rnnnotes.nn.lstm_cell"' in checked["models"]
 
 
 ROLE = re.compile(r":(?:py:)?(?:meth|func|attr|class|mod|data|obj|exc|const|ref|term):")
@@ -170,10 +174,11 @@ def test_no_tex_outside_mathml(checked, name):
 def autorefs(fragment: str) -> list[tuple[str, str]]:
     """``(target id, link text)`` of each cross-reference mkdocs-autorefs rendered."""
     return [(m[1], text_of(m[2]).strip()) for m in re.finditer(
-        r'<a\b[^>]*\bclass="autorefs[^"]*"[^>]*\bhref="#([^"]+)"[^>]*>(.*?)</a>', fragment, re.S)]
+        r'<a\b[^>]*\bclass="autorefs[^"]*"[^>]*\bhref="(?:\.\./[\w-]+/)?#([^"]+)"[^>]*>(.*?)</a>',
+        fragment, re.S)]
 
 
-def test_cross_references_land_on_the_page(api_html):
+def test_cross_references_land_on_the_pages(api_html):
     ids = set(re.findall(r'\bid="([^"]+)"', api_html))
     targets = {target for target, _ in autorefs(api_html)}
     assert targets, "no cross-references rendered"

@@ -74,13 +74,12 @@ def test_every_revealed_expression_is_written_in_the_source(site: Path, page: Pa
 
 
 def test_every_function_link_lands_on_an_api_entry(site: Path) -> None:
-    api = (site / "api" / "index.html").read_text(encoding="utf-8")
-    ids = set(re.findall(r'\bid="([^"]+)"', api))
+    ids = {(page.parent.name, i) for page in (site / "api").glob("*/index.html")
+           for i in re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8"))}
     links = set()
     for page in site.rglob("*.html"):
-        links |= set(re.findall(r'class="ld-tip"[^>]*>.*?</span>', page.read_text("utf-8"),
-                                re.S) and re.findall(r'href="[./]*api/#([^"]+)"',
-                                                     page.read_text("utf-8")))
+        for tip in re.findall(r'<span class="ld-tip".*?</span>', page.read_text("utf-8"), re.S):
+            links |= set(re.findall(r'href="[./]*api/([\w-]+)/#([^"]+)"', tip))
     assert links, "no function is linked"
     assert links <= ids, links - ids
 
