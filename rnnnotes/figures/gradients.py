@@ -89,7 +89,7 @@ def scalar_powers(theme: str = "light") -> Rendered:
         ax.set_ylabel(r"$|\partial h_k / \partial h_0| = |w|^k$")
         ax.set_xlim(0, data.steps)
         ax.yaxis.grid(True, which="major")
-        ax.legend(loc="upper left", ncols=2)
+        fig.legend(loc="outside upper center", ncols=2)
     return Rendered(fig, data)
 
 
