@@ -34,9 +34,11 @@ __all__ = ["CellDiagramData", "CellNode", "Wire", "cell_diagram_data", "gru_cell
 # Gate blocks in the order PyTorch (and rnnnotes.nn) stack them in weight_ih / weight_hh.
 GATE_ORDER = {"lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n")}
 _EXTENT = {"input": (0.5, 0.3), "output": (0.5, 0.3), "gate": (0.55, 0.32),
-           "candidate": (0.55, 0.32), "tanh": (0.42, 0.26)}  # half sizes; the rest: circles
+           "candidate": (0.55, 0.32), "tanh": (0.42, 0.26),
+           "one_minus": (0.38, 0.26)}  # half sizes; the rest: circles
 _RADIUS = 0.3
-_SYMBOL = {"mul": r"$\times$", "add": "$+$", "one_minus": r"$1-$"}
+_SYMBOL = {"mul": r"$\times$", "add": "$+$"}
+_OP_TEXT = {"tanh": ("tanh", 11), "one_minus": (r"$1-$", 12)}  # small boxed operations
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ def _lstm() -> CellDiagramData:
 def _gru() -> CellDiagramData:
     G, BUS, MID, TOP = 2.6, 1.0, 4.0, 5.2  # gate row, input bus, second row, state line
     gx = {"z": 2.8, "r": 4.3, "n": 8.3}
+    XZ, X1 = 5.0, 6.1  # z_t h_{t-1}, and 1 - z_t (its label right of it, clear of x = 8.3)
     nodes = [
         CellNode("h_{t-1}", "input", xy=(0.0, TOP)),
         CellNode("x_t", "input", xy=(1.6, -0.4)),
@@ -137,20 +140,20 @@ def _gru() -> CellDiagramData:
         CellNode("r_t", "gate", ("x_t", "h_{t-1}"), "r", "sigmoid", (gx["r"], G), (5.8, 3.1)),
         CellNode("n_t", "candidate", ("x_t", "h_{t-1}", "r_t"), "n", "tanh", (gx["n"], G),
                  (8.62, 3.3)),
-        CellNode("z_t h_{t-1}", "mul", ("z_t", "h_{t-1}"), xy=(5.6, TOP)),
-        CellNode("1-z_t", "one_minus", ("z_t",), xy=(6.6, MID), label_xy=(7.45, MID + 0.36)),
+        CellNode("z_t h_{t-1}", "mul", ("z_t", "h_{t-1}"), xy=(XZ, TOP)),
+        CellNode("1-z_t", "one_minus", ("z_t",), xy=(X1, MID), label_xy=(7.25, MID + 0.36)),
         CellNode("(1-z_t) n_t", "mul", ("1-z_t", "n_t"), xy=(8.3, MID)),
         CellNode("h_t", "add", ("z_t h_{t-1}", "(1-z_t) n_t"), xy=(8.3, TOP)),
         CellNode("h_t out", "output", ("h_t",), xy=(10.2, TOP), label_xy=(10.2, TOP)),
     ]
     down = ((0.8, TOP), (0.8, BUS))  # h_{t-1} drops to the bus
     wires = [
-        Wire("h_{t-1}", "z_t h_{t-1}", ((0.0, TOP), (5.6, TOP))),
-        Wire("z_t", "z_t h_{t-1}", ((2.8, G), (2.8, MID), (5.6, MID), (5.6, TOP))),
-        Wire("z_t", "1-z_t", ((2.8, G), (2.8, MID), (6.6, MID))),
-        Wire("1-z_t", "(1-z_t) n_t", ((6.6, MID), (8.3, MID))),
+        Wire("h_{t-1}", "z_t h_{t-1}", ((0.0, TOP), (XZ, TOP))),
+        Wire("z_t", "z_t h_{t-1}", ((2.8, G), (2.8, MID), (XZ, MID), (XZ, TOP))),
+        Wire("z_t", "1-z_t", ((2.8, G), (2.8, MID), (X1, MID))),
+        Wire("1-z_t", "(1-z_t) n_t", ((X1, MID), (8.3, MID))),
         Wire("n_t", "(1-z_t) n_t", ((8.3, G), (8.3, MID))),
-        Wire("z_t h_{t-1}", "h_t", ((5.6, TOP), (8.3, TOP))),
+        Wire("z_t h_{t-1}", "h_t", ((XZ, TOP), (8.3, TOP))),
         Wire("(1-z_t) n_t", "h_t", ((8.3, MID), (8.3, TOP))),
         Wire("h_t", "h_t out", ((8.3, TOP), (10.2, TOP))),
         Wire("r_t", "n_t", ((4.3, G), (4.3, 3.4), (7.3, 3.4), (7.3, G), (8.3, G))),
@@ -159,7 +162,7 @@ def _gru() -> CellDiagramData:
         name = f"{gate}_t"
         wires.append(Wire("h_{t-1}", name, _bus((0.0, TOP), down, x, BUS, G)))
         wires.append(Wire("x_t", name, _bus((1.6, -0.4), ((1.6, BUS),), x, BUS, G)))
-    junctions = ((0.8, TOP), (1.6, BUS), (2.8, BUS), (4.3, BUS), (5.6, MID))
+    junctions = ((0.8, TOP), (1.6, BUS), (2.8, BUS), (4.3, BUS), (XZ, MID))
     return CellDiagramData("gru", {n.name: n for n in nodes}, tuple(wires), GATE_ORDER["gru"],
                            junctions)
 
@@ -211,17 +214,18 @@ def _draw(data: CellDiagramData, theme: str):
                                             fc=th.background, ec=colour, lw=1.8, zorder=3))
                 text = r"$\sigma$" if node.activation == "sigmoid" else "tanh"
                 ax.text(x, y, text, ha="center", va="center", color=fg, zorder=4, fontsize=13)
-            elif node.op == "tanh":  # an operation, not a layer: thin, foreground
+            elif node.op in _OP_TEXT:  # an operation, not a layer: thin, foreground
                 w, h = _EXTENT[node.op]
                 ax.add_patch(FancyBboxPatch((x - w, y - h), 2 * w, 2 * h,
                                             boxstyle="round,pad=0,rounding_size=0.2",
                                             fc=th.background, ec=fg, lw=1.3, zorder=3))
-                ax.text(x, y, "tanh", ha="center", va="center", color=fg, zorder=4, fontsize=11)
+                text, size = _OP_TEXT[node.op]
+                ax.text(x, y, text, ha="center", va="center", color=fg, zorder=4,
+                        fontsize=size)
             elif node.op not in ("input", "output"):
                 ax.add_patch(Circle((x, y), _RADIUS, fc=th.background, ec=fg, lw=1.3, zorder=3))
-                size = 11 if node.op == "one_minus" else 15
                 ax.text(x, y, _SYMBOL[node.op], ha="center", va="center", color=fg,
-                        zorder=4, fontsize=size)
+                        zorder=4, fontsize=15)
             if node.op == "input":
                 ax.text(x, y, f"${node.name}$", ha="center", va="center", color=fg,
                         fontsize=15)

@@ -2,8 +2,9 @@
 
 - :func:`scalar_powers`: |w|^k, the 1-D linear recurrence h_k = w h_{k-1}.
 - :func:`rnn_gradient_norms`: ||dh_T/dh_t||_2 of a tanh RNN whose W_hh is scaled to
-  several largest singular values sigma_max, with the bound sigma_max^(T-t) that every
-  step's factor diag(tanh') W_hh obeys (Pascanu, Mikolov & Bengio 2013).
+  several largest singular values sigma_max, one panel each, with the bound
+  sigma_max^(T-t) that every step's factor diag(tanh') W_hh obeys (Pascanu, Mikolov &
+  Bengio 2013).
 - :func:`gated_gradient_norms`: the same norm for an RNN, an LSTM and a GRU as
   initialised (one seed, one input sequence).
 - :func:`nonnormal_growth`: ||W^k||_2 of a non-normal matrix with spectral radius 0.9
@@ -20,7 +21,7 @@ from functools import lru_cache
 import numpy as np
 
 from rnnnotes import gradflow
-from rnnnotes.figures._style import Rendered, check_theme, log_scale, new_figure
+from rnnnotes.figures._style import Rendered, check_theme, decade_labels, log_scale, new_figure
 from rnnnotes.nn import GRU, LSTM, RNN
 
 __all__ = [
@@ -34,6 +35,10 @@ __all__ = [
 ]
 
 _DASHES = ("-", "--", "-.", ":")
+# The line figures of this module are narrower than the site's default (4.3 in, 413 CSS px,
+# against 5.6 in): a phone scales them less, so their text stays about 14 px there.
+_WIDTH, _HEIGHT = 4.3, 3.1
+_BOUND = {"lw": 1.5, "ls": (0, (5, 2.5))}  # a bound: dashed, in the theme's muted colour
 
 
 def _frozen(*arrays: np.ndarray) -> None:
@@ -71,7 +76,7 @@ def scalar_powers(theme: str = "light") -> Rendered:
     th = check_theme(theme)
     data = scalar_powers_data()
     k = np.arange(data.steps + 1)
-    with new_figure(th) as fig:
+    with new_figure(th, _WIDTH, _HEIGHT) as fig:
         ax = fig.subplots()
         for i, w in enumerate(data.weights):
             style = {"ls": _DASHES[i]}
@@ -84,7 +89,7 @@ def scalar_powers(theme: str = "light") -> Rendered:
         ax.set_ylabel(r"$|\partial h_k / \partial h_0| = |w|^k$")
         ax.set_xlim(0, data.steps)
         ax.yaxis.grid(True, which="major")
-        ax.legend(loc="upper left", ncols=2)
+        fig.legend(loc="outside upper center", ncols=2)
     return Rendered(fig, data)
 
 
@@ -142,12 +147,10 @@ def rnn_gradient_norms_data(sigmas: tuple[float, ...] = (0.5, 0.9, 1.5, 3.0),
                              norms, bounds_a)
 
 
-def _norms_plot(ax, data: GradientNormsData, th, bounds: bool) -> None:
+def _norms_plot(ax, data: GradientNormsData, th) -> None:
     k = np.arange(data.steps + 1)
     for i, label in enumerate(data.labels):
         ax.plot(k, data.norms[i], color=th.series[i], ls=_DASHES[i], label=label)
-        if bounds and np.all(np.isfinite(data.bounds[i])):
-            ax.plot(k, data.bounds[i], color=th.series[i], lw=1.0, alpha=0.6, ls=":")
     log_scale(ax.yaxis)
     ax.set_xlabel("steps back $T - t$")
     ax.set_ylabel(r"$\|\partial h_T / \partial h_t\|_2$")
@@ -157,18 +160,35 @@ def _norms_plot(ax, data: GradientNormsData, th, bounds: bool) -> None:
 
 def rnn_gradient_norms(theme: str = "light") -> Rendered:
     """||dh_T/dh_t||_2 against T - t for a tanh RNN(8, 32) whose Gaussian W_hh is scaled to
-    sigma_max = 0.5, 0.9, 1.5 and 3 (log scale), each with its bound sigma_max^(T-t) dotted.
+    sigma_max = 0.5, 0.9, 1.5 and 3: one panel each (log scale, shared axes), with the
+    bound sigma_max^(T-t) dashed.
 
     Below 1 the norm must vanish (it stays under the bound); above 1 it may, but need not,
     grow. Returns ``(figure, GradientNormsData)``.
     """
     th = check_theme(theme)
     data = rnn_gradient_norms_data()
-    with new_figure(th) as fig:
-        ax = fig.subplots()
-        _norms_plot(ax, data, th, bounds=True)
-        ax.set_ylim(1e-16, max(np.max(data.norms), 1.0) * 30)  # below 1e-16: gone
-        ax.legend(loc="lower left", ncols=2, fontsize=11)
+    k = np.arange(data.steps + 1)
+    # every curve and every bound fits: from under the smallest norm to over the largest bound
+    low = 10.0 ** np.floor(np.log10(data.norms.min()))
+    high = 10.0 ** np.ceil(np.log10(max(data.bounds.max(), data.norms.max())))
+    with new_figure(th, _WIDTH, 4.4) as fig:
+        axes = fig.subplots(2, 2, sharex=True, sharey=True)
+        for i, ax in enumerate(axes.flat):
+            measured, = ax.plot(k, data.norms[i], color=th.series[0])
+            bound, = ax.plot(k, data.bounds[i], color=th.muted, **_BOUND)
+            ax.set_title(data.labels[i], fontsize=12)
+            ax.set_yscale("log")
+            ax.set_ylim(low, high)
+            ax.set_yticks([10.0**e for e in range(-20, 21, 10)])
+            decade_labels(ax.yaxis)
+            ax.yaxis.grid(True, which="major")
+            ax.set_xlim(0, data.steps)
+            ax.set_xticks([0, data.steps // 2, data.steps])
+        fig.supxlabel("steps back $T - t$", fontsize=13)
+        fig.supylabel(r"$\|\partial h_T / \partial h_t\|_2$", fontsize=13)
+        fig.legend([measured, bound], ["measured", r"bound $\sigma_{\max}^{\,T-t}$"],
+                   loc="outside upper center", ncols=2)
     return Rendered(fig, data)
 
 
@@ -181,7 +201,7 @@ def gated_gradient_norms_data(input_size: int = 8, hidden_size: int = 32, steps:
                                                      x)[::-1] for cls in (RNN, LSTM, GRU)])
     bounds = np.full_like(norms, np.nan)  # no single-matrix bound for the gated cells
     _frozen(x, norms, bounds)
-    labels = ("tanh RNN", "LSTM ($c_t$ held fixed)", "GRU")
+    labels = ("tanh RNN", "LSTM, path through $h$", "GRU")
     return GradientNormsData(labels, input_size, hidden_size, steps, seed, (), x, norms, bounds)
 
 
@@ -193,9 +213,9 @@ def gated_gradient_norms(theme: str = "light") -> Rendered:
     """
     th = check_theme(theme)
     data = gated_gradient_norms_data()
-    with new_figure(th) as fig:
+    with new_figure(th, _WIDTH, _HEIGHT) as fig:
         ax = fig.subplots()
-        _norms_plot(ax, data, th, bounds=False)
+        _norms_plot(ax, data, th)
         ax.legend(loc="lower left")
     return Rendered(fig, data)
 
@@ -246,18 +266,16 @@ def nonnormal_growth(theme: str = "light") -> Rendered:
     th = check_theme(theme)
     data = nonnormal_data()
     k = np.arange(data.steps + 1)
-    lam, a = data.W[0, 0], data.W[0, 1]
-    with new_figure(th) as fig:
+    lam = data.W[0, 0]
+    with new_figure(th, _WIDTH, _HEIGHT) as fig:
         ax = fig.subplots()
-        ax.plot(k, data.nonnormal, color=th.series[0],
-                label=rf"$\|W^k\|_2$, $W = [[{lam:g}, {a:g}], [0, {lam:g}]]$")
-        ax.plot(k, data.tanh, color=th.series[1], ls="--",
-                label=r"$\|\partial h_T / \partial h_{T-k}\|_2$, tanh RNN, same $W$, inputs")
-        ax.plot(k, data.normal, color=th.series[2], ls="-.", label=rf"${lam:g}^k$ (normal $W$)")
+        ax.plot(k, data.nonnormal, color=th.series[0], label=r"$\|W^k\|_2$")
+        ax.plot(k, data.tanh, color=th.series[1], ls="--", label="tanh RNN")
+        ax.plot(k, data.normal, color=th.series[2], ls="-.", label=rf"${lam:g}^k$, normal")
         ax.axhline(1.0, color=th.muted, lw=0.8)
         ax.set_xlabel("steps $k$")
         ax.set_ylabel("gradient norm")
         ax.set_xlim(0, data.steps)
         ax.set_ylim(0, None)
-        ax.legend(loc="upper right", fontsize=11)
+        ax.legend(loc="upper right")
     return Rendered(fig, data)

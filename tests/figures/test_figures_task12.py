@@ -58,6 +58,14 @@ def test_rnn_sweep_bounds_hold_and_are_sigma_powers(sweep) -> None:
         assert np.all(norms <= bound * (1 + 1e-12))
 
 
+def test_rnn_sweep_panels_show_every_curve_and_bound_whole() -> None:
+    fig, data = rnn_gradient_norms("light")
+    assert len(fig.axes) == len(data.labels) == 4  # one panel per sigma_max
+    for ax, norms, bound in zip(fig.axes, data.norms, data.bounds, strict=True):
+        low, high = ax.get_ylim()
+        assert low <= norms.min() and max(norms.max(), bound.max()) <= high
+
+
 def test_rnn_sweep_shows_vanishing_and_growth(sweep) -> None:
     # sigma_max < 1 must vanish; the largest sigma_max grows here (necessary, not sufficient)
     assert sweep.norms[0, -1] < 1e-12 and sweep.norms[1, -1] < 1e-6
