@@ -146,8 +146,14 @@ def cell_jacobians(lstm, x: np.ndarray, hx=None, path: str = "cell") -> np.ndarr
     - `path="total"`: as `"full"`, but $h_t = W_{hr}(o_t \odot \tanh c_t)$ (no $W_{hr}$
       without a projection) follows $c_t$, with $o_t$ fixed by $x_t$ and $h_{t-1}$: the
       gradient that backpropagation carries into $c_t$ from a loss on $c_T$,
-      $\partial c_T/\partial c_t|_{h_t} + \partial c_T/\partial h_t|_{c_t}\,
-      W_{hr} \operatorname{diag}(o_t \odot (1 - \tanh^2 c_t))$. For $t < T$ it is not
+
+        $$
+        \frac{\partial c_T}{\partial c_t}\Big|_{h_t}
+        + \frac{\partial c_T}{\partial h_t}\Big|_{c_t}
+        W_{hr} \operatorname{diag}\bigl(o_t \odot (1 - \tanh^2 c_t)\bigr).
+        $$
+
+      For $t < T$ it is not
       zero when every $f_k = 0$, although the other two are: $c_t$ still reaches $c_T$
       through $h_t$. `J[0]` is that of `"full"` ($h_0$ is given, not computed from $c_0$).
 
