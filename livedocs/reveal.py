@@ -269,9 +269,10 @@ class _Describer:
         if subs:
             parts.append(" for " + "; ".join(
                 f"<code>{html.escape(n)}</code> in {', '.join(map(str, v))}" for n, v in subs))
-        if shown:
-            parts.append(", where " + ", ".join(
-                f"<code>{self.link(self.defs[n])}</code>" for n in shown))
+        if shown:  # their definitions are in the page's setup, in the reproduce box
+            names_ = ", ".join(f"<code>{html.escape(n)}</code>" for n in shown)
+            parts.append(f", where {names_} {'is' if len(shown) == 1 else 'are'} defined in "
+                         'the <a href="#ld-reproduce">page\'s setup</a>')
         used = [g for name, g in self.givens.items() if name.split("[")[0] in names]
         if used:
             parts.append(", with " + ", ".join(
@@ -361,9 +362,9 @@ def _wrap_number(text: str, pos: int, written: str, tip_id: str, tip: str) -> st
 def reproduce_html(setup: str) -> str:
     """The page's reproduce control: its setup code, to paste into Python."""
     code = html.escape(setup.rstrip("\n") + "\n", quote=False)
-    return ('<details class="ld-reproduce"><summary>Reproduce the numbers on this page'
-            "</summary><p>Paste this into Python with <code>rnnnotes</code> installed, then "
-            "evaluate any expression a number reveals.</p>"
+    return ('<details class="ld-reproduce" id="ld-reproduce"><summary>Reproduce the numbers '
+            "on this page</summary><p>Paste this into Python with <code>rnnnotes</code> "
+            "installed, then evaluate any expression a number reveals.</p>"
             f'<div class="language-python highlight"><pre><span></span><code>{code}</code>'
             "</pre></div></details>")
 

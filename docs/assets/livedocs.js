@@ -32,3 +32,9 @@
         document.activeElement.classList.contains("ld")) { document.activeElement.blur(); }
   });
 })();
+/* A link to the setup (#ld-reproduce) opens its box. */
+document.addEventListener("click", function (e) {
+  var a = e.target.closest && e.target.closest('a[href="#ld-reproduce"]');
+  var box = a && document.getElementById("ld-reproduce");
+  if (box) { box.open = true; }
+});

@@ -87,7 +87,7 @@ def test_every_function_link_lands_on_an_api_entry(site: Path) -> None:
 @pytest.mark.parametrize("page", ANSWER_PAGES, ids=lambda p: p.name)
 def test_the_reproduce_snippet_recomputes_every_revealed_number(site: Path, page: Path) -> None:
     page_html = built(site, page)
-    m = re.search(r'<details class="ld-reproduce">.*?<pre><span></span><code>(.*?)</code>',
+    m = re.search(r'<details class="ld-reproduce"[^>]*>.*?<pre><span></span><code>(.*?)</code>',
                   page_html, re.S)
     assert m, "no reproduce control"
     ns: dict[str, object] = {}
