@@ -38,9 +38,9 @@ __all__ = [
 ]
 
 F_ZERO = -1000.0  # a forget-gate bias whose sigmoid is exactly 0.0 in float64
-# The line plots are narrower than the default figure: a 4.8 in (346 pt) figure is shown at
-# about its own size on a 390 px phone, so its 12 pt legends stay readable there. Legends
-# say in words what the axis labels say in symbols (no small subscripts).
+# These figures are narrower than the default one: a 4.8 in (346 pt) figure is shown at
+# about its own size on a 390 px phone, so its 12 pt ticks and legends stay readable there.
+# Legends say in words what the axis labels say in symbols (no small subscripts).
 LINES = 4.8, 3.3
 
 
@@ -104,7 +104,7 @@ def forget_gate_heatmap(theme: str = "light") -> Rendered:
     40 steps of an input with a pulse every 10 steps. Returns ``(figure, ForgetGatesData)``."""
     th = check_theme(theme)
     data = forget_gates_data()
-    with new_figure(th, 5.6, 3.3) as fig:
+    with new_figure(th, *LINES) as fig:
         ax = fig.subplots()
         T, H = data.gates.shape
         image = ax.imshow(data.gates.T, cmap=th.cmap, vmin=0.0, vmax=1.0, aspect="auto",

@@ -42,7 +42,7 @@ EXPECTED: dict[str, dict[str, int]] = {
                                               "quote": 1, "audit": 1},
     "docs/task-2-1/q4-fewer-parameters.md": {"setup": 1, "live": 54, "equation": 8,
                                              "notation": 5, "quote": 1, "audit": 1},
-    "docs/task-2-1/q5-bidirectional.md": {"setup": 1, "live": 15, "equation": 3, "quote": 1,
+    "docs/task-2-1/q5-bidirectional.md": {"setup": 1, "live": 15, "equation": 5, "quote": 1,
                                           "audit": 1},
 }
 
