@@ -37,56 +37,65 @@ SEED = 0                  # seed of weights and inputs
 # $\partial c_t / \partial c_{t-1} = \operatorname{diag}(f_t)$, so over $k$ steps it is the
 # product of $k$ forget gates. In an LSTM whose only nonzero parameter is the forget-gate
 # bias $b$ (`with_forget_bias(..., zero_weights=True)`), every gate is $\sigma(b)$ whatever
-# the input, and `cell_jacobian_norms` must give $\sigma(b)^k$:
+# the input, and `cell_jacobian_norms` must give $\sigma(b)^k$ (last column, for
+# $k$ = `STEPS`):
 
 # %%
 def sigmoid(b):
     return 1 / (1 + np.exp(-b))
 
 
+print(f"{'b':>4} {'f':>7} {'f^k':>9}")
 for b in BIASES:
-    lstm = with_forget_bias(rnnnotes.LSTM(1, 1), b, zero_weights=True)
-    product = cell_jacobian_norms(lstm, np.zeros((STEPS, 1)))[0]  # dc_T/dc_0
-    assert np.isclose(product, sigmoid(b) ** STEPS, rtol=1e-12)
-    print(f"b = {b:4.1f}: f = {sigmoid(b):.4f}, "
-          f"product of {STEPS} gates = {product:.2e}")
+    lstm = with_forget_bias(rnnnotes.LSTM(1, 1), b,
+                            zero_weights=True)
+    x0 = np.zeros((STEPS, 1))
+    product = cell_jacobian_norms(lstm, x0)[0]  # dc_T/dc_0
+    f = sigmoid(b)
+    assert np.isclose(product, f**STEPS, rtol=1e-12)
+    print(f"{b:4.1f} {f:7.4f} {product:9.2e}")
 
 # %% [markdown]
 # With nonzero weights the bias sets $f_t \approx \sigma(b)$ only where the rest of
 # the pre-activation, $W_{if} x_t + W_{hf} h_{t-1}$, is small. The same LSTM (PyTorch's
-# initialisation, then each bias) on one random sequence:
+# initialisation, then each bias) on one random sequence: the smallest, mean and largest
+# forget gate, and the cell path over the whole sequence, $\|\partial c_T/\partial c_0\|$:
 
 # %%
-x = np.random.default_rng(SEED).standard_normal((SEQ, D))  # (T, D)
+x = np.random.default_rng(SEED).standard_normal((SEQ, D))
+print(f"{'b':>4} {'min':>4} {'mean':>4} {'max':>4} {'cell':>8}")
 for b in BIASES:
     lstm = with_forget_bias(rnnnotes.LSTM(D, H, seed=SEED), b)
     f = forget_gates(lstm, x)  # (T, H)
-    cell = cell_jacobian_norms(lstm, x)[0]  # along the cell path, over the whole sequence
-    print(f"b = {b:4.1f}: forget gates {f.min():.2f} .. {f.max():.2f} (mean {f.mean():.2f}), "
-          f"cell path over {SEQ} steps {cell:.2e}")
+    cell = cell_jacobian_norms(lstm, x)[0]  # cell path, t = 0
+    print(f"{b:4.1f} {f.min():.2f} {f.mean():.2f} {f.max():.2f}"
+          f" {cell:8.2e}")
 
 # %% [markdown]
 # The cell path alone never exceeds one (each factor is a gate below one), but $c_t$ also
 # reaches $c_T$ through $h_t = o_t \odot \tanh(c_t)$ and the recurrent weights. The total
-# derivative (`path="total"`) adds those paths; with large recurrent weights it can grow,
-# while the cell path cannot:
+# derivative (`path="total"`) adds those paths. To show the mechanism we exaggerate the
+# recurrent weights (four times PyTorch's initialisation): the total derivative grows, while
+# the cell path cannot. The first column is the number of steps back, $T - t$:
 
 # %%
 lstm = with_forget_bias(rnnnotes.LSTM(D, H, seed=SEED), BIASES[-1])
 state = lstm.state_dict()
-state["weight_hh_l0"] = 4 * state["weight_hh_l0"]  # stronger recurrent weights
+state["weight_hh_l0"] = 4 * state["weight_hh_l0"]  # exaggerated
 lstm.load_state_dict(state)
-long_x = np.random.default_rng(SEED).standard_normal((2 * STEPS, D))
+T_LONG = 2 * STEPS
+long_x = np.random.default_rng(SEED).standard_normal((T_LONG, D))
 cell = cell_jacobian_norms(lstm, long_x, path="cell")
 total = cell_jacobian_norms(lstm, long_x, path="total")
-for back in (1, 10, 50, 2 * STEPS - 1):
-    t = 2 * STEPS - back
-    print(f"{back:3d} steps back: cell path {cell[t]:.2e}, total {total[t]:.2e}")
+print(f"{'back':>4} {'cell':>9} {'total':>9}")
+for back in (1, 10, 50, T_LONG - 1):
+    t = T_LONG - back
+    print(f"{back:4d} {cell[t]:9.2e} {total[t]:9.2e}")
 
 # %% [markdown]
 # ## A forget gate that is always zero
 #
-# A bias of `F_ZERO` closes the forget gate exactly. The cell is then
+# A bias of `F_ZERO` shuts the forget gate exactly. The cell is then
 # $c_t = i_t \odot g_t$: not zero. The check recomputes $i_t$ and $g_t$ from PyTorch's
 # equations, with the states the model produced:
 
@@ -95,38 +104,50 @@ lstm = with_forget_bias(rnnnotes.LSTM(D, H, seed=SEED), F_ZERO)
 f = forget_gates(lstm, x)
 h, c = hidden_states(lstm, x)  # h_0..h_T, c_0..c_T
 sd = lstm.state_dict()
-a = x @ sd["weight_ih_l0"].T + sd["bias_ih_l0"] + h[:-1] @ sd["weight_hh_l0"].T \
-    + sd["bias_hh_l0"]  # (T, 4H), gate order i, f, g, o
+a = (x @ sd["weight_ih_l0"].T + sd["bias_ih_l0"]
+     + h[:-1] @ sd["weight_hh_l0"].T + sd["bias_hh_l0"])
+# a: (T, 4H), gate order i, f, g, o
 i, g = sigmoid(a[:, :H]), np.tanh(a[:, 2 * H : 3 * H])
-assert np.all(f == 0.0) and np.allclose(c[1:], i * g, rtol=1e-12, atol=0)
+assert np.all(f == 0.0)
+assert np.allclose(c[1:], i * g, rtol=1e-12, atol=0)
 norms = np.linalg.norm(c[1:], axis=1)
 print(f"largest forget gate: {f.max()}")
-print(f"||c_t|| over {SEQ} steps: {norms.min():.2f} .. {norms.max():.2f}")
+print(f"||c_t||, {SEQ} steps: "
+      f"{norms.min():.2f}..{norms.max():.2f}")
 
 # %% [markdown]
-# The direct derivative along the cell, $\operatorname{diag}(f_t)$, is zero, and so is
-# $\partial c_T / \partial c_t$ with $h_t$ held fixed. The total derivative, with $h_t$
-# computed from $c_t$, is not: the past still reaches the cell through $h$.
+# The norms of three derivatives, one step back ($\partial c_T / \partial c_{T-1}$) and five
+# steps back ($\partial c_T / \partial c_{T-5}$): along the cell alone (`cell`,
+# $\operatorname{diag}(f_t)$), through the whole recurrence but with $h_t$ held fixed
+# (`full`), and with $h_t$ computed from $c_t$ as the network does (`total`). With the forget
+# gate shut the first two are zero; the total derivative is not: the past still reaches the
+# cell through $h$.
 
 # %%
+print(f"{'path':>5} {'1 back':>9} {'5 back':>9}")
 for path in ("cell", "full", "total"):
-    norms = cell_jacobian_norms(lstm, x, path=path)
-    print(f"{path:>5}: one step back {norms[SEQ - 1]:.2e}, five steps back {norms[SEQ - 5]:.2e}")
+    n = cell_jacobian_norms(lstm, x, path=path)
+    print(f"{path:>5} {n[SEQ - 1]:9.2e} {n[SEQ - 5]:9.2e}")
 
 # %% [markdown]
 # The outputs still depend on earlier inputs: the dependency map
 # $\|\partial y_t / \partial x_s\|$ is nonzero on and below the diagonal (exactly zero above
-# it, since the layer reads forwards), with and without the forget gate.
+# it, since the layer reads forwards), for the LSTM as initialised and with its forget gate
+# shut. The columns: how the last output depends on the previous input and on the first.
 
 # %%
 short = x[:12]
-for label, model in (("as initialised", rnnnotes.LSTM(D, H, seed=SEED)),
-                     ("f = 0", with_forget_bias(rnnnotes.LSTM(D, H, seed=SEED), F_ZERO))):
+models = {
+    "as initialised": rnnnotes.LSTM(D, H, seed=SEED),
+    "f = 0": with_forget_bias(
+        rnnnotes.LSTM(D, H, seed=SEED), F_ZERO),
+}
+print(f"{'':<14} {'x_{T-1}':>7} {'x_1':>7}")
+for label, model in models.items():
     m = dependency_map(model, short)  # (T, T): [t, s]
-    lower, upper = np.tril(m), np.triu(m, 1)
-    assert np.all(upper == 0) and np.all(lower[np.tril_indices(len(short))] > 0)
-    print(f"{label:>14}: last output on the previous input {m[-1, -2]:.2e}, "
-          f"on the first input {m[-1, 0]:.2e}")
+    below = m[np.tril_indices(len(short))]
+    assert np.all(np.triu(m, 1) == 0) and np.all(below > 0)
+    print(f"{label:<14} {m[-1, -2]:7.1e} {m[-1, 0]:7.1e}")
 
 # %% [markdown]
 # ## Fewer parameters: a projection
@@ -137,27 +158,34 @@ for label, model in (("as initialised", rnnnotes.LSTM(D, H, seed=SEED)),
 # times $h$.
 
 # %%
-base = count_parameters("lstm", D_COUNT, H_COUNT).total
+def count(**kw):
+    return count_parameters("lstm", D_COUNT, H_COUNT, **kw).total
+
+
+base = count()
+print(f"no projection: {base:,}")
 for p in (1, P, H_COUNT - 1):
-    print(f"p = {p:3d}: {count_parameters('lstm', D_COUNT, H_COUNT, proj_size=p).total:,} "
-          f"parameters (no projection: {base:,})")
+    print(f"p = {p:3d}: {count(proj_size=p):,}")
 saves = [p for p in range(1, H_COUNT)
-         if count_parameters("lstm", D_COUNT, H_COUNT, proj_size=p).total < base]
-assert saves == [p for p in range(1, H_COUNT) if 5 * p < 4 * H_COUNT]
-print(f"the projection saves for p = 1 .. {max(saves)}")
+         if count(proj_size=p) < base]
+assert saves == [p for p in range(1, H_COUNT)
+                 if 5 * p < 4 * H_COUNT]
+print(f"saves for p = 1..{max(saves)}")
 
 # %% [markdown]
 # An independent check: build the projected LSTM in `rnnnotes` and add up the sizes of the
-# arrays it stores. Its output has $p$ features per step.
+# arrays it stores. Its output has $p$ features per step, shape (T, batch, p).
 
 # %%
 model = rnnnotes.LSTM(D_COUNT, H_COUNT, proj_size=P, seed=SEED)
-stored = {name: w.shape for name, w in model.state_dict().items()}
-print(stored)
-assert sum(int(np.prod(s)) for s in stored.values()) == \
-    count_parameters("lstm", D_COUNT, H_COUNT, proj_size=P).total
-out, _ = model(np.random.default_rng(SEED).standard_normal((5, 1, D_COUNT)))
-print(f"output shape {out.shape}: (T, batch, p)")
+stored = model.state_dict()
+for name, w in stored.items():
+    print(f"{name:<12} {w.shape}")
+n = sum(w.size for w in stored.values())
+assert n == count(proj_size=P)
+x5 = np.random.default_rng(SEED).standard_normal((5, 1, D_COUNT))
+out, _ = model(x5)
+print(f"output shape: {out.shape}")
 
 # %% [markdown]
 # ## Two directions in one layer
@@ -167,10 +195,15 @@ print(f"output shape {out.shape}: (T, batch, p)")
 # layers are a different network:
 
 # %%
-for label, kw in (("one direction", {}), ("bidirectional", {"bidirectional": True}),
-                  ("two stacked layers", {"num_layers": 2})):
+networks = {
+    "one direction": {},
+    "bidirectional": {"bidirectional": True},
+    "two layers": {"num_layers": 2},
+}
+print(f"{'':<13} {'params':>7} {'width':>5}")
+for label, kw in networks.items():
     model = rnnnotes.LSTM(D_COUNT, H_COUNT, seed=SEED, **kw)
     n = sum(w.size for w in model.state_dict().values())
-    assert n == count_parameters("lstm", D_COUNT, H_COUNT, **kw).total
-    width = model(np.zeros((3, 1, D_COUNT)))[0].shape[-1]
-    print(f"{label:>18}: {n:,} parameters, {width} output features")
+    assert n == count(**kw)
+    y = model(np.zeros((3, 1, D_COUNT)))[0]
+    print(f"{label:<13} {n:>7,} {y.shape[-1]:>5}")

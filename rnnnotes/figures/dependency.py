@@ -54,8 +54,8 @@ def dependency_forget_zero_data(input_size: int = 4, hidden_size: int = 8, steps
     forget0 = with_forget_bias(LSTM(input_size, hidden_size, seed=seed), F_ZERO)
     maps = np.array([gradflow.dependency_map(m, x) for m in (normal, forget0)])  # (2, T, T)
     x.flags.writeable = maps.flags.writeable = False
-    return DependencyData(("as initialised", "$f_t = 0$"), input_size, hidden_size, steps, seed,
-                          x, maps)
+    return DependencyData(("as initialised", "forget gate shut"), input_size, hidden_size, steps,
+                          seed, x, maps)
 
 
 @lru_cache(maxsize=2)
@@ -71,19 +71,27 @@ def dependency_bidirectional_data(input_size: int = 4, hidden_size: int = 8, ste
                           seed, x, maps)
 
 
+# Narrower than the default figure, with larger text: two panels and a colour bar must stay
+# readable on a 390 px phone, where a 4.8 in (346 pt) figure is shown at about its own size.
+WIDTH, HEIGHT = 4.8, 3.1
+TICKS, LABELS = 13, 14  # pt
+
+
 def _draw(data: DependencyData, theme: str) -> Rendered:
     th = check_theme(theme)
     T = data.steps
     positive = data.maps[data.maps > 0]
     norm = LogNorm(vmin=max(positive.min(), positive.max() * 1e-12), vmax=positive.max())
-    with new_figure(th, 6.0, 3.4) as fig:
+    with new_figure(th, WIDTH, HEIGHT) as fig:
+        fig.get_layout_engine().set(wspace=0.08)  # keep the panels' tick labels apart
         axes = fig.subplots(1, 2, sharex=True, sharey=True)
         for ax, label, m in zip(axes, data.labels, data.maps, strict=True):
             image = ax.imshow(np.ma.masked_equal(m, 0.0), cmap=th.cmap, norm=norm,
                               interpolation="nearest", extent=(0.5, T + 0.5, T + 0.5, 0.5),
                               aspect="auto")
-            ax.set_title(label)
-            ax.set_xlabel("input step $s$")
+            ax.set_title(label, fontsize=LABELS)
+            ax.set_xlabel("input step $s$", fontsize=LABELS)
+            ax.tick_params(labelsize=TICKS)
             ticks = [1, T // 2, T]
             ax.set_xticks(ticks)
             ax.set_yticks(ticks)
@@ -91,10 +99,11 @@ def _draw(data: DependencyData, theme: str) -> Rendered:
                 s.set_visible(False)
             if np.all(np.triu(m, 1) == 0):  # nothing above the diagonal: say it is exact
                 ax.text(0.72, 0.8, "exactly 0", transform=ax.transAxes, ha="center",
-                        va="center", color=th.muted, fontsize=12)
-        axes[0].set_ylabel("output step $t$")
+                        va="center", color=th.muted, fontsize=TICKS)
+        axes[0].set_ylabel("output step $t$", fontsize=LABELS)
         bar = fig.colorbar(image, ax=list(axes), pad=0.02, fraction=0.05)
-        bar.set_label(r"$\|\partial y_t / \partial x_s\|_F$")
+        bar.set_label(r"$\|\partial y_t / \partial x_s\|_F$", fontsize=LABELS)
+        bar.ax.tick_params(labelsize=TICKS)
         bar.outline.set_visible(False)
         decade_labels(bar.ax.yaxis)
     return Rendered(fig, data)
