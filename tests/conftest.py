@@ -49,16 +49,18 @@ class Builds:
         self._running: dict[str, subprocess.Popen] = {}
         self._done: dict[str, Path | str] = {}
 
-    def start(self) -> None:
+    def start(self, *names: str) -> None:
+        """Start the builds ``names`` ("site", "again") that are not started yet."""
         with self._lock:
             if self._dir is None:
                 self._dir = Path(tempfile.mkdtemp(prefix="rnnnotes-site-"))
-                for name in ("site", "again"):
+            for name in names:
+                if name not in self._running:
                     self._running[name] = start_build(self._dir / name)
 
     def get(self, name: str) -> Path:
         """The built site ``name`` ("site" or "again"); fails with the build's errors."""
-        self.start()
+        self.start(name)
         with self._lock:
             if name not in self._done:
                 build = self._running[name]
@@ -81,11 +83,30 @@ class Builds:
 BUILDS = Builds()
 
 
+SLOW = "slow: needs a site build, a browser or a notebook kernel (deselect with -m 'not slow')"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", SLOW)
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
+                                  items: list[pytest.Item]) -> None:
+    """Mark what needs a site build, Chromium or a notebook kernel as ``slow``."""
+    for item in items:
+        path = Path(str(item.path))
+        if USERS & set(getattr(item, "fixturenames", ())) or path.parent.name == "browser" \
+                or path.name in ("test_notebooks_build.py", "test_notebooks_execute.py") \
+                or "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     if session.config.option.collectonly:
         return
-    if any(USERS & set(getattr(item, "fixturenames", ())) for item in session.items):
-        BUILDS.start()
+    used = set().union(*(set(getattr(item, "fixturenames", ())) for item in session.items))
+    if used & USERS:
+        BUILDS.start("site", *(["again"] if "site_again" in used else []))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
