@@ -16,7 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import yaml
+from tests.mkdocs_config import mkdocs_config, nav_sources  # noqa: F401 (re-exported)
 
 ROOT = Path(__file__).resolve().parents[2]
 # Chromium with no network and no first-run work: nothing may leave the machine.
@@ -27,33 +27,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _config() -> dict:
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *a: None)
-    _Loader.add_multi_constructor("!", lambda *a: None)  # !relative, !ENV
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-
-
 def site_path() -> str:
     """The path of ``site_url`` in mkdocs.yml (``/rnnnotes/``)."""
-    return urlsplit(_config()["site_url"]).path
-
-
-def nav_sources() -> list[str]:
-    """Every page of the nav, as its source path below docs/ (``.md`` or ``.ipynb``)."""
-    def walk(node):
-        if isinstance(node, str):
-            yield node
-        elif isinstance(node, list):
-            for item in node:
-                yield from walk(item)
-        elif isinstance(node, dict):
-            for value in node.values():
-                yield from walk(value)
-
-    return sorted(walk(_config()["nav"]))
+    return urlsplit(mkdocs_config()["site_url"]).path
 
 
 def find_chromium() -> str | None:

@@ -11,12 +11,12 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
-import yaml
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from nbhelpers import DOCS, ROOT, SOURCES, mkdocs_build
 
 from livedocs.notebooks import OUT_DIR, build, download_name, page_uri
+from tests.mkdocs_config import nav_sources
 
 
 def name(path: Path) -> str:
@@ -32,29 +32,9 @@ def page_html(site: Path, source: Path) -> str:
 
 
 # ------------------------------------------------------------------ nav and links
-def nav_entries() -> list[str]:
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *a: None)
-    _Loader.add_multi_constructor("!", lambda *a: None)  # !relative, !ENV
-    nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)["nav"]
-    found: list[str] = []
-
-    def walk(node):
-        if isinstance(node, str):
-            found.append(node)
-        for child in node.values() if isinstance(node, dict) else \
-                node if isinstance(node, list) else []:
-            walk(child)
-
-    walk(nav)
-    return found
-
-
 @pytest.mark.parametrize("source", SOURCES, ids=name)
 def test_notebook_page_is_in_the_nav(source: Path):
-    assert page_uri(source.relative_to(DOCS).as_posix()) in nav_entries()
+    assert page_uri(source.relative_to(DOCS).as_posix()) in nav_sources()
 
 
 ANSWER_PAGES = [(s, p) for s in SOURCES for p in sorted(s.parent.glob("*.md"))]

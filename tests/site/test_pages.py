@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from livedocs.notebooks import SOURCE_NAME, page_uri
+from tests.mkdocs_config import nav_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -122,25 +122,7 @@ def test_home_table_agrees_with_the_pages():
 
 
 def test_nav_lists_every_page():
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml may use !!python/name tags; the nav needs none of them.
-    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *a: None)
-    _Loader.add_multi_constructor("!", lambda *a: None)  # !relative, !ENV
-    nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)["nav"]
-
-    def pages(node):
-        if isinstance(node, str):
-            yield node
-        elif isinstance(node, list):
-            for item in node:
-                yield from pages(item)
-        elif isinstance(node, dict):
-            for value in node.values():
-                yield from pages(value)
-
-    listed = sorted(pages(nav))
+    listed = nav_sources()
     on_disk = [str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md")]
     # each task notebook, docs/<task>/notebook.py, becomes the page <task>/notebook.ipynb
     on_disk += [page_uri(p.relative_to(DOCS).as_posix()) for p in DOCS.rglob(SOURCE_NAME)]

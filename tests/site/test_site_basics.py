@@ -11,7 +11,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from site_config import ROOT, mkdocs_config, nav_sources
+
+from tests.mkdocs_config import ROOT, mkdocs_config, nav_sources
 
 CONFIG = mkdocs_config()
 SITE_URL = CONFIG["site_url"]

@@ -1,4 +1,5 @@
-"""mkdocs.yml, read as data (its tags, ``!!python/name`` or ``!relative``, are not needed here)."""
+"""mkdocs.yml, read as data (its tags, ``!!python/name`` or ``!relative``, are not needed
+here), and the pages of its nav: shared by tests/site, tests/browser and tests/notebooks."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def mkdocs_config() -> dict:
