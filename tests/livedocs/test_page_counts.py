@@ -43,11 +43,11 @@ EXPECTED: dict[str, dict[str, int]] = {
                                         "audit": 1},
     "docs/task-2-1/q1-gates.md": {"setup": 1, "live": 24, "equation": 1, "quote": 1, "audit": 1},
     "docs/task-2-1/q2-forget-gate-zero.md": {"setup": 1, "live": 30, "quote": 1, "audit": 1},
-    "docs/task-2-1/q3-gradients-in-lstm.md": {"setup": 1, "live": 36, "equation": 2,
+    "docs/task-2-1/q3-gradients-in-lstm.md": {"setup": 1, "live": 36, "equation": 4,
                                               "quote": 1, "audit": 1},
     "docs/task-2-1/q4-fewer-parameters.md": {"setup": 1, "live": 54, "equation": 8,
                                              "notation": 5, "quote": 1, "audit": 1},
-    "docs/task-2-1/q5-bidirectional.md": {"setup": 1, "live": 15, "equation": 5, "quote": 1,
+    "docs/task-2-1/q5-bidirectional.md": {"setup": 1, "live": 15, "equation": 6, "quote": 1,
                                           "audit": 1},
 }
 
