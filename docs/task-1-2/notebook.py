@@ -25,7 +25,7 @@ SEED = 0                     # seed of the weights and of the inputs
 # %% [markdown]
 # ## Gradient norms against the largest singular value and the length
 #
-# A tanh RNN without biases, $h_t = \tanh(W_{hh} h_{t-1} + W_{xh} x_t)$, reads one sequence
+# A tanh RNN without biases, $h_t = \tanh(W_{hh} h_{t-1} + W_{ih} x_t)$, reads one sequence
 # of $T$ standard-normal inputs. Its recurrent matrix $W_{hh}$ is a seeded Gaussian matrix
 # rescaled so that its largest singular value is $\sigma_{\max}$, or $\sigma_{\max}$ times
 # a random orthogonal matrix. `hidden_jacobian_norms` gives the spectral norm
@@ -59,10 +59,11 @@ for kind in ("gaussian", "orthogonal"):
 # %% [markdown]
 # The column `1-max|h_t|` shows how close the states come to the bounds of the tanh: they
 # never reach them, whatever $\sigma_{\max}$. It is the gradient that vanishes or explodes,
-# not the value. The last column is the mean of $\tanh'(a_t)$ over the steps and units:
+# not the state. The last column is the mean of $\tanh'(a_t)$ over the steps and units:
 # the further below one, the more the tanh holds the gradient back. Compare the rows with
-# the same $\rho$ rather than the same $\sigma_{\max}$: the spectral radius predicts the
-# growth better. Try a larger $T$: the vanishing rows fall further, the orthogonal matrices
+# the same $\sigma_{\max}$: with the values above, $\sigma_{\max}$ alone does not predict
+# the growth, and the tanh keeps the growing norms far below $\sigma_{\max}^k$ and
+# $\rho^k$. Try a larger $T$: the vanishing rows fall further, the orthogonal matrices
 # above one grow further.
 #
 # ## The same norm in the three cells, as initialised
@@ -80,8 +81,9 @@ for cls in (RNN, GRU, LSTM):
 #
 # Every $H \times H$ block of each model's recurrent weights (one in the RNN, four in the
 # LSTM, three in the GRU) is scaled to the same largest singular value. For the LSTM the
-# norm is that of the block $\partial h_T / \partial h_t$, the path through $h$ with the
-# cell $c_t$ held fixed.
+# norm is that of the block $\partial h_T / \partial h_t$ of the full Jacobian: the
+# gradient that enters at $h_t$ with $c_t$ held fixed, paths through the later cells
+# included.
 
 # %%
 SWEEP = 0.5, 1.0, 1.5, 3.0, 6.0  # sigma_max of every recurrent block

@@ -37,7 +37,7 @@ EXPECTED: dict[str, dict[str, int]] = {
                                              "quote": 1, "audit": 1},
     "docs/task-1-1/q2-parameters-over-time.md": {"setup": 1, "live": 23, "equation": 1,
                                                  "quote": 1, "audit": 1},
-    "docs/task-1-2/q1-vanishing-exploding.md": {"setup": 1, "live": 115, "equation": 4,
+    "docs/task-1-2/q1-vanishing-exploding.md": {"setup": 1, "live": 117, "equation": 5,
                                                 "notation": 3, "quote": 1, "audit": 1},
     "docs/task-1-2/q2-lstm-vs-gru.md": {"setup": 1, "live": 28, "equation": 8, "quote": 1,
                                         "audit": 1},
