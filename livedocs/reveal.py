@@ -16,9 +16,9 @@ very checks that ran, so what a reader is shown is what was checked: the marker'
 expression as written, then with the page's helpers written out (:func:`expand`), and the
 givens it uses; functions of ``rnnnotes`` link to their entries in the API reference.  A
 marker that only names a given (``10<!--= K -->``, written where two givens share a value)
-computes nothing and reveals nothing.  CSS shows the description on
-hover, on keyboard focus and on tap (``assets/livedocs.css``); a little JS keeps it inside
-the viewport (``assets/livedocs.js``).  Screen readers get it through
+or is a bare number (``1<!--= 1 -->``) computes nothing and reveals nothing.  CSS shows
+the description on hover, on keyboard focus and on tap (``assets/livedocs.css``); a little
+JS keeps it inside the viewport (``assets/livedocs.js``).  Screen readers get it through
 ``aria-describedby``; print hides it.
 
 :func:`reproduce_html` is the page's "reproduce" control: its setup block, ready to paste
@@ -47,7 +47,7 @@ from ._run import Check
 from ._source import Prepared
 
 __all__ = ["decorate", "reproduce_html", "api_objects", "page_url_dir", "expand", "names_in",
-           "given_only"]
+           "computes_nothing"]
 
 _IDENT = re.compile(r"(?<![\w.])[A-Za-z_]\w*")
 
@@ -206,8 +206,11 @@ def expand(expr: str, values: dict[str, ast.expr], givens: set[str]) -> str:
         return expr
 
 
-def given_only(expr: str, givens: set[str]) -> bool:
-    """True if ``expr`` only names a given (``K``, ``TASKS[0]``): nothing to reveal."""
+def computes_nothing(expr: str, givens: set[str]) -> bool:
+    """True if ``expr`` only names a given (``K``, ``TASKS[0]``) or is a bare number
+    (``1``, for a constant of the prose such as "sum to 1"): nothing to reveal."""
+    if re.fullmatch(r"\s*\d+(\.\d+)?\s*", expr):
+        return True
     m = re.fullmatch(r"\s*([A-Za-z_]\w*)(\[\d+\])?\s*", expr)
     return bool(m) and (m.group(1) + (m.group(2) or "")) in givens | {
         g.split("[")[0] for g in givens if m.group(2) is None}
@@ -294,7 +297,7 @@ def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
     numbers: list[tuple[int, int, str]] = []
     givens = {g.name for g in plan.givens}
     for k, check in by_marker.items():
-        if given_only(check.expr or "", givens):
+        if computes_nothing(check.expr or "", givens):
             continue  # a given named where its value is ambiguous: nothing computed
         pos = text.find(marker_char(k))
         if pos < 0 or text.rfind("<", 0, pos) > text.rfind(">", 0, pos):

@@ -16,7 +16,7 @@ import pytest
 
 from livedocs._givens import givens_of
 from livedocs.numbers import format_number
-from livedocs.reveal import given_only
+from livedocs.reveal import computes_nothing
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -68,9 +68,16 @@ def test_every_revealed_expression_is_written_in_the_source(site: Path, page: Pa
     in_attributes = sum(alt.count("<!--=") for alt in re.findall(r"!\[(.*?)\]\(", source))
     setup = re.search(r"<!-- live:setup\n(.*?)\n-->", page.read_text(encoding="utf-8"), re.S)
     givens = {g.name for g in givens_of(setup.group(1))} if setup else set()
-    named = [e for e in written if given_only(e, givens)]  # reveal nothing: no computation
+    named = [e for e in written if computes_nothing(e, givens)]  # reveal nothing: no computation
     assert not set(named) & set(revealed)
     assert len(revealed) >= len(written) - in_attributes - len(named)
+
+
+@pytest.mark.parametrize(("expr", "nothing"), [
+    ("K", True), ("TASKS[0]", True), (" 1 ", True), ("0.5", True),  # names or constants
+    ("2 * H", False), ("lstm().total", False), ("L", False), ("-1", False)])
+def test_what_computes_nothing_reveals_nothing(expr: str, nothing: bool) -> None:
+    assert computes_nothing(expr, {"K", "TASKS[0]", "H"}) is nothing
 
 
 def test_every_function_link_lands_on_an_api_entry(site: Path) -> None:
