@@ -201,7 +201,7 @@ def gated_gradient_norms_data(input_size: int = 8, hidden_size: int = 32, steps:
                                                      x)[::-1] for cls in (RNN, LSTM, GRU)])
     bounds = np.full_like(norms, np.nan)  # no single-matrix bound for the gated cells
     _frozen(x, norms, bounds)
-    labels = ("tanh RNN", r"LSTM, $\partial h_T / \partial h_t$", "GRU")
+    labels = ("tanh RNN", r"LSTM ($c_t$ held fixed)", "GRU")
     return GradientNormsData(labels, input_size, hidden_size, steps, seed, (), x, norms, bounds)
 
 
