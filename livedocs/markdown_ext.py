@@ -11,7 +11,7 @@ In ``mkdocs.yml``::
 **How.**  A preprocessor (priority 29, right after ``normalize_whitespace``) replaces every
 marker by a placeholder character (:mod:`livedocs._source`).  The page then renders with
 the site's own extensions.  A postprocessor (priority 25: after raw HTML is restored, before
-``livedocs.mathml`` turns the math into MathML) reads the HTML as the reader will see it
+``rnnsite.mathml`` turns the math into MathML) reads the HTML as the reader will see it
 (:mod:`livedocs._html`), plans the checks (:mod:`livedocs._plan`), runs them
 (:mod:`livedocs._run`) and hands on the page without placeholders and without the setup
 block.  An inline pattern turns ``[@key]`` citations into links (:mod:`livedocs._bib`).

@@ -5,7 +5,7 @@
  * No DOM here, so node can load it (tests/cli/calc_harness.js) and the tests can hold it
  * to the Python package, case by case. The constants (cells, gate blocks per cell,
  * conventions, recurrences, defaults, the layer cap) come from the package at build time
- * (livedocs/calculator_ext.py) and are passed in as `C`; nothing here restates them.
+ * (rnnsite/calculator_ext.py) and are passed in as `C`; nothing here restates them.
  *
  * Sizes are BigInt, so no total is ever rounded (or NaN): a count is exact at any size.
  * Shapes follow the Python docstrings: PyTorch weight_ih (gH, D_l), Keras kernel (D_l, gH).

@@ -6,7 +6,7 @@ One function per figure, ``name(theme="light") -> Rendered(figure, data)``: ``th
 exactly what is plotted, computed by :mod:`rnnnotes.counting`, :mod:`rnnnotes.nn` and
 :mod:`rnnnotes.gradflow`. :data:`FIGURES` maps each figure's name to its function, and
 :func:`render_svg` gives the deterministic SVG bytes a page embeds
-(``![alt text](figure:NAME "caption")``, see ``livedocs/figures_ext.py``).
+(``![alt text](figure:NAME "caption")``, see ``rnnsite/figures_ext.py``).
 
 matplotlib is a dependency of the docs, not of ``rnnnotes`` itself, which needs only numpy:
 ``import rnnnotes`` never imports this subpackage.

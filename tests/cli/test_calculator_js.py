@@ -3,7 +3,7 @@
 The same table as the CLI's (``calculator_cases.py``): the frameworks' fixtures, random
 configurations against ``count_parameters``, the unrolled graph against
 ``unrolled_weights``, bad inputs naming their field, and garbage that must never show NaN.
-The constants come from :func:`livedocs.calculator_ext.constants`, the function that puts
+The constants come from :func:`rnnsite.calculator_ext.constants`, the function that puts
 them into the built page. Skipped (with the reason) only where node is not installed.
 """
 
@@ -29,9 +29,9 @@ from calculator_cases import (
     random_configs,
 )
 
-from livedocs.calculator_ext import constants
 from rnnnotes.cli import main
 from rnnnotes.counting import count_parameters, unrolled_weights
+from rnnsite.calculator_ext import constants
 
 ROOT = Path(__file__).resolve().parents[2]
 COUNTING_JS = ROOT / "docs" / "calculator" / "counting.js"

@@ -9,8 +9,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from livedocs.calculator_ext import PLACEHOLDER, SCRIPT_ID, constants, script_tag
 from rnnnotes.counting import CELLS, count_parameters, unrolled_weights
+from rnnsite.calculator_ext import PLACEHOLDER, SCRIPT_ID, constants, script_tag
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE_DIR = ROOT / "docs" / "calculator"
@@ -20,7 +20,7 @@ FIELDS = ["cell", "input_size", "hidden_size", "num_layers", "bidirectional", "p
 
 
 def render(text: str) -> str:
-    return markdown.markdown(text, extensions=["md_in_html", "livedocs.calculator_ext"])
+    return markdown.markdown(text, extensions=["md_in_html", "rnnsite.calculator_ext"])
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def test_without_the_placeholder_nothing_changes():
 
 
 def test_the_script_cannot_be_closed_by_its_content(monkeypatch):
-    import livedocs.calculator_ext as ext
+    import rnnsite.calculator_ext as ext
 
     monkeypatch.setattr(ext, "constants", lambda: {"x": "</script><b>"})
     tag = script_tag()

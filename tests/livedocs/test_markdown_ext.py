@@ -19,7 +19,7 @@ PAGE = ("# Page\n\n<!-- live:setup\nH = 128\n-->\n\nThe size is 128<!--= 2 * 64 
 
 def plain_md(**config: object) -> markdown.Markdown:
     return markdown.Markdown(extensions=["pymdownx.arithmatex", LiveNumbersExtension(**config),
-                                         "livedocs.mathml"],
+                                         "rnnsite.mathml"],
                              extension_configs={"pymdownx.arithmatex": {"generic": True}})
 
 

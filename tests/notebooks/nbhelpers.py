@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from livedocs.notebooks import SOURCE_NAME
+from rnnsite.notebooks import SOURCE_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"

@@ -9,8 +9,8 @@ import jupytext
 import pytest
 from nbhelpers import ROOT, SOURCES
 
-from livedocs.notebooks import audit, audit_text
 from livedocs.numbers import check_page
+from rnnsite.notebooks import audit, audit_text
 
 # Checks per kind of each notebook's audit, as for the pages (tests/livedocs/test_page_counts.py).
 EXPECTED: dict[str, dict[str, int]] = {

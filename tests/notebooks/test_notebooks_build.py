@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from nbhelpers import DOCS, ROOT, SOURCES, mkdocs_build
 
-from livedocs.notebooks import OUT_DIR, build, download_name, page_uri
+from rnnsite.notebooks import OUT_DIR, build, download_name, page_uri
 from tests.mkdocs_config import nav_sources
 
 
@@ -149,7 +149,7 @@ def test_a_raising_cell_or_a_wrong_number_fails_the_build(project_copy, tmp_path
 
 
 def test_no_stale_output_when_an_imported_module_changes(tmp_path):
-    # The hook runs livedocs.notebooks.build on every build and mkdocs-jupyter's cache is
+    # The hook runs rnnsite.notebooks.build on every build and mkdocs-jupyter's cache is
     # off (tested above): two builds of the same source see a changed module.
     source = tmp_path / "task-1-1" / "notebook.py"
     source.parent.mkdir()

@@ -12,8 +12,8 @@ import nbformat
 import pytest
 from nbhelpers import ROOT, SOURCES
 
-from livedocs.notebooks import audit_text, build
 from rnnnotes.counting import count_parameters, unrolled_weights
+from rnnsite.notebooks import audit_text, build
 
 
 def name(path: Path) -> str:

@@ -1,4 +1,4 @@
-"""Units of livedocs.notebooks that need no kernel: normalisation and the offline page body."""
+"""Units of rnnsite.notebooks that need no kernel: normalisation and the offline page body."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import jupytext
 import nbformat
 import pytest
 
-from livedocs.notebooks import (
+from rnnsite.notebooks import (
     NotebookError,
     download_name,
     dumps,
@@ -106,7 +106,7 @@ def test_offline_html_escapes_private_use_characters_in_css():
 def test_execute_never_drops_outputs_nor_errors(monkeypatch, tmp_path):
     """nbclient's defaults would keep going after a raising cell (if allowed) and after 4 s
     without a cell's outputs; execute asks it to fail instead, and to record no timings."""
-    import livedocs.notebooks as nbs
+    import rnnsite.notebooks as nbs
 
     seen = {}
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from livedocs.notebooks import SOURCE_NAME, page_uri
+from rnnsite.notebooks import SOURCE_NAME, page_uri
 from tests.mkdocs_config import nav_sources
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,8 +1,8 @@
 """MkDocs hook: each task notebook is audited, executed once and published, then rendered
-by mkdocs-jupyter (``hooks: [livedocs/notebooks_hook.py]`` in ``mkdocs.yml``).
+by mkdocs-jupyter (``hooks: [rnnsite/notebooks_hook.py]`` in ``mkdocs.yml``).
 
 :func:`on_files`, before any page is rendered, for each ``docs/<task>/notebook.py``
-(see :mod:`livedocs.notebooks` for each step):
+(see :mod:`rnnsite.notebooks` for each step):
 
 1. audits its markdown cells; failures are WARNINGs, so ``--strict`` aborts;
 2. starts executing it (``allow_errors=False``) in a worker thread: each notebook runs in
@@ -36,7 +36,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from livedocs.notebooks import (
+from rnnsite.notebooks import (
     OUT_DIR,
     SOURCE_NAME,
     NotebookError,

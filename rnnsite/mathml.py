@@ -11,7 +11,7 @@ Register it after arithmatex::
 
     markdown_extensions:
       - pymdownx.arithmatex: {generic: true}
-      - livedocs.mathml
+      - rnnsite.mathml
 
 Two more things make the math readable and findable:
 
@@ -25,7 +25,7 @@ Two more things make the math readable and findable:
   subset with fontTools to the characters math on this site can use, as WOFF2.
   ``docs/assets/rnnnotes.css`` declares the ``@font-face`` and sets it on ``math``.
   Writing a file into the built site is a build step, not a Markdown one, so this part is
-  an MkDocs hook (``hooks: [livedocs/mathml.py]``, ``on_post_build``). Zensical runs the
+  an MkDocs hook (``hooks: [rnnsite/mathml.py]``, ``on_post_build``). Zensical runs the
   Markdown extension but ignores hooks: there, the font file is missing and ``math`` falls
   back to the browser's own math font.
 """
@@ -187,7 +187,7 @@ def on_post_build(config) -> None:  # MkDocs hook (mkdocs.yml: hooks)
     """Write the math font, subset to the math of the built pages, into the site."""
     # MkDocs runs this file as a loose module on every (re)build; the package module's
     # cache outlives `mkdocs serve` rebuilds, so a rebuild with the same math is instant.
-    from livedocs.mathml import math_chars, math_font
+    from rnnsite.mathml import math_chars, math_font
 
     site = Path(config["site_dir"])
     pages = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))]

@@ -24,8 +24,8 @@ from the alt text, and shown as a live number in the caption).
 In ``mkdocs.yml``::
 
     markdown_extensions:
-      - livedocs.figures_ext           # or, to stop at the first bad figure:
-      - livedocs.figures_ext:
+      - rnnsite.figures_ext           # or, to stop at the first bad figure:
+      - rnnsite.figures_ext:
           fail: raise
 
 Errors, each naming the page, the line and the figure: an unknown figure name, an empty
@@ -222,7 +222,7 @@ class FiguresExtension(Extension):
         super().__init__(**kwargs)
         fail = self.getConfig("fail")
         if fail not in FAIL_MODES:
-            raise ValueError(f"livedocs.figures_ext: fail must be one of {FAIL_MODES}, "
+            raise ValueError(f"rnnsite.figures_ext: fail must be one of {FAIL_MODES}, "
                              f"got {fail!r}")
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
@@ -232,5 +232,5 @@ class FiguresExtension(Extension):
 
 
 def makeExtension(**kwargs: Any) -> FiguresExtension:  # noqa: N802 (Markdown's API name)
-    """Entry point for ``markdown_extensions: [livedocs.figures_ext]``."""
+    """Entry point for ``markdown_extensions: [rnnsite.figures_ext]``."""
     return FiguresExtension(**kwargs)

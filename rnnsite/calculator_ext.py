@@ -3,7 +3,7 @@
 In ``mkdocs.yml``::
 
     markdown_extensions:
-      - livedocs.calculator_ext
+      - rnnsite.calculator_ext
 
 A page line that is exactly ``<!-- rnnnotes:calculator-constants -->`` becomes::
 
@@ -89,5 +89,5 @@ class CalculatorConstantsExtension(Extension):
 
 
 def makeExtension(**kwargs: Any) -> CalculatorConstantsExtension:  # noqa: N802
-    """Entry point for ``markdown_extensions: [livedocs.calculator_ext]``."""
+    """Entry point for ``markdown_extensions: [rnnsite.calculator_ext]``."""
     return CalculatorConstantsExtension(**kwargs)

@@ -7,13 +7,13 @@ import re
 import markdown
 import pytest
 
-from livedocs.mathml import math_chars, tex_to_mathml
+from rnnsite.mathml import math_chars, tex_to_mathml
 
 
 def render(text: str) -> str:
     return markdown.markdown(
         text,
-        extensions=["pymdownx.arithmatex", "livedocs.mathml"],
+        extensions=["pymdownx.arithmatex", "rnnsite.mathml"],
         extension_configs={"pymdownx.arithmatex": {"generic": True}},
     )
 

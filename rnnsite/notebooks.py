@@ -1,6 +1,6 @@
 """Executed notebooks: one per task, from a jupytext percent-format ``docs/<task>/notebook.py``.
 
-The library behind the MkDocs hook :mod:`livedocs.notebooks_hook` (which says how a build
+The library behind the MkDocs hook :mod:`rnnsite.notebooks_hook` (which says how a build
 uses it), and behind the tests:
 
 - :func:`audit_text` / :func:`audit`: the markdown cells checked like a page
@@ -15,7 +15,7 @@ uses it), and behind the tests:
   consecutive stream outputs merged; live markers stripped; keys sorted.
 - :func:`offline_html`: mkdocs-jupyter's page body without its CDN loaders (MathJax,
   mermaid), the markdown cells' ``$...$`` and ``$$...$$`` rendered to MathML with
-  :func:`livedocs.mathml.tex_to_mathml`.
+  :func:`rnnsite.mathml.tex_to_mathml`.
 """
 
 from __future__ import annotations
@@ -37,9 +37,9 @@ from nbclient.exceptions import CellExecutionError
 
 from livedocs._marks import strip_marks
 from livedocs._source import prepare
-from livedocs.csstrim import prune_css
-from livedocs.mathml import tex_to_mathml
 from livedocs.numbers import PageReport, check_page
+from rnnsite.csstrim import prune_css
+from rnnsite.mathml import tex_to_mathml
 
 __all__ = ["SOURCE_NAME", "OUT_DIR", "audit_text", "audit", "execute", "normalise",
            "dumps", "build", "offline_html", "page_uri", "download_name", "NotebookError"]
@@ -245,7 +245,7 @@ def offline_html(content: str) -> str:
 
     Math is only looked for in markdown cells (never in code or outputs); a literal dollar
     there is written ``\\$``. Style blocks keep only what the page can use
-    (:func:`livedocs.csstrim.prune_css`); their private-use characters become CSS escapes.
+    (:func:`rnnsite.csstrim.prune_css`); their private-use characters become CSS escapes.
     """
     for loader in _LOADERS:
         content = loader.sub("", content)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from livedocs.csstrim import prune_css
+from rnnsite.csstrim import prune_css
 
 PAGE = ('<div class="wrap jp-Cell jp-CodeCell">'
         '<pre class="x" style="color: var(--inline)">1</pre></div>')

@@ -1,4 +1,4 @@
-"""livedocs.figures_ext: one line embeds a figure, light and dark; bad embeds fail loudly."""
+"""rnnsite.figures_ext: one line embeds a figure, light and dark; bad embeds fail loudly."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from urllib.parse import unquote
 import markdown
 import pytest
 
-from livedocs.figures_ext import FigureError, FiguresExtension, data_uri
 from rnnnotes.figures import render_svg, svg_size
+from rnnsite.figures_ext import FigureError, FiguresExtension, data_uri
 
 ALT = "Bar chart of one term per time step; the first is zero"
 LINE = f'![{ALT}](figure:bptt_contributions "The terms; *the first* is $h_0$.")'

@@ -1,0 +1,8 @@
+"""The rnnnotes site's own build pieces, built on the generic :mod:`livedocs` checker.
+
+Unlike :mod:`livedocs`, these import :mod:`rnnnotes` or know this site: figures drawn by
+``rnnnotes.figures`` (:mod:`rnnsite.figures_ext`), the calculator's constants
+(:mod:`rnnsite.calculator_ext`), the task notebooks (:mod:`rnnsite.notebooks`,
+:mod:`rnnsite.notebooks_hook`), MathML in the STIX Two Math font (:mod:`rnnsite.mathml`)
+and the CSS trimming of notebook pages (:mod:`rnnsite.csstrim`).
+"""
