@@ -1,0 +1,54 @@
+"""``uv run python -m rnnsite.pdf [--site DIR] [-o FILE]``: the PDF of every answer.
+
+Without ``--site``, builds the site first (``mkdocs build --strict`` into ``site/``). Writes
+``DIR/rnnnotes.pdf`` (or FILE) and fills in its size on the home page's link to it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from rnnsite.answer_pages import ROOT
+from rnnsite.pdf import PDF_NAME
+from rnnsite.pdf.build import PdfError, human_size, print_pdf, set_size_on_home_page
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m rnnsite.pdf", description=__doc__)
+    parser.add_argument("--site", type=Path, help="a built site to print (default: build"
+                                                  " one into site/)")
+    parser.add_argument("-o", "--output", type=Path,
+                        help=f"the PDF to write (default: SITE/{PDF_NAME})")
+    parser.add_argument("--chromium", default=os.environ.get("RNNNOTES_CHROMIUM",
+                                                             "/usr/bin/chromium"))
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    site = args.site
+    if site is None:
+        site = ROOT / "site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                       cwd=ROOT, check=True)
+    out = args.output or site / PDF_NAME
+    try:
+        measured = print_pdf(site, out, args.chromium)
+    except PdfError as error:
+        print(f"rnnsite.pdf: {error}", file=sys.stderr)
+        return 1
+    if out.resolve() == (site / PDF_NAME).resolve():
+        set_size_on_home_page(site, measured["bytes"])
+    from pypdf import PdfReader
+
+    n = len(PdfReader(out).pages)
+    print(f"wrote {out}: {n} pages, {human_size(measured['bytes'])}; printed in"
+          f" {measured['seconds']} s, {time.perf_counter() - start:.1f} s in all;"
+          f" {len(measured['scaled'])} wide blocks scaled to the column")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
