@@ -102,8 +102,8 @@ class _Server:
 
 
 def _footer(version: str) -> str:
-    return ('<div style="font-size:8px;width:100%;margin:0 16mm;display:flex;'
-            'justify-content:space-between;color:#555;font-family:sans-serif">'
+    return ('<div style="font-size:8px;width:100%;box-sizing:border-box;padding:0 16mm;'
+            'display:flex;justify-content:space-between;color:#555;font-family:sans-serif">'
             f'<span>rnnnotes {html.escape(version)}</span>'
             '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span>'
             '</div>')
