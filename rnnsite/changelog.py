@@ -30,6 +30,7 @@ _SECTION = re.compile(r"^## +(\S+)", re.M)
 _ITEM = re.compile(r"^[-*] +(.*(?:\n(?![-*] |#|\n).*)*)", re.M)
 _LINK = re.compile(r"\]\(((?:\.\./)*task-[^)#\s]+\.md)(?:#[^)]*)?\)")
 _LABELS = "|".join(re.escape(g.label) for g in Grade)
+_MARKER = re.compile(r"<!--=.*?-->")  # a live number's marker (the number stays)
 _CHANGE = re.compile(rf"from \*({_LABELS})\* to \*({_LABELS})\*")
 
 
@@ -121,7 +122,28 @@ def problems(grades: dict[str, Grade] | None = None, releases: list[Release] | N
 
 
 
-def main() -> int:
+def section(version_text: str, text: str | None = None) -> str:
+    """The body of the changelog's section ``version_text`` (the release notes), without its
+    heading and its setup; a ValueError when there is none."""
+    text = text if text is not None else CHANGELOG.read_text(encoding="utf-8")
+    bounds = list(_SECTION.finditer(text))
+    for i, match in enumerate(bounds):
+        if match.group(1) == version_text:
+            end = bounds[i + 1].start() if i + 1 < len(bounds) else len(text)
+            return _MARKER.sub("", text[match.end():end]).strip() + "\n"
+    raise ValueError(f"{CHANGELOG.name} has no section ## {version_text}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m rnnsite.changelog", description=__doc__)
+    parser.add_argument("--notes", metavar="VERSION",
+                        help="print that version's section (the release's notes) instead")
+    args = parser.parse_args(argv)
+    if args.notes:
+        print(section(args.notes), end="")
+        return 0
     found = problems()
     for line in found:
         print(line)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -18,15 +19,30 @@ from rnnsite.pdf import PDF_NAME
 from rnnsite.pdf.build import PdfError, human_size, print_pdf, set_size_on_home_page
 
 
+def find_chromium() -> str | None:
+    """``RNNNOTES_CHROMIUM``, else Debian's /usr/bin/chromium, else one on the PATH (as the
+    browser tests look for it)."""
+    if os.environ.get("RNNNOTES_CHROMIUM"):
+        return os.environ["RNNNOTES_CHROMIUM"]
+    for name in ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"):
+        if shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m rnnsite.pdf", description=__doc__)
     parser.add_argument("--site", type=Path, help="a built site to print (default: build"
                                                   " one into site/)")
     parser.add_argument("-o", "--output", type=Path,
                         help=f"the PDF to write (default: SITE/{PDF_NAME})")
-    parser.add_argument("--chromium", default=os.environ.get("RNNNOTES_CHROMIUM",
-                                                             "/usr/bin/chromium"))
+    parser.add_argument("--chromium", default=find_chromium(),
+                        help="the Chromium to print with (default: RNNNOTES_CHROMIUM, else"
+                             " /usr/bin/chromium, else chromium on the PATH)")
     args = parser.parse_args(argv)
+    if args.chromium is None:
+        parser.error("no Chromium found: install Debian's (apt-get install chromium) or set"
+                     " RNNNOTES_CHROMIUM")
     start = time.perf_counter()
     site = args.site
     if site is None:

@@ -117,7 +117,7 @@ def human_size(n: int) -> str:
     return f"{n} bytes"
 
 
-_SLOT = re.compile(r'<span class="pdf-handout__size" data-pdf-size>[^<]*</span>')
+_SLOT = re.compile(r'<span class="pdf-handout__size" data-pdf-size(?:="\d+")?>[^<]*</span>')
 
 
 def set_size_on_home_page(site: Path, size: int) -> None:

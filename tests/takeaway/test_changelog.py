@@ -134,3 +134,11 @@ def test_a_malformed_record_is_an_error_naming_what_is_wrong(tmp_path, body, mes
     path.write_text("[[release]]\n" + body)
     with pytest.raises(releases.ReleaseError, match=message):
         releases.read(path)
+
+
+def test_the_release_notes_are_the_versions_section_without_markers():
+    last = releases.read()[-1].version
+    notes = changelog.section(last)
+    assert notes.strip() and "<!--" not in notes and "## " not in notes
+    with pytest.raises(ValueError, match="no section ## 99.0.0"):
+        changelog.section("99.0.0")

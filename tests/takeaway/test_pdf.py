@@ -125,3 +125,19 @@ def test_no_text_lies_beyond_the_margins(pdf):
                                            or ch["top"] < 0 or ch["bottom"] > page.height):
                     outside.append((page.page_number, ch["text"], round(ch["x0"]), round(ch["x1"])))
     assert outside == [], f"{len(outside)} characters beyond the margins, first: {outside[:10]}"
+
+
+def test_the_home_page_link_gets_the_pdfs_size(pdf, tmp_path):
+    from rnnsite.pdf.build import human_size, set_size_on_home_page
+    from rnnsite.takeaway_hook import pdf_link_html
+
+    (tmp_path / "index.html").write_text(f"<h1>x</h1>{pdf_link_html()}<p>rest</p>")
+    size = pdf.stat().st_size
+    set_size_on_home_page(tmp_path, size)
+    text = (tmp_path / "index.html").read_text()
+    assert f'data-pdf-size="{size}"> (PDF, {human_size(size)})</span>' in text
+    set_size_on_home_page(tmp_path, 999)  # printed again: the size is replaced
+    assert (tmp_path / "index.html").read_text().count("(PDF, ") == 1
+    (tmp_path / "index.html").write_text("<h1>x</h1>")
+    with pytest.raises(Exception, match="expected one PDF link to fill in, found 0"):
+        set_size_on_home_page(tmp_path, size)
