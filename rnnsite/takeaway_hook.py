@@ -47,7 +47,7 @@ This page grades the answer <strong>{e(page.grade.badge)}</strong>. The link ope
 on GitHub, with this page and its grade filled in, that asks for your argument and a source.</p>
 <h2 id="cite-this-page">Cite this page</h2>
 <p class="takeaway__plain">{e(plain(p, page))}</p>
-<pre class="takeaway__bibtex"><code class="language-bibtex">{e(bibtex(p, page))}</code></pre>
+<pre class="takeaway__bibtex"><code class="language-bibtex" tabindex="0">{e(bibtex(p, page))}</code></pre>
 </section>"""
 
 

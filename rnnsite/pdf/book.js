@@ -89,5 +89,8 @@ async ({pages, cover, siteUrl}) => {
     .map((a) => a.getAttribute("href").slice(1))
     .filter((id) => !document.getElementById(id));
   await document.fonts.ready;
-  return {broken: [...new Set(broken)]};
+  const count = (selector) => book.querySelectorAll(selector).length;
+  return {broken: [...new Set(broken)], details: count("details"),
+          closed: count("details:not([open])"), tips: count(".ld-tip"),
+          dark: count("img[src$='#only-dark']"), light: count("img[src$='#only-light']")};
 }

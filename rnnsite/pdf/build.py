@@ -164,6 +164,9 @@ def print_pdf(site: Path, out: Path, chromium: str = "/usr/bin/chromium") -> dic
                                     "cover": cover, "siteUrl": p.site_url})
             if result["broken"]:
                 raise PdfError(f"links inside the book point nowhere: {result['broken']}")
+            shut = {k: result[k] for k in ("closed", "tips", "dark") if result[k]}
+            if shut:
+                raise PdfError(f"closed blocks, reveal popups or dark figures left: {shut}")
             page.wait_for_timeout(200)
             fit = page.evaluate((HERE / "fit.js").read_text(encoding="utf-8"))
             if fit["overflow"]:
@@ -174,4 +177,5 @@ def print_pdf(site: Path, out: Path, chromium: str = "/usr/bin/chromium") -> dic
         finally:
             browser.close()
     return {"pages": [b.path for b in pages], "scaled": fit["scaled"],
+            **{k: result[k] for k in ("details", "closed", "tips", "dark", "light")},
             "seconds": round(time.perf_counter() - start, 1), "bytes": out.stat().st_size}

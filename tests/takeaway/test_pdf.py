@@ -24,18 +24,27 @@ pytestmark = pytest.mark.slow
 MAX_PAGES, MAX_BYTES = 80, 6_000_000
 MM = 72 / 25.4  # PDF points per millimetre
 SEED = ("19,712", "39,552")  # the student's two totals (Task 1.1, Question 1)
+PAGES_WITH_TIPS = "task-1-1/q1-unrolled-weights"
 
 
 @pytest.fixture(scope="module")
-def pdf(request, tmp_path_factory) -> Path:
+def built(request) -> Path:
+    return Path(os.environ["RNNNOTES_SITE"]) if os.environ.get("RNNNOTES_SITE") \
+        else request.getfixturevalue("site")
+
+
+@pytest.fixture(scope="module")
+def printed(built, tmp_path_factory) -> tuple[Path, dict]:
     from tests.browser.site_server import chromium_or_skip
 
     chromium = chromium_or_skip()
-    site = Path(os.environ["RNNNOTES_SITE"]) if os.environ.get("RNNNOTES_SITE") \
-        else request.getfixturevalue("site")
     out = tmp_path_factory.mktemp("pdf") / "rnnnotes.pdf"
-    print_pdf(site, out, chromium)
-    return out
+    return out, print_pdf(built, out, chromium)
+
+
+@pytest.fixture(scope="module")
+def pdf(printed) -> Path:
+    return printed[0]
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +70,19 @@ def test_every_answer_is_in_it_with_its_title_and_verdict(texts, page):
     assert page.title in whole
     at = whole.index(page.title)
     assert page.grade.badge in whole[at:], f"{page.src}: no {page.grade.badge!r} after its title"
+
+
+def test_reveal_popups_are_absent_though_the_site_has_them(built, texts, printed):
+    tip = "Computed live:"
+    assert tip in (built / PAGES_WITH_TIPS / "index.html").read_text()
+    assert printed[1]["tips"] == 0
+    assert tip not in " ".join(texts)
+
+
+def test_collapsible_blocks_are_open_and_figures_light(printed):
+    measured = printed[1]
+    assert measured["closed"] == 0 and measured["dark"] == 0
+    assert measured["light"] > 0
 
 
 def test_the_seeds_totals_are_in_it(texts):
