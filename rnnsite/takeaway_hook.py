@@ -39,6 +39,7 @@ def takeaway_html(page: AnswerPage, config) -> str:
     url = page_url(p, page)
     dispute = dispute_url(config["repo_url"], url, page.title, page.grade.badge, p.version)
     e = html.escape
+    code = e(bibtex(p, page))
     return f"""
 <section class="takeaway" aria-labelledby="cite-this-page" data-version="{e(p.version)}">
 <p class="takeaway__dispute"><a class="takeaway__dispute-link" href="{e(dispute)}" rel="nofollow"
@@ -47,7 +48,7 @@ This page grades the answer <strong>{e(page.grade.badge)}</strong>. The link ope
 on GitHub, with this page and its grade filled in, that asks for your argument and a source.</p>
 <h2 id="cite-this-page">Cite this page</h2>
 <p class="takeaway__plain">{e(plain(p, page))}</p>
-<pre class="takeaway__bibtex"><code class="language-bibtex" tabindex="0">{e(bibtex(p, page))}</code></pre>
+<pre class="takeaway__bibtex"><code class="language-bibtex" tabindex="0">{code}</code></pre>
 </section>"""
 
 

@@ -28,7 +28,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from rnnsite.answer_pages import is_answer_page
+from rnnsite.answer_pages import DOCS, answer_pages, is_answer_page
 from rnnsite.citation import long_date, mkdocs_yml, project
 
 HERE = Path(__file__).parent
@@ -60,7 +60,7 @@ def _walk(node, title=None):
             yield from _walk(value, key)
 
 
-def book_pages(config: dict | None = None) -> list[BookPage]:
+def book_pages(config: dict | None = None, docs: Path = DOCS) -> list[BookPage]:
     """Home, every answer page in the nav's order, then Conventions and References."""
     config = config if config is not None else mkdocs_yml()
     nav = list(_walk(config["nav"]))
@@ -73,9 +73,9 @@ def book_pages(config: dict | None = None) -> list[BookPage]:
     def path(src: str) -> str:
         return "" if src == "index.md" else src.removesuffix(".md") + "/"
 
+    titles = {a.src: a.title for a in answer_pages(docs)}  # as each page's H1 says
     return [BookPage("index.md", "", "Home: the answers at a glance"),
-            *(BookPage(s, path(s), f"{s.split('/')[0].replace('task-', 'Task ').replace('-', '.')}"
-                       f" {t}") for t, s in answers),
+            *(BookPage(s, path(s), titles.get(s, t)) for t, s in answers),
             *(BookPage(s, path(s), ends[s]) for s in BOOK_ENDS)]
 
 

@@ -97,9 +97,11 @@ def test_size_and_page_count_stay_within_the_budget(pdf, reader):
     assert pdf.stat().st_size <= MAX_BYTES
 
 
-def test_every_page_has_its_number(texts):
+def test_every_page_has_its_number_and_the_version(texts):
+    version = re.escape(project().version)
     for i, text in enumerate(texts, 1):
-        assert re.search(rf"\b{i} / {len(texts)}$", text), f"page {i}: no page number"
+        assert re.search(rf"rnnnotes {version} {i} / {len(texts)}$", text), \
+            f"page {i}: no version and page number in its footer"
 
 
 def test_math_is_set_in_stix_two_math(reader):
