@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pdfplumber
@@ -139,7 +140,8 @@ def test_the_contents_lead_to_each_section(reader, texts):
             assert section.title.split(":")[0] in texts[target] or i == 0
 
 
-def test_no_text_lies_beyond_the_margins(pdf):
+def beyond_margins(pdf: Path) -> list[tuple[int, str, int, int]]:
+    """Every character of ``pdf`` left or right of the side margins, or off the sheet."""
     left, right = float(MARGIN["left"][:-2]) * MM, float(MARGIN["right"][:-2]) * MM
     outside = []
     with pdfplumber.open(pdf) as doc:
@@ -148,7 +150,53 @@ def test_no_text_lies_beyond_the_margins(pdf):
                 if ch["text"].strip() and (ch["x0"] < left - 1 or ch["x1"] > page.width - right + 1
                                            or ch["top"] < 0 or ch["bottom"] > page.height):
                     outside.append((page.page_number, ch["text"], round(ch["x0"]), round(ch["x1"])))
+    return outside
+
+
+def test_no_text_lies_beyond_the_margins(pdf):
+    outside = beyond_margins(pdf)
     assert outside == [], f"{len(outside)} characters beyond the margins, first: {outside[:10]}"
+
+
+def test_the_margin_check_sees_a_line_too_long(browser_pdf_of):
+    out = browser_pdf_of("<p style='white-space:nowrap'>" + "wide " * 60 + "</p>")
+    # Chromium drops what lies off the sheet; what lies in the margin is drawn, and seen.
+    assert beyond_margins(out) != []
+
+
+def test_text_too_wide_for_the_column_stops_the_build(built, tmp_path):
+    from rnnsite.pdf.build import PdfError
+    from tests.browser.site_server import chromium_or_skip
+
+    copy = tmp_path / "site"
+    shutil.copytree(built, copy)
+    conventions = copy / "conventions" / "index.html"
+    wide = "<p style='white-space:nowrap'>" + "unbreakable " * 40 + "</p>"
+    conventions.write_text(conventions.read_text().replace("<h2 ", wide + "<h2 ", 1))
+    with pytest.raises(PdfError, match="text beyond the margin"):
+        print_pdf(copy, tmp_path / "x.pdf", chromium_or_skip())
+
+
+@pytest.fixture
+def browser_pdf_of(tmp_path):
+    """Print an HTML fragment with the book's margins, as page.pdf does for the book."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.site_server import CHROMIUM_ARGS, chromium_or_skip
+
+    chromium = chromium_or_skip()
+
+    def make(body: str) -> Path:
+        out = tmp_path / "fragment.pdf"
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.set_content(f"<html><body>{body}</body></html>")
+            page.pdf(path=str(out), format="A4", margin=MARGIN)
+            browser.close()
+        return out
+
+    return make
 
 
 def test_the_home_page_link_gets_the_pdfs_size(pdf, tmp_path):
