@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     if site is None:
         site = ROOT / "site"
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                       cwd=ROOT, check=True)
+                       cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     out = args.output or site / PDF_NAME
     try:
         measured = print_pdf(site, out, args.chromium)
