@@ -11,8 +11,9 @@ not digits, so the page's numbers stay few and audited)::
 
 :func:`problems` compares today's grades with the last release in ``releases.toml``
 (:mod:`rnnsite.releases`) and the sections above it, and checks each released version's
-entries against the record of the release before it. ``uv run python -m rnnsite.changelog``
-prints what it finds.
+entries against the record of the release before it. A page new since the last release
+needs no entry (its grade has no earlier value to change from).
+``uv run python -m rnnsite.changelog`` prints what it finds.
 """
 
 from __future__ import annotations

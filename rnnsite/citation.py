@@ -2,7 +2,8 @@
 "Cite this page" block at the end of every answer page are both made from
 :func:`project`, which reads the site's name, description and addresses from
 ``mkdocs.yml``, the version from the package's metadata (``pyproject.toml``) and the date
-from the release record (``releases.toml``; before a version is released, today's date).
+from the release record (``releases.toml``; before a version is released, the build's date:
+today, or ``SOURCE_DATE_EPOCH``'s day).
 
 ``uv run python -m rnnsite.citation`` rewrites ``CITATION.cff``; ``--check`` exits 1 when
 the committed file differs from what this module makes (a test runs it).
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +62,17 @@ def project(config: dict | None = None, today: dt.date | None = None) -> Project
         raise ValueError(f"mkdocs.yml: site_url must be an address ending in '/', got {site_url!r}")
     return Project(config["site_name"], config["site_description"], site_url,
                    config["repo_url"].rstrip("/"), this,
-                   release.date if release else (today or dt.date.today()), release is not None)
+                   release.date if release else (today or build_date()), release is not None)
+
+
+def build_date() -> dt.date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` (reproducible builds) when it is set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return dt.date.today()
+    if not epoch.isdigit():
+        raise ValueError(f"SOURCE_DATE_EPOCH: expected seconds since 1970, got {epoch!r}")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
 
 
 def long_date(date: dt.date) -> str:

@@ -81,6 +81,15 @@ def test_an_unreleased_version_is_dated_the_day_it_is_built(monkeypatch):
     assert "date-released" not in yaml.safe_load(citation.cff(built))
 
 
+def test_an_unreleased_version_honours_source_date_epoch(monkeypatch):
+    monkeypatch.setattr(citation, "release_of", lambda version: None)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert citation.project().date == dt.date(2023, 11, 14)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(ValueError, match="expected seconds since 1970, got 'yesterday'"):
+        citation.project()
+
+
 def test_the_dispute_link_fills_the_forms_fields():
     url = dispute_url("https://github.com/o/r", "https://x.io/p/", "Task 9.9, Question 1: t",
                       "2 of 4 marks: half right", "0.1.0")
