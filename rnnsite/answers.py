@@ -11,6 +11,8 @@ extension renders them, so each fact is written once:
   ``::answers-summary::`` the same with each reason (summary page), ``::grading-scale::``
   the scale of :mod:`rnnsite.grades`.
 
+The facts are read by :mod:`rnnsite.answer_pages`.
+
 It is a treeprocessor that runs before the inline patterns, so the words it inserts are
 rendered (math, emphasis, citations) and then read by the live-number audit like the rest
 of the page: a number in ``heading``, ``asked``, ``basis`` or ``reason`` must be a given of
@@ -22,8 +24,6 @@ from __future__ import annotations
 
 import posixpath
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,107 +31,14 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from livedocs._marks import EXEMPT_CLOSE, EXEMPT_OPEN
-from livedocs.markdown_ext import LiveNumbersExtension, front_matter
+from livedocs.markdown_ext import LiveNumbersExtension
 
+from .answer_pages import DOCS, AnswerPage, AnswerPageError, answer_pages, is_answer_page
 from .grades import Grade
 
-__all__ = ["AnswerPage", "AnswerPageError", "answer_pages", "AnswersExtension", "DOCS",
-           "makeExtension"]
+__all__ = ["AnswersExtension", "makeExtension"]
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
-PATTERN = "task-*/q*.md"  # the answer pages, relative to DOCS
-ANSWER_KEYS = ("task", "question", "heading", "asked", "confidence", "basis", "grade",
-               "reason")
-OPTIONAL_KEYS = ("reading",)
 PLACEHOLDERS = ("::answers-table::", "::answers-summary::", "::grading-scale::")
-
-
-class AnswerPageError(ValueError):
-    """An answer page's front matter or layout is not what the site expects."""
-
-
-@dataclass(frozen=True)
-class AnswerPage:
-    """One answer page's facts, from its front matter."""
-
-    src_uri: str        # relative to docs/, e.g. "task-2-1/q2-forget-gate-zero.md"
-    task: str           # "2.1"
-    question: int       # 2
-    heading: str        # the H1 after "Task 2.1, Question 2: "
-    asked: str          # the reconstructed question
-    confidence: str     # how sure the reconstruction is
-    basis: str          # why that reconstruction
-    grade: Grade
-    reason: str         # the grade argued against the scale, in words
-    reading: str | None = None  # our reading of the question, where the grade depends on it
-
-    @property
-    def label(self) -> str:
-        """``"2.1.2"``: the student's numbering of this answer (the seed's heading)."""
-        return f"{self.task}.{self.question}"
-
-    @property
-    def title(self) -> str:
-        return f"Task {self.task}, Question {self.question}"
-
-    @classmethod
-    def from_meta(cls, src_uri: str, meta: dict[str, Any]) -> AnswerPage:
-        where = f"docs/{src_uri}: front matter"
-        missing = [k for k in ANSWER_KEYS if k not in meta]
-        if missing:
-            raise AnswerPageError(f"{where}: an answer page needs the keys "
-                                  f"{', '.join(ANSWER_KEYS)}; missing: {', '.join(missing)}")
-        text = {}
-        for key in (*ANSWER_KEYS, *OPTIONAL_KEYS):
-            value = meta.get(key)
-            if key in ("question", "grade") or (value is None and key in OPTIONAL_KEYS):
-                continue
-            if not isinstance(value, str) or not value.strip():
-                raise AnswerPageError(f"{where} `{key}`: expected non-empty text, got {value!r}")
-            if "<!--" in value:
-                raise AnswerPageError(f"{where} `{key}`: expected words, got an HTML comment "
-                                      "(live markers belong in the page body: write the "
-                                      "number in the full-marks answer)")
-            text[key] = value.strip()
-        question = meta["question"]
-        if isinstance(question, bool) or not isinstance(question, int) or question < 1:
-            raise AnswerPageError(f"{where} `question`: expected a positive integer, "
-                                  f"got {question!r}")
-        grade = _parse_grade(meta["grade"], f"{where} `grade`")
-        return cls(src_uri=src_uri, question=question, grade=grade, **text)
-
-
-def _parse_grade(value: object, where: str) -> Grade:
-    try:
-        return Grade.parse(value, where)
-    except ValueError as exc:
-        raise AnswerPageError(str(exc)) from None
-
-
-def answer_pages(docs: Path = DOCS) -> list[AnswerPage]:
-    """Every answer page under ``docs``, in the order of the exercise."""
-    return list(_answer_pages(str(docs), _mtimes(docs)))
-
-
-def _mtimes(docs: Path) -> tuple[tuple[str, int], ...]:
-    return tuple((str(p), p.stat().st_mtime_ns) for p in sorted(docs.glob(PATTERN)))
-
-
-@cache
-def _answer_pages(docs: str, stamp: tuple[tuple[str, int], ...]) -> tuple[AnswerPage, ...]:
-    pages = []
-    for path, _ in stamp:
-        src_uri = Path(path).relative_to(docs).as_posix()
-        _, meta, _ = front_matter(Path(path).read_text(encoding="utf-8").removeprefix("\ufeff"))
-        pages.append(AnswerPage.from_meta(src_uri, meta))
-    pages.sort(key=lambda p: (tuple(int(n) for n in p.task.split(".")), p.question))
-    seen: dict[str, str] = {}
-    for p in pages:
-        if p.label in seen:
-            raise AnswerPageError(f"docs/{p.src_uri}: task {p.task}, question {p.question} "
-                                  f"is also docs/{seen[p.label]}")
-        seen[p.label] = p.src_uri
-    return tuple(pages)
 
 
 # --- rendering -------------------------------------------------------------------------
@@ -154,7 +61,7 @@ def grade_badge(grade: Grade) -> etree.Element:
 
 
 def _heading(page: AnswerPage) -> etree.Element:
-    return _el("h1", f"{_generated(page.title)}: {page.heading}")
+    return _el("h1", f"{_generated(page.label)}: {page.heading}")
 
 
 def _question_box(page: AnswerPage) -> etree.Element:
@@ -171,7 +78,7 @@ def _answer_box(page: AnswerPage, answer: etree.Element) -> None:
     """Turn the page's ``!!! answer`` admonition into the answer box, in place."""
     title = answer.find("p")
     if title is None or "admonition-title" not in (title.get("class") or ""):
-        raise AnswerPageError(f"docs/{page.src_uri}: the `!!! answer` box needs a title, "
+        raise AnswerPageError(f"docs/{page.src}: the `!!! answer` box needs a title, "
                               'e.g. !!! answer "A full-marks answer"')
     answer.set("class", f"admonition answer answer-box grade-{int(page.grade)}")
     label = _el("p", None, "answer-box__label")
@@ -208,7 +115,7 @@ def _table(pages: list[AnswerPage], here: str | None, why: bool) -> etree.Elemen
         row = etree.SubElement(body, "tr")
         row.append(_el("td", _generated(f"{p.task} Q{p.question}"), "answers-table__label"))
         cell = _el("td", cls="answers-table__question")
-        cell.append(_el("a", p.asked, href=_href(p.src_uri, here)))
+        cell.append(_el("a", p.asked, href=_href(p.src, here)))
         row.append(cell)
         grade = _el("td", cls="answers-table__grade")
         grade.append(grade_badge(p.grade))
@@ -230,7 +137,7 @@ def _scale() -> etree.Element:
         cell = _el("td")
         cell.append(grade_badge(grade))
         row.append(cell)
-        row.append(_el("td", grade.definition))
+        row.append(_el("td", grade.definition[0].upper() + grade.definition[1:] + "."))
     return wrap
 
 
@@ -250,7 +157,7 @@ class _Answers(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         src_uri, meta = self.page()
-        if src_uri and any(k in meta for k in ANSWER_KEYS):
+        if src_uri and is_answer_page(src_uri):
             self.answer_page(root, AnswerPage.from_meta(src_uri, meta))
         for parent in root.iter():
             for n, child in enumerate(list(parent)):
@@ -265,7 +172,7 @@ class _Answers(Treeprocessor):
         return _table(answer_pages(self.ext.docs), here, placeholder == "::answers-summary::")
 
     def answer_page(self, root: etree.Element, page: AnswerPage) -> None:
-        where = f"docs/{page.src_uri}"
+        where = f"docs/{page.src}"
         if root.find("h1") is not None:
             raise AnswerPageError(f"{where}: an answer page has no H1 of its own; it is made "
                                   "from the front matter (task, question, heading)")
@@ -276,11 +183,11 @@ class _Answers(Treeprocessor):
             raise AnswerPageError(f"{where}: expected one student quote "
                                   f'(<blockquote class="student">), found {len(quotes)}')
         quote = children[quotes[0]]
-        if quote.get("data-answer") != page.label:
+        if quote.get("data-answer") != page.answer:
             raise AnswerPageError(f"{where}: the student quote is answer "
                                   f"{quote.get('data-answer')!r}, but the front matter says "
                                   f"task {page.task}, question {page.question} "
-                                  f"({page.label!r})")
+                                  f"({page.answer!r})")
         after = children[quotes[0] + 1] if quotes[0] + 1 < len(children) else None
         answers = [el for el in root.iter("div")
                    if "answer" in (el.get("class") or "").split()

@@ -1,29 +1,26 @@
-"""The grading scale of the site: marks out of four, defined once.
+"""The grading scale, in one place: marks out of 4, each with its label and its definition.
 
-Every grade a reader sees (an answer page's box, the home table, the summary, the scale on
-the home page) is rendered from :class:`Grade`; a page's front matter holds its grade as
-the integer ``grade: 0..4``.
+The answer box, the tables, the "Disagree with this verdict?" link, the citation block and
+the changelog test all name a grade through :class:`Grade`, so a label is written once.
 """
 
 from __future__ import annotations
 
 from enum import IntEnum
 
-__all__ = ["Grade", "MAX_MARKS"]
-
 
 class Grade(IntEnum):
-    """Marks out of :data:`MAX_MARKS`, as a grader would award them."""
+    """Marks out of 4 for one answer (the scale defined on the home page)."""
 
-    NONE = 0
-    SOME = 1
-    HALF = 2
-    MOST = 3
-    FULL = 4
+    NO_CREDIT = 0
+    SOME_CREDIT = 1
+    HALF_RIGHT = 2
+    MOSTLY_RIGHT = 3
+    FULL_MARKS = 4
 
     @property
     def label(self) -> str:
-        """Short words for the grade, e.g. ``"half right"``."""
+        """The grade's name on the site: "full marks", "half right", ..."""
         return _LABELS[self]
 
     @property
@@ -33,34 +30,34 @@ class Grade(IntEnum):
 
     @property
     def badge(self) -> str:
-        """``"2 of 4 marks: half right"``."""
-        return f"{int(self)} of {MAX_MARKS} marks: {self.label}"
+        """The badge's text: "2 of 4 marks: half right"."""
+        return f"{int(self)} of {max(Grade):d} marks: {self.label}"
 
     @classmethod
-    def parse(cls, value: object, where: str) -> Grade:
-        """The grade written as ``value`` (front matter), or a clear error naming ``where``."""
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_MARKS:
-            raise ValueError(f"{where}: expected an integer from 0 to {MAX_MARKS} "
-                             f"(marks out of {MAX_MARKS}), got {value!r}")
+    def parse(cls, value: object, where: str = "grade") -> Grade:
+        """The grade ``value`` names (an int 0..4, as front matter gives it), or a
+        ValueError naming ``where``, what was expected and what came."""
+        if (isinstance(value, bool) or not isinstance(value, int)
+                or value not in cls._value2member_map_):
+            raise ValueError(f"{where}: expected an integer from {min(cls):d} to {max(cls):d}"
+                             f" (marks out of {max(cls):d}), got {value!r}")
         return cls(value)
 
 
-MAX_MARKS = 4
-
 _LABELS = {
-    Grade.FULL: "full marks",
-    Grade.MOST: "mostly right",
-    Grade.HALF: "half right",
-    Grade.SOME: "some credit",
-    Grade.NONE: "no credit",
+    Grade.FULL_MARKS: "full marks",
+    Grade.MOSTLY_RIGHT: "mostly right",
+    Grade.HALF_RIGHT: "half right",
+    Grade.SOME_CREDIT: "some credit",
+    Grade.NO_CREDIT: "no credit",
 }
-
 _DEFINITIONS = {
-    Grade.FULL: "The answer is correct and covers what the question asks; informal wording "
-                "is fine.",
-    Grade.MOST: "The core is correct; something the question needs is missing or loosely "
-                "put, and nothing stated is wrong.",
-    Grade.HALF: "One essential part is right, but another is missing, or one claim is wrong.",
-    Grade.SOME: "The right topic or term, but the reasoning given is missing or wrong.",
-    Grade.NONE: "Wrong, or does not answer the question.",
+    Grade.FULL_MARKS: "the answer is correct and covers what the question asks; informal"
+                      " wording is fine",
+    Grade.MOSTLY_RIGHT: "the core is correct; something the question needs is missing or"
+                        " loosely put, and nothing stated is wrong",
+    Grade.HALF_RIGHT: "one essential part is right, but another is missing, or one claim is"
+                      " wrong",
+    Grade.SOME_CREDIT: "the right topic or term, but the reasoning given is missing or wrong",
+    Grade.NO_CREDIT: "wrong, or does not answer the question",
 }

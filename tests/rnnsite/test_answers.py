@@ -10,8 +10,11 @@ import pytest
 from markdown import Markdown
 
 from livedocs.render import render_page
-from rnnsite.answers import AnswerPage, AnswerPageError, AnswersExtension, answer_pages
-from rnnsite.grades import MAX_MARKS, Grade
+from rnnsite.answer_pages import AnswerPage, AnswerPageError, answer_pages
+from rnnsite.answers import AnswersExtension
+from rnnsite.grades import Grade
+
+MAX_MARKS = max(Grade)
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "fixtures" / "seed_answers.txt"
@@ -50,7 +53,8 @@ def render(content: str):
 def test_scale_is_marks_out_of_four_each_with_its_own_words():
     assert [int(g) for g in sorted(Grade)] == list(range(MAX_MARKS + 1))
     assert len({g.label for g in Grade}) == len({g.definition for g in Grade}) == len(Grade)
-    assert Grade.HALF.badge == f"{int(Grade.HALF)} of {MAX_MARKS} marks: {Grade.HALF.label}"
+    half = Grade.HALF_RIGHT
+    assert half.badge == f"{int(half)} of {MAX_MARKS} marks: {half.label}"
 
 
 @pytest.mark.parametrize("bad", [5, -1, "2", 2.0, True, None])
@@ -62,21 +66,21 @@ def test_grade_out_of_scale_is_a_clear_error(bad):
 # --- front matter ------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("change", "message"), [
-    ({"grade": 7}, r"`grade`: expected an integer from 0 to 4 .*got 7"),
-    ({"question": "two"}, r"`question`: expected a positive integer, got 'two'"),
-    ({"question": 0}, r"`question`: expected a positive integer, got 0"),
-    ({"reason": "42<!--= x -->"}, r"`reason`: expected words, got an HTML comment"),
-    ({"asked": ""}, r"`asked`: expected non-empty text, got ''"),
-    ({"task": 2.1}, r"`task`: expected non-empty text, got 2.1"),
+    ({"grade": 7}, r"grade: expected an integer from 0 to 4 .*got 7"),
+    ({"question": "two"}, r"question must be a positive integer, got 'two'"),
+    ({"question": 0}, r"question must be a positive integer, got 0"),
+    ({"reason": "42<!--= x -->"}, r"reason must be words, got an HTML comment"),
+    ({"asked": ""}, r"asked must be a non-empty string, got ''"),
+    ({"task": 2.1}, r"task must be a quoted label such as \"2.1\", got 2.1"),
 ])
 def test_bad_front_matter_names_page_key_expected_and_got(change, message):
-    with pytest.raises(AnswerPageError, match=r"^docs/x\.md: front matter " + message):
+    with pytest.raises(AnswerPageError, match=r"^x\.md: " + message):
         AnswerPage.from_meta("x.md", META | change)
 
 
 def test_missing_keys_are_listed():
     meta = {k: v for k, v in META.items() if k not in ("basis", "grade")}
-    with pytest.raises(AnswerPageError, match=r"missing: basis, grade$"):
+    with pytest.raises(AnswerPageError, match=r"^x\.md: front matter lacks basis, grade "):
         AnswerPage.from_meta("x.md", meta)
 
 
@@ -163,7 +167,7 @@ def test_tables_list_every_answer_page_in_exercise_order(tmp_path):
 def test_two_pages_for_one_answer_is_an_error(tmp_path):
     docs = make_docs(tmp_path, [META])
     (docs / "task-2-1" / "q2-copy.md").write_text(page(META, "body\n"), encoding="utf-8")
-    with pytest.raises(AnswerPageError, match=r"task 2.1, question 2 is also"):
+    with pytest.raises(AnswerPageError, match=r"Task 2.1, Question 2 is also"):
         answer_pages(docs)
 
 
@@ -172,4 +176,4 @@ def test_scale_lists_every_grade_with_its_definition():
     got = rows(html)
     assert [re.sub("<[^>]+>|[\U0010fff0\U0010fff1]", "", r[0]) for r in got] == \
         [g.badge for g in sorted(Grade, reverse=True)]
-    assert [r[1] for r in got] == [g.definition for g in sorted(Grade, reverse=True)]
+    assert [r[1].lower() for r in got] == [f"{g.definition}." for g in sorted(Grade, reverse=True)]

@@ -1,0 +1,96 @@
+// The print view of the PDF (rnnsite/pdf/build.py): run in the built home page, it replaces
+// the page's article by a cover and the articles of every page of the book, fetched from the
+// site, with ids made unique per page and links between them made internal.
+// Argument: {pages: [{path, title}], cover: {name, description, version, date, url}, siteUrl}.
+async ({pages, cover, siteUrl}) => {
+  const here = new URL(document.baseURI);
+  const root = new URL("./", here);            // the home page is at the site's root
+  const index = new Map(pages.map((p, i) => [new URL(p.path, root).pathname, i]));
+  const article = document.querySelector("article.md-content__inner");
+  const book = document.createElement("div");
+  book.className = "print-book";
+
+  const coverEl = document.createElement("section");
+  coverEl.className = "print-cover";
+  coverEl.id = "cover";
+  const esc = (s) => s.replace(/[&<>"]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]));
+  coverEl.innerHTML = `<h1 class="print-cover__title">${esc(cover.name)}</h1>
+    <p class="print-cover__subtitle">${esc(cover.description)}</p>
+    <p class="print-cover__meta">Version ${esc(cover.version)} · ${esc(cover.date)}<br>
+    <a href="${esc(cover.url)}">${esc(cover.url)}</a></p>
+    <h2 class="print-cover__contents">Contents</h2>
+    <ol class="print-toc">${pages.map((p, i) =>
+      `<li><a href="#page-${i}">${esc(p.title)}</a></li>`).join("")}</ol>`;
+  book.append(coverEl);
+
+  const parser = new DOMParser();
+  for (const [i, p] of pages.entries()) {
+    const url = new URL(p.path, root);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    const doc = parser.parseFromString(await response.text(), "text/html");
+    const src = doc.querySelector("article.md-content__inner");
+    if (!src) throw new Error(`${url}: no article`);
+    // What a reader of paper cannot use: buttons, permalinks, reveal popups, the dark
+    // figures, the reproduce box, the link to this PDF itself.
+    src.querySelectorAll(".md-content__button, .headerlink, .ld-tip, .ld-reproduce,"
+      + " img[src$='#only-dark'], .pdf-handout, .md-source-file, script, noscript")
+      .forEach((el) => el.remove());
+    src.querySelectorAll("details").forEach((el) => el.setAttribute("open", ""));
+    // Framework tabs: every tab, each under its label.
+    src.querySelectorAll(".tabbed-set").forEach((set) => {
+      const labels = [...set.querySelectorAll(":scope > .tabbed-labels > label")];
+      const blocks = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")];
+      const flat = document.createElement("div");
+      flat.className = "print-tabs";
+      blocks.forEach((block, k) => {
+        const label = document.createElement("p");
+        label.className = "print-tabs__label";
+        label.textContent = labels[k] ? labels[k].textContent.trim() : "";
+        flat.append(label, ...block.childNodes);
+      });
+      set.replaceWith(flat);
+    });
+    const prefix = `p${i}-`;
+    src.querySelectorAll("[id]").forEach((el) => { el.id = prefix + el.id; });
+    src.querySelectorAll("label[for]").forEach((el) => el.setAttribute("for", prefix + el.getAttribute("for")));
+    for (const attr of ["aria-labelledby", "aria-describedby", "aria-controls"]) {
+      src.querySelectorAll(`[${attr}]`).forEach((el) => el.setAttribute(attr,
+        el.getAttribute(attr).split(/\s+/).map((id) => prefix + id).join(" ")));
+    }
+    src.querySelectorAll("img[src]").forEach((img) => {
+      img.setAttribute("src", new URL(img.getAttribute("src"), url).href);
+      img.removeAttribute("loading");
+    });
+    src.querySelectorAll("a[href]").forEach((a) => {
+      const raw = a.getAttribute("href");
+      let target;
+      try { target = new URL(raw, url); } catch { return; }
+      if (target.origin !== url.origin) return;           // off the site: as it is
+      const j = index.get(target.pathname);
+      if (j !== undefined) {
+        const frag = target.hash.slice(1);
+        a.setAttribute("href", frag ? `#p${j}-${decodeURIComponent(frag)}` : `#page-${j}`);
+      } else {                                            // a page not in the book: online
+        a.setAttribute("href", new URL(target.pathname.slice(root.pathname.length)
+          + target.search + target.hash, siteUrl).href);
+      }
+    });
+    const section = document.createElement("section");
+    section.className = "print-page";
+    section.id = `page-${i}`;
+    section.dataset.path = p.path;
+    section.append(...src.childNodes);
+    book.append(section);
+  }
+  article.replaceChildren(book);
+  // Links that point into the book must land on an element of it.
+  const broken = [...book.querySelectorAll("a[href^='#']")]
+    .map((a) => a.getAttribute("href").slice(1))
+    .filter((id) => !document.getElementById(id));
+  await document.fonts.ready;
+  const count = (selector) => book.querySelectorAll(selector).length;
+  return {broken: [...new Set(broken)], details: count("details"),
+          closed: count("details:not([open])"), tips: count(".ld-tip"),
+          dark: count("img[src$='#only-dark']"), light: count("img[src$='#only-light']")};
+}

@@ -1,0 +1,72 @@
+"""MkDocs hook: what a reader takes away from the site (``hooks:`` in ``mkdocs.yml``).
+
+- :func:`on_config` puts the version (``pyproject.toml``, through the package's metadata)
+  into ``config.extra.version``: the footer shows it (``overrides/partials/copyright.html``).
+- :func:`on_page_content` ends every answer page (``task-*/q*.md``, with the front matter
+  of :mod:`rnnsite.answer_pages`) with "Cite this page" (:mod:`rnnsite.citation`) and a
+  "Disagree with this verdict?" link (:mod:`rnnsite.dispute`), both made from its front
+  matter, and puts the link to the PDF of every answer (:mod:`rnnsite.pdf`) on the home page.
+
+The block is added to the HTML after the page's Markdown is rendered and checked: its
+numbers (version, date) come from the citation's one source, not from the page.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from mkdocs.exceptions import PluginError
+
+from rnnsite.answer_pages import AnswerPage, AnswerPageError, is_answer_page
+from rnnsite.citation import bibtex, page_url, plain, project
+from rnnsite.dispute import dispute_url
+from rnnsite.pdf import PDF_NAME
+from rnnsite.releases import version
+
+log = logging.getLogger("mkdocs.plugins.rnnsite")
+PDF_SIZE_SLOT = '<span class="pdf-handout__size" data-pdf-size></span>'
+
+
+def on_config(config, **kwargs):
+    config.extra["version"] = version()
+    return config
+
+
+def takeaway_html(page: AnswerPage, config) -> str:
+    """The end of an answer page: the dispute link, then "Cite this page"."""
+    p = project(config)
+    url = page_url(p, page)
+    dispute = dispute_url(config["repo_url"], url, page.title, page.grade.badge, p.version)
+    e = html.escape
+    code = e(bibtex(p, page))
+    return f"""
+<section class="takeaway" aria-labelledby="cite-this-page" data-version="{e(p.version)}">
+<p class="takeaway__dispute"><a class="takeaway__dispute-link" href="{e(dispute)}" rel="nofollow"
+ data-verdict="{e(page.grade.badge)}">Disagree with this verdict?</a>
+This page grades the answer <strong>{e(page.grade.badge)}</strong>. The link opens a new issue
+on GitHub, with this page and its grade filled in, that asks for your argument and a source.</p>
+<h2 id="cite-this-page">Cite this page</h2>
+<p class="takeaway__plain">{e(plain(p, page))}</p>
+<pre class="takeaway__bibtex"><code class="language-bibtex" tabindex="0">{code}</code></pre>
+</section>"""
+
+
+def pdf_link_html() -> str:
+    """The home page's link to the PDF; ``rnnsite.pdf`` fills in its size once written."""
+    return (f'<p class="pdf-handout"><a href="{PDF_NAME}" type="application/pdf">Every answer in'
+            f' one PDF</a>, for printing or reading offline{PDF_SIZE_SLOT}.</p>')
+
+
+def on_page_content(html_text, page, config, files, **kwargs):
+    src = page.file.src_uri
+    if is_answer_page(src):
+        try:
+            answer = AnswerPage.from_meta(src, page.meta)
+        except AnswerPageError as error:
+            raise PluginError(str(error)) from None
+        return html_text + takeaway_html(answer, config)
+    if page.is_homepage:
+        head, sep, rest = html_text.partition("</h1>")
+        return head + sep + "\n" + pdf_link_html() + rest if sep else pdf_link_html() + html_text
+    return html_text
