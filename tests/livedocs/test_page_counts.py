@@ -29,7 +29,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "docs/api/train.md": {"audit": 1},
     "docs/calculator/index.md": {"audit": 1},
     "docs/cli.md": {"setup": 1, "audit": 1},
-    "docs/conventions.md": {"setup": 1, "equation": 2, "live": 15, "audit": 1},
+    "docs/conventions.md": {"setup": 1, "notation": 1, "equation": 2, "live": 24, "audit": 1},
     "docs/index.md": {"setup": 1, "live": 19, "audit": 1},
     "docs/references.md": {"audit": 1},
     "docs/summary.md": {"setup": 1, "live": 38, "audit": 1},
