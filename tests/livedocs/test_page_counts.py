@@ -39,7 +39,7 @@ EXPECTED: dict[str, dict[str, int]] = {
                                                  "quote": 1, "audit": 1},
     "docs/task-1-2/q1-vanishing-exploding.md": {"setup": 1, "equation": 3, "live": 73,
                                                 "notation": 2, "quote": 1, "audit": 1},
-    "docs/task-1-2/q2-lstm-vs-gru.md": {"setup": 1, "live": 28, "equation": 8, "quote": 1,
+    "docs/task-1-2/q2-lstm-vs-gru.md": {"setup": 1, "live": 24, "equation": 8, "quote": 1,
                                         "audit": 1},
     "docs/task-2-1/q1-gates.md": {"setup": 1, "live": 24, "equation": 1, "quote": 1, "audit": 1},
     "docs/task-2-1/q2-forget-gate-zero.md": {"setup": 1, "live": 30, "quote": 1, "audit": 1},
