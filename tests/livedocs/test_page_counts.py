@@ -37,7 +37,7 @@ EXPECTED: dict[str, dict[str, int]] = {
                                              "quote": 1, "audit": 1},
     "docs/task-1-1/q2-parameters-over-time.md": {"setup": 1, "live": 16, "equation": 1,
                                                  "quote": 1, "audit": 1},
-    "docs/task-1-2/q1-vanishing-exploding.md": {"setup": 1, "equation": 3, "live": 73,
+    "docs/task-1-2/q1-vanishing-exploding.md": {"setup": 1, "equation": 3, "live": 75,
                                                 "notation": 2, "quote": 1, "audit": 1},
     "docs/task-1-2/q2-lstm-vs-gru.md": {"setup": 1, "live": 24, "equation": 8, "quote": 1,
                                         "audit": 1},
