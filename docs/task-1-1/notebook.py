@@ -106,7 +106,7 @@ print(f"without biases: {no_bias:,} unique weights, for any T")
 # $$
 # \frac{\partial L}{\partial W_{hh}} = \sum_{t} \delta_t \, h_{t-1}^{\top},
 # \qquad \delta_t = \frac{\partial L}{\partial a_t},
-# \quad a_t = W_{xh} x_t + W_{hh} h_{t-1} + b_h ,
+# \quad a_t = W_{ih} x_t + W_{hh} h_{t-1} + b_h ,
 # $$
 #
 # and the optimiser applies one update after the backward pass. The check: run one network
@@ -149,10 +149,10 @@ report(total, per_step)
 
 # %% [markdown]
 # The first step's term is zero: it is $\delta_1 h_0^{\top}$, and the initial state $h_0$ is
-# zero by default. The first step still contributes to the gradients of $W_{xh}$ and of the
+# zero by default. The first step still contributes to the gradients of $W_{ih}$ and of the
 # biases, whose terms are $\delta_1 x_1^{\top}$ and $\delta_1$. (The arrays have PyTorch's
-# names: `weight_ih_l0` is $W_{xh}$, `weight_hh_l0` is $W_{hh}$, and the two bias vectors
-# add up to $b_h$.)
+# names, as on the Conventions page: `weight_ih_l0` is $W_{ih}$, `weight_hh_l0` is $W_{hh}$,
+# and the two bias vectors add up to $b_h$.)
 
 # %%
 for name, term in per_step[0].items():

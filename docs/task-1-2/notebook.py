@@ -107,9 +107,10 @@ for sigma in SWEEP:
         print(f"{sigma:<7.1f}{cls.__name__:<5}" + "".join(f"{norms[k]:>8.1e}" for k in ks))
 
 # %% [markdown]
-# The RNN's gradient grows from $\sigma_{\max} = 3$ on; the gated cells' still vanishes
-# there, because each of their recurrent matrices acts through a gate or through the
-# sigmoid's derivative. With large enough blocks, they grow as well.
+# With this draw, the RNN's gradient grows from $\sigma_{\max} = 3$ on, while the gated
+# cells' still vanishes there: each of their recurrent matrices acts through a gate or
+# through the sigmoid's derivative. With large enough blocks they grow as well. One draw
+# is an example, not a law: change `SEED` and run again to see how much it moves.
 #
 # ## Training on the adding problem
 #
