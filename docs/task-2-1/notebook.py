@@ -130,10 +130,11 @@ for path in ("cell", "full", "total"):
     print(f"{path:>5} {n[SEQ - 1]:9.2e} {n[SEQ - 5]:9.2e}")
 
 # %% [markdown]
-# The outputs still depend on earlier inputs: the dependency map
-# $\|\partial y_t / \partial x_s\|$ is nonzero on and below the diagonal (exactly zero above
-# it, since the layer reads forwards), for the LSTM as initialised and with its forget gate
-# shut. The columns: how the last output depends on the previous input and on the first.
+# The outputs still depend on earlier inputs: the dependency map $\|\partial y_t / \partial
+# x_s\|$, with $y_t = h_t$ the layer's own output, is nonzero on and below the diagonal
+# (exactly zero above it, since the layer reads forwards), for the LSTM as initialised and
+# with its forget gate shut. The columns: how the last output depends on the previous input
+# and on the first.
 
 # %%
 short = x[:12]
@@ -150,8 +151,18 @@ for label, model in models.items():
     print(f"{label:<14} {m[-1, -2]:7.1e} {m[-1, 0]:7.1e}")
 
 # %% [markdown]
-# ## Fewer parameters: a projection
+# ## Fewer parameters: coupled gates and a projection
 #
+# Coupling the input and forget gates, $f_t = 1 - i_t$ (CIFG), drops the forget gate's block
+# at any hidden size $H$, one unit included (PyTorch's layout, without -> with CIFG):
+
+# %%
+for h in (1, H_COUNT):
+    four = count_parameters("lstm", D_COUNT, h).total
+    three = count_parameters("lstm", D_COUNT, h, cifg=True).total
+    print(f"H = {h:3d}: {four:,} -> {three:,}")
+
+# %% [markdown]
 # PyTorch's `proj_size` $p$ (LSTMP) feeds back $h_t = W_{hr}(o_t \odot \tanh c_t)$ with $p$
 # units instead of $h$. The count against $p$, and the break-even point found by search,
 # against the closed form: the layer shrinks exactly while five times $p$ stays below four
