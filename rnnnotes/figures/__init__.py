@@ -29,8 +29,8 @@ try:
     import matplotlib  # noqa: F401
 except ImportError as exc:  # pragma: no cover - the docs group installs it
     raise ImportError(
-        "rnnnotes.figures needs matplotlib, which the docs dependency group installs: "
-        "run `uv sync` (or `pip install matplotlib`)"
+        "rnnnotes.figures needs matplotlib: install the package with its figures extra, "
+        "`pip install 'rnnnotes[figures]'` (in a checkout, `uv sync` installs it)"
     ) from exc
 
 from rnnnotes.figures._style import THEMES, Rendered, Theme, check_theme, recolour

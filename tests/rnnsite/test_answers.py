@@ -1,0 +1,175 @@
+"""rnnsite.answers: an answer page's facts are written once (front matter) and rendered on
+the page, in the home table, the summary and the grading scale."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from markdown import Markdown
+
+from livedocs.render import render_page
+from rnnsite.answers import AnswerPage, AnswerPageError, AnswersExtension, answer_pages
+from rnnsite.grades import MAX_MARKS, Grade
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "tests" / "fixtures" / "seed_answers.txt"
+
+META = {"task": "2.1", "question": 2, "heading": "a forget gate that is always zero",
+        "asked": "What happens if the forget gate is always zero?",
+        "confidence": "medium", "basis": "The answer describes a shut forget gate.",
+        "grade": 2, "reason": "The cell forgets, but it is not empty."}
+
+
+def seed_text(label: str) -> str:
+    """The student's answer ``label`` as written in the seed (raw Markdown lines)."""
+    text = SEED.read_text(encoding="utf-8")
+    m = re.search(rf"^#{{3,4}} {re.escape(label)} .*?\n(.*?)(?=^#|\Z)", text, re.S | re.M)
+    assert m, label
+    return m.group(1).strip()
+
+
+def page(meta: dict, body: str | None = None) -> str:
+    lines = ["---", *(f"{k}: {v!r}" if isinstance(v, str) else f"{k}: {v}"
+                      for k, v in meta.items()), "---", ""]
+    label = f"{meta.get('task', '2.1')}.{meta.get('question', 2)}"
+    if body is None:
+        body = (f'<blockquote class="student" data-answer="{label}" markdown>\n'
+                f"{seed_text(label)}\n</blockquote>\n\n"
+                '!!! answer "A full-marks answer"\n    The cell is refilled at every step.\n')
+    return "\n".join(lines) + body
+
+
+def render(content: str):
+    return render_page(content, "docs/task-2-1/q2-forget-gate-zero.md")
+
+
+# --- the scale ---------------------------------------------------------------------------
+
+def test_scale_is_marks_out_of_four_each_with_its_own_words():
+    assert [int(g) for g in sorted(Grade)] == list(range(MAX_MARKS + 1))
+    assert len({g.label for g in Grade}) == len({g.definition for g in Grade}) == len(Grade)
+    assert Grade.HALF.badge == f"{int(Grade.HALF)} of {MAX_MARKS} marks: {Grade.HALF.label}"
+
+
+@pytest.mark.parametrize("bad", [5, -1, "2", 2.0, True, None])
+def test_grade_out_of_scale_is_a_clear_error(bad):
+    with pytest.raises(ValueError, match=r"where: expected an integer from 0 to 4.*got"):
+        Grade.parse(bad, "where")
+
+
+# --- front matter ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"grade": 7}, r"`grade`: expected an integer from 0 to 4 .*got 7"),
+    ({"question": "two"}, r"`question`: expected a positive integer, got 'two'"),
+    ({"question": 0}, r"`question`: expected a positive integer, got 0"),
+    ({"reason": "42<!--= x -->"}, r"`reason`: expected words, got an HTML comment"),
+    ({"asked": ""}, r"`asked`: expected non-empty text, got ''"),
+    ({"task": 2.1}, r"`task`: expected non-empty text, got 2.1"),
+])
+def test_bad_front_matter_names_page_key_expected_and_got(change, message):
+    with pytest.raises(AnswerPageError, match=r"^docs/x\.md: front matter " + message):
+        AnswerPage.from_meta("x.md", META | change)
+
+
+def test_missing_keys_are_listed():
+    meta = {k: v for k, v in META.items() if k not in ("basis", "grade")}
+    with pytest.raises(AnswerPageError, match=r"missing: basis, grade$"):
+        AnswerPage.from_meta("x.md", meta)
+
+
+# --- an answer page ------------------------------------------------------------------------
+
+def test_page_gets_heading_question_box_and_answer_box_after_the_quote():
+    html = render(page(META | {"reading": "We read it as the gate's value."})).html
+    h1 = re.search(r"<h1[^>]*>(.*?)<a class=\"headerlink\"", html).group(1)
+    assert h1 == f"Task {META['task']}, Question {META['question']}: {META['heading']}"
+    assert html.index("The question (a reconstruction)") < html.index('class="student"')
+    assert META["asked"] in html and META["basis"] in html
+    after_quote = html[html.index("</blockquote>"):]
+    box = re.match(r"</blockquote>\s*<div class=\"admonition answer answer-box grade-(\d)\">",
+                   after_quote)
+    assert box and int(box.group(1)) == META["grade"]
+    grade = Grade(META["grade"])
+    assert f'<span class="grade grade--{int(grade)}">{grade.badge}</span>' in after_quote
+    assert after_quote.index(META["reason"]) < after_quote.index("A full-marks answer") \
+        < after_quote.index("refilled at every step")
+    assert "our reading of the question" in after_quote
+
+
+def test_number_in_reason_is_audited_like_the_page():
+    report = render(page(META | {"reason": "Right in 37 ways."})).report
+    assert not report.ok
+    assert any("37" in c.message for c in report.failures), report.failures
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ("# Own heading\n\n" + "{quote}", "has no H1 of its own"),
+    ("{quote_only}", "followed right away by the one `!!! answer"),
+    ("{quote_only}\nText between.\n\n!!! answer \"A\"\n    x\n", "not right after the quote"),
+])
+def test_page_layout_errors(body, message):
+    full = page(META)
+    quote = full[full.index("<blockquote"):]
+    quote_only = quote[: quote.index("</blockquote>") + len("</blockquote>\n")]
+    content = page(META, "\n" + body.format(quote=quote, quote_only=quote_only))
+    with pytest.raises(AnswerPageError, match=re.escape(message)):
+        render(content)
+
+
+def test_quote_must_be_the_answer_the_front_matter_names():
+    content = page(META).replace('data-answer="2.1.2"', 'data-answer="2.1.3"')
+    with pytest.raises(AnswerPageError, match=r"the student quote is answer '2.1.3'.*'2.1.2'"):
+        render(content)
+
+
+# --- generated tables ----------------------------------------------------------------------
+
+def make_docs(tmp_path: Path, metas: list[dict]) -> Path:
+    for meta in metas:
+        task = meta["task"].replace(".", "-")
+        path = tmp_path / f"task-{task}" / f"q{meta['question']}-x.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page(meta, "body\n"), encoding="utf-8")
+    return tmp_path
+
+
+def rows(html: str) -> list[list[str]]:
+    body = html[html.index("<tbody>"):html.index("</tbody>")]
+    return [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+            for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)]
+
+
+def test_tables_list_every_answer_page_in_exercise_order(tmp_path):
+    metas = [META | {"task": "2.1", "question": 3, "grade": 4, "asked": "Third?"},
+             META | {"task": "1.10", "question": 1, "grade": 0, "asked": "Tenth?"},
+             META | {"task": "1.2", "question": 1, "grade": 3, "asked": "First?"}]
+    docs = make_docs(tmp_path, metas)
+    md = Markdown(extensions=[AnswersExtension(docs=str(docs))])
+    html = md.convert("::answers-summary::")
+    got = rows(html)
+    order = sorted(metas, key=lambda m: ([int(n) for n in m["task"].split(".")], m["question"]))
+    assert [r[1] for r in got] == [
+        f'<a href="task-{m["task"].replace(".", "-")}/q{m["question"]}-x.md">{m["asked"]}</a>'
+        for m in order]
+    assert [re.sub("<[^>]+>|[\U0010fff0\U0010fff1]", "", r[2]) for r in got] == \
+        [Grade(m["grade"]).badge for m in order]
+    assert [r[3] for r in got] == [m["reason"] for m in order]
+    assert len(rows(md.reset().convert("::answers-table::"))[0]) == 3  # no "Why" column
+
+
+def test_two_pages_for_one_answer_is_an_error(tmp_path):
+    docs = make_docs(tmp_path, [META])
+    (docs / "task-2-1" / "q2-copy.md").write_text(page(META, "body\n"), encoding="utf-8")
+    with pytest.raises(AnswerPageError, match=r"task 2.1, question 2 is also"):
+        answer_pages(docs)
+
+
+def test_scale_lists_every_grade_with_its_definition():
+    html = Markdown(extensions=[AnswersExtension()]).convert("::grading-scale::")
+    got = rows(html)
+    assert [re.sub("<[^>]+>|[\U0010fff0\U0010fff1]", "", r[0]) for r in got] == \
+        [g.badge for g in sorted(Grade, reverse=True)]
+    assert [r[1] for r in got] == [g.definition for g in sorted(Grade, reverse=True)]
