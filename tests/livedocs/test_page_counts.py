@@ -43,7 +43,7 @@ EXPECTED: dict[str, dict[str, int]] = {
                                         "audit": 1},
     "docs/task-2-1/q1-gates.md": {"setup": 1, "live": 13, "equation": 2, "quote": 1, "audit": 1},
     "docs/task-2-1/q2-forget-gate-zero.md": {"setup": 1, "live": 33, "quote": 1, "audit": 1},
-    "docs/task-2-1/q3-gradients-in-lstm.md": {"setup": 1, "live": 50, "equation": 1,
+    "docs/task-2-1/q3-gradients-in-lstm.md": {"setup": 1, "live": 54, "equation": 1,
                                               "notation": 2, "quote": 1, "audit": 1},
     "docs/task-2-1/q4-fewer-parameters.md": {"setup": 1, "live": 39, "equation": 10,
                                              "notation": 3, "quote": 1, "audit": 1},
