@@ -1,10 +1,9 @@
 # %% [markdown]
-# # Task 2.1 notebook: the forget gate, a gate that is always zero, and projections
+# # Task 2.1 notebook: the forget gate, a gate that is always zero, and fewer parameters
 #
-# This notebook reproduces the computations behind the answers of Task 2.1 with `rnnnotes`,
-# the numpy package behind this site. Every output below was computed when the site was
-# built. To run it yourself, install the package (`uv sync` in a clone of the repository),
-# open the notebook in Jupyter, change the values in the next cell and run all cells again.
+# The computations behind the answers of Task 2.1, with `rnnnotes`, the numpy package behind
+# this site; every output was computed when the site was built. To run it yourself,
+# `pip install rnnnotes`, open the notebook in Jupyter, change the next cell and run all.
 
 # %%
 import numpy as np
@@ -112,8 +111,7 @@ assert np.all(f == 0.0)
 assert np.allclose(c[1:], i * g, rtol=1e-12, atol=0)
 norms = np.linalg.norm(c[1:], axis=1)
 print(f"largest forget gate: {f.max()}")
-print(f"||c_t||, {SEQ} steps: "
-      f"{norms.min():.2f}..{norms.max():.2f}")
+print(f"||c_t||: {norms.min():.2f}..{norms.max():.2f}")
 
 # %% [markdown]
 # The norms of three derivatives, one step back ($\partial c_T / \partial c_{T-1}$) and five
@@ -131,9 +129,9 @@ for path in ("cell", "full", "total"):
 
 # %% [markdown]
 # The outputs still depend on earlier inputs: the dependency map
-# $\|\partial y_t / \partial x_s\|$ is nonzero on and below the diagonal (exactly zero above
-# it, since the layer reads forwards), for the LSTM as initialised and with its forget gate
-# shut. The columns: how the last output depends on the previous input and on the first.
+# $\|\partial y_t / \partial x_s\|$, with $y_t = h_t$ the layer's output, is nonzero on
+# and below the diagonal (zero above it: the layer reads forwards), as initialised and with
+# the forget gate shut. The columns: the last output against the previous and first input.
 
 # %%
 short = x[:12]
@@ -150,26 +148,27 @@ for label, model in models.items():
     print(f"{label:<14} {m[-1, -2]:7.1e} {m[-1, 0]:7.1e}")
 
 # %% [markdown]
-# ## Fewer parameters: a projection
+# ## Fewer parameters: coupled gates and a projection
 #
-# PyTorch's `proj_size` $p$ (LSTMP) feeds back $h_t = W_{hr}(o_t \odot \tanh c_t)$ with $p$
-# units instead of $h$. The count against $p$, and the break-even point found by search,
-# against the closed form: the layer shrinks exactly while five times $p$ stays below four
-# times $h$.
+# Coupling the input and forget gates, $f_t = 1 - i_t$ (CIFG), drops the forget gate's block
+# at any hidden size $H$, one unit included (first lines: without, then with CIFG). PyTorch's
+# `proj_size` $p$ (LSTMP) feeds back $h_t = W_{hr}(o_t \odot \tanh c_t)$, $p$ numbers instead
+# of $H$; the break-even point found by search must match the closed form: the layer shrinks
+# exactly while five times $p$ stays below four times $H$.
 
 # %%
-def count(**kw):
-    return count_parameters("lstm", D_COUNT, H_COUNT, **kw).total
+def count(h=H_COUNT, **kw):
+    return count_parameters("lstm", D_COUNT, h, **kw).total
 
 
+for h in (1, H_COUNT):
+    print(f"H = {h:3d}: {count(h):,} -> {count(h, cifg=True):,}")
 base = count()
 print(f"no projection: {base:,}")
 for p in (1, P, H_COUNT - 1):
     print(f"p = {p:3d}: {count(proj_size=p):,}")
-saves = [p for p in range(1, H_COUNT)
-         if count(proj_size=p) < base]
-assert saves == [p for p in range(1, H_COUNT)
-                 if 5 * p < 4 * H_COUNT]
+saves = [p for p in range(1, H_COUNT) if count(proj_size=p) < base]
+assert saves == [p for p in range(1, H_COUNT) if 5 * p < 4 * H_COUNT]
 print(f"saves for p = 1..{max(saves)}")
 
 # %% [markdown]

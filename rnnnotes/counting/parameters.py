@@ -135,6 +135,7 @@ def count_parameters(
     output_size: int | None = None,
     convention: str = "pytorch",
     reset_after: bool = True,
+    cifg: bool = False,
 ) -> ParamCount:
     """Unique trainable parameters of `num_layers` stacked recurrent layers (+ a dense layer).
 
@@ -149,6 +150,10 @@ def count_parameters(
     no part. `proj_size` (LSTM + PyTorch only, $0 < p < H$) is LSTMP's projection.
     `reset_after` only changes a Keras GRU (False: one bias `(3H,)` instead of `(2, 3H)`);
     PyTorch's GRU always applies the reset gate after the matmul.
+    `cifg=True` (LSTM only) couples the input and forget gates, $f_t = 1 - i_t$ (CIFG, Greff
+    et al. 2017): the forget block is gone, so every array holds three gate blocks
+    ($i, g, o$) instead of four, under the same names. No framework builds this layer; the
+    count is what it would store.
     """
     cell = choice("cell", cell, CELLS)
     convention = choice("convention", convention, CONVENTIONS)
@@ -160,6 +165,7 @@ def count_parameters(
     p = as_int("proj_size", proj_size, minimum=0)
     k = optional_positive_int("output_size", output_size)
     reset_after = flag("reset_after", reset_after)
+    cifg = flag("cifg", cifg)
 
     if p and convention == "keras":
         raise ValueError(
@@ -175,7 +181,10 @@ def count_parameters(
             "the reset gate after the matmul, with two biases), got False"
         )
 
-    gh = GATE_BLOCKS[cell] * h  # rows of one stacked weight: all g gate blocks
+    if cifg and cell != "lstm":
+        raise ValueError(f"cifg must be False for cell={cell!r} (LSTM only), got True")
+    blocks = GATE_BLOCKS[cell] - cifg  # CIFG: f_t = 1 - i_t has no block of its own
+    gh = blocks * h  # rows of one stacked weight: all g gate blocks
     if convention == "pytorch":
         arrays = _pytorch_arrays(gh, d_in, h, layers, bias, dirs, p, k)
     else:

@@ -175,6 +175,35 @@ def test_bidirectional_doubles_a_single_layer_and_projection_saves_when_small():
         assert (recurrent < full) == (5 * p < 4 * h)
 
 
+CIFG_CONFIGS = [c for c in random_configs(seed=3, n=120) if c["cell"] == "lstm"]
+
+
+@pytest.mark.parametrize("cfg", CIFG_CONFIGS, ids=repr)
+def test_cifg_matches_semantic_arrays_without_a_forget_block(cfg, monkeypatch):
+    """CIFG (f_t = 1 - i_t, Greff et al. 2017): the same arrays with blocks i, g, o only."""
+    monkeypatch.setitem(GATES, "lstm", ["i", "g", "o"])
+    args = cfg["d"], cfg["h"]
+    kw = dict(num_layers=cfg["layers"], bias=cfg["bias"], bidirectional=cfg["bidirectional"],
+              output_size=cfg["k"], cifg=True)
+    want = torch_semantic("lstm", *args, cfg["layers"], cfg["bias"], cfg["bidirectional"],
+                          cfg["proj"], cfg["k"])
+    got = count_parameters("lstm", *args, proj_size=cfg["proj"], **kw)
+    assert [(a.name, a.shape) for a in got] == shapes_of(want)
+    want = keras_semantic("lstm", *args, cfg["layers"], cfg["bias"], cfg["bidirectional"],
+                          False, cfg["k"])
+    got = count_parameters("lstm", *args, convention="keras", **kw)
+    assert [(a.name, a.shape) for a in got] == shapes_of(want)
+
+
+def test_cifg_saves_a_whole_block_even_with_one_unit():
+    """LSTM(20, 1): 4 blocks of (20 + 1) weights and 2 biases in PyTorch, one bias in Keras."""
+    assert count_parameters("lstm", 20, 1).total == 4 * (20 + 1 + 2) == 92
+    assert count_parameters("lstm", 20, 1, cifg=True).total == 3 * (20 + 1 + 2) == 69
+    keras = {c: count_parameters("lstm", 20, 1, convention="keras", cifg=c).total
+             for c in (False, True)}
+    assert keras == {False: 4 * (20 + 1 + 1), True: 3 * (20 + 1 + 1)}
+
+
 @pytest.mark.parametrize("steps", [1, 2, 5, 10, 37])
 def test_unique_parameters_are_the_unrolled_weights_of_one_step(steps):
     """A full-recurrence graph uses each unique weight once per step (W_hh once per link).

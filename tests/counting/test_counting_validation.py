@@ -98,6 +98,7 @@ def test_unknown_choice_lists_the_valid_ones(call, arg, choices, value):
         (lambda v: count_parameters("rnn", 4, 5, bias=v), "bias"),
         (lambda v: count_parameters("rnn", 4, 5, bidirectional=v), "bidirectional"),
         (lambda v: count_parameters("gru", 4, 5, convention="keras", reset_after=v), "reset_after"),
+        (lambda v: count_parameters("lstm", 4, 5, cifg=v), "cifg"),
         (lambda v: unrolled_weights(4, 5, 3, 2, bias=v), "bias"),
         (lambda v: unrolled_weights(4, 5, 3, 2, initial_state=v), "initial_state"),
         (lambda v: unrolled_edges(4, 5, 3, 2, initial_state=v), "initial_state"),
@@ -136,3 +137,9 @@ def test_reset_after_false_is_keras_only(cell):
     with raises(ValueError, "reset_after", "pytorch", "got False"):
         count_parameters(cell, 4, 5, reset_after=False)
     count_parameters(cell, 4, 5, convention="keras", reset_after=False)  # accepted
+
+
+@pytest.mark.parametrize("cell", ["rnn", "gru"])
+def test_cifg_is_lstm_only(cell):
+    with raises(ValueError, "cifg", "LSTM only", repr(cell), "got True"):
+        count_parameters(cell, 4, 5, cifg=True)

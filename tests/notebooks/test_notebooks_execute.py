@@ -117,6 +117,9 @@ def test_task_2_1_outputs_are_the_package_numbers(executed):
         later = 4 * h_count * (dirs * width + width) + 8 * h_count + proj * h_count
         return dirs * (first + (layers - 1) * later)
     assert f"no projection: {lstm():,}\n" in out
+    for h in (1, h_count):  # CIFG: the forget block (H (D + H) + 2H) is gone
+        block = h * (d_count + h) + 2 * h
+        assert f"H = {h:3d}: {4 * block:,} -> {3 * block:,}\n" in out
     assert f"p = {p:3d}: {lstm(p):,}\n" in out
     assert f"saves for p = 1..{(4 * h_count - 1) // 5}\n" in out
     assert f"output shape: (5, 1, {p})" in out
