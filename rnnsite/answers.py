@@ -16,8 +16,9 @@ The facts are read by :mod:`rnnsite.answer_pages`.
 It is a treeprocessor that runs before the inline patterns, so the words it inserts are
 rendered (math, emphasis, citations) and then read by the live-number audit like the rest
 of the page: a number in ``heading``, ``asked``, ``basis`` or ``reason`` must be a given of
-the page. Labels copied from front matter (task, question, grade) are marked as generated
-text, which the audit skips; :func:`check_labels` in the tests holds them to the seed.
+the page. Labels copied from front matter (task, question, grade), and on the tables the other
+pages' questions and reasons (each audited on its own page), are marked as generated text,
+which the audit skips; ``tests/site/test_pages.py`` holds the labels to the seed.
 """
 
 from __future__ import annotations
@@ -115,13 +116,14 @@ def _table(pages: list[AnswerPage], here: str | None, why: bool) -> etree.Elemen
         row = etree.SubElement(body, "tr")
         row.append(_el("td", _generated(f"{p.task} Q{p.question}"), "answers-table__label"))
         cell = _el("td", cls="answers-table__question")
-        cell.append(_el("a", p.asked, href=_href(p.src, here)))
+        # copies of text that its own page audits against its own givens
+        cell.append(_el("a", _generated(p.asked), href=_href(p.src, here)))
         row.append(cell)
         grade = _el("td", cls="answers-table__grade")
         grade.append(grade_badge(p.grade))
         row.append(grade)
         if why:
-            row.append(_el("td", p.reason, "answers-table__why"))
+            row.append(_el("td", _generated(p.reason), "answers-table__why"))
     return wrap
 
 

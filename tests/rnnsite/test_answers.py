@@ -153,7 +153,7 @@ def test_tables_list_every_answer_page_in_exercise_order(tmp_path):
     docs = make_docs(tmp_path, metas)
     md = Markdown(extensions=[AnswersExtension(docs=str(docs))])
     html = md.convert("::answers-summary::")
-    got = rows(html)
+    got = [[re.sub("[\U0010fff0\U0010fff1]", "", cell) for cell in row] for row in rows(html)]
     order = sorted(metas, key=lambda m: ([int(n) for n in m["task"].split(".")], m["question"]))
     assert [r[1] for r in got] == [
         f'<a href="task-{m["task"].replace(".", "-")}/q{m["question"]}-x.md">{m["asked"]}</a>'

@@ -1,4 +1,6 @@
-"""The answer pages keep their anatomy, quote the student verbatim and agree with the home table."""
+"""The answer pages quote the student verbatim, keep their anatomy, and the home table and
+the summary list exactly the pages' own facts (compared with the pages' front matter, read
+here independently of rnnsite.answers)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
+from livedocs.render import render_page
+from rnnsite.grades import Grade
 from rnnsite.notebooks import SOURCE_NAME, page_uri
 from tests.mkdocs_config import nav_sources
 
@@ -14,8 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 SEED = ROOT / "tests" / "fixtures" / "seed_answers.txt"
 SHARED_SEED = ROOT.parent / "shared" / "seed" / "000_cc19d2d01dbf804a.txt"
-VERDICTS = ("correct", "correct under a stated assumption", "imprecise", "wrong")
-ANSWER_PAGES = sorted(DOCS.glob("task-*/*.md"))
+ANSWER_PAGES = sorted(DOCS.glob("task-*/q*.md"))
 
 
 def _squash(text: str) -> str:
@@ -38,6 +42,11 @@ def seed_answers() -> dict[str, str]:
     return {k: _squash(v) for k, v in answers.items()}
 
 
+def meta(page: Path) -> dict:
+    text = page.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n", 2)[1])
+
+
 def student_quote(page: Path) -> tuple[str, str]:
     """(the answer label the quote claims, the quoted text) of an answer page."""
     text = page.read_text(encoding="utf-8")
@@ -48,28 +57,15 @@ def student_quote(page: Path) -> tuple[str, str]:
     return m[1], _squash(m[2])
 
 
-VERDICT_TYPES = {"correct": "verdict-correct", "correct under a stated assumption":
-                 "verdict-assumption", "imprecise": "verdict-imprecise", "wrong": "verdict-wrong"}
-
-
-def verdict(page: Path) -> str:
-    """The page's one verdict; its box type must be the verdict's (one colour per verdict)."""
-    found = re.findall(r'^!!! (verdict-[\w-]+) "([^"]+)"$', page.read_text(encoding="utf-8"),
-                       re.M)
-    assert len(found) == 1, f"{page}: expected one verdict admonition, found {found}"
-    kind, text = found[0]
-    assert VERDICT_TYPES.get(text.lower()) == kind, f"{page}: {text!r} in a {kind} box"
-    return text.lower()
-
-
 def test_seed_copy_matches_shared_seed():
     if not SHARED_SEED.exists():
         pytest.skip("shared/ is not beside this checkout")
     assert SEED.read_bytes() == SHARED_SEED.read_bytes()
 
 
-def test_seed_has_nine_answers():
-    assert len(seed_answers()) == 9
+def test_every_answer_of_the_seed_has_exactly_one_page():
+    labels = [f"{meta(p)['task']}.{meta(p)['question']}" for p in ANSWER_PAGES]
+    assert sorted(labels) == sorted(seed_answers()), "pages and the seed's answers differ"
 
 
 @pytest.mark.parametrize("page", ANSWER_PAGES, ids=lambda p: p.name)
@@ -77,48 +73,51 @@ def test_page_anatomy(page: Path):
     text = page.read_text(encoding="utf-8")
     headings = re.findall(r"^## (.+)$", text, re.M)
     assert headings[:1] == ["The student's answer (verbatim)"]
-    assert {"Derivation", "Verdict", "Takeaway"} <= set(headings), headings
-    assert '!!! question "The question (a reconstruction)"' in text
-    verdict(page)
+    assert headings[-1:] == ["Takeaway"], headings
+    assert "Verdict" not in headings  # the answer box, from the front matter, is the verdict
+    prose = re.sub(r"<!--.*?-->|^```.*?^```", "", text, flags=re.S | re.M)
+    assert not re.search(r"^# ", prose, re.M)  # the H1 comes from the front matter
+    assert len(re.findall(r'^!!! answer "', text, re.M)) == 1
 
 
 @pytest.mark.parametrize("page", ANSWER_PAGES, ids=lambda p: p.name)
-def test_student_is_quoted_verbatim(page: Path):
+def test_student_is_quoted_verbatim_and_labelled_as_the_front_matter_says(page: Path):
     label, quote = student_quote(page)
+    assert label == f"{meta(page)['task']}.{meta(page)['question']}"
     assert seed_answers().get(label) == quote, f"{page}: not answer {label}, verbatim"
 
 
-def test_each_answer_has_at_most_one_page():
-    labels = [student_quote(p)[0] for p in ANSWER_PAGES]
-    assert len(labels) == len(set(labels))
+def table_rows(page: str) -> list[tuple[str, str, str]]:
+    """(linked page, question text, badge) of each row of the generated table on ``page``."""
+    html = render_page((DOCS / page).read_text(encoding="utf-8"), f"docs/{page}").html
+    table = html[html.index('<div class="answers-table'):]
+    table = table[: table.index("</table>")]
+    rows = re.findall(r'<a href="([^"]+)">(.*?)</a>.*?<span class="grade grade--\d">(.*?)</span>',
+                      table, re.S)
+    here = (DOCS / page).parent
+    return [((here / href).resolve().relative_to(DOCS).as_posix(), q, badge)
+            for href, q, badge in rows]
 
 
-def home_rows() -> list[tuple[str, str, str]]:
-    """(task, verdict, link) for each row of the home page's table of answers."""
-    text = re.sub(r"<!--=.*?-->", "", (DOCS / "index.md").read_text(encoding="utf-8"))
-    rows = re.findall(r'^\| (\d\.\d) \| [^|]+ \| <span class="verdict verdict--([\w-]+)">'
-                      r"([^<]+)</span> \| ([^|]+) \|$", text, re.M)
-    for _, kind, v, _ in rows:  # the badge has the verdict box's colour
-        assert VERDICT_TYPES.get(v, "verdict-pending") == f"verdict-{kind}", v
-    return [(task, v.strip(), link.strip()) for task, _, v, link in rows]
+@pytest.mark.parametrize("page", ["index.md", "summary.md"])
+def test_tables_list_the_pages_own_facts_in_the_seeds_order(page: str):
+    rows = table_rows(page)
+    by_label = {f"{meta(p)['task']}.{meta(p)['question']}": p for p in ANSWER_PAGES}
+    expected = []
+    for label in seed_answers():  # the seed's order is the exercise's
+        m = meta(by_label[label])
+        expected.append((by_label[label].relative_to(DOCS).as_posix(), m["asked"],
+                         f"{m['grade']} of 4 marks: {Grade(m['grade']).label}"))
+    assert rows == expected
 
 
-def test_home_table_lists_every_answer_in_order():
-    rows = home_rows()
-    assert [task for task, _, _ in rows] == [k.rsplit(".", 1)[0] for k in seed_answers()]
-
-
-def test_home_table_agrees_with_the_pages():
-    linked = {}
-    for _, home_verdict, link in home_rows():
-        target = re.fullmatch(r"\[Q\d\]\((.+)\)", link)
-        if target is None:
-            assert (home_verdict, link) == ("not assessed yet", "page not written yet")
-            continue
-        page = DOCS / target[1]
-        linked[page] = home_verdict
-        assert home_verdict == verdict(page), page
-    assert sorted(linked) == ANSWER_PAGES
+def test_summary_gives_each_pages_reason():
+    html = render_page((DOCS / "summary.md").read_text(encoding="utf-8"), "docs/summary.md").html
+    reasons = re.findall(r'<td class="answers-table__why">(.*?)</td>', html, re.S)
+    assert len(reasons) == len(ANSWER_PAGES)
+    for page in ANSWER_PAGES:
+        words = re.sub(r"[`*$\\{}]|\[[-@\w;\s]+\]", "", meta(page)["reason"]).split()[:6]
+        assert any(all(w in re.sub("<[^>]+>", "", r) for w in words) for r in reasons), page
 
 
 def test_nav_lists_every_page():

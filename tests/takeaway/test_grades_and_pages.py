@@ -14,7 +14,9 @@ from rnnsite.grades import Grade
 
 ROOT = Path(__file__).resolve().parents[2]
 META = {"task": "2.1", "question": 2, "heading": "a forget gate that is always zero",
-        "grade": 2, "reason": "One part right, one claim wrong."}
+        "grade": 2, "reason": "One part right, one claim wrong.",
+        "asked": "What happens if the forget gate is always 0?", "confidence": "medium",
+        "basis": "The answer describes a shut forget gate."}
 
 
 def test_the_scale_runs_from_no_credit_to_full_marks_in_order():
@@ -38,7 +40,8 @@ def test_every_answer_page_has_the_front_matter_of_the_new_format():
         assert p.title.startswith(f"Task {p.task}, Question {p.question}: ")
 
 
-@pytest.mark.parametrize("key", ["task", "question", "heading", "grade", "reason"])
+@pytest.mark.parametrize("key", ["task", "question", "heading", "asked", "confidence", "basis",
+                                 "grade", "reason"])
 def test_a_page_missing_a_key_is_an_error_naming_the_page_and_the_key(key):
     meta = {k: v for k, v in META.items() if k != key}
     with pytest.raises(AnswerPageError, match=rf"x/q\.md: front matter lacks {key}"):

@@ -32,7 +32,7 @@ def test_an_answer_page_ends_with_the_dispute_link_and_the_citation():
 
 
 def test_an_answer_page_without_the_new_front_matter_stops_the_build():
-    lacks = "question, heading, grade, reason"
+    lacks = "question, heading, asked, confidence, basis, grade, reason"
     with pytest.raises(PluginError, match=f"{SRC}: front matter lacks {lacks}"):
         takeaway_hook.on_page_content("<p>x</p>", _page(SRC, {"task": "2.1"}), CONFIG, None)
 
