@@ -42,7 +42,7 @@ EXPECTED: dict[str, dict[str, int]] = {
                                                 "notation": 2, "quote": 1, "audit": 1},
     "docs/task-1-2/q2-lstm-vs-gru.md": {"setup": 1, "live": 24, "equation": 8, "quote": 1,
                                         "audit": 1},
-    "docs/task-2-1/q1-gates.md": {"setup": 1, "live": 13, "equation": 2, "quote": 1, "audit": 1},
+    "docs/task-2-1/q1-gates.md": {"setup": 1, "live": 11, "equation": 2, "quote": 1, "audit": 1},
     "docs/task-2-1/q2-forget-gate-zero.md": {"setup": 1, "live": 33, "quote": 1, "audit": 1},
     "docs/task-2-1/q3-gradients-in-lstm.md": {"setup": 1, "live": 54, "equation": 1,
                                               "notation": 2, "quote": 1, "audit": 1},
