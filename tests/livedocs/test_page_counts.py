@@ -46,7 +46,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "docs/task-2-1/q2-forget-gate-zero.md": {"setup": 1, "live": 33, "quote": 1, "audit": 1},
     "docs/task-2-1/q3-gradients-in-lstm.md": {"setup": 1, "live": 54, "equation": 1,
                                               "notation": 2, "quote": 1, "audit": 1},
-    "docs/task-2-1/q4-fewer-parameters.md": {"setup": 1, "live": 39, "equation": 10,
+    "docs/task-2-1/q4-fewer-parameters.md": {"setup": 1, "live": 38, "equation": 10,
                                              "notation": 3, "quote": 1, "audit": 1},
     "docs/task-2-1/q5-bidirectional.md": {"setup": 1, "live": 19, "equation": 4, "quote": 1,
                                           "audit": 1},
