@@ -79,3 +79,18 @@ def test_the_unrolled_count_is_on_the_page(tab):
     expected = unrolled_weights(20, 128, 10, 5, recurrence="full").total
     page.wait_for_function(
         f"document.querySelector('#unrolled-total').dataset.total === '{expected}'")
+
+
+def test_the_unrolled_count_starts_full_and_per_unit_is_one_choice_away(tab):
+    """No recurrence in the link: the standard full H x H matrix; choosing per-unit gives
+    the student's reading, and the address records it."""
+    page = load(tab, {"cell": "rnn", "input_size": "20", "hidden_size": "128",
+                      "output_size": "10", "steps": "5"})
+    assert page.input_value("#calc-recurrence") == "full"
+    full = unrolled_weights(20, 128, 10, 5, recurrence="full").total
+    page.wait_for_function(f"document.querySelector('#unrolled-total').dataset.total === '{full}'")
+    page.select_option("#calc-recurrence", "per-unit")
+    per_unit = unrolled_weights(20, 128, 10, 5, recurrence="per-unit").total
+    page.wait_for_function(
+        f"document.querySelector('#unrolled-total').dataset.total === '{per_unit}'")
+    assert "recurrence=per-unit" in page.url
