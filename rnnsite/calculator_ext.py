@@ -11,7 +11,8 @@ A page line that is exactly ``<!-- rnnnotes:calculator-constants -->`` becomes::
 
 built from :mod:`rnnnotes.counting` (cells, gate blocks per cell, conventions,
 recurrences, and the defaults of ``count_parameters`` and ``unrolled_weights`` read from
-their signatures, with the page's own choices in :data:`PAGE_DEFAULTS`) and :mod:`rnnnotes.cli` (the cap on layers). The calculator's JS
+their signatures, with the page's own choices in :data:`PAGE_DEFAULTS`) and
+:mod:`rnnnotes.cli` (the cap on layers). The calculator's JS
 (``docs/calculator/counting.js``) reads them from there, so the page cannot drift from the
 package: change ``GATE_BLOCKS`` and the page changes with the next build. The tests load
 the same :func:`constants` into node.

@@ -1,7 +1,8 @@
 """Task 1.1 Q1: the unrolled graph, small enough to count its edges by hand.
 
-The graph is :func:`rnnnotes.counting.unrolled_edges` itself: every line drawn is one row
-of that (E, 2) array, placed by the node layout of :func:`rnnnotes.counting.unrolled_nodes`.
+The graph is [`unrolled_edges`][rnnnotes.counting.unrolled_edges] itself: every line
+drawn is one row of that (E, 2) array, placed by the node layout of
+[`unrolled_nodes`][rnnnotes.counting.unrolled_nodes].
 Time runs left to right; step t is a column of H hidden units (slanted, so that no line
 passes through a node), its D inputs below and its K outputs above.
 """
@@ -101,8 +102,8 @@ def _positions(nodes: dict[str, np.ndarray]) -> np.ndarray:
 def unrolled_graph(theme: str = "light") -> Rendered:
     """The unrolled graph for D=2, H=3, K=1, T=3: per-unit and full recurrence side by side.
 
-    Every edge of :func:`rnnnotes.counting.unrolled_edges` is one line, coloured by kind;
-    each panel lists its counts by kind. Returns ``(figure, UnrolledGraphData)``.
+    Every edge of [`unrolled_edges`][rnnnotes.counting.unrolled_edges] is one line,
+    coloured by kind; each panel lists its counts by kind. Returns ``(figure, UnrolledGraphData)``.
     """
     t = check_theme(theme)
     data = unrolled_graph_data()

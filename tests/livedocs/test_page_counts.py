@@ -30,7 +30,7 @@ EXPECTED: dict[str, dict[str, int]] = {
     "docs/calculator/index.md": {"audit": 1},
     "docs/cli.md": {"setup": 1, "audit": 1},
     "docs/conventions.md": {"setup": 1, "equation": 2, "live": 15, "audit": 1},
-    "docs/index.md": {"setup": 1, "live": 19, "audit": 1},
+    "docs/index.md": {"setup": 1, "live": 31, "audit": 1},
     "docs/references.md": {"audit": 1},
     "docs/summary.md": {"setup": 1, "live": 38, "audit": 1},
     "docs/task-1-1/q1-unrolled-weights.md": {"setup": 1, "live": 33, "equation": 12,
