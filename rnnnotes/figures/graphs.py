@@ -125,15 +125,16 @@ def unrolled_graph(theme: str = "light") -> Rendered:
                        edgecolors=t.foreground, linewidths=1.3, clip_on=False)
             for s in range(1, data.steps + 1):
                 ax.text(pos[data.nodes["h"][s, 0], 0], -2.0, f"$t={s}$", ha="center",
-                        va="top", color=t.muted, fontsize=13)
+                        va="top", color=t.muted, fontsize=15)
             parts = " + ".join(str(data.drawn[r][k]) for k in EDGE_KINDS)
-            ax.set_title(f"{r}\n{parts} = {data.counts[r].total}", fontsize=14)
+            ax.set_title(f"{r}\n{parts} = {data.counts[r].total}", fontsize=16)
             ax.set_axis_off()
         first = data.nodes["h"][1]
         for name, node in (("x", data.nodes["x"][0, 0]), ("h", first[len(first) // 2]),
                            ("y", data.nodes["y"][0, 0])):
             axes[0].text(pos[drawn, 0].min() - 0.3, pos[node, 1], f"${name}_t$", ha="right",
-                         va="center", fontsize=14)
+                         va="center", fontsize=16)
+        # The figure is 6.4 in wide: on a 390 px phone 15 pt shows at 11.6 px.
         fig.legend(handles=axes[0].lines, loc="outside lower center", ncols=3,
-                   fontsize=14, handlelength=1.2, columnspacing=1.2)
+                   fontsize=15, handlelength=1.2, columnspacing=1.2)
     return Rendered(fig, data)
