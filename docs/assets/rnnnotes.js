@@ -17,8 +17,13 @@
   // A display equation a little too wide for the column is set smaller until it fits.
   function fit(block) {
     block.style.fontSize = "";
-    const ratio = block.clientWidth / block.scrollWidth;
-    if (ratio < 1 && ratio >= FIT) block.style.fontSize = `${Math.floor(ratio * 100) / 100}em`;
+    if (block.clientWidth / block.scrollWidth < FIT) return;  // too wide: it scrolls
+    // Not all of an equation scales with its size (spacing, the box it sits in): step down
+    // until it fits, never below FIT.
+    for (let size = 1; block.scrollWidth > block.clientWidth && size > FIT;) {
+      size = Math.max(FIT, Math.floor(size * (block.clientWidth / block.scrollWidth) * 100 - 1) / 100);
+      block.style.fontSize = `${size}em`;
+    }
   }
 
   // Which edges of a scrolling box have more to see (the equations' fade, rnnnotes.css).

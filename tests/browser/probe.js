@@ -31,7 +31,8 @@ async () => {
       role: el.getAttribute("role"),
       label: el.getAttribute("aria-label") || el.getAttribute("aria-labelledby"),
       cue: style.backgroundImage.includes("gradient") || style.boxShadow !== "none" ||
-        (style.maskImage || style.webkitMaskImage || "none") !== "none",
+        (style.maskImage || style.webkitMaskImage || "none") !== "none" ||
+        (style.scrollbarWidth === "thin" && style.scrollbarColor !== "auto"),
     });
   }
 
@@ -52,8 +53,10 @@ async () => {
   const bodyText = article && [...article.querySelectorAll(":scope > p")].find(visible);
   const bodySize = bodyText ? parseFloat(getComputedStyle(bodyText).fontSize) : 16;
   const rect = (el) => el.getBoundingClientRect();
-  const inScroller = (el) => !!el.parentElement.closest(".rnnnotes-scrolls, .md-typeset__scrollwrap, .ld-tip, .md-sidebar, .md-nav, .md-search, .md-header, .md-tabs, .md-footer");
-  const links = [];  // links outside any sideways-scrolling box whose box leaves the screen
+  // Links of the page's text, tables included (not the hidden drawer, the header, the
+  // search dialog, a reveal's tip or code), whose box leaves the screen.
+  const inScroller = (el) => !!el.parentElement.closest(".ld-tip, .md-sidebar, .md-nav, .md-search, .md-header, .md-tabs, .md-footer, pre");
+  const links = [];
   for (const a of document.querySelectorAll("a[href]")) {
     if (!visible(a) || inScroller(a)) continue;
     for (const r of a.getClientRects()) {
@@ -97,7 +100,8 @@ async () => {
       scrolls: ["auto", "scroll"].includes(s.overflowX),
       tabindex: el.getAttribute("tabindex"),
       more: el.dataset.more || "",
-      cue: (s.maskImage || s.webkitMaskImage || "none") !== "none" && s.scrollbarWidth !== "none",
+      // a fade at the edge with more to see, and a visible scroll bar
+      cue: (s.maskImage || s.webkitMaskImage || "none") !== "none" && s.scrollbarWidth === "thin",
     };
   });
   // A checked equation's reveal target hugs its equation.
