@@ -17,11 +17,12 @@
   // A display equation a little too wide for the column is set smaller until it fits.
   function fit(block) {
     block.style.fontSize = "";
-    if (block.clientWidth / block.scrollWidth < FIT) return;  // too wide: it scrolls
-    // Not all of an equation scales with its size (spacing, the box it sits in): step down
-    // until it fits, never below FIT.
-    for (let size = 1; block.scrollWidth > block.clientWidth && size > FIT;) {
-      size = Math.max(FIT, Math.floor(size * (block.clientWidth / block.scrollWidth) * 100 - 1) / 100);
+    const room = () => block.clientWidth;
+    if (room() / block.scrollWidth < FIT) return;  // too wide: it scrolls
+    // Not all of an equation scales with its size (spacing, padding): step down until it
+    // fits, never below FIT.
+    for (let size = 1; block.scrollWidth > room() && size > FIT;) {
+      size = Math.max(FIT, Math.floor(size * (room() / block.scrollWidth) * 100 - 1) / 100);
       block.style.fontSize = `${size}em`;
     }
   }

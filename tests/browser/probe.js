@@ -31,7 +31,6 @@ async () => {
       role: el.getAttribute("role"),
       label: el.getAttribute("aria-label") || el.getAttribute("aria-labelledby"),
       cue: style.backgroundImage.includes("gradient") || style.boxShadow !== "none" ||
-        (style.maskImage || style.webkitMaskImage || "none") !== "none" ||
         (style.scrollbarWidth === "thin" && style.scrollbarColor !== "auto"),
     });
   }
@@ -57,7 +56,7 @@ async () => {
   // search dialog, a reveal's tip or code), whose box leaves the screen.
   const inScroller = (el) => !!el.parentElement.closest(".ld-tip, .md-sidebar, .md-nav, .md-search, .md-header, .md-tabs, .md-footer, pre");
   const links = [];
-  for (const a of document.querySelectorAll("a[href]")) {
+  for (const a of document.querySelectorAll("a[href], .grade, .verdict")) {
     if (!visible(a) || inScroller(a)) continue;
     for (const r of a.getClientRects()) {
       if (r.width && (r.left < -1 || r.right > vw + 1)) {
@@ -100,14 +99,22 @@ async () => {
       scrolls: ["auto", "scroll"].includes(s.overflowX),
       tabindex: el.getAttribute("tabindex"),
       more: el.dataset.more || "",
-      // a fade at the edge with more to see, and a visible scroll bar
-      cue: (s.maskImage || s.webkitMaskImage || "none") !== "none" && s.scrollbarWidth === "thin",
+      // a mark at the edge with more to see, and a visible scroll bar
+      cue: getComputedStyle(el, "::after").visibility === "visible" &&
+        getComputedStyle(el, "::after").content !== "none" && s.scrollbarWidth === "thin",
     };
   });
-  // A checked equation's reveal target hugs its equation.
+  // A checked equation's cue (the element drawn with a dotted line) hugs its equation.
   const reveals = [...document.querySelectorAll("div.ld-wrap--math > .ld")].filter(visible)
     .map((ld) => {
-      const m = ld.querySelector("math"), a = rect(ld), b = m ? rect(m) : a;
+      const m = ld.querySelector("math");
+      const cue = [ld, ...ld.querySelectorAll("*")].find((el) => {
+        const s = getComputedStyle(el);
+        return [s.borderBottomStyle, s.borderLeftStyle, s.textDecorationStyle].includes("dotted");
+      });
+      if (!m || !cue) return { left: null, right: null };
+      // the equation as drawn: its top-level row (the <math> box has padding of its own)
+      const a = rect(cue), b = rect(m.firstElementChild || m);
       return { left: Math.round(b.left - a.left), right: Math.round(a.right - b.right) };
     });
   // Notebook pages: prompts, code boxes and their copy buttons.

@@ -19,9 +19,9 @@ FIGURE_TEXT_PX = 11  # the smallest label of a figure, as shown on a phone
 
 
 @pytest.mark.parametrize(("path", "view"), CASES)
-def test_every_link_is_inside_the_screen(visits, path, view):
-    """Links outside a box that scrolls sideways are whole on screen (the home table's and
-    the summary's links included)."""
+def test_every_link_and_grade_is_inside_the_screen(visits, path, view):
+    """Every link and every grade or verdict badge of the page's text is whole on screen,
+    with no sideways scrolling (in the home table and the summary too)."""
     assert visits[path, view].probe["links"] == []
 
 
@@ -52,6 +52,7 @@ def test_display_equations_fit_or_show_that_they_scroll(visits, path, view):
 @pytest.mark.parametrize(("path", "view"), CASES)
 def test_an_equations_reveal_sits_at_the_equation(visits, path, view):
     for reveal in visits[path, view].probe["reveals"]:
+        assert reveal["left"] is not None, "a checked equation shows a dotted cue"
         assert abs(reveal["left"]) <= 24 and abs(reveal["right"]) <= 24, reveal
 
 
