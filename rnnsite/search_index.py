@@ -40,7 +40,7 @@ _CELL = re.compile(r"<td\b[^>]*>(.*?)</td>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 # Operators written with spaces around them on the line (not inside scripts).
-_SPACED = set("=<>≤≥≈≠≡∼→←↦+−±∓×·∈⇒⇔")
+_SPACED = set("=<>≤≥≈≠≡∼→←↦+−±∓×·⊙∈⇒⇔")
 _SCRIPTS = {"msub": ("_",), "msup": ("^",), "msubsup": ("_", "^"),
             "munder": ("_",), "mover": ("^",), "munderover": ("_", "^")}
 
@@ -62,7 +62,7 @@ def _text(el: ElementTree.Element, top: bool) -> str:
             out += f"{mark}{inner}" if len(inner) == 1 else f"{mark}{{{inner}}}"
         return out
     if tag == "mfrac" and len(kids) == 2:
-        return f"{_group(kids[0])}/{_group(kids[1])}"
+        return f"{_group(kids[0])}/{_group(kids[1])}"  # the index splits words at "/"
     if tag == "msqrt":
         inner = "".join(_text(kid, False) for kid in kids)
         return f"√{inner}" if len(inner) <= 1 or inner.isalnum() else f"√({inner})"
@@ -129,7 +129,10 @@ def searchable(content: str) -> str:
         for r in rows:
             cells = _cells(r[2])
             ident = re.search(r'id="([^"]+)"', r[1])
-            title = f"{_plain(cells[0])}: {_plain(cells[1])}"
+            label = _plain(cells[0])
+            if re.match(r"\d+\.\d+\b", label):  # "1.1 Q1" is an answer of Task 1.1
+                label = f"Task {label}"
+            title = f"{label}: {_plain(cells[1])}"
             attr = f' id="{ident[1]}"' if ident else ""
             out.append(f"<h3{attr}>{html.escape(title, quote=False)}</h3>"
                        f"<p>{' '.join(cells[2:])}</p>")

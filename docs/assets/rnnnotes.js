@@ -16,6 +16,8 @@
 
   // A display equation a little too wide for the column is set smaller until it fits.
   function fit(block) {
+    // Measured as a plain block: the scrolling look (rnnnotes.css) lays it out differently.
+    block.classList.remove("rnnnotes-scrolls");
     block.style.fontSize = "";
     const room = () => block.clientWidth;
     if (room() / block.scrollWidth < FIT) return;  // too wide: it scrolls
