@@ -131,7 +131,10 @@ def _tight(mathml: str) -> str:
                     zero(mo)
         elif el.tag == "mo" and (el.text or "").strip() in _BARS:
             zero(el)
-    return ElementTree.tostring(root, encoding="unicode")
+    out = ElementTree.tostring(root, encoding="unicode")
+    # markup characters as latex2mathml writes them (ElementTree writes &lt; and so on)
+    return (out.replace("&amp;", "&#x00026;").replace("&lt;", "&#x0003C;")
+            .replace("&gt;", "&#x0003E;"))
 
 
 def _compact(mathml: str) -> str:
