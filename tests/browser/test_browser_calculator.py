@@ -101,12 +101,20 @@ TYPED = [("#calc-input-size", "#calc-total"), ("#calc-hidden-size", "#calc-total
          ("#calc-output-size", "#calc-total"), ("#calc-steps", "#unrolled-total")]
 
 
+@pytest.fixture(scope="module", params=[390, 1280], ids=["phone", "desktop"])
+def wide_tab(request, browser, server):
+    context = browser.new_context(viewport={"width": request.param, "height": 844})
+    page = context.new_page()
+    yield page, server, []
+    context.close()
+
+
 @pytest.mark.parametrize(("field", "total"), TYPED)
-def test_the_total_stays_in_view_while_typing_on_a_phone(tab, field, total):
+def test_the_total_stays_in_view_while_typing(wide_tab, field, total):
     """Each field, scrolled to the top of the screen as a phone does with a focused input,
     then typed into: its total is on screen, whole, the whole time."""
-    page = load(tab, {"cell": "lstm", "input_size": "20", "hidden_size": "128",
-                      "output_size": "10", "steps": "5"})
+    page = load(wide_tab, {"cell": "lstm", "input_size": "20", "hidden_size": "128",
+                           "output_size": "10", "steps": "5"})
     box = page.locator(field)
     box.evaluate("el => el.scrollIntoView({block: 'start'})")
     box.focus()
