@@ -56,10 +56,23 @@ async () => {
   // search dialog, a reveal's tip or code), whose box leaves the screen.
   const inScroller = (el) => !!el.parentElement.closest(".ld-tip, .md-sidebar, .md-nav, .md-search, .md-header, .md-tabs, .md-footer, pre");
   const links = [];
+  // A box that clips sideways (a scrolling table) counts as the edge of the screen too:
+  // a link scrolled out of sight in it is not on screen.
+  const clipOf = (el) => {
+    let left = 0, right = vw;
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== "visible") {
+        const r = p.getBoundingClientRect();
+        left = Math.max(left, r.left); right = Math.min(right, r.right);
+      }
+    }
+    return [left, right];
+  };
   for (const a of document.querySelectorAll("a[href], .grade, .verdict")) {
     if (!visible(a) || inScroller(a)) continue;
+    const [left, right] = clipOf(a);
     for (const r of a.getClientRects()) {
-      if (r.width && (r.left < -1 || r.right > vw + 1)) {
+      if (r.width && (r.left < left - 1 || r.right > right + 1)) {
         links.push(`${a.textContent.trim().slice(0, 40)} left=${Math.round(r.left)} right=${Math.round(r.right)}`);
       }
     }
