@@ -19,11 +19,12 @@ from fractions import Fraction
 
 from ._givens import Given
 from ._html import Page, Segment
-from ._marks import marker_index, notation_index
+from ._marks import PLACEHOLDER, PLACEHOLDERS, drop_placeholders, marker_index, notation_index
 from ._prose import LIVE_WRITTEN, markup_problems, prose_tokens
 from ._source import MarkerSrc, Prepared
 from ._tex import NumTok, Span, read_span
 from ._texeval import Node
+from .report import Kind
 
 __all__ = ["Planned", "AuditTok", "PagePlan", "plan_page", "Locator", "EqPlan"]
 
@@ -51,7 +52,7 @@ class EqPlan:
 
 @dataclass
 class Planned:
-    kind: str  # live | equation | notation | quote | markup
+    kind: Kind
     line: int
     marker: int | None = None
     written: str | None = None
@@ -131,7 +132,7 @@ def _group(segments: list[Segment]) -> list[_Run | _Math]:
             text = seg.text
             if seg.kind == "text" and out and isinstance(out[-1], _Math) and prev is not None \
                     and prev.kind == "math" and prev.block == seg.block:
-                lead = re.match(r"[\U000F0000-\U000FFFFD]*", text).group()  # type: ignore[union-attr]
+                lead = re.match(f"[{PLACEHOLDERS}]*", text).group()  # type: ignore[union-attr]
                 out[-1].after += list(lead)
                 text = text[len(lead):]
                 seg = Segment(seg.kind, text, seg.block, seg.heading, seg.student, seg.exempt,
@@ -153,12 +154,12 @@ def plan_page(prep: Prepared, page: Page, givens: list[Given], source: str,
     loc = Locator(source)
     items = plan.items
     for line, msg in prep.errors:
-        items.append(Planned("markup", line, error=msg))
+        items.append(Planned(Kind.MARKUP, line, error=msg))
     for mk in prep.markers:
         if mk.error:
-            items.append(Planned("markup", mk.line, marker=mk.k, error=f"marker: {mk.error}"))
+            items.append(Planned(Kind.MARKUP, mk.line, marker=mk.k, error=f"marker: {mk.error}"))
     if len(page.setups) > 1:
-        items.append(Planned("markup", 1, error=f"{len(page.setups)} setup blocks; at most "
+        items.append(Planned(Kind.MARKUP, 1, error=f"{len(page.setups)} setup blocks; at most "
                                                   "one per page"))
     if page.setups:
         plan.setup = page.setups[0]
@@ -173,12 +174,12 @@ def plan_page(prep: Prepared, page: Page, givens: list[Given], source: str,
             _plan_run(part, plan, loc, seen, seen_notation)
     for mk in prep.markers:
         if mk.k not in seen and not mk.error:
-            items.append(Planned("markup", mk.line, marker=mk.k,
+            items.append(Planned(Kind.MARKUP, mk.line, marker=mk.k,
                                  error=f"marker {mk.raw!r} does not reach the page: it sits "
                                        "where Markdown drops it (a URL, a raw HTML tag)"))
     for nt in prep.notations:
         if nt.k not in seen_notation:
-            items.append(Planned("markup", nt.line, error="<!--notation--> must stand right "
+            items.append(Planned(Kind.MARKUP, nt.line, error="<!--notation--> must stand right "
                                                           "after a math span"))
     _plan_quotes(page, plan, seed, loc)
     items.sort(key=lambda it: it.line)
@@ -189,7 +190,6 @@ def _marker_line(plan: PagePlan, k: int, fallback: int) -> int:
     return plan.markers[k].line if 0 <= k < len(plan.markers) else fallback
 
 
-_PLACEHOLDER = re.compile("[\U000F0000-\U000FFFFD]")
 
 
 def _plan_run(run: _Run, plan: PagePlan, loc: Locator, seen: set[int],
@@ -198,21 +198,21 @@ def _plan_run(run: _Run, plan: PagePlan, loc: Locator, seen: set[int],
     if not text:
         return
     if run.kind == "code":
-        for m in _PLACEHOLDER.finditer(text):
+        for m in PLACEHOLDER.finditer(text):
             k = marker_index(m.group())
             if k is not None:
                 seen.add(k)
                 plan.code_markers.add(k)
         return
     line0 = loc.find(text) if run.kind in ("text", "attr") else loc.line_at(loc.pos)
-    for m in _PLACEHOLDER.finditer(text):
+    for m in PLACEHOLDER.finditer(text):
         i, ch = m.start(), m.group()
         k, n = marker_index(ch), notation_index(ch)
         if k is None and n is None:
             continue
         if n is not None:
             seen_notation.add(n)
-            plan.items.append(Planned("markup", line0, error="<!--notation--> must stand "
+            plan.items.append(Planned(Kind.MARKUP, line0, error="<!--notation--> must stand "
                                                              "right after a math span"))
             continue
         assert k is not None
@@ -224,31 +224,31 @@ def _plan_run(run: _Run, plan: PagePlan, loc: Locator, seen: set[int],
         if run.kind == "hidden":
             where = "an HTML comment" if run.pieces[0].where == "comment" else \
                 f"a <{run.pieces[0].where}> element"
-            plan.items.append(Planned("markup", line, marker=k,
+            plan.items.append(Planned(Kind.MARKUP, line, marker=k,
                                       error=f"a marker inside {where}: the reader never sees it"))
         elif flags.heading:
-            plan.items.append(Planned("markup", line, marker=k, error="a live number in a "
+            plan.items.append(Planned(Kind.MARKUP, line, marker=k, error="a live number in a "
                                       "heading (headings feed the navigation and the title); "
                                       "write it in the text"))
         elif flags.student is not None or flags.exempt:
-            plan.items.append(Planned("markup", line, marker=k, error="a marker inside the "
+            plan.items.append(Planned(Kind.MARKUP, line, marker=k, error="a marker inside the "
                                       "student's verbatim answer or generated text"))
         else:
-            before = re.sub(r"[\U000F0000-\U000FFFFD]", "", text[:i])
+            before = drop_placeholders(text[:i])
             m = LIVE_WRITTEN.search(before[-120:])
             if m is None:
-                plan.items.append(Planned("markup", line, marker=k, error="a marker not "
+                plan.items.append(Planned(Kind.MARKUP, line, marker=k, error="a marker not "
                                           "attached to a number (write the number right "
                                           "before it, no space)"))
             else:
-                plan.items.append(Planned("live", line, marker=k, written=m.group()))
+                plan.items.append(Planned(Kind.LIVE, line, marker=k, written=m.group()))
     if run.kind == "hidden":
         return
-    clean = re.sub(r"[\U000F0000-\U000FFFFD]", "\0", text)
+    clean = drop_placeholders(text, "\0")
     for off, msg in markup_problems(clean.replace("\0", "")):
         flags = run.flags_at(off)
         if not flags.exempt and flags.student is None:
-            plan.items.append(Planned("markup", line0 + text.count("\n", 0, off), error=msg))
+            plan.items.append(Planned(Kind.MARKUP, line0 + text.count("\n", 0, off), error=msg))
     _audit_text(clean, run, line0, plan)
 
 
@@ -272,7 +272,7 @@ def _plan_math(part: _Math, plan: PagePlan, loc: Locator, seen: set[int],
             if span.end_tie is None:
                 span.end_tie = k
             else:
-                plan.items.append(Planned("markup", _marker_line(plan, k, line), marker=k,
+                plan.items.append(Planned(Kind.MARKUP, _marker_line(plan, k, line), marker=k,
                                           error="two markers after one math span"))
             seen.add(k)
         elif (n := notation_index(ch)) is not None:
@@ -281,12 +281,12 @@ def _plan_math(part: _Math, plan: PagePlan, loc: Locator, seen: set[int],
     seen_notation.update(span.notations)
     if seg.student is not None or seg.exempt:
         for k, _ in span.markers:
-            plan.items.append(Planned("markup", _marker_line(plan, k, line), marker=k,
+            plan.items.append(Planned(Kind.MARKUP, _marker_line(plan, k, line), marker=k,
                                       error="a marker inside the student's verbatim answer"))
         return
     for err in span.errors:
         marker = span.end_tie if span.end_tie is not None else None
-        plan.items.append(Planned("markup", line, marker=marker,
+        plan.items.append(Planned(Kind.MARKUP, line, marker=marker,
                                   error=f"math `{_short(seg.text)}`: {err}"))
     if span.errors and not span.chains:
         return
@@ -294,14 +294,14 @@ def _plan_math(part: _Math, plan: PagePlan, loc: Locator, seen: set[int],
         for tok in prose_tokens(text_tok.arg):
             plan.audit.append(AuditTok(tok.text, tok.value, line))
     for _ in span.notations:
-        plan.items.append(Planned("notation", line))
+        plan.items.append(Planned(Kind.NOTATION, line))
     from ._planmath import plan_chains  # noqa: PLC0415 (it imports this module)
 
     plan_chains(span, plan, line)
 
 
 def _short(tex: str) -> str:
-    tex = " ".join(re.sub(r"[\U000F0000-\U000FFFFD]", "", tex).split())
+    tex = " ".join(drop_placeholders(tex).split())
     return tex if len(tex) <= 60 else tex[:57] + "..."
 
 
@@ -314,15 +314,15 @@ def _plan_quotes(page: Page, plan: PagePlan, seed: dict[str, str] | None, loc: L
         line = loc.find(parts[0]) if parts else 1
         shown = " ".join("".join(parts).split())
         if seed is None:
-            plan.items.append(Planned("markup", line, error="a student quote, but no seed "
+            plan.items.append(Planned(Kind.MARKUP, line, error="a student quote, but no seed "
                                       "answers are configured (livedocs option `seed`)"))
         elif label not in seed:
-            plan.items.append(Planned("markup", line, error=f"a student quote of answer "
+            plan.items.append(Planned(Kind.MARKUP, line, error=f"a student quote of answer "
                                       f"{label!r}, which the seed does not have"))
         elif seed[label] != shown:
-            plan.items.append(Planned("markup", line, error=(
+            plan.items.append(Planned(Kind.MARKUP, line, error=(
                 f"the quote of answer {label} differs from the seed: shows {shown[:80]!r}..., "
                 f"the seed has {seed[label][:80]!r}...")))
         else:
-            plan.items.append(Planned("quote", line))
+            plan.items.append(Planned(Kind.QUOTE, line))
             plan.quotes.append(label)

@@ -16,6 +16,7 @@ from ._givens import symbol_values
 from ._plan import AuditTok, EqPlan, PagePlan, Planned, _marker_line, _short
 from ._tex import NumTok, Span
 from ._texeval import Node, NotArithmetic, parse, symbols
+from .report import Kind
 
 __all__ = ["plan_chains", "literal"]
 
@@ -46,7 +47,7 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
         ci = len(span.chains) - 1
         end_target = (ci, len(span.chains[ci].sides) - 1)
     elif span.end_tie is not None:
-        plan.items.append(Planned("markup", _marker_line(plan, span.end_tie, line),
+        plan.items.append(Planned(Kind.MARKUP, _marker_line(plan, span.end_tie, line),
                                   marker=span.end_tie, error="the math span holds no number"))
     covered: set[int] = set()
     used_ties: set[int] = set()
@@ -75,7 +76,7 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
             elif [n for n in last.nums if not n.exempt] or trees[-1] is not None:
                 formula_tie = (k, len(chain.sides) - 1)
             else:
-                plan.items.append(Planned("markup", _marker_line(plan, k, line), marker=k,
+                plan.items.append(Planned(Kind.MARKUP, _marker_line(plan, k, line), marker=k,
                                           error="the math span ends in no number"))
         evaluable = [t is not None and symbols(t) <= known | subs for t in trees]
         numeric = [any(not n.exempt for n in s.nums) for s in chain.sides]
@@ -91,14 +92,14 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
                 why = reasons[bad] or "unknown symbol " + ", ".join(
                     sorted(symbols(trees[bad]) - known - subs)) if trees[bad] or reasons[bad] \
                     else "not arithmetic"
-                plan.items.append(Planned("markup", line, error=(
+                plan.items.append(Planned(Kind.MARKUP, line, error=(
                     f"math `{_short(span.tex)}`: `{chain.sides[bad].latex}` cannot be "
                     f"evaluated ({why}); write it as arithmetic, or mark the span "
                     "<!--notation-->")))
         if not checked and formula_tie is None:
             for k, n in num_ties.items():  # a tied number that is no equation's result
                 used_ties.add(k)
-                plan.items.append(Planned("live", _marker_line(plan, k, line), marker=k,
+                plan.items.append(Planned(Kind.LIVE, _marker_line(plan, k, line), marker=k,
                                           written=n.text, math=True))
                 covered.add(id(n))
             continue
@@ -113,7 +114,7 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
             involved.add(formula_tie[1])
         unanchored = [s for s in sorted(involved) if numeric[s] and s not in anchored]
         if unanchored:
-            plan.items.append(Planned("markup", line, error=(
+            plan.items.append(Planned(Kind.MARKUP, line, error=(
                 f"math `{_short(span.tex)}`: equation not tied to a live expression (put "
                 "<!--= EXPR --> right after the closing delimiter, or after the number it "
                 "computes)")))
@@ -123,13 +124,13 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
         if formula_tie:
             used_ties.add(formula_tie[0])
         tie_marker = formula_tie[0] if formula_tie else (min(num_ties) if num_ties else None)
-        plan.items.append(Planned("equation", _marker_line(plan, tie_marker, line)
+        plan.items.append(Planned(Kind.EQUATION, _marker_line(plan, tie_marker, line)
                                   if tie_marker is not None else line, marker=tie_marker,
                                   eq=EqPlan(span, ci, trees, checked, num_ties, formula_tie,
                                             exact)))
     for k, n in span.num_ties.items():
         if k not in used_ties:
-            plan.items.append(Planned("live", _marker_line(plan, k, line), marker=k,
+            plan.items.append(Planned(Kind.LIVE, _marker_line(plan, k, line), marker=k,
                                       written=n.text, math=True))
             covered.add(id(n))
     for n in span.nums:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any
@@ -21,29 +20,13 @@ from ._plan import AuditTok, EqPlan, PagePlan, Planned
 from ._prose import normalise
 from ._tex import NumTok
 from ._texeval import EvalError, Unresolved, Value, evaluate
+from .report import Check, Kind
 
-__all__ = ["Check", "run_plan", "SETUP_CACHE"]
+__all__ = ["run_plan", "SetupCache"]
 
-# Tests that re-check one page many times (tests/livedocs/test_mutation.py) set this to a
-# dict: a setup block already run, with the same text, is not run again; its namespace is
-# copied. Left None, every check runs every setup afresh.
-SETUP_CACHE: dict[tuple[str, int, str], dict[str, Any]] | None = None
-
-
-@dataclass(frozen=True)
-class Check:
-    """One check of a page.  ``message`` reads ``path:line: what`` (ok or not)."""
-
-    kind: str  # setup | live | equation | notation | quote | markup | audit
-    path: str
-    line: int
-    written: str | None
-    computed: str | None
-    ok: bool
-    message: str
-    marker: int | None = None
-    expr: str | None = None
-    uses: tuple[str, ...] = field(default=())
+# A setup block already run with the same text is not run again when the caller passes a
+# cache (tests that re-check one page many times); its namespace is copied.
+SetupCache = dict[tuple[str, int, str], dict[str, Any]]
 
 
 def _safe(text: object, limit: int = 300) -> str:
@@ -124,8 +107,9 @@ def _format(value: Any, spec: str | None, math: bool) -> tuple[str, str | None]:
 
 class _Runner:
     def __init__(self, plan: PagePlan, path: str, offset: int,
-                 ns: dict[str, Any] | None = None) -> None:
+                 ns: dict[str, Any] | None = None, cache: SetupCache | None = None) -> None:
         self.plan = plan
+        self.cache = cache
         self.path = path
         self.offset = offset
         self.ns: dict[str, Any] = ns if ns is not None else {}
@@ -134,28 +118,29 @@ class _Runner:
     def loc(self, line: int) -> str:
         return f"{self.path}:{line + self.offset}"
 
-    def check(self, kind: str, line: int, ok: bool, msg: str, written: str | None = None,
+    def check(self, kind: Kind, line: int, ok: bool, msg: str, written: str | None = None,
               computed: str | None = None, marker: int | None = None,
               expr: str | None = None) -> Check:
         names = set(re.findall(r"(?<![\w.])[A-Za-z_]\w*", expr)) if expr else set()
         uses = tuple(g.name for g in self.plan.givens if g.name.split("[")[0] in names)
-        return Check(kind, self.path, line + self.offset, written, computed, ok,
-                     f"{self.loc(line)}: {msg}", marker, expr, uses)
+        return Check(kind=kind, path=self.path, line=line + self.offset, written=written,
+                     computed=computed, ok=ok, message=f"{self.loc(line)}: {msg}",
+                     marker=marker, expr=expr, uses=uses)
 
     def setup(self) -> Check | None:
         plan = self.plan
         if plan.setup is None:
             return None
         key = (self.path, plan.setup_line, plan.setup)
-        if SETUP_CACHE is not None and key in SETUP_CACHE:
-            self.ns.update(SETUP_CACHE[key])
-            return self.check("setup", plan.setup_line, True, "setup ran (cached)")
+        if self.cache is not None and key in self.cache:
+            self.ns.update(self.cache[key])
+            return self.check(Kind.SETUP, plan.setup_line, True, "setup ran (cached)")
         err = _exec(plan.setup, self.ns, self.path, plan.setup_line)
-        if SETUP_CACHE is not None and not err:
-            SETUP_CACHE[key] = dict(self.ns)
+        if self.cache is not None and not err:
+            self.cache[key] = dict(self.ns)
         if err:
-            return self.check("setup", plan.setup_line, False, f"setup raised {err}")
-        return self.check("setup", plan.setup_line, True, "setup ran")
+            return self.check(Kind.SETUP, plan.setup_line, False, f"setup raised {err}")
+        return self.check(Kind.SETUP, plan.setup_line, True, "setup ran")
 
     def live(self, it: Planned) -> Check:
         mk = self.plan.markers[it.marker]  # type: ignore[index]
@@ -163,7 +148,7 @@ class _Runner:
         written = it.written or ""
         value, err = _eval(mk.expr, self.ns, self.path, it.line)
         if err:
-            return self.check("live", it.line, False, f"{what}: written {written}, {err} "
+            return self.check(Kind.LIVE, it.line, False, f"{what}: written {written}, {err} "
                               f"(expr: {mk.expr})", written, None, mk.k, mk.expr)
         if isinstance(value, str) and re.fullmatch(r"\d+(?:\.\d+)*", value):
             computed, problem = value, None  # a label (``"2.1"``), compared as text
@@ -176,7 +161,7 @@ class _Runner:
         ok = problem is None and same
         msg = f"{what}: written {written}, computed {computed}"
         msg += f" {problem}" if problem else ""
-        return self.check("live", it.line, ok, f"{msg} (expr: {mk.expr})", written, computed,
+        return self.check(Kind.LIVE, it.line, ok, f"{msg} (expr: {mk.expr})", written, computed,
                           mk.k, mk.expr)
 
     def equation(self, it: Planned) -> Check:
@@ -197,10 +182,10 @@ class _Runner:
             problem = self.eq_once(eq, chain, env, combo, it.line, at)
             if problem:
                 fail, written, computed = problem
-                return self.check("equation", it.line, False, f"equation{at}: {fail}",
+                return self.check(Kind.EQUATION, it.line, False, f"equation{at}: {fail}",
                                   written, computed, k, mk.expr if mk else None)
         written = eq.num_ties[k].text if k is not None and k in eq.num_ties else None
-        return self.check("equation", it.line, True, f"equation holds: {shown}", written,
+        return self.check(Kind.EQUATION, it.line, True, f"equation holds: {shown}", written,
                           written, k, mk.expr if mk else None)
 
     def eq_once(self, eq: EqPlan, chain, env: dict[str, Value], combo: dict[str, Any],
@@ -269,9 +254,10 @@ class _Runner:
         problems.sort()
         msg = "\n".join(f"{self.loc(line)}: {what}" for line, what in problems)
         if not problems:
-            return self.check("audit", 1, True, f"audit: all {len(plan.audit)} audited "
+            return self.check(Kind.AUDIT, 1, True, f"audit: all {len(plan.audit)} audited "
                               "numbers are givens")
-        return Check("audit", self.path, problems[0][0] + self.offset, None, None, False, msg)
+        return Check(kind=Kind.AUDIT, path=self.path, line=problems[0][0] + self.offset,
+                     ok=False, message=msg)
 
 
 def _audit_one(tok: AuditTok, plan: PagePlan, labels: set[str]) -> list[str]:
@@ -330,25 +316,26 @@ def _relation(rel: str, a: Value, b: Value, nums_a, nums_b, tree_a, tree_b) -> t
     return ops[rel], f"the sides evaluate to {_show(a)} and {_show(b)}"
 
 
-def run_plan(plan: PagePlan, path: str, offset: int = 0,
-             ns: dict[str, Any] | None = None) -> list[Check]:
+def run_plan(plan: PagePlan, path: str, offset: int = 0, ns: dict[str, Any] | None = None,
+             cache: SetupCache | None = None) -> list[Check]:
     """Every check of the page, in order: setup, then page order, then the audit.
 
     ``ns``: the (fresh) namespace to run the page code in; the caller may keep it.
     """
-    r = _Runner(plan, path, offset, ns)
+    r = _Runner(plan, path, offset, ns, cache)
     checks: list[Check] = []
     first = r.setup()
     if first:
         checks.append(first)
     for it in plan.items:
-        if it.kind == "live":
+        if it.kind == Kind.LIVE:
             checks.append(r.live(it))
-        elif it.kind == "equation":
+        elif it.kind == Kind.EQUATION:
             checks.append(r.equation(it))
-        elif it.kind in ("notation", "quote"):
+        elif it.kind in (Kind.NOTATION, Kind.QUOTE):
             checks.append(r.check(it.kind, it.line, True, it.kind))
         else:
-            checks.append(r.check("markup", it.line, False, it.error or "markup", marker=it.marker))
+            checks.append(r.check(Kind.MARKUP, it.line, False, it.error or "markup",
+                                  marker=it.marker))
     checks.append(r.audit())
     return checks

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ._format import valid_spec
-from ._marks import MAX_MARKERS, marker_char, notation_char, private_use
+from ._marks import EXEMPT_MARKS, MAX_MARKERS, marker_char, notation_char, private_use
 
 __all__ = ["MarkerSrc", "Prepared", "prepare", "split_body"]
 
@@ -117,6 +117,8 @@ def prepare(text: str) -> Prepared:
     """Replace markers and opt-outs by placeholders (see the module docstring)."""
     prep = Prepared(text)
     for off in private_use(text):
+        if text[off] in EXEMPT_MARKS:
+            continue  # generated text (livedocs.exempt); the page's file is checked for them
         prep.errors.append((text.count("\n", 0, off) + 1,
                             f"private-use character U+{ord(text[off]):04X}: reserved for "
                             "the live-number checker"))

@@ -21,13 +21,15 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ._marks import PLACEHOLDERS
+
 __all__ = ["Tok", "NumTok", "TexError", "lex", "numbers", "merge_sci", "superscript",
            "CHAIN_ENVS", "CHECKED_RELATIONS", "NOTATION_RELATIONS"]
 
 _LEX = re.compile(
     r"(?P<num>\d+(?:\{,\}\d{3}(?!\d))*(?:\.\d+)?|\.\d+)"
     r"|(?P<cmd>\\(?:[A-Za-z]+|.|\Z))"
-    r"|(?P<ph>[\U000F0000-\U000FFFFD])"
+    rf"|(?P<ph>[{PLACEHOLDERS}])"
     r"|(?P<space>\s+)"
     r"|(?P<char>.)",
     re.S,

@@ -41,10 +41,10 @@ from pathlib import Path
 from typing import Any
 
 from ._givens import Given
-from ._marks import marker_char
+from ._marks import PLACEHOLDERS, marker_char
 from ._plan import PagePlan
-from ._run import Check
 from ._source import Prepared
+from .report import Check, Kind
 
 __all__ = ["decorate", "reproduce_html", "api_objects", "page_url_dir", "expand", "names_in",
            "computes_nothing"]
@@ -252,7 +252,7 @@ class _Describer:
 
     def describe(self, check: Check, subs: list[tuple[str, list[object]]]) -> str:
         expr = check.expr or ""
-        how = "Computed live" if check.kind == "live" else "Checked as an equation, tied to"
+        how = "Computed live" if check.kind == Kind.LIVE else "Checked as an equation, tied to"
         full = expand(expr, self.values, set(self.givens))
         shown: list[str] = []
         todo = names_in(full)
@@ -292,7 +292,7 @@ def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
     """
     d = _Describer(plan, ns, src_uri, api_md)
     by_marker = {c.marker: c for c in checks if c.marker is not None and c.kind in (
-        "live", "equation") and c.expr}
+        Kind.LIVE, Kind.EQUATION) and c.expr}
     maths: dict[tuple[int, int, str], list[tuple[int, str]]] = {}
     numbers: list[tuple[int, int, str]] = []
     givens = {g.name for g in plan.givens}
@@ -342,7 +342,7 @@ def _math_element(text: str, pos: int) -> tuple[int, int, str] | None:
     return None
 
 
-_ONLY_MARKS = re.compile(r"[\U000F0000-\U000FFFFD\s]*")
+_ONLY_MARKS = re.compile(rf"[{PLACEHOLDERS}\s]*")
 
 
 def _trigger(tag: str, inner: str, tip_id: str, tip: str, extra: str = "") -> str:

@@ -54,7 +54,8 @@ def mutate(text: str, i: int) -> str:
 def survivors(page: str) -> tuple[int, list[str], list[str]]:
     """(counted mutations, survivors, surviving seed-result mutations) of one page."""
     text = (ROOT / page).read_text(encoding="utf-8")
-    base = render_page(text, page)
+    cache: dict = {}  # mutations never touch the setup block (it is skipped): run it once
+    base = render_page(text, page, setup_cache=cache)
     assert base.report is not None and base.report.ok, "the page fails already"
     shown, exempt = visible(base.html)
     runs = digit_runs(text)
@@ -66,7 +67,7 @@ def survivors(page: str) -> tuple[int, list[str], list[str]]:
     counted, alive, alive_seed = 0, [], []
     for i in sorted(positions):
         mutated = mutate(text, i)
-        r = render_page(mutated, page)
+        r = render_page(mutated, page, setup_cache=cache)
         seen, _ = visible(r.html)
         if seen == shown:
             continue  # not something a reader sees
@@ -85,16 +86,6 @@ def survivors(page: str) -> tuple[int, list[str], list[str]]:
 def _pages() -> list[str]:
     return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").rglob("*")
                   if p.suffix in PAGE_SUFFIXES)
-
-
-@pytest.fixture(autouse=True)
-def setup_cache():
-    """Mutations never touch the setup block (it is skipped): run each setup once."""
-    from livedocs import _run
-
-    _run.SETUP_CACHE = {}
-    yield
-    _run.SETUP_CACHE = None
 
 
 @pytest.mark.parametrize("page", _pages())
