@@ -45,9 +45,15 @@ def _load(config_file: str) -> Any:
 
 
 def site_markdown(config_file: str) -> tuple[tuple[Any, ...], dict[str, Any], str]:
-    """``(extensions, their options, docs_dir name)`` of a MkDocs config file."""
+    """``(extensions, their options, docs_dir name)`` of a MkDocs config file.  The
+    options of livedocs say which folder their relative paths start from (``config_dir``:
+    the config file's), so that they hold in another config file too."""
     cfg = _load(config_file)
-    return tuple(cfg.markdown_extensions), dict(cfg.mdx_configs), Path(cfg.docs_dir).name
+    configs = {name: dict(options) for name, options in cfg.mdx_configs.items()}
+    if "livedocs.markdown_ext" in configs:
+        configs["livedocs.markdown_ext"].setdefault("config_dir",
+                                                    str(Path(config_file).resolve().parent))
+    return tuple(cfg.markdown_extensions), configs, Path(cfg.docs_dir).name
 
 
 def _site_config(config_file: str) -> dict[str, Any]:
