@@ -297,7 +297,13 @@ def _plan_math(part: _Math, plan: PagePlan, loc: Locator, seen: set[int],
         plan.items.append(Planned(Kind.NOTATION, line))
     from ._planmath import plan_chains  # noqa: PLC0415 (it imports this module)
 
-    plan_chains(span, plan, line)
+    try:
+        plan_chains(span, plan, line)
+    except Exception as exc:  # noqa: BLE001 (never a traceback: say where and what)
+        plan.items.append(Planned(Kind.MARKUP, line, error=(
+            f"math `{_short(seg.text)}`: the checker cannot read this construct "
+            f"({type(exc).__name__}: {exc}); write it as arithmetic, or mark the span "
+            "<!--notation-->")))
 
 
 def _short(tex: str) -> str:

@@ -19,7 +19,8 @@ from ._givens import symbol_values
 from ._plan import AuditTok, EqPlan, PagePlan, Planned
 from ._prose import normalise
 from ._tex import NumTok
-from ._texeval import EvalError, Unresolved, Value, evaluate
+from ._texlex import GROUPING, plain_digits
+from ._texeval import Value, evaluate
 from .report import Check, Kind
 
 __all__ = ["run_plan", "SetupCache"]
@@ -156,8 +157,8 @@ class _Runner:
                 problem = "(a label takes no format spec)"
         else:
             computed, problem = _format(value, mk.spec, it.math)
-        same = (re.sub(r"\s+", "", normalise(computed)) == re.sub(r"\s+", "", normalise(written))
-                if it.math else normalise(computed) == normalise(written))
+        same = (_math_form(computed) == _math_form(written) if it.math
+                else normalise(computed) == normalise(written))
         ok = problem is None and same
         msg = f"{what}: written {written}, computed {computed}"
         msg += f" {problem}" if problem else ""
@@ -179,7 +180,11 @@ class _Runner:
             env = {**env_base, **{n: Fraction(repr(v)) if isinstance(v, float) else
                                   Fraction(v) for n, v in combo.items()}}
             at = "" if not combo else " at " + ", ".join(f"{n} = {v}" for n, v in combo.items())
-            problem = self.eq_once(eq, chain, env, combo, it.line, at)
+            try:
+                problem = self.eq_once(eq, chain, env, combo, it.line, at)
+            except Exception as exc:  # noqa: BLE001 (never a traceback: say where and what)
+                problem = (f"`{shown}` cannot be checked: {type(exc).__name__}: {exc}", None,
+                           None)
             if problem:
                 fail, written, computed = problem
                 return self.check(Kind.EQUATION, it.line, False, f"equation{at}: {fail}",
@@ -198,7 +203,7 @@ class _Runner:
             tree = eq.trees[s]
             try:
                 values[s] = evaluate(tree, env)  # type: ignore[arg-type]
-            except (EvalError, Unresolved, ZeroDivisionError, OverflowError) as exc:
+            except Exception as exc:  # noqa: BLE001 (EvalError, Unresolved, ...)
                 return (f"`{chain.sides[s].latex}` cannot be evaluated: "
                         f"{type(exc).__name__}: {exc}", None, None)
         for r in eq.checked:
@@ -235,7 +240,7 @@ class _Runner:
         if err:
             return (f"written {num.text}, {err} (expr: {mk.expr})", num.text, None)
         computed, problem = _format(value, mk.spec, True)
-        if problem or re.sub(r"\s+", "", computed) != re.sub(r"\s+", "", normalise(num.text)):
+        if problem or _math_form(computed) != _math_form(num.text):
             why = f" {problem}" if problem else ""
             return (f"written {num.text}, computed {computed}{why} (expr: {mk.expr})",
                     num.text, computed)
@@ -269,7 +274,7 @@ def _audit_one(tok: AuditTok, plan: PagePlan, labels: set[str]) -> list[str]:
     if len(names) > 1:
         return [f"ambiguous number {tok.text}: it is the value of {', '.join(names)}; write "
                 f"{tok.text}<!--= {names[0]} --> (naming the one it is)"]
-    bare = tok.text.replace("{,}", "").replace(",", "").lstrip("-−+")
+    bare = plain_digits(tok.text).replace(",", "").lstrip("-−+")
     if re.fullmatch(r"\d+", bare):
         rule = format_number(int(bare), math=tok.math)
         shown = tok.text.lstrip("-−+")
@@ -278,10 +283,18 @@ def _audit_one(tok: AuditTok, plan: PagePlan, labels: set[str]) -> list[str]:
     return []
 
 
+def _math_form(text: str) -> str:
+    """A number in math as written, spacing aside: ``76\\,800`` reads as ``76{,}800``."""
+    grouped = re.sub(rf"(?<=\d){GROUPING}(?=\d{{3}}(?!\d))", "{,}", normalise(text))
+    return re.sub(r"\s+", "", grouped)
+
+
 def _unit(num: NumTok) -> Fraction:
-    """The unit of the last digit written in ``num`` (trailing integer zeros don't count):
-    ``0.16`` -> 0.01, ``9.6 \\times 10^{-2}`` -> 0.001, ``30{,}000`` -> 10,000."""
-    text = re.sub(r"\\%|\{,\}|\s", "", num.text.lstrip("-−+")).replace("−", "-")
+    """The unit of the last digit written in ``num``: a decimal's last digit; an integer's
+    last digit but its trailing zeros, yet two significant digits at least (``30{,}000``
+    -> 1,000, ``13{,}000`` -> 1,000, ``1000`` -> 100, ``40`` -> 1); a power of ten's
+    exponent: ``0.16`` -> 0.01, ``9.6 \\times 10^{-2}`` -> 0.001."""
+    text = re.sub(r"\\%|\s", "", plain_digits(num.text.lstrip("-−+"))).replace("−", "-")
     sci = re.fullmatch(r"(?:(\d+)(?:\.(\d+))?(?:\\times|\\cdot|×|·))?10\^\{?([-+]?\d+)\}?", text)
     if sci:
         unit = Fraction(10) ** (int(sci.group(3)) - len(sci.group(2) or ""))
@@ -290,8 +303,8 @@ def _unit(num: NumTok) -> Fraction:
         if decimals:
             unit = Fraction(10) ** -len(decimals)
         else:
-            unit = Fraction(10) ** (len(digits) - len(digits.rstrip("0"))) \
-                if digits.strip("0") else Fraction(1)
+            zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+            unit = Fraction(10) ** max(0, min(zeros, len(digits) - 2))
     else:
         return Fraction(0)
     return unit / 100 if num.percent else unit

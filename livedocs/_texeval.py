@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ._tex import Tok
+from ._texlex import plain_digits
 
 __all__ = ["Node", "parse", "evaluate", "symbols", "NotArithmetic", "Unresolved",
            "EvalError", "Value"]
@@ -183,7 +184,7 @@ class _Parser:
             raise NotArithmetic("an operator without its operand")
         if t.kind == "num":
             self.i += 1
-            return Node("num", value=Fraction(t.text.replace("{,}", "")))
+            return Node("num", value=Fraction(plain_digits(t.text)))
         if t.kind == "char" and t.text in "([{":
             return self.group(t.text, {"(": ")", "[": "]", "{": "}"}[t.text])
         if t.kind == "char" and t.text == "|":

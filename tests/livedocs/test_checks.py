@@ -59,11 +59,23 @@ def test_approx_holds_to_the_digits_written(written: str, ok: bool) -> None:
     assert not failures(f"$\\frac{{20}}{{128}} \\approx {written}$\n") == ok
 
 
-def test_approx_with_trailing_zeros_of_an_integer() -> None:
-    # 20 * 128 * 5 = 12,800: about 10,000 to the ten-thousand, 13,000 to the thousand.
-    assert not failures("$$ 20 \\cdot 128 \\cdot 5 \\approx 10{,}000 $$\n")
-    assert not failures("$$ 20 \\cdot 128 \\cdot 5 \\approx 13{,}000 $$\n")
-    assert failures("$$ 20 \\cdot 128 \\cdot 5 \\approx 12{,}000 $$\n")
+@pytest.mark.parametrize(("tex", "ok"), [
+    # 20 * 128 * 5 = 12,800: about 13,000 (two significant digits, to the thousand); not
+    # 10,000 or 12,000; an integer's trailing zeros count down to two significant digits.
+    ("20 \\cdot 128 \\cdot 5 \\approx 13{,}000", True),
+    ("20 \\cdot 128 \\cdot 5 \\approx 12{,}800", True),
+    ("20 \\cdot 128 \\cdot 5 \\approx 10{,}000", False),
+    ("20 \\cdot 128 \\cdot 5 \\approx 12{,}000", False),
+    ("65{,}536 \\approx 100{,}000", False),  # 95,000 to 105,000
+    ("4 \\cdot 128 \\approx 1000", False),  # 950 to 1050
+    ("4 \\cdot 128 \\approx 510", True),
+    ("4 \\cdot 128 \\approx 500", False),  # 495 to 505
+    ("20 \\cdot 2 \\approx 40", True),
+    ("20 \\cdot 2 + 1 \\approx 40", False),  # 40 stands for 39.5 to 40.5
+    ("20 / 128 \\approx 0.2", True),  # a decimal: to its last digit
+])
+def test_approx_with_trailing_zeros_of_an_integer(tex: str, ok: bool) -> None:
+    assert not failures(f"$$ {tex} $$\n") == ok
 
 
 def test_an_equals_tie_is_exact_and_never_rounds() -> None:
