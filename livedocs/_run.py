@@ -19,8 +19,8 @@ from ._givens import symbol_values
 from ._plan import AuditTok, EqPlan, PagePlan, Planned
 from ._prose import normalise
 from ._tex import NumTok
-from ._texlex import GROUPING, plain_digits
 from ._texeval import Value, evaluate
+from ._texlex import GROUPING, plain_digits
 from .report import Check, Kind
 
 __all__ = ["run_plan", "SetupCache"]
