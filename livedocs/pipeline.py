@@ -9,7 +9,8 @@ two accept and reject exactly the same pages.
 1. **read** the HTML as a reader sees it (:mod:`livedocs._html`);
 2. **plan** every check without running page code (:mod:`livedocs._plan`), plus what the
    renderer found outside the body: citations, front matter, TOC labels, the nav;
-3. **run** the page's code and the checks (:mod:`livedocs._run`);
+3. **run** the page's code and the checks (:mod:`livedocs._run`), and its code examples
+   (:mod:`livedocs._doctest`);
 4. **reveal** the work behind each checked number (:mod:`livedocs.reveal`) and strip the
    placeholders;
 5. **report**: every check as data, and the page as it is published.
@@ -24,6 +25,7 @@ from fractions import Fraction
 from typing import Any
 
 from . import reveal
+from ._doctest import find_sessions, run_sessions
 from ._givens import Given, givens_of
 from ._html import SETUP_PREFIX, read_html
 from ._marks import EXEMPT_CLOSE, EXEMPT_MARKS, EXEMPT_OPEN, marker_char, private_use, strip_marks
@@ -72,7 +74,9 @@ def check(page: RenderedPage, options: Options | None = None) -> PageReport:
     plan = plan_page(page.prep, read, givens, page.prep.text, seed)          # 2. plan
     _plan_outside_body(plan, page)
     ns: dict[str, Any] = _front_matter_names(info)
+    sessions = find_sessions(page.prep.text)
     checks = run_plan(plan, info.path, info.offset, ns, options.setup_cache)  # 3. run
+    checks[-1:-1] = run_sessions(sessions, info.path, info.offset)
     out = reveal.decorate(page.html, page.prep, plan, checks, ns, info.src_uri,  # 4. reveal
                           options.api)
     if plan.setup is not None:

@@ -26,7 +26,7 @@ from pathlib import Path
 from sybil import Document, Example, Region
 
 from .render import render_page
-from .report import Check
+from .report import Check, Kind
 
 __all__ = ["LiveNumberParser"]
 
@@ -74,7 +74,7 @@ class LiveNumberParser:
         at_line: dict[int, list[Check]] = {}
         rest: list[Check] = []
         for c in report.checks:
-            if c.marker is not None and 1 <= c.line <= len(line_starts):
+            if (c.marker is not None or c.kind == Kind.DOCTEST) and 1 <= c.line <= len(line_starts):
                 at_line.setdefault(line_starts[c.line - 1], []).append(c)
             else:
                 rest.append(c)

@@ -124,12 +124,6 @@ def test_unreadable_markup_is_an_error_naming_the_line() -> None:
     assert msg.startswith(f"{PATH}:{BODY_LINE + 2}:")
 
 
-def test_a_missing_page_check_count_says_how_to_add_it() -> None:
-    from tests.livedocs.test_page_counts import missing_message
-
-    assert "EXPECTED" in missing_message("docs/new.md", {"audit": 1})
-
-
 @pytest.mark.parametrize(("text", "values"), [
     ("19,712 and 2560", ["19712", "2560"]),
     ("−12 and -3 but x-3", ["-12", "-3", "3"]),
