@@ -35,6 +35,7 @@ import logging
 import re
 import sys
 import xml.etree.ElementTree as etree
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,7 @@ from markdown.preprocessors import Preprocessor
 from . import _bib
 from ._marks import BIBLIOGRAPHY, EXEMPT_CLOSE, EXEMPT_OPEN, PAGE_END, marker_char, strip_marks
 from ._source import prepare
-from .page import PageInfo, config_dir, page_info, site_nav
+from .page import PageInfo, body_offset, config_dir, page_info, site_nav
 from .pipeline import Options, RenderedPage, check, failures_by_marker, publish
 from .report import Check, PageReport
 
@@ -91,7 +92,10 @@ class _Prepare(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         page = self.ext.page
-        page.info = page_info(self.md)
+        info = page_info(self.md)
+        if info.source is not None:
+            info = replace(info, offset=body_offset(info.source, lines))
+        page.info = info
         page.prep = prepare("\n".join(lines))
         lines = page.prep.text.split("\n")
         lines = [BIBLIOGRAPHY if line.strip() == "<!-- bibliography -->" else line

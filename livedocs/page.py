@@ -25,7 +25,8 @@ from typing import Any
 
 from ._marks import EXEMPT_CLOSE, EXEMPT_OPEN
 
-__all__ = ["PageInfo", "page_info", "front_matter", "exempt", "load_seed", "config_dir"]
+__all__ = ["PageInfo", "page_info", "front_matter", "exempt", "load_seed", "config_dir",
+           "body_offset"]
 
 _YAML = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)  # as MkDocs reads it
 _MARKER = re.compile(r"<!--=.*?-->|<!--[ \t]*notation[ \t]*-->", re.S)
@@ -74,6 +75,18 @@ def from_source(path: str, src_uri: str | None, source: str | None,
     return PageInfo(path=path, src_uri=src_uri, offset=source.count("\n") - body.count("\n"),
                     meta=dict(meta) if meta is not None else found, meta_lines=lines,
                     source=source)
+
+
+def body_offset(source: str, lines: list[str]) -> int:
+    """Lines of ``source`` before the Markdown body the renderer handed on as ``lines``: the
+    front matter, and the blank lines after it that this renderer dropped (MkDocs drops
+    them, Zensical may not)."""
+    m = _YAML.match(source)
+    src = source[m.end():].split("\n") if m else source.split("\n")
+    head = source[: m.end()].count("\n") if m else 0
+    first_src = next((i for i, line in enumerate(src) if line.strip()), 0)
+    first_body = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    return head + first_src - first_body
 
 
 def _is_docstring(md: Any) -> bool:
