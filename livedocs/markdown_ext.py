@@ -9,12 +9,12 @@ In ``mkdocs.yml`` (paths are relative to the config file)::
           references: references.md
 
 **How.**  A preprocessor (priority 29, right after ``normalize_whitespace``) replaces every
-marker by a placeholder character (:mod:`livedocs._source`) and ends the page with the
-:data:`~livedocs._marks.PAGE_END` paragraph.  The page then renders with the site's own
+marker by a placeholder character (:mod:`livedocs.checker.source`) and ends the page with the
+:data:`~livedocs.marks.PAGE_END` paragraph.  The page then renders with the site's own
 extensions.  A postprocessor (priority 25: after raw HTML is restored, before
 ``rnnsite.mathml`` turns the math into MathML) hands the page to
 :func:`livedocs.pipeline.check` and applies the ``fail`` policy to its report.  An inline
-pattern turns ``[@key]`` citations into links (:mod:`livedocs._bib`).  The page's name
+pattern turns ``[@key]`` citations into links (:mod:`livedocs.bib`).  The page's name
 and front matter come from whatever renders it (:func:`livedocs.page.page_info`).
 
 **Failures** (option ``fail``):
@@ -45,9 +45,9 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-from . import _bib
-from ._marks import BIBLIOGRAPHY, EXEMPT_CLOSE, EXEMPT_OPEN, PAGE_END, marker_char, strip_marks
-from ._source import prepare
+from . import bib as _bib
+from .checker.source import prepare
+from .marks import BIBLIOGRAPHY, EXEMPT_CLOSE, EXEMPT_OPEN, PAGE_END, marker_char, strip_marks
 from .page import PageInfo, body_offset, config_dir, page_info, site_nav
 from .pipeline import Options, RenderedPage, check, failures_by_marker, publish
 from .report import Check, PageReport

@@ -9,7 +9,7 @@ with :func:`livedocs.pipeline.check`, so the two accept and reject the same page
 
 from __future__ import annotations
 
-from ._format import format_number
+from .checker.format import format_number
 from .render import render_page
 from .report import Check, Kind, PageReport
 

@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ._marks import EXEMPT_CLOSE, EXEMPT_OPEN
+from .marks import EXEMPT_CLOSE, EXEMPT_OPEN
 
 __all__ = ["PageInfo", "page_info", "front_matter", "exempt", "load_seed", "config_dir",
            "body_offset"]
@@ -184,7 +184,7 @@ def load_seed(path: str) -> dict[str, str]:
     """The student's answers by label, as the page's quote of them renders to text."""
     import markdown  # noqa: PLC0415
 
-    from ._html import read_html  # noqa: PLC0415
+    from .checker.reading import read_html  # noqa: PLC0415
 
     answers: dict[str, list[str]] = {}
     key = None

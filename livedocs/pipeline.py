@@ -6,11 +6,11 @@ its :class:`~livedocs.report.PageReport`.  The Markdown extension
 (:mod:`livedocs.render`, under Sybil) both reach it through the same postprocessor, so the
 two accept and reject exactly the same pages.
 
-1. **read** the HTML as a reader sees it (:mod:`livedocs._html`);
-2. **plan** every check without running page code (:mod:`livedocs._plan`), plus what the
+1. **read** the HTML as a reader sees it (:mod:`livedocs.checker.reading`);
+2. **plan** every check without running page code (:mod:`livedocs.checker.plan`), plus what the
    renderer found outside the body: citations, front matter, TOC labels, the nav;
-3. **run** the page's code and the checks (:mod:`livedocs._run`), and its code examples
-   (:mod:`livedocs._doctest`);
+3. **run** the page's code and the checks (:mod:`livedocs.checker.run`), and its code examples
+   (:mod:`livedocs.checker.examples`);
 4. **reveal** the work behind each checked number (:mod:`livedocs.reveal`) and strip the
    placeholders;
 5. **report**: every check as data, and the page as it is published.
@@ -25,14 +25,15 @@ from fractions import Fraction
 from typing import Any
 
 from . import reveal
-from ._doctest import find_sessions, run_sessions
-from ._givens import Given, givens_of
-from ._html import SETUP_PREFIX, read_html
-from ._marks import EXEMPT_CLOSE, EXEMPT_MARKS, EXEMPT_OPEN, marker_char, private_use, strip_marks
-from ._plan import AuditTok, PagePlan, Planned, plan_page
-from ._prose import prose_tokens
-from ._run import SetupCache, run_plan
-from ._source import Prepared
+from .checker.examples import find_sessions, run_sessions
+from .checker.givens import Given, givens_of
+from .checker.plan import plan_page
+from .checker.plantypes import AuditTok, PagePlan, Planned
+from .checker.prose import prose_tokens
+from .checker.reading import SETUP_PREFIX, read_html
+from .checker.run import SetupCache, run_plan
+from .checker.source import Prepared
+from .marks import EXEMPT_CLOSE, EXEMPT_MARKS, EXEMPT_OPEN, marker_char, private_use, strip_marks
 from .page import PageInfo, load_seed
 from .report import Check, Kind, PageReport
 

@@ -18,7 +18,7 @@ from typing import Any
 from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 
-from ._run import SetupCache
+from .checker.run import SetupCache
 from .markdown_ext import LiveNumbersExtension
 from .page import PageInfo, from_source, front_matter
 from .report import PageReport

@@ -40,10 +40,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ._givens import Given
-from ._marks import PLACEHOLDERS, marker_char
-from ._plan import PagePlan
-from ._source import Prepared
+from .checker.givens import Given
+from .checker.plantypes import PagePlan
+from .checker.source import Prepared
+from .marks import PLACEHOLDERS, marker_char
 from .report import Check, Kind
 
 __all__ = ["decorate", "reproduce_html", "api_objects", "page_url_dir", "expand", "names_in",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from livedocs import _bib
+from livedocs import bib as _bib
 from livedocs.render import PAGE_SUFFIXES, render_page
 
 ROOT = Path(__file__).resolve().parents[2]

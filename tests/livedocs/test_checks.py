@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from livedocs._prose import prose_tokens
+from livedocs.checker.prose import prose_tokens
 from livedocs.numbers import Check, check_page
 
 SETUP = "# T\n\n<!-- live:setup\nD, H, K = 20, 128, 10\nT_A, T_B = 5, 10\nLABEL = '2.1.4'\n-->\n\n"

@@ -9,8 +9,8 @@ import markdown
 import pytest
 from mkdocstrings import MkdocstringsInnerExtension
 
-from livedocs._marks import private_use
 from livedocs.markdown_ext import LiveNumberError, LiveNumbersExtension
+from livedocs.marks import private_use
 from livedocs.render import render_page
 
 PAGE = ("# Page\n\n<!-- live:setup\nH = 128\n-->\n\nThe size is 128<!--= 2 * 64 -->, and "

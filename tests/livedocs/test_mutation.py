@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from livedocs._html import read_html
-from livedocs._tex import read_span
+from livedocs.checker.reading import read_html
 from livedocs.render import PAGE_SUFFIXES, render_page
+from livedocs.tex.read import read_span
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = 10

@@ -7,8 +7,8 @@ from fractions import Fraction
 
 import pytest
 
-from livedocs._tex import read_span
-from livedocs._texeval import EvalError, NotArithmetic, Unresolved, evaluate, parse
+from livedocs.tex.evaluate import EvalError, NotArithmetic, Unresolved, evaluate, parse
+from livedocs.tex.read import read_span
 
 
 def sides(tex: str) -> list[list[object]]:

@@ -15,7 +15,7 @@ import doctest
 import re
 from dataclasses import dataclass
 
-from .report import Check, Kind
+from ..report import Check, Kind
 
 __all__ = ["Session", "find_sessions", "run_sessions"]
 

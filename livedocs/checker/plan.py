@@ -1,9 +1,9 @@
 """Plan the checks of one rendered page, without running any page code.
 
-Input: the prepared source (:mod:`livedocs._source`), the rendered page's segments
-(:mod:`livedocs._html`) and the givens (:mod:`livedocs._givens`).  Output: a
+Input: the prepared source (:mod:`livedocs.checker.source`), the rendered page's segments
+(:mod:`livedocs.checker.reading`) and the givens (:mod:`livedocs.checker.givens`).  Output: a
 :class:`PagePlan`: the setup code, the planned checks in page order and the tokens left for
-the audit.  :mod:`livedocs._run` runs it.
+the audit.  :mod:`livedocs.checker.run` runs it.
 
 Every marker must end up as exactly one check.  A marker that lands in a comment, a
 script, a heading, a URL or nowhere is a ``markup`` error; so is text that shows markup the
@@ -15,62 +15,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from fractions import Fraction
 
-from ._givens import Given
-from ._html import Page, Segment
-from ._marks import PLACEHOLDER, PLACEHOLDERS, drop_placeholders, marker_index, notation_index
-from ._prose import LIVE_WRITTEN, markup_problems, prose_tokens
-from ._source import MarkerSrc, Prepared
-from ._tex import NumTok, Span, read_span
-from ._texeval import Node
-from .report import Kind
+from ..marks import PLACEHOLDER, PLACEHOLDERS, drop_placeholders, marker_index, notation_index
+from ..report import Kind
+from ..tex.read import read_span
+from .givens import Given
+from .planmath import plan_chains
+from .plantypes import AuditTok, EqPlan, PagePlan, Planned, marker_line, short
+from .prose import LIVE_WRITTEN, markup_problems, prose_tokens
+from .reading import Page, Segment
+from .source import Prepared
 
 __all__ = ["Planned", "AuditTok", "PagePlan", "plan_page", "Locator", "EqPlan"]
-
-
-@dataclass
-class AuditTok:
-    text: str
-    value: Fraction | None  # None: a label
-    line: int
-    math: bool = False
-
-
-@dataclass
-class EqPlan:
-    """A relation chain to check: sides, their trees, the checked relations, the ties."""
-
-    span: Span
-    chain: int
-    trees: list[Node | None]
-    checked: list[int]  # indices k of checked relations (between sides k and k+1)
-    num_ties: dict[int, NumTok]  # marker k -> the tied number (in this chain)
-    formula_tie: tuple[int, int] | None  # (marker k, side index) of a tied formula
-    exact: set[int]  # markers whose number must equal its value exactly
-
-
-@dataclass
-class Planned:
-    kind: Kind
-    line: int
-    marker: int | None = None
-    written: str | None = None
-    math: bool = False
-    eq: EqPlan | None = None
-    error: str | None = None
-
-
-@dataclass
-class PagePlan:
-    setup: str | None = None
-    setup_line: int = 0
-    givens: list[Given] = field(default_factory=list)
-    items: list[Planned] = field(default_factory=list)
-    audit: list[AuditTok] = field(default_factory=list)
-    markers: list[MarkerSrc] = field(default_factory=list)
-    code_markers: set[int] = field(default_factory=set)
-    quotes: list[str] = field(default_factory=list)
 
 
 class Locator:
@@ -186,12 +142,6 @@ def plan_page(prep: Prepared, page: Page, givens: list[Given], source: str,
     return plan
 
 
-def _marker_line(plan: PagePlan, k: int, fallback: int) -> int:
-    return plan.markers[k].line if 0 <= k < len(plan.markers) else fallback
-
-
-
-
 def _plan_run(run: _Run, plan: PagePlan, loc: Locator, seen: set[int],
               seen_notation: set[int]) -> None:
     text = run.text
@@ -217,7 +167,7 @@ def _plan_run(run: _Run, plan: PagePlan, loc: Locator, seen: set[int],
             continue
         assert k is not None
         seen.add(k)
-        line = _marker_line(plan, k, line0)
+        line = marker_line(plan, k, line0)
         if k < len(plan.markers) and plan.markers[k].error:
             continue  # reported as a markup error already
         flags = run.flags_at(i)
@@ -272,7 +222,7 @@ def _plan_math(part: _Math, plan: PagePlan, loc: Locator, seen: set[int],
             if span.end_tie is None:
                 span.end_tie = k
             else:
-                plan.items.append(Planned(Kind.MARKUP, _marker_line(plan, k, line), marker=k,
+                plan.items.append(Planned(Kind.MARKUP, marker_line(plan, k, line), marker=k,
                                           error="two markers after one math span"))
             seen.add(k)
         elif (n := notation_index(ch)) is not None:
@@ -281,13 +231,13 @@ def _plan_math(part: _Math, plan: PagePlan, loc: Locator, seen: set[int],
     seen_notation.update(span.notations)
     if seg.student is not None or seg.exempt:
         for k, _ in span.markers:
-            plan.items.append(Planned(Kind.MARKUP, _marker_line(plan, k, line), marker=k,
+            plan.items.append(Planned(Kind.MARKUP, marker_line(plan, k, line), marker=k,
                                       error="a marker inside the student's verbatim answer"))
         return
     for err in span.errors:
         marker = span.end_tie if span.end_tie is not None else None
         plan.items.append(Planned(Kind.MARKUP, line, marker=marker,
-                                  error=f"math `{_short(seg.text)}`: {err}"))
+                                  error=f"math `{short(seg.text)}`: {err}"))
     if span.errors and not span.chains:
         return
     for text_tok in span.texts:  # \text{...}: prose inside math
@@ -295,20 +245,13 @@ def _plan_math(part: _Math, plan: PagePlan, loc: Locator, seen: set[int],
             plan.audit.append(AuditTok(tok.text, tok.value, line))
     for _ in span.notations:
         plan.items.append(Planned(Kind.NOTATION, line))
-    from ._planmath import plan_chains  # noqa: PLC0415 (it imports this module)
-
     try:
         plan_chains(span, plan, line)
     except Exception as exc:  # noqa: BLE001 (never a traceback: say where and what)
         plan.items.append(Planned(Kind.MARKUP, line, error=(
-            f"math `{_short(seg.text)}`: the checker cannot read this construct "
+            f"math `{short(seg.text)}`: the checker cannot read this construct "
             f"({type(exc).__name__}: {exc}); write it as arithmetic, or mark the span "
             "<!--notation-->")))
-
-
-def _short(tex: str) -> str:
-    tex = " ".join(drop_placeholders(tex).split())
-    return tex if len(tex) <= 60 else tex[:57] + "..."
 
 
 def _plan_quotes(page: Page, plan: PagePlan, seed: dict[str, str] | None, loc: Locator) -> None:

@@ -1,7 +1,7 @@
-"""Tokens and number tokens of the TeX in one math span (see :mod:`livedocs._tex`).
+"""Tokens and number tokens of the TeX in one math span (see :mod:`livedocs.tex.read`).
 
 **Tokens.**  Numbers (``19{,}712``, ``0.25``), commands (``\\cdot``), placeholders (the
-private-use characters of :mod:`livedocs._marks`) and single characters.  Spacing
+private-use characters of :mod:`livedocs.marks`) and single characters.  Spacing
 (``\\,  \\;  \\!  \\quad``...), sizing (``\\left  \\right  \\big``...) and style
 (``\\displaystyle``...) carry no arithmetic and are dropped; ``\\boxed{x}`` is ``x``.  Text-like
 commands (``\\text``, ``\\mathrm``, ``\\operatorname``, ``\\tag``, ``\\label``...) become one
@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ._marks import PLACEHOLDERS
+from ..marks import PLACEHOLDERS
 
 __all__ = ["Tok", "NumTok", "TexError", "lex", "numbers", "merge_sci", "superscript",
            "plain_digits", "GROUPING",

@@ -16,7 +16,7 @@ still as arithmatex's ``\\(...\\)``/``\\[...\\]`` wrappers) and returns its
 
 Each segment knows whether it lies in a heading, in the student's verbatim quote
 (``<blockquote class="student" data-answer="1.1.1">``) or between the exemption characters
-of :mod:`livedocs._marks` (text generated from a checked source).
+of :mod:`livedocs.marks` (text generated from a checked source).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from ._marks import EXEMPT_CLOSE, EXEMPT_OPEN
+from ..marks import EXEMPT_CLOSE, EXEMPT_OPEN
 
 __all__ = ["Segment", "Page", "read_html", "SETUP_PREFIX"]
 

@@ -7,7 +7,7 @@ text renders ``Elman (1990)``.  Each links to the entry on the references
 page, where ``<!-- bibliography -->`` is replaced by the full list.  Up to three authors
 are named (``Gers, Schmidhuber & Cummins``), more are ``Cho et al.``.
 
-The generated text is wrapped in the exemption characters of :mod:`livedocs._marks`: its
+The generated text is wrapped in the exemption characters of :mod:`livedocs.marks`: its
 years, volumes and pages come from the bibliography, not from the prose, so the audit
 skips them.  No year is typed into a page.
 """
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ._marks import EXEMPT_CLOSE, EXEMPT_OPEN
+from .marks import EXEMPT_CLOSE, EXEMPT_OPEN
 
 __all__ = ["Entry", "load", "cite_text", "reference_html", "bibliography_html", "CITE_RE",
            "TEXT_CITE_RE", "cite_href", "repeated_authors"]

@@ -3,7 +3,7 @@
 ``prepare(text)`` finds every ``<!--= BODY -->`` marker and every ``<!--notation-->``
 opt-out in the Markdown source, wherever it stands (code included: what is code is only
 known after rendering), and replaces each by its private-use character
-(:mod:`livedocs._marks`).  A marker right after a display-math closer at the end of its
+(:mod:`livedocs.marks`).  A marker right after a display-math closer at the end of its
 line (``$$<!--= x -->``, ``\\]<!--= x -->``, ``\\end{aligned}<!--= x -->``) is moved just
 *inside* the closer, because arithmatex only recognises a math block that ends its line;
 inside the math it stands at the very end, which ties the span as before.
@@ -19,8 +19,8 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-from ._format import valid_spec
-from ._marks import EXEMPT_MARKS, MAX_MARKERS, marker_char, notation_char, private_use
+from ..marks import EXEMPT_MARKS, MAX_MARKERS, marker_char, notation_char, private_use
+from .format import valid_spec
 
 __all__ = ["MarkerSrc", "Prepared", "prepare", "split_body"]
 

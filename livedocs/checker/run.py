@@ -1,4 +1,4 @@
-"""Run a :class:`livedocs._plan.PagePlan`: execute the setup, evaluate, compare, audit.
+"""Run a :class:`livedocs.checker.plan.PagePlan`: execute the setup, evaluate, compare, audit.
 
 Page code runs in a fresh namespace per page.  Nothing it raises, ``SystemExit`` and
 ``KeyboardInterrupt`` included, escapes: it becomes a failed check with its message.
@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import itertools
 import re
-from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
-from ._format import format_number
-from ._givens import symbol_values
-from ._plan import AuditTok, EqPlan, PagePlan, Planned
-from ._prose import normalise
-from ._tex import NumTok
-from ._texeval import Value, evaluate
-from ._texlex import GROUPING, plain_digits
-from .report import Check, Kind
+from ..report import Check, Kind
+from ..tex.evaluate import Value, evaluate
+from ..tex.lex import plain_digits
+from ..tex.read import NumTok
+from .format import format_number
+from .givens import symbol_values
+from .plantypes import AuditTok, EqPlan, PagePlan, Planned
+from .prose import normalise
+from .relations import math_form, relation, show
 
 __all__ = ["run_plan", "SetupCache"]
 
@@ -72,31 +72,6 @@ def _fraction(v: Any) -> Fraction | None:
     if isinstance(v, (float, np.floating)) and np.isfinite(v):
         return Fraction(float(v))
     return None
-
-
-def _show(v: Value | None) -> str:
-    if v is None:
-        return "?"
-    if isinstance(v, Fraction) and v.denominator == 1 and abs(v.numerator) < 10**60:
-        return format_number(v.numerator)
-    if isinstance(v, Fraction) and abs(v.numerator) < 10**60:
-        d = v.denominator
-        while d % 2 == 0:
-            d //= 2
-        while d % 5 == 0:
-            d //= 5
-        if d == 1:  # a terminating decimal: show it exactly
-            with localcontext() as ctx:
-                ctx.prec = 80
-                text = format(Decimal(v.numerator) / Decimal(v.denominator), "f")
-            if len(text) <= 40:
-                return text
-    try:
-        f = float(v)
-    except OverflowError:
-        return "a number too large to show"
-    exact = f" ({v})" if isinstance(v, Fraction) and len(str(v)) < 40 else ""
-    return f"{f:.6g}{exact}"
 
 
 def _format(value: Any, spec: str | None, math: bool) -> tuple[str, str | None]:
@@ -157,7 +132,7 @@ class _Runner:
                 problem = "(a label takes no format spec)"
         else:
             computed, problem = _format(value, mk.spec, it.math)
-        same = (_math_form(computed) == _math_form(written) if it.math
+        same = (math_form(computed) == math_form(written) if it.math
                 else normalise(computed) == normalise(written))
         ok = problem is None and same
         msg = f"{what}: written {written}, computed {computed}"
@@ -209,7 +184,7 @@ class _Runner:
         for r in eq.checked:
             a, b = values[r], values[r + 1]
             rel = chain.rels[r]
-            ok, why = _relation(rel, a, b, chain.sides[r].nums, chain.sides[r + 1].nums,
+            ok, why = relation(rel, a, b, chain.sides[r].nums, chain.sides[r + 1].nums,
                                 eq.trees[r], eq.trees[r + 1])
             if not ok:
                 return (f"`{chain.sides[r].latex}` {rel} `{chain.sides[r + 1].latex}` does "
@@ -228,9 +203,9 @@ class _Runner:
             side = values[s]
             side_exact = side if isinstance(side, Fraction) else Fraction(side)
             if exact is None or exact != side_exact:
-                return (f"`{chain.sides[s].latex}` evaluates to {_show(side)}, the expression "
-                        f"to {_show(exact) if exact is not None else _repr(value)} "
-                        f"(expr: {mk.expr})", _show(side), None)
+                return (f"`{chain.sides[s].latex}` evaluates to {show(side)}, the expression "
+                        f"to {show(exact) if exact is not None else _repr(value)} "
+                        f"(expr: {mk.expr})", show(side), None)
         return None
 
     def tie(self, k: int, num: NumTok, combo: dict[str, Any], line: int,
@@ -240,13 +215,13 @@ class _Runner:
         if err:
             return (f"written {num.text}, {err} (expr: {mk.expr})", num.text, None)
         computed, problem = _format(value, mk.spec, True)
-        if problem or _math_form(computed) != _math_form(num.text):
+        if problem or math_form(computed) != math_form(num.text):
             why = f" {problem}" if problem else ""
             return (f"written {num.text}, computed {computed}{why} (expr: {mk.expr})",
                     num.text, computed)
         v = _fraction(value)
         if exact and (v is None or v != num.value):
-            return (f"written {num.text}, computed {_show(v)}: `=` means exact and a tie "
+            return (f"written {num.text}, computed {show(v)}: `=` means exact and a tie "
                     f"never rounds; write \\approx (expr: {mk.expr})", num.text, computed)
         return None
 
@@ -281,52 +256,6 @@ def _audit_one(tok: AuditTok, plan: PagePlan, labels: set[str]) -> list[str]:
         if rule != shown:
             return [f"number {shown} breaks the formatting rule (write {rule})"]
     return []
-
-
-def _math_form(text: str) -> str:
-    """A number in math as written, spacing aside: ``76\\,800`` reads as ``76{,}800``."""
-    grouped = re.sub(rf"(?<=\d){GROUPING}(?=\d{{3}}(?!\d))", "{,}", normalise(text))
-    return re.sub(r"\s+", "", grouped)
-
-
-def _unit(num: NumTok) -> Fraction:
-    """The unit of the last digit written in ``num``: a decimal's last digit; an integer's
-    last digit but its trailing zeros, yet two significant digits at least (``30{,}000``
-    -> 1,000, ``13{,}000`` -> 1,000, ``1000`` -> 100, ``40`` -> 1); a power of ten's
-    exponent: ``0.16`` -> 0.01, ``9.6 \\times 10^{-2}`` -> 0.001."""
-    text = re.sub(r"\\%|\s", "", plain_digits(num.text.lstrip("-−+"))).replace("−", "-")
-    sci = re.fullmatch(r"(?:(\d+)(?:\.(\d+))?(?:\\times|\\cdot|×|·))?10\^\{?([-+]?\d+)\}?", text)
-    if sci:
-        unit = Fraction(10) ** (int(sci.group(3)) - len(sci.group(2) or ""))
-    elif m := re.fullmatch(r"(\d+)(?:\.(\d+))?", text):
-        digits, decimals = m.group(1), m.group(2) or ""
-        if decimals:
-            unit = Fraction(10) ** -len(decimals)
-        else:
-            zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
-            unit = Fraction(10) ** max(0, min(zeros, len(digits) - 2))
-    else:
-        return Fraction(0)
-    return unit / 100 if num.percent else unit
-
-
-def _relation(rel: str, a: Value, b: Value, nums_a, nums_b, tree_a, tree_b) -> tuple[bool, str]:
-    from ._planmath import literal  # noqa: PLC0415 (shared helper)
-
-    fa = a if isinstance(a, Fraction) else Fraction(a)
-    fb = b if isinstance(b, Fraction) else Fraction(b)
-    if rel == "=":
-        return fa == fb, f"the sides evaluate to {_show(a)} and {_show(b)}"
-    if rel == "≈":
-        lit_b, lit_a = literal(nums_b, tree_b), literal(nums_a, tree_a)
-        lit, exact = (lit_b, fa) if lit_b is not None else (lit_a, fb) if lit_a else (None, fa)
-        if lit is None:
-            return False, "≈ needs a number written on one side"
-        unit = _unit(lit)
-        return abs(exact - lit.value) * 2 <= unit, (
-            f"{_show(exact)} is not {lit.text} to the digits written (±{_show(unit / 2)})")
-    ops = {"<": fa < fb, ">": fa > fb, "≤": fa <= fb, "≥": fa >= fb, "≠": fa != fb}
-    return ops[rel], f"the sides evaluate to {_show(a)} and {_show(b)}"
 
 
 def run_plan(plan: PagePlan, path: str, offset: int = 0, ns: dict[str, Any] | None = None,

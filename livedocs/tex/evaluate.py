@@ -28,8 +28,8 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ._tex import Tok
-from ._texlex import plain_digits
+from .lex import plain_digits
+from .read import Tok
 
 __all__ = ["Node", "parse", "evaluate", "symbols", "NotArithmetic", "Unresolved",
            "EvalError", "Value"]
