@@ -47,6 +47,7 @@ from markdown.preprocessors import Preprocessor
 
 from . import bib as _bib
 from .checker.source import prepare
+from .htmlmap import HtmlMap
 from .marks import BIBLIOGRAPHY, EXEMPT_CLOSE, EXEMPT_OPEN, PAGE_END, marker_char, strip_marks
 from .page import PageInfo, body_offset, config_dir, page_info, site_nav
 from .pipeline import Options, RenderedPage, check, failures_by_marker, publish
@@ -314,13 +315,14 @@ def show_findings(report: PageReport, rendered: RenderedPage) -> str:
     top of the page."""
     tied, rest = failures_by_marker(report)
     html = rendered.html
+    where = HtmlMap(html)
     spots: list[tuple[int, str]] = []
     for k, checks in tied.items():
         pos = html.find(marker_char(k))
         if pos < 0:
             rest += checks
             continue
-        spots.append((_after_enclosing(html, pos), " ".join(
+        spots.append((_after_enclosing(where, pos), " ".join(
             _INLINE.format(msg=htmlmod.escape(c.message)) for c in checks)))
     for pos, box in sorted(spots, reverse=True):
         html = html[:pos] + box + html[pos:]
@@ -329,18 +331,13 @@ def show_findings(report: PageReport, rendered: RenderedPage) -> str:
     return top + publish(html, rendered.prep)
 
 
-def _after_enclosing(html: str, pos: int) -> int:
+def _after_enclosing(where: HtmlMap, pos: int) -> int:
     """A place right after ``pos`` where an element may stand: after the tag or the math
-    element that holds ``pos``."""
-    if html.rfind("<", 0, pos) > html.rfind(">", 0, pos):  # inside a tag
-        return html.find(">", pos) + 1
-    for tag in ("div", "span"):
-        start = html.rfind(f'<{tag} class="arithmatex">', 0, pos)
-        if start >= 0:
-            end = html.find(f"</{tag}>", start)
-            if end >= pos or end < 0:
-                return end + len(f"</{tag}>") if end >= 0 else pos + 1
-    return pos + 1
+    element that holds ``pos`` (found by the HTML parser)."""
+    if where.in_tag(pos):
+        return next(end for start, end in where.tags if start < pos < end)
+    math = where.enclosing(pos, cls="arithmatex")
+    return math.end if math is not None and math.end >= 0 else pos + 1
 
 
 def makeExtension(**kwargs: Any) -> LiveNumbersExtension:  # noqa: N802 (Markdown's API name)

@@ -43,6 +43,7 @@ from typing import Any
 from .checker.givens import Given
 from .checker.plantypes import PagePlan
 from .checker.source import Prepared
+from .htmlmap import HtmlMap
 from .marks import PLACEHOLDERS, marker_char
 from .report import Check, Kind
 
@@ -296,14 +297,15 @@ def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
     maths: dict[tuple[int, int, str], list[tuple[int, str]]] = {}
     numbers: list[tuple[int, int, str]] = []
     givens = {g.name for g in plan.givens}
+    where = HtmlMap(text)
     for k, check in by_marker.items():
         if computes_nothing(check.expr or "", givens):
             continue  # a given named where its value is ambiguous: nothing computed
         pos = text.find(marker_char(k))
-        if pos < 0 or text.rfind("<", 0, pos) > text.rfind(">", 0, pos):
+        if pos < 0 or where.in_tag(pos):
             continue  # not on the page, or inside an attribute (alt, title)
         tip = d.describe(check, plan.markers[k].subs)
-        element = _math_element(text, pos)
+        element = _math_element(where, pos)
         if element:
             maths.setdefault(element, []).append((pos, tip))
         else:
@@ -328,17 +330,13 @@ def by_marker_key(text: str, pos: int) -> int:
     return ord(text[pos]) - ord(marker_char(0))
 
 
-def _math_element(text: str, pos: int) -> tuple[int, int, str] | None:
+def _math_element(where: HtmlMap, pos: int) -> tuple[int, int, str] | None:
     """``(start, end, tag)`` of the arithmatex element holding, or right before, ``pos``."""
-    start, tag = max((text.rfind(f'<{t} class="arithmatex">', 0, pos), t) for t in ("span", "div"))
-    if start < 0:
+    el = where.enclosing(pos, cls="arithmatex") or where.ending_before(pos, "arithmatex")
+    if el is None or el.end < 0:
         return None
-    end = text.find(f"</{tag}>", start)
-    if end < 0:
-        return None
-    end += len(f"</{tag}>")
-    if pos < end or _ONLY_MARKS.fullmatch(text, end, pos):
-        return start, end, tag
+    if pos < el.end or _ONLY_MARKS.fullmatch(where.html, el.end, pos):
+        return el.start, el.end, el.tag
     return None
 
 
