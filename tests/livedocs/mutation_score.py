@@ -34,22 +34,19 @@ FULL = [PY, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-m", "not slo
         "tests/livedocs", "docs"]
 
 
-def copy_tree(dest: Path) -> None:
-    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others",
-                            "--exclude-standard"], cwd=ROOT, capture_output=True,
-                           check=True).stdout.decode().split("\0")
-    for f in filter(None, files):
-        src = ROOT / f
-        if src.is_file():
-            (dest / f).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest / f)
+def copy_tree(dest: Path, commit: str) -> None:
+    """The tree of ``commit`` (a fixed snapshot, whatever the working tree holds)."""
+    dest.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True,
+                             check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
 
 
-def score(module: str, sample: int, cr: str, work: Path) -> dict:
+def score(module: str, sample: int, cr: str, work: Path, commit: str) -> dict:
     tree = work / "tree"
     if tree.exists():
         shutil.rmtree(tree)
-    copy_tree(tree)
+    copy_tree(tree, commit)
     cfg, db = work / f"{Path(module).stem}.toml", work / f"{Path(module).stem}.sqlite"
     cfg.write_text(f'[cosmic-ray]\nmodule-path = "{module}"\ntimeout = 600.0\n'
                    f'excluded-modules = []\ntest-command = "{QUICK}"\n\n'
@@ -72,7 +69,9 @@ def score(module: str, sample: int, cr: str, work: Path) -> dict:
         # the survivor against the whole quick suite: apply it, run, restore
         subprocess.run([cr, "apply", module, *_spec(con, job)], cwd=tree, check=True)
         full = subprocess.run(FULL, cwd=tree, capture_output=True, text=True)
-        shutil.copy2(ROOT / module, tree / module)
+        restore = subprocess.run(["git", "show", f"{commit}:{module}"], cwd=ROOT,
+                                 capture_output=True, check=True).stdout
+        (tree / module).write_bytes(restore)
         if full.returncode == 0:
             survivors.append({"job": job, "diff": diff})
     total = len(rows)
@@ -94,11 +93,15 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=20)
     parser.add_argument("--cosmic-ray", default="/tmp/crenv/bin/cosmic-ray")
     parser.add_argument("--out", default=None, help="write the results as JSON here")
+    parser.add_argument("--commit", default="HEAD", help="the snapshot to mutate")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="livedocs-mutation-"))
+    commit = subprocess.run(["git", "rev-parse", args.commit], cwd=ROOT, capture_output=True,
+                            text=True, check=True).stdout.strip()
+    print(f"mutating {commit}", flush=True)
     results = []
     for module in args.modules:
-        r = score(module, args.sample, args.cosmic_ray, work)
+        r = score(module, args.sample, args.cosmic_ray, work, commit)
         results.append(r)
         print(f"{module}: {r['killed']}/{r['total']} killed (sampled of {r['all_mutants']})",
               flush=True)
