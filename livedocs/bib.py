@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from .marks import EXEMPT_CLOSE, EXEMPT_OPEN
+from .messages import Msg, say
 
 __all__ = ["Entry", "load", "cite_text", "reference_html", "bibliography_html", "CITE_RE",
            "TEXT_CITE_RE", "cite_href", "repeated_authors"]
@@ -151,7 +152,5 @@ def repeated_authors(before: str, entries: list[Entry], textual: bool,
     entry = entries[0]
     for last, _ in entry.authors:
         if last and re.search(rf"(?<![\w-]){re.escape(last)}\Z", tail):
-            return [f"citation @{entry.key} repeats the authors named right before it "
-                    f"({last}): write @{entry.key} (it names them), or [-@{entry.key}] "
-                    "for the year alone"]
+            return [say(Msg.CITATION_REPEATS, key=entry.key, name=last)]
     return []

@@ -49,6 +49,7 @@ from . import bib as _bib
 from .checker.source import prepare
 from .htmlmap import HtmlMap
 from .marks import BIBLIOGRAPHY, EXEMPT_CLOSE, EXEMPT_OPEN, PAGE_END, marker_char, strip_marks
+from .messages import Msg, say
 from .page import PageInfo, body_offset, config_dir, page_info, site_nav
 from .pipeline import Options, RenderedPage, check, failures_by_marker, publish
 from .report import Check, PageReport
@@ -135,8 +136,7 @@ class _Cite(InlineProcessor):
         for raw in keys:
             key = raw.lstrip("-").lstrip("@")
             if key not in entries:
-                page.cite_errors.append((f"@{key}", f"citation @{key}: no such key in the "
-                                                    "bibliography"))
+                page.cite_errors.append((f"@{key}", say(Msg.CITATION_UNKNOWN, key=key)))
                 return None, m.start(0), m.end(0)
             page.cited.add(key)
             parts.append((key, _bib.cite_text(entries[key], self.textual, raw.startswith("-"))))
@@ -263,8 +263,8 @@ class LiveNumbersExtension(Extension):
         try:
             return _bib.load(path)
         except Exception as exc:  # noqa: BLE001 (pybtex raises many kinds; report, don't crash)
-            self.page.cite_errors.append(("", f"bibliography {path}: {type(exc).__name__}: "
-                                              f"{exc}"))
+            self.page.cite_errors.append(("", say(Msg.BIBLIOGRAPHY_UNREADABLE, path=path,
+                                                  error=f"{type(exc).__name__}: {exc}")))
             return {}
 
     def apply_policy(self, report: PageReport, rendered: RenderedPage) -> str:

@@ -34,6 +34,7 @@ from .checker.reading import SETUP_PREFIX, read_html
 from .checker.run import SetupCache, run_plan
 from .checker.source import Prepared
 from .marks import EXEMPT_CLOSE, EXEMPT_MARKS, EXEMPT_OPEN, marker_char, private_use, strip_marks
+from .messages import Msg, say
 from .page import PageInfo, load_seed
 from .report import Check, Kind, PageReport
 
@@ -90,9 +91,8 @@ def check(page: RenderedPage, options: Options | None = None) -> PageReport:
 def _fragment(page: RenderedPage) -> PageReport:
     """A docstring: a marker in it is an error; its numbers are not audited."""
     checks = tuple(Check(kind=Kind.MARKUP, path=page.info.path, line=mk.line, ok=False,
-                         message=f"{page.info.path}: a live-number marker {mk.raw!r} in a "
-                                 "docstring: docstrings are not checked pages; write the "
-                                 "number in a page", marker=mk.k)
+                         message=f"{page.info.path}: "
+                                 + say(Msg.MARKER_IN_DOCSTRING, raw=mk.raw), marker=mk.k)
                    for mk in page.prep.markers)
     html = EXEMPT_OPEN + _clean(page.html, page.prep, set(), []) + EXEMPT_CLOSE
     return PageReport(path=page.info.path, checks=checks, html=html)
@@ -136,9 +136,8 @@ def _plan_outside_body(plan: PagePlan, page: RenderedPage) -> None:
         for off in private_use(info.source):
             if info.source[off] in EXEMPT_MARKS:  # the others: see _source.prepare
                 line = info.source.count("\n", 0, off) + 1 - info.offset
-                plan.items.append(Planned(Kind.MARKUP, line, error=(
-                    f"private-use character U+{ord(info.source[off]):04X}: reserved for the "
-                    "live-number checker")))
+                plan.items.append(Planned(Kind.MARKUP, line, error=say(
+                    Msg.PRIVATE_USE, code=ord(info.source[off]))))
     for key in AUDITED_META:
         value = info.meta.get(key)
         if isinstance(value, str):
@@ -154,8 +153,8 @@ def _plan_outside_body(plan: PagePlan, page: RenderedPage) -> None:
 def _audit_shown(plan: PagePlan, text: str, line: int, where: str) -> None:
     plan.audit += [AuditTok(t.text, t.value, line) for t in prose_tokens(strip_marks(text))]
     if "<!--" in text:
-        plan.items.append(Planned(Kind.MARKUP, line, error=f"{where}: markers are not "
-                                  "checked here"))
+        plan.items.append(Planned(Kind.MARKUP, line,
+                                  error=say(Msg.MARKER_OUTSIDE_BODY, where=where)))
 
 
 # -- the published page ----------------------------------------------------------------

@@ -15,6 +15,7 @@ import doctest
 import re
 from dataclasses import dataclass
 
+from ..messages import Msg, say
 from ..report import Check, Kind
 
 __all__ = ["Session", "find_sessions", "run_sessions"]
@@ -55,13 +56,14 @@ class _Runner(doctest.DocTestRunner):
         self.problems: dict[int, str] = {}  # id(example) -> what went wrong
 
     def report_failure(self, out, test, example, got) -> None:  # noqa: ANN001
-        self.problems[id(example)] = (f"doctest `{example.source.strip()}`: expected "
-                                      f"{example.want.strip()!r}, got {got.strip()!r}")
+        self.problems[id(example)] = say(Msg.DOCTEST_WRONG, source=example.source.strip(),
+                                         want=example.want.strip(), got=got.strip())
 
     def report_unexpected_exception(self, out, test, example, exc_info) -> None:  # noqa: ANN001
         exc = exc_info[1]
-        self.problems[id(example)] = (f"doctest `{example.source.strip()}` raised "
-                                      f"{type(exc).__name__}: {exc}")
+        self.problems[id(example)] = say(Msg.DOCTEST_EXAMPLE_RAISED,
+                                         source=example.source.strip(),
+                                         error=f"{type(exc).__name__}: {exc}")
 
 
 def run_sessions(sessions: list[Session], path: str, offset: int) -> list[Check]:
@@ -77,26 +79,25 @@ def run_sessions(sessions: list[Session], path: str, offset: int) -> list[Check]
     for s in sessions:
         if ">>>" not in s.code:
             if s.console:
-                check(s.line - 1, False, "a pycon block without a >>> session: write the "
-                                         "session, or use another info string")
+                check(s.line - 1, False, say(Msg.PYCON_WITHOUT_SESSION))
                 continue
             try:
                 exec(compile(s.code, f"{path}:{s.line + offset}", "exec"), ns)  # noqa: S102
             except BaseException as exc:  # noqa: BLE001 (page code must never end the build)
-                check(s.line, False, f"code block raised {type(exc).__name__}: {exc}")
+                check(s.line, False, say(Msg.CODE_RAISED, error=f"{type(exc).__name__}: {exc}"))
             else:
                 check(s.line, True, "code block ran")
             continue
         try:
             test = parser.get_doctest(s.code, ns, path, path, s.line - 1)
         except ValueError as exc:
-            check(s.line, False, f"a session doctest cannot read: {exc}")
+            check(s.line, False, say(Msg.DOCTEST_UNREADABLE, error=exc))
             continue
         runner = _Runner()
         try:
             runner.run(test, out=lambda _text: None, clear_globs=False)
         except BaseException as exc:  # noqa: BLE001 (SystemExit in an example)
-            check(s.line, False, f"doctest raised {type(exc).__name__}: {exc}")
+            check(s.line, False, say(Msg.DOCTEST_RAISED, error=f"{type(exc).__name__}: {exc}"))
             continue
         for ex in test.examples:
             problem = runner.problems.get(id(ex))

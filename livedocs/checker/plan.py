@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..marks import PLACEHOLDER, PLACEHOLDERS, drop_placeholders, marker_index, notation_index
+from ..messages import Msg, say
 from ..report import Kind
 from ..tex.read import read_span
 from .givens import Given
@@ -113,10 +114,10 @@ def plan_page(prep: Prepared, page: Page, givens: list[Given], source: str,
         items.append(Planned(Kind.MARKUP, line, error=msg))
     for mk in prep.markers:
         if mk.error:
-            items.append(Planned(Kind.MARKUP, mk.line, marker=mk.k, error=f"marker: {mk.error}"))
+            items.append(Planned(Kind.MARKUP, mk.line, marker=mk.k,
+                                 error=say(Msg.MARKER_MALFORMED, error=mk.error)))
     if len(page.setups) > 1:
-        items.append(Planned(Kind.MARKUP, 1, error=f"{len(page.setups)} setup blocks; at most "
-                                                  "one per page"))
+        items.append(Planned(Kind.MARKUP, 1, error=say(Msg.SETUPS, n=len(page.setups))))
     if page.setups:
         plan.setup = page.setups[0]
         m = re.search(r"^<!-- live:setup$", source, re.M)
@@ -131,12 +132,10 @@ def plan_page(prep: Prepared, page: Page, givens: list[Given], source: str,
     for mk in prep.markers:
         if mk.k not in seen and not mk.error:
             items.append(Planned(Kind.MARKUP, mk.line, marker=mk.k,
-                                 error=f"marker {mk.raw!r} does not reach the page: it sits "
-                                       "where Markdown drops it (a URL, a raw HTML tag)"))
+                                 error=say(Msg.MARKER_LOST, raw=mk.raw)))
     for nt in prep.notations:
         if nt.k not in seen_notation:
-            items.append(Planned(Kind.MARKUP, nt.line, error="<!--notation--> must stand right "
-                                                          "after a math span"))
+            items.append(Planned(Kind.MARKUP, nt.line, error=say(Msg.NOTATION_STRAY)))
     _plan_quotes(page, plan, seed, loc)
     items.sort(key=lambda it: it.line)
     return plan
@@ -162,8 +161,7 @@ def _plan_run(run: _Run, plan: PagePlan, loc: Locator, seen: set[int],
             continue
         if n is not None:
             seen_notation.add(n)
-            plan.items.append(Planned(Kind.MARKUP, line0, error="<!--notation--> must stand "
-                                                             "right after a math span"))
+            plan.items.append(Planned(Kind.MARKUP, line0, error=say(Msg.NOTATION_STRAY)))
             continue
         assert k is not None
         seen.add(k)
@@ -175,21 +173,18 @@ def _plan_run(run: _Run, plan: PagePlan, loc: Locator, seen: set[int],
             where = "an HTML comment" if run.pieces[0].where == "comment" else \
                 f"a <{run.pieces[0].where}> element"
             plan.items.append(Planned(Kind.MARKUP, line, marker=k,
-                                      error=f"a marker inside {where}: the reader never sees it"))
+                                      error=say(Msg.MARKER_HIDDEN, where=where)))
         elif flags.heading:
-            plan.items.append(Planned(Kind.MARKUP, line, marker=k, error="a live number in a "
-                                      "heading (headings feed the navigation and the title); "
-                                      "write it in the text"))
+            plan.items.append(Planned(Kind.MARKUP, line, marker=k,
+                                      error=say(Msg.MARKER_IN_HEADING)))
         elif flags.student is not None or flags.exempt:
-            plan.items.append(Planned(Kind.MARKUP, line, marker=k, error="a marker inside the "
-                                      "student's verbatim answer or generated text"))
+            plan.items.append(Planned(Kind.MARKUP, line, marker=k, error=say(Msg.MARKER_IN_QUOTE)))
         else:
             before = drop_placeholders(text[:i])
             m = LIVE_WRITTEN.search(before[-120:])
             if m is None:
-                plan.items.append(Planned(Kind.MARKUP, line, marker=k, error="a marker not "
-                                          "attached to a number (write the number right "
-                                          "before it, no space)"))
+                plan.items.append(Planned(Kind.MARKUP, line, marker=k,
+                                          error=say(Msg.MARKER_DETACHED)))
             else:
                 plan.items.append(Planned(Kind.LIVE, line, marker=k, written=m.group()))
     if run.kind == "hidden":
@@ -223,7 +218,7 @@ def _plan_math(part: _Math, plan: PagePlan, loc: Locator, seen: set[int],
                 span.end_tie = k
             else:
                 plan.items.append(Planned(Kind.MARKUP, marker_line(plan, k, line), marker=k,
-                                          error="two markers after one math span"))
+                                          error=say(Msg.TWO_MARKERS_AFTER_MATH)))
             seen.add(k)
         elif (n := notation_index(ch)) is not None:
             span.notations.append(n)
@@ -232,12 +227,12 @@ def _plan_math(part: _Math, plan: PagePlan, loc: Locator, seen: set[int],
     if seg.student is not None or seg.exempt:
         for k, _ in span.markers:
             plan.items.append(Planned(Kind.MARKUP, marker_line(plan, k, line), marker=k,
-                                      error="a marker inside the student's verbatim answer"))
+                                      error=say(Msg.MARKER_IN_QUOTED_MATH)))
         return
     for err in span.errors:
         marker = span.end_tie if span.end_tie is not None else None
         plan.items.append(Planned(Kind.MARKUP, line, marker=marker,
-                                  error=f"math `{short(seg.text)}`: {err}"))
+                                  error=say(Msg.MATH_MALFORMED, tex=short(seg.text), error=err)))
     if span.errors and not span.chains:
         return
     for text_tok in span.texts:  # \text{...}: prose inside math
@@ -248,10 +243,8 @@ def _plan_math(part: _Math, plan: PagePlan, loc: Locator, seen: set[int],
     try:
         plan_chains(span, plan, line)
     except Exception as exc:  # noqa: BLE001 (never a traceback: say where and what)
-        plan.items.append(Planned(Kind.MARKUP, line, error=(
-            f"math `{short(seg.text)}`: the checker cannot read this construct "
-            f"({type(exc).__name__}: {exc}); write it as arithmetic, or mark the span "
-            "<!--notation-->")))
+        plan.items.append(Planned(Kind.MARKUP, line, error=say(
+            Msg.MATH_UNREADABLE, tex=short(seg.text), error=f"{type(exc).__name__}: {exc}")))
 
 
 def _plan_quotes(page: Page, plan: PagePlan, seed: dict[str, str] | None, loc: Locator) -> None:
@@ -263,15 +256,12 @@ def _plan_quotes(page: Page, plan: PagePlan, seed: dict[str, str] | None, loc: L
         line = loc.find(parts[0]) if parts else 1
         shown = " ".join("".join(parts).split())
         if seed is None:
-            plan.items.append(Planned(Kind.MARKUP, line, error="a student quote, but no seed "
-                                      "answers are configured (livedocs option `seed`)"))
+            plan.items.append(Planned(Kind.MARKUP, line, error=say(Msg.QUOTE_NO_SEED)))
         elif label not in seed:
-            plan.items.append(Planned(Kind.MARKUP, line, error=f"a student quote of answer "
-                                      f"{label!r}, which the seed does not have"))
+            plan.items.append(Planned(Kind.MARKUP, line, error=say(Msg.QUOTE_UNKNOWN, label=label)))
         elif seed[label] != shown:
-            plan.items.append(Planned(Kind.MARKUP, line, error=(
-                f"the quote of answer {label} differs from the seed: shows {shown[:80]!r}..., "
-                f"the seed has {seed[label][:80]!r}...")))
+            plan.items.append(Planned(Kind.MARKUP, line, error=say(
+                Msg.QUOTE_ALTERED, label=label, shown=shown[:80], seed=seed[label][:80])))
         else:
             plan.items.append(Planned(Kind.QUOTE, line))
             plan.quotes.append(label)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ..messages import Msg, say
 from ..report import Kind
 from ..tex.evaluate import Node, NotArithmetic, parse, symbols
 from ..tex.read import NumTok, Span
@@ -48,7 +49,7 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
         end_target = (ci, len(span.chains[ci].sides) - 1)
     elif span.end_tie is not None:
         plan.items.append(Planned(Kind.MARKUP, marker_line(plan, span.end_tie, line),
-                                  marker=span.end_tie, error="the math span holds no number"))
+                                  marker=span.end_tie, error=say(Msg.MATH_NO_NUMBER)))
     covered: set[int] = set()
     used_ties: set[int] = set()
     for ci, chain in enumerate(span.chains):
@@ -77,7 +78,7 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
                 formula_tie = (k, len(chain.sides) - 1)
             else:
                 plan.items.append(Planned(Kind.MARKUP, marker_line(plan, k, line), marker=k,
-                                          error="the math span ends in no number"))
+                                          error=say(Msg.MATH_ENDS_IN_NO_NUMBER)))
         evaluable = [t is not None and symbols(t) <= known | subs for t in trees]
         numeric = [any(not n.exempt for n in s.nums) for s in chain.sides]
         checked: list[int] = []
@@ -92,10 +93,9 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
                 why = reasons[bad] or "unknown symbol " + ", ".join(
                     sorted(symbols(trees[bad]) - known - subs)) if trees[bad] or reasons[bad] \
                     else "not arithmetic"
-                plan.items.append(Planned(Kind.MARKUP, line, error=(
-                    f"math `{short(span.tex)}`: `{chain.sides[bad].latex}` cannot be "
-                    f"evaluated ({why}); write it as arithmetic, or mark the span "
-                    "<!--notation-->")))
+                plan.items.append(Planned(Kind.MARKUP, line, error=say(
+                    Msg.MATH_NOT_EVALUABLE, tex=short(span.tex), side=chain.sides[bad].latex,
+                    why=why)))
         if not checked and formula_tie is None:
             for k, n in num_ties.items():  # a tied number that is no equation's result
                 used_ties.add(k)
@@ -114,10 +114,8 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
             involved.add(formula_tie[1])
         unanchored = [s for s in sorted(involved) if numeric[s] and s not in anchored]
         if unanchored:
-            plan.items.append(Planned(Kind.MARKUP, line, error=(
-                f"math `{short(span.tex)}`: equation not tied to a live expression (put "
-                "<!--= EXPR --> right after the closing delimiter, or after the number it "
-                "computes)")))
+            plan.items.append(Planned(Kind.MARKUP, line,
+                                      error=say(Msg.MATH_UNTIED, tex=short(span.tex))))
         for s in involved & anchored:
             covered.update(id(n) for n in chain.sides[s].nums)
         used_ties.update(num_ties)

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from ..messages import Msg, say
 from ..report import Check, Kind
 from ..tex.evaluate import Value, evaluate
 from ..tex.lex import plain_digits
@@ -242,19 +243,19 @@ class _Runner:
 
 def _audit_one(tok: AuditTok, plan: PagePlan, labels: set[str]) -> list[str]:
     if tok.value is None or tok.text in labels:
-        return [] if tok.text in labels else [f"undeclared label {tok.text} (not a given)"]
+        return [] if tok.text in labels else [say(Msg.UNDECLARED_LABEL, text=tok.text)]
     names = sorted({g.name for g in plan.givens if g.value is not None and g.value == tok.value})
     if not names:
-        return [f"undeclared number {tok.text} (neither live nor a given)"]
+        return [say(Msg.UNDECLARED_NUMBER, text=tok.text)]
     if len(names) > 1:
-        return [f"ambiguous number {tok.text}: it is the value of {', '.join(names)}; write "
-                f"{tok.text}<!--= {names[0]} --> (naming the one it is)"]
+        return [say(Msg.AMBIGUOUS_NUMBER, text=tok.text, names=", ".join(names),
+                    first=names[0])]
     bare = plain_digits(tok.text).replace(",", "").lstrip("-−+")
     if re.fullmatch(r"\d+", bare):
         rule = format_number(int(bare), math=tok.math)
         shown = tok.text.lstrip("-−+")
         if rule != shown:
-            return [f"number {shown} breaks the formatting rule (write {rule})"]
+            return [say(Msg.FORMAT_RULE, shown=shown, rule=rule)]
     return []
 
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..marks import EXEMPT_MARKS, MAX_MARKERS, marker_char, notation_char, private_use
+from ..messages import Msg, say
 from .format import valid_spec
 
 __all__ = ["MarkerSrc", "Prepared", "prepare", "split_body"]
@@ -120,8 +121,7 @@ def prepare(text: str) -> Prepared:
         if text[off] in EXEMPT_MARKS:
             continue  # generated text (livedocs.exempt); the page's file is checked for them
         prep.errors.append((text.count("\n", 0, off) + 1,
-                            f"private-use character U+{ord(text[off]):04X}: reserved for "
-                            "the live-number checker"))
+                            say(Msg.PRIVATE_USE, code=ord(text[off]))))
     out: list[str] = []
     pos = 0
     for m in _MARK.finditer(text):

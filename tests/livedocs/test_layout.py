@@ -69,3 +69,11 @@ def test_the_tex_package_knows_nothing_of_pages() -> None:
     tex = {m: deps for m, deps in GRAPH.items() if m.startswith("livedocs.tex")}
     assert all(d.startswith("livedocs.tex") or d == "livedocs.marks"
                for deps in tex.values() for d in deps), tex
+
+
+def test_every_message_of_the_catalogue_is_said_somewhere() -> None:
+    from livedocs.messages import Msg
+
+    code = "\n".join(p.read_text(encoding="utf-8") for p in MODULES
+                     if p.name != "messages.py")
+    assert [m.name for m in Msg if f"Msg.{m.name}" not in code] == []
