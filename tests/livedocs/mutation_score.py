@@ -64,7 +64,7 @@ def score(module: str, sample: int, cr: str, work: Path, commit: str) -> dict:
     rows = con.execute("select r.job_id, r.test_outcome, r.diff from work_results r").fetchall()
     survivors = []
     for job, outcome, diff in rows:
-        if outcome != "survived":
+        if str(outcome).lower() != "survived":
             continue
         # the survivor against the whole quick suite: apply it, run, restore
         subprocess.run([cr, "apply", module, *_spec(con, job)], cwd=tree, check=True)
@@ -74,10 +74,11 @@ def score(module: str, sample: int, cr: str, work: Path, commit: str) -> dict:
         (tree / module).write_bytes(restore)
         if full.returncode == 0:
             survivors.append({"job": job, "diff": diff})
-    total = len(rows)
+    counted = [r for r in rows if str(r[1]).lower() in ("killed", "survived")]
+    total = len(counted)
     killed = total - len(survivors)
     return {"module": module, "total": total, "killed": killed, "all_mutants": len(jobs),
-            "survivors": survivors}
+            "incompetent": len(rows) - total, "survivors": survivors}
 
 
 def _spec(con: sqlite3.Connection, job: str) -> list[str]:
@@ -103,8 +104,8 @@ def main() -> int:
     for module in args.modules:
         r = score(module, args.sample, args.cosmic_ray, work, commit)
         results.append(r)
-        print(f"{module}: {r['killed']}/{r['total']} killed (sampled of {r['all_mutants']})",
-              flush=True)
+        print(f"{module}: {r['killed']}/{r['total']} killed (a sample of {r['all_mutants']}; "
+              f"{r['incompetent']} incompetent)", flush=True)
         for s in r["survivors"]:
             print(f"  survivor {s['job']}:\n{s['diff']}", flush=True)
         if args.out:
