@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-__all__ = ["Element", "HtmlMap"]
+__all__ = ["Element", "HtmlMap", "Recorder"]
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
          "source", "track", "wbr"}
@@ -37,7 +37,11 @@ class HtmlMap:
     tags: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each tag
 
     def __post_init__(self) -> None:
-        _Parser(self).run()
+        if not self.tags:
+            _Parser(self).run()
+        self.done()
+
+    def done(self) -> None:
         self.tags.sort()
         self._starts = [a for a, _ in self.tags]
 
@@ -63,27 +67,33 @@ class HtmlMap:
         return max(done, key=lambda el: el.end) if done else None
 
 
-class _Parser(HTMLParser):
-    def __init__(self, target: HtmlMap) -> None:
-        super().__init__(convert_charrefs=False)
-        self.target = target
+class Recorder:
+    """Records an :class:`HtmlMap` while an :class:`HTMLParser` reads ``html``: call
+    :meth:`start`, :meth:`startend` and :meth:`end` from its handlers, :meth:`result` at
+    the end (so one parse can serve a reader too)."""
+
+    def __init__(self, parser: HTMLParser, html: str) -> None:
+        self.parser = parser
+        self.target = HtmlMap(html, [], [(-1, -1)])  # a placeholder tag: no parse of its own
+        self.target.tags.clear()
         self.lines = [0]
-        for i, c in enumerate(target.html):
-            if c == "\n":
-                self.lines.append(i + 1)
+        pos = html.find("\n")
+        while pos >= 0:
+            self.lines.append(pos + 1)
+            pos = html.find("\n", pos + 1)
         self.open: list[Element] = []
 
-    def run(self) -> None:
-        self.feed(self.target.html)
-        self.close()
-
     def at(self) -> int:
-        line, col = self.getpos()
+        line, col = self.parser.getpos()
         return self.lines[line - 1] + col
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def result(self) -> HtmlMap:
+        self.target.done()
+        return self.target
+
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self.at()
-        text = self.get_starttag_text() or ""
+        text = self.parser.get_starttag_text() or ""
         end = start + len(text)
         self.target.tags.append((start, end))
         el = Element(tag, dict(attrs), start, end)
@@ -93,13 +103,13 @@ class _Parser(HTMLParser):
         else:
             self.open.append(el)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def startend(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self.at()
-        end = start + len(self.get_starttag_text() or "")
+        end = start + len(self.parser.get_starttag_text() or "")
         self.target.tags.append((start, end))
         self.target.elements.append(Element(tag, dict(attrs), start, end, end))
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         start = self.at()
         end = self.target.html.find(">", start) + 1 or len(self.target.html)
         self.target.tags.append((start, end))
@@ -109,3 +119,23 @@ class _Parser(HTMLParser):
                     el.end = end if el is self.open[k] else start
                 del self.open[k:]
                 break
+
+
+class _Parser(HTMLParser):
+    def __init__(self, target: HtmlMap) -> None:
+        super().__init__(convert_charrefs=False)
+        self.rec = Recorder(self, target.html)
+        self.rec.target = target
+
+    def run(self) -> None:
+        self.feed(self.rec.target.html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.rec.start(tag, attrs)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.rec.startend(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.rec.end(tag)

@@ -78,9 +78,9 @@ def check(page: RenderedPage, options: Options | None = None) -> PageReport:
     ns: dict[str, Any] = _front_matter_names(info)
     sessions = find_sessions(page.prep.text)
     checks = run_plan(plan, info.path, info.offset, ns, options.setup_cache)  # 3. run
-    checks[-1:-1] = run_sessions(sessions, info.path, info.offset)
+    checks[-1:-1] = run_sessions(sessions, info.path, info.offset, options.setup_cache)
     out = reveal.decorate(page.html, page.prep, plan, checks, ns, info.src_uri,  # 4. reveal
-                          options.api)
+                          options.api, read.where)
     if plan.setup is not None:
         out += reveal.reproduce_html(plan.setup)
     out = _clean(out, page.prep, plan.code_markers, read.setups)

@@ -285,7 +285,8 @@ class _Describer:
 
 
 def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
-             ns: dict[str, Any], src_uri: str | None, api_md: str | None) -> str:
+             ns: dict[str, Any], src_uri: str | None, api_md: str | None,
+             where: HtmlMap | None = None) -> str:
     """Wrap each checked number of the page in its reveal (see the module docstring).
 
     A math span with several ties (an aligned chain tied line by line) is wrapped once, and
@@ -297,7 +298,7 @@ def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
     maths: dict[tuple[int, int, str], list[tuple[int, str]]] = {}
     numbers: list[tuple[int, int, str]] = []
     givens = {g.name for g in plan.givens}
-    where = HtmlMap(text)
+    where = where if where is not None and where.html == text else HtmlMap(text)
     for k, check in by_marker.items():
         if computes_nothing(check.expr or "", givens):
             continue  # a given named where its value is ambiguous: nothing computed

@@ -66,8 +66,20 @@ class _Runner(doctest.DocTestRunner):
                                          error=f"{type(exc).__name__}: {exc}")
 
 
-def run_sessions(sessions: list[Session], path: str, offset: int) -> list[Check]:
-    """One check per example of every session (see the module docstring)."""
+def run_sessions(sessions: list[Session], path: str, offset: int,
+                 cache: dict | None = None) -> list[Check]:
+    """One check per example of every session (see the module docstring).  ``cache``: a
+    dict shared by calls that check the same page many times (the same sessions run once)."""
+    key = ("examples", path, offset, tuple(sessions))
+    if cache is not None and key in cache:
+        return list(cache[key])
+    checks = _run(sessions, path, offset)
+    if cache is not None:
+        cache[key] = tuple(checks)
+    return checks
+
+
+def _run(sessions: list[Session], path: str, offset: int) -> list[Check]:
     ns: dict[str, object] = {"__name__": "livedocs_examples"}
     checks: list[Check] = []
     parser = doctest.DocTestParser()

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from ..htmlmap import HtmlMap, Recorder
 from ..marks import EXEMPT_CLOSE, EXEMPT_OPEN
 
 __all__ = ["Segment", "Page", "read_html", "SETUP_PREFIX"]
@@ -62,11 +63,13 @@ class Page:
     setups: list[str] = field(default_factory=list)  # setup code, in page order
     quotes: dict[int, str] = field(default_factory=dict)  # student quote id -> label
     unclosed_comment: bool = False
+    where: HtmlMap | None = None  # where its tags and elements stand (the same parse)
 
 
 class _Reader(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
+        self.rec = Recorder(self, html)
         self.page = Page()
         self.stack: list[tuple[str, dict[str, str | None]]] = []
         self.block = 0
@@ -83,6 +86,7 @@ class _Reader(HTMLParser):
         self.block += 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.rec.start(tag, attrs)
         a = dict(attrs)
         self.visible_attrs(tag, a)
         if tag in _VOID:
@@ -106,11 +110,13 @@ class _Reader(HTMLParser):
             self.student.append(a.get("data-answer") or "")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.rec.startend(tag, attrs)
         self.visible_attrs(tag, dict(attrs))
         if tag in _BLOCK:
             self.new_block()
 
     def handle_endtag(self, tag: str) -> None:
+        self.rec.end(tag)
         if tag in _VOID:
             return
         # Pop to the matching open tag (HTML from Markdown is well nested).
@@ -201,10 +207,11 @@ class _Reader(HTMLParser):
 
 def read_html(html: str) -> Page:
     """The segments of a rendered page (see the module docstring)."""
-    reader = _Reader()
+    reader = _Reader(html)
     reader.feed(html)
     reader.close()
     rest = reader.rawdata if hasattr(reader, "rawdata") else ""
     if "<!--" in rest:
         reader.page.unclosed_comment = True
+    reader.page.where = reader.rec.result()
     return reader.page

@@ -28,7 +28,7 @@ __all__ = ["run_plan", "SetupCache"]
 
 # A setup block already run with the same text is not run again when the caller passes a
 # cache (tests that re-check one page many times); its namespace is copied.
-SetupCache = dict[tuple[str, int, str], dict[str, Any]]
+SetupCache = dict[tuple[Any, ...], Any]
 
 
 def _safe(text: object, limit: int = 300) -> str:
