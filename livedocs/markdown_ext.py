@@ -52,10 +52,10 @@ from .marks import BIBLIOGRAPHY, EXEMPT_CLOSE, EXEMPT_OPEN, PAGE_END, marker_cha
 from .messages import Msg, say
 from .page import PageInfo, body_offset, config_dir, page_info, site_nav
 from .pipeline import Options, RenderedPage, check, failures_by_marker, publish
-from .report import Check, PageReport
+from .report import PageReport
 
 __all__ = ["LiveNumbersExtension", "LiveNumberError", "makeExtension", "log", "FAIL_MODES",
-           "config_relative"]
+           "config_relative", "show_findings", "nav_labels"]
 
 log = logging.getLogger("mkdocs.plugins.livedocs")
 FAIL_MODES = ("raise", "show", "report")
@@ -344,5 +344,3 @@ def makeExtension(**kwargs: Any) -> LiveNumbersExtension:  # noqa: N802 (Markdow
     """Entry point for ``markdown_extensions: [livedocs.markdown_ext]``."""
     return LiveNumbersExtension(**kwargs)
 
-
-__all__ += ["Check", "show_findings", "nav_labels"]
