@@ -324,6 +324,12 @@ def show_findings(report: PageReport, rendered: RenderedPage) -> str:
             continue
         spots.append((_after_enclosing(where, pos), " ".join(
             _INLINE.format(msg=htmlmod.escape(c.message)) for c in checks)))
+    for c in list(rest):
+        placed = [(pos, msg) for pos, msg in c.spots if pos >= 0]
+        if placed and len(placed) == len(c.spots):
+            rest.remove(c)
+            spots += [(_after_block(where, pos), _INLINE.format(msg=htmlmod.escape(msg)))
+                      for pos, msg in placed]
     for pos, box in sorted(spots, reverse=True):
         html = html[:pos] + box + html[pos:]
     top = _BOX.format(items="".join(f"<p>{htmlmod.escape(c.message)}</p>" for c in rest)) \
@@ -338,6 +344,23 @@ def _after_enclosing(where: HtmlMap, pos: int) -> int:
         return next(end for start, end in where.tags if start < pos < end)
     math = where.enclosing(pos, cls="arithmatex")
     return math.end if math is not None and math.end >= 0 else pos + 1
+
+
+_BLOCKS = {"p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+           "figcaption", "summary", "caption", "blockquote"}
+
+
+def _after_block(where: HtmlMap, pos: int) -> int:
+    """Right before the end of the block element (paragraph, list item, cell...) holding
+    ``pos``, or right after its tag for an attribute."""
+    if where.in_tag(pos):
+        return next(end for start, end in where.tags if start <= pos < end)
+    blocks = [el for el in where.elements if el.tag in _BLOCKS and el.inner <= pos
+              and el.end > pos]
+    if not blocks:
+        return pos
+    el = max(blocks, key=lambda e: e.inner)
+    return el.end - len(f"</{el.tag}>")
 
 
 def makeExtension(**kwargs: Any) -> LiveNumbersExtension:  # noqa: N802 (Markdown's API name)

@@ -46,6 +46,9 @@ class Check:
     marker: int | None = None
     expr: str | None = None
     uses: tuple[str, ...] = field(default=())
+    # (offset in the rendered HTML, message) of each part of a finding that has several
+    # (the audit's), for showing each at its place
+    spots: tuple[tuple[int, str], ...] = field(default=())
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -93,7 +93,7 @@ def _group(segments: list[Segment]) -> list[_Run | _Math]:
                 out[-1].after += list(lead)
                 text = text[len(lead):]
                 seg = Segment(seg.kind, text, seg.block, seg.heading, seg.student, seg.exempt,
-                              seg.display, seg.where)
+                              seg.display, seg.where, seg.pos)
             last = out[-1] if out else None
             if isinstance(last, _Run) and last.kind == seg.kind and last.pieces[-1].block \
                     == seg.block and seg.kind in ("text", "attr"):
@@ -204,7 +204,8 @@ def _audit_text(clean: str, run: _Run, line0: int, plan: PagePlan) -> None:
         flags = run.flags_at(tok.start)
         if flags.exempt or flags.student is not None:
             continue
-        plan.audit.append(AuditTok(tok.text, tok.value, line0 + clean.count("\n", 0, tok.start)))
+        plan.audit.append(AuditTok(tok.text, tok.value, line0 + clean.count("\n", 0, tok.start),
+                                   pos=flags.pos))
 
 
 def _plan_math(part: _Math, plan: PagePlan, loc: Locator, seen: set[int],
@@ -235,6 +236,7 @@ def _plan_math(part: _Math, plan: PagePlan, loc: Locator, seen: set[int],
                                   error=say(Msg.MATH_MALFORMED, tex=short(seg.text), error=err)))
     if span.errors and not span.chains:
         return
+    first_audit = len(plan.audit)
     for text_tok in span.texts:  # \text{...}: prose inside math
         for tok in prose_tokens(text_tok.arg):
             plan.audit.append(AuditTok(tok.text, tok.value, line))
@@ -245,6 +247,8 @@ def _plan_math(part: _Math, plan: PagePlan, loc: Locator, seen: set[int],
     except Exception as exc:  # noqa: BLE001 (never a traceback: say where and what)
         plan.items.append(Planned(Kind.MARKUP, line, error=say(
             Msg.MATH_UNREADABLE, tex=short(seg.text), error=f"{type(exc).__name__}: {exc}")))
+    for tok in plan.audit[first_audit:]:
+        tok.pos = seg.pos
 
 
 def _plan_quotes(page: Page, plan: PagePlan, seed: dict[str, str] | None, loc: Locator) -> None:

@@ -24,6 +24,7 @@ class AuditTok:
     value: Fraction | None  # None: a label
     line: int
     math: bool = False
+    pos: int = -1  # where in the HTML its text starts (for showing a finding there)
 
 
 @dataclass

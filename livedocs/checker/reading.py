@@ -55,6 +55,7 @@ class Segment:
     exempt: bool = False
     display: bool = False
     where: str = ""  # for attrs: "alt" / "title" / ...; for hidden: the tag or "comment"
+    pos: int = -1  # where in the HTML it starts (its text, or its tag for an attribute)
 
 
 @dataclass
@@ -183,7 +184,7 @@ class _Reader(HTMLParser):
     def segment(self, kind: str, text: str, exempt: bool, display: bool, where: str) -> Segment:
         return Segment(kind, text, self.block, heading=self.heading > 0,
                        student=self.student[-1] if self.student else None, exempt=exempt,
-                       display=display, where=where)
+                       display=display, where=where, pos=self.rec.at())
 
     def handle_data(self, data: str) -> None:
         if self.math:

@@ -229,16 +229,17 @@ class _Runner:
     def audit(self) -> Check:
         plan = self.plan
         labels = {g.label for g in plan.givens if g.label}
-        problems: list[tuple[int, str]] = []
+        problems: list[tuple[int, str, int]] = []
         for tok in plan.audit:
-            problems += [(tok.line, p) for p in _audit_one(tok, plan, labels)]
+            problems += [(tok.line, p, tok.pos) for p in _audit_one(tok, plan, labels)]
         problems.sort()
-        msg = "\n".join(f"{self.loc(line)}: {what}" for line, what in problems)
+        said = [f"{self.loc(line)}: {what}" for line, what, _ in problems]
         if not problems:
             return self.check(Kind.AUDIT, 1, True, f"audit: all {len(plan.audit)} audited "
                               "numbers are givens")
         return Check(kind=Kind.AUDIT, path=self.path, line=problems[0][0] + self.offset,
-                     ok=False, message=msg)
+                     ok=False, message="\n".join(said),
+                     spots=tuple((pos, m) for (_, _, pos), m in zip(problems, said, strict=True)))
 
 
 def _audit_one(tok: AuditTok, plan: PagePlan, labels: set[str]) -> list[str]:

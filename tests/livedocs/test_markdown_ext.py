@@ -45,12 +45,15 @@ def test_show_mode_logs_each_finding_and_shows_it_at_its_place(
     (record,) = [r for r in caplog.records if "written 127" in r.getMessage()]
     assert record.levelno == logging.ERROR and record.getMessage().startswith("<page>:")
     assert any("undeclared number 777" in r.getMessage() for r in caplog.records)
-    # the stale number: a box right after it; the audit's finding: a box at the top
+    # the stale number: a box right after it; the audit's finding: at the end of its paragraph
     assert re.search(r"127</span>?\s*<mark class=\"livedocs-error\"[^>]*>\u26a0 <page>:\d+: "
                      r"live number: written 127", html) or \
         re.search(r"127<mark class=\"livedocs-error\"", html), html
-    assert html.startswith('<div class="livedocs-error') and "undeclared number 777" in \
-        html.split("</div>")[0]
+    paragraph = html[html.index("<p>Of 777 units"):]
+    paragraph = paragraph[: paragraph.index("</p>")]
+    assert re.search(r"<mark class=\"livedocs-error\"[^>]*>\u26a0 &lt;page&gt;:\d+: "
+                     r"undeclared number 777 \(neither live nor a given\)</mark>$",
+                     paragraph), paragraph
     assert private_use(html) == []
 
 
