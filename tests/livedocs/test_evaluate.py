@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from livedocs.tex.evaluate import MAX_EXPONENT, EvalError, evaluate, parse
+from livedocs.tex.evaluate import MAX_EXPONENT, EvalError, NotArithmetic, evaluate, parse
 from livedocs.tex.read import read_span
 
 
@@ -68,3 +68,19 @@ def test_integer_roots_are_exact_near_float_rounding() -> None:
     assert value(rf"\sqrt{{{n * n}}}") == n
     assert value(rf"\sqrt[3]{{{(3**30) ** 3}}}") == 3**30
     assert isinstance(value(rf"\sqrt{{{n * n + 1}}}"), float)
+
+
+@pytest.mark.parametrize(("tex", "env", "expected"), [
+    ("T_A + 1", {"T_A": 5}, 6), ("T_{A} + 1", {"T_A": 5}, 6), ("2 W_{hh}", {"W_hh": 3}, 6),
+    ("h_1 h_2", {"h_1": 2, "h_2": 7}, 14), (r"\mathbf{H} \cdot 2", {"H": 128}, 256),
+    (r"\sigma", {"sigma": 3}, 3), ("DH", {"D": 20, "H": 128}, 2560),
+])
+def test_symbols_with_subscripts_and_styles_are_givens(tex: str, env: dict,
+                                                       expected: int) -> None:
+    assert value(tex, **env) == expected
+
+
+@pytest.mark.parametrize("tex", ["x_{t-1}", "x'", r"\mathbf{W_1}", "h_12"])
+def test_compound_subscripts_and_primes_are_notation(tex: str) -> None:
+    with pytest.raises(NotArithmetic):
+        value(tex, x=1, h=1, h_1=1, W=1)
