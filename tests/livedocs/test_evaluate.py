@@ -84,3 +84,16 @@ def test_symbols_with_subscripts_and_styles_are_givens(tex: str, env: dict,
 def test_compound_subscripts_and_primes_are_notation(tex: str) -> None:
     with pytest.raises(NotArithmetic):
         value(tex, x=1, h=1, h_1=1, W=1)
+
+
+@pytest.mark.parametrize(("tex", "expected"), [
+    (r"2 \frac{1}{4}", Fraction(1, 2)), (r"3 \sqrt{4}", Fraction(6)), (r"2 \tanh(0)", 0),
+    (r"2 (3 + 1)", Fraction(8)),
+])
+def test_implicit_multiplication_by_commands_and_groups(tex: str, expected) -> None:
+    assert value(tex) == expected
+
+
+def test_an_unknown_character_is_notation_and_says_so() -> None:
+    with pytest.raises(NotArithmetic, match="'~' is notation"):
+        value("~")

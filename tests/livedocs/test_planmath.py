@@ -59,3 +59,16 @@ def test_an_end_tie_ties_the_last_chain_and_counts_one_equation_each() -> None:
     assert kinds("$2560<!--= D * H -->$\n") == {"setup": 1, "live": 1, "audit": 1}
     assert kinds("$$ 20 \\cdot 128 = 2560 $$<!--= D * H --><!--notation-->\n") == {
         "setup": 1, "live": 1, "notation": 1, "audit": 1}
+
+
+def test_the_end_tie_ties_the_last_of_three_chains() -> None:
+    body = ("$$ 2 \\cdot 5 = 10, \\quad 20 \\cdot 128 = 2560, \\quad 2560 \\cdot 5 = "
+            "12{,}800 $$<!--= D * H * T_A -->\n")
+    assert findings(body) == []
+    assert kinds(body) == {"setup": 1, "equation": 3, "audit": 1}
+
+
+def test_a_scientific_number_times_a_symbol_is_not_the_written_side() -> None:
+    page = ("# T\n\n<!-- live:setup\nP, S, T_A = 12800, 2560, 5\n-->\n\n"
+            "$$ 12{,}800 \\approx 2.56 \\times 10^{3}\\,T_A $$\n")
+    assert [c.message for c in check_page(page, "docs/t.md").failures] == []
