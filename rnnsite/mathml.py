@@ -39,6 +39,7 @@ import logging
 import re
 from functools import lru_cache
 from pathlib import Path
+from xml.etree import ElementTree
 
 from latex2mathml.converter import convert
 from markdown import Extension, Markdown
@@ -46,11 +47,13 @@ from markdown.postprocessors import Postprocessor
 
 log = logging.getLogger("mkdocs.plugins.livedocs")
 
-# arithmatex's generic wrappers; the TeX inside is HTML-escaped.
+# arithmatex's generic wrappers; the TeX inside is HTML-escaped. Punctuation right after
+# inline math is taken along, to be kept on the math's line.
 _WRAPPED = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">'
     r"(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<block>.*?)\\\])"
-    r"</(?P=tag)>",
+    r"</(?P=tag)>"
+    r"(?P<punct>(?<=</span>)[.,;:!?)\]”’]{1,3})?",
     re.DOTALL,
 )
 
@@ -74,6 +77,7 @@ _MATH = re.compile(r"<math\b.*?</math>", re.DOTALL)
 _CHAR_REF = re.compile(r"&#x([0-9A-Fa-f]+);")
 _TOKEN_END = re.compile(r"(</(?:mi|mn|mo|mtext|ms)>)(?=<)")
 _TAG = re.compile(r"<[^>]+>")
+_MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 
 
 # latex2mathml lays out `split` and `align*` as tables, but prints `aligned` and `gathered`
@@ -102,7 +106,35 @@ def tex_to_mathml(tex: str, *, display: bool) -> str:
         if folded == mathml:
             break
         mathml = folded
-    return _compact(mathml)
+    return _compact(_tight(mathml))
+
+
+# Elements whose children after the first are scripts (sub-, superscripts, limits).
+_SCRIPTED = {"msub", "msup", "msubsup", "munder", "mover", "munderover", "mmultiscripts"}
+_BARS = {"|", "‖"}
+
+
+def _tight(mathml: str) -> str:
+    """Operator spacing as TeX sets it where Chromium's MathML does not: none around an
+    operator in a script (``h_{t-1}``, not ``h_{t − 1}``) and none inside the bars of an
+    absolute value or a norm (``|w| < 1``, not ``|w |  < 1``)."""
+    root = ElementTree.fromstring(mathml.replace(f' xmlns="{_MATHML_NS}"', "", 1))
+
+    def zero(mo: ElementTree.Element) -> None:
+        mo.attrib.setdefault("lspace", "0")
+        mo.attrib.setdefault("rspace", "0")
+
+    for el in root.iter():
+        if el.tag in _SCRIPTED:
+            for script in list(el)[1:]:
+                for mo in script.iter("mo"):
+                    zero(mo)
+        elif el.tag == "mo" and (el.text or "").strip() in _BARS:
+            zero(el)
+    out = ElementTree.tostring(root, encoding="unicode")
+    # markup characters as latex2mathml writes them (ElementTree writes &lt; and so on)
+    return (out.replace("&amp;", "&#x00026;").replace("&lt;", "&#x0003C;")
+            .replace("&gt;", "&#x0003E;"))
 
 
 def _compact(mathml: str) -> str:
@@ -132,8 +164,11 @@ def _render(match: re.Match[str]) -> str:
         return f'<code class="tex-error">{html.escape(tex.strip())}</code>'
 
     if display:
-        return f'<div class="arithmatex mathml-block">{mathml}</div>'
-    return f'<span class="arithmatex">{mathml}</span>'
+        return f'<div class="arithmatex mathml-block">{mathml}</div>' + (match["punct"] or "")
+    inline = f'<span class="arithmatex">{mathml}</span>'
+    if match["punct"]:  # "h = 128." never leaves its full stop alone on the next line
+        return f'<span class="rn-nobr">{inline}{match["punct"]}</span>'
+    return inline
 
 
 def _stix_two_math() -> Path:

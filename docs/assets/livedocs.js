@@ -38,3 +38,43 @@ document.addEventListener("click", function (e) {
   var box = a && document.getElementById("ld-reproduce");
   if (box) { box.open = true; }
 });
+/* A tip's code breaks only between tokens: a <wbr> after each comma, opening bracket, dot
+   and operator, and quoted strings ('per-unit') kept whole. Done once, on first show. */
+(function () {
+  "use strict";
+  var BREAK = /('[^']*'|"[^"]*")|([,(\[.=+\-*\/])/g;
+  function tokenise(code) {
+    var walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    for (var n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push(n); }
+    nodes.forEach(function (node) {
+      var text = node.data, out = document.createDocumentFragment(), last = 0, m;
+      BREAK.lastIndex = 0;
+      while ((m = BREAK.exec(text))) {
+        out.append(text.slice(last, m.index));
+        if (m[1]) {
+          var span = document.createElement("span");
+          span.className = "ld-token";
+          span.textContent = m[1];
+          out.append(span);
+        } else {
+          out.append(m[2], document.createElement("wbr"));
+        }
+        last = BREAK.lastIndex;
+      }
+      if (last === 0) { return; }
+      out.append(text.slice(last));
+      node.replaceWith(out);
+    });
+  }
+  function prepare(e) {
+    var wrap = e.target.closest && e.target.closest(".ld-wrap");
+    var tip = wrap && wrap.querySelector(":scope > .ld-tip");
+    if (!tip || tip.dataset.tokens) { return; }
+    tip.dataset.tokens = "1";
+    tip.querySelectorAll("code").forEach(tokenise);
+  }
+  document.addEventListener("mouseover", prepare, true);
+  document.addEventListener("focusin", prepare, true);
+  document.addEventListener("pointerdown", prepare, true);
+})();

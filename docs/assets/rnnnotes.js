@@ -8,15 +8,60 @@
     [".md-typeset .mathml-block", "Equation, scrolls sideways"],
     [".md-typeset .md-typeset__scrollwrap", "Table, scrolls sideways"],
     [".md-typeset pre > code", null],
-    // Notebook pages (mkdocs-jupyter): a code cell's highlighted source.
+    // Notebook pages (mkdocs-jupyter): a code cell's highlighted source, its printed output.
     [".highlight-ipynb", "Code, scrolls sideways"],
+    [".jp-OutputArea-output", "Output, scrolls sideways"],
   ];
+  const FIT = 0.8;  // an equation up to 25% too wide is set smaller to fit, not scrolled
+
+  // A display equation a little too wide for the column is set smaller until it fits.
+  function fit(block) {
+    // Measured as a plain block: the scrolling look (rnnnotes.css) lays it out differently.
+    block.classList.remove("rnnnotes-scrolls");
+    block.style.fontSize = "";
+    const room = () => block.clientWidth;
+    if (room() / block.scrollWidth < FIT) return;  // too wide: it scrolls
+    // Not all of an equation scales with its size (spacing, padding): step down until it
+    // fits, never below FIT.
+    for (let size = 1; block.scrollWidth > room() && size > FIT;) {
+      size = Math.max(FIT, Math.floor(size * (room() / block.scrollWidth) * 100 - 1) / 100);
+      block.style.fontSize = `${size}em`;
+    }
+  }
+
+  // Which edges of a scrolling box have more to see (the equations' fade, rnnnotes.css).
+  function edges(box) {
+    const more = [];
+    if (box.scrollLeft > 1) more.push("left");
+    if (box.scrollLeft + box.clientWidth < box.scrollWidth - 1) more.push("right");
+    box.dataset.more = more.join(" ");
+  }
+
+  // Inline math followed by punctuation stays on one line with it (rnnsite.mathml does this
+  // at build time on pages; here for the notebooks' Markdown, rendered elsewhere).
+  function keepPunctuation() {
+    for (const math of document.querySelectorAll(".md-typeset .arithmatex:not(.mathml-block)")) {
+      const next = math.nextSibling;
+      if (math.parentElement.classList.contains("rn-nobr") || !next ||
+          next.nodeType !== Node.TEXT_NODE) continue;
+      const punct = next.data.match(/^[.,;:!?)\]”’]{1,3}/);
+      if (!punct) continue;
+      const wrap = document.createElement("span");
+      wrap.className = "rn-nobr";
+      math.replaceWith(wrap);
+      next.data = next.data.slice(punct[0].length);
+      wrap.append(math, punct[0]);
+    }
+  }
 
   function mark() {
+    keepPunctuation();
+    for (const block of document.querySelectorAll(".md-typeset .mathml-block")) fit(block);
     for (const [selector, label] of BOXES) {
       for (const box of document.querySelectorAll(selector)) {
         const scrolls = box.scrollWidth > box.clientWidth;  // even by a pixel: it scrolls
         box.classList.toggle("rnnnotes-scrolls", scrolls);
+        if (scrolls) edges(box); else delete box.dataset.more;
         if (label === null) continue;
         if (scrolls) {
           box.tabIndex = 0;
@@ -33,6 +78,9 @@
 
   // Material wraps tables when it sets up the page (document$); math widens when its
   // font arrives; any box can start or stop scrolling when the window is resized.
+  addEventListener("scroll", (e) => {
+    if (e.target.classList && e.target.classList.contains("rnnnotes-scrolls")) edges(e.target);
+  }, true);
   if (window.document$) window.document$.subscribe(mark);
   else addEventListener("DOMContentLoaded", mark);
   document.fonts.ready.then(mark);

@@ -20,7 +20,7 @@
   const FIELDS = [...calc.PARAM_FIELDS, ...calc.UNROLLED_FIELDS];
   const OPTION_TEXT = {
     rnn: "RNN (Elman)", lstm: "LSTM", gru: "GRU", pytorch: "PyTorch", keras: "Keras",
-    "per-unit": "per-unit (each unit feeds itself)", full: "full (every unit feeds every unit)",
+    full: "full H × H matrix (standard)", "per-unit": "per-unit: H links (the student's)",
   };
   const $ = (id) => document.getElementById(id);
   const control = (name) => form.elements.namedItem(name);
@@ -31,7 +31,10 @@
   }
   fill(control("cell"), C.cells);
   fill(control("convention"), C.conventions);
-  fill(control("recurrence"), C.recurrences);
+  // The page's default link first (the full matrix), the student's reading after it.
+  const firstRecurrence = (C.page_defaults || {}).recurrence;
+  fill(control("recurrence"), [...C.recurrences].sort((a, b) =>
+    (b === firstRecurrence) - (a === firstRecurrence)));
 
   function dropStrays(select) {
     for (const o of [...select.options]) if (o.dataset.stray !== undefined) o.remove();

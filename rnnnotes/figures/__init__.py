@@ -109,8 +109,9 @@ def render_svg(name: str, theme: str = "light") -> bytes:
     """The SVG of figure ``name`` in ``theme``, byte-identical from run to run.
 
     The light SVG is drawn (once per process: cached); the dark one is the light SVG with
-    every palette colour swapped for its dark counterpart (:func:`recolour`), which halves
-    the drawing a site build does. The tests check, figure by figure, that this is exactly
+    every palette colour swapped for its dark counterpart
+    ([`recolour`][rnnnotes.figures.recolour]), which halves the drawing a site build does.
+    The tests check, figure by figure, that this is exactly
     the SVG of ``FIGURES[name]("dark")`` up to the names of its internal ids (matplotlib
     hashes a marker's colour into its id). KeyError names the figures if ``name`` is
     unknown; ValueError names the themes if ``theme`` is.

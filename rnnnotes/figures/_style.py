@@ -72,8 +72,9 @@ THEMES: dict[str, Theme] = {
 }
 
 # Sizes: a 5.6 x 3.5 in figure is 403 x 252 pt (537 x 336 CSS px). On a 390 px phone the
-# content column is about 360 px wide, so 13 pt labels show at about 11.6 px and 12 pt tick
-# labels at 10.7 px; a desktop shows the figure at its own size (13 pt = 17 px).
+# content column is 358 px wide, so a 13 pt label shows at 11.6 px: no text of a figure of
+# this width is set smaller (tests/browser/test_browser_reading.py measures every figure as
+# shown; a wider figure needs larger type). A desktop shows it at its own size (17 px).
 WIDTH, HEIGHT = 5.6, 3.5
 SALT = "rnnnotes"  # svg.hashsalt: the ids of clip paths and markers, fixed
 
@@ -127,9 +128,9 @@ def _rc(t: Theme) -> dict[str, Any]:
         "font.size": 13,
         "axes.titlesize": 13,
         "axes.labelsize": 13,
-        "xtick.labelsize": 12,
-        "ytick.labelsize": 12,
-        "legend.fontsize": 12,
+        "xtick.labelsize": 13,
+        "ytick.labelsize": 13,
+        "legend.fontsize": 13,
         "legend.frameon": False,
         "text.color": t.foreground,
         "axes.labelcolor": t.foreground,

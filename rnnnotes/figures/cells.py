@@ -34,11 +34,12 @@ __all__ = ["CellDiagramData", "CellNode", "Wire", "cell_diagram_data", "gru_cell
 # Gate blocks in the order PyTorch (and rnnnotes.nn) stack them in weight_ih / weight_hh.
 GATE_ORDER = {"lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n")}
 _EXTENT = {"input": (0.5, 0.3), "output": (0.5, 0.3), "gate": (0.55, 0.32),
-           "candidate": (0.55, 0.32), "tanh": (0.42, 0.26),
-           "one_minus": (0.38, 0.26)}  # half sizes; the rest: circles
+           "candidate": (0.55, 0.32), "tanh": (0.48, 0.27),
+           "one_minus": (0.42, 0.27)}  # half sizes; the rest: circles
 _RADIUS = 0.3
 _SYMBOL = {"mul": r"$\times$", "add": "$+$"}
-_OP_TEXT = {"tanh": ("tanh", 11), "one_minus": (r"$1-$", 12)}  # small boxed operations
+# small boxed operations; 13 pt shows at 11.5 px or more on a 390 px phone
+_OP_TEXT = {"tanh": ("tanh", 13), "one_minus": (r"$1-$", 13)}
 
 
 @dataclass(frozen=True)

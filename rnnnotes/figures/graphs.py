@@ -1,7 +1,8 @@
 """Task 1.1 Q1: the unrolled graph, small enough to count its edges by hand.
 
-The graph is :func:`rnnnotes.counting.unrolled_edges` itself: every line drawn is one row
-of that (E, 2) array, placed by the node layout of :func:`rnnnotes.counting.unrolled_nodes`.
+The graph is [`unrolled_edges`][rnnnotes.counting.unrolled_edges] itself: every line
+drawn is one row of that (E, 2) array, placed by the node layout of
+[`unrolled_nodes`][rnnnotes.counting.unrolled_nodes].
 Time runs left to right; step t is a column of H hidden units (slanted, so that no line
 passes through a node), its D inputs below and its K outputs above.
 """
@@ -101,8 +102,8 @@ def _positions(nodes: dict[str, np.ndarray]) -> np.ndarray:
 def unrolled_graph(theme: str = "light") -> Rendered:
     """The unrolled graph for D=2, H=3, K=1, T=3: per-unit and full recurrence side by side.
 
-    Every edge of :func:`rnnnotes.counting.unrolled_edges` is one line, coloured by kind;
-    each panel lists its counts by kind. Returns ``(figure, UnrolledGraphData)``.
+    Every edge of [`unrolled_edges`][rnnnotes.counting.unrolled_edges] is one line,
+    coloured by kind; each panel lists its counts by kind. Returns ``(figure, UnrolledGraphData)``.
     """
     t = check_theme(theme)
     data = unrolled_graph_data()
@@ -124,15 +125,16 @@ def unrolled_graph(theme: str = "light") -> Rendered:
                        edgecolors=t.foreground, linewidths=1.3, clip_on=False)
             for s in range(1, data.steps + 1):
                 ax.text(pos[data.nodes["h"][s, 0], 0], -2.0, f"$t={s}$", ha="center",
-                        va="top", color=t.muted, fontsize=13)
+                        va="top", color=t.muted, fontsize=15)
             parts = " + ".join(str(data.drawn[r][k]) for k in EDGE_KINDS)
-            ax.set_title(f"{r}\n{parts} = {data.counts[r].total}", fontsize=14)
+            ax.set_title(f"{r}\n{parts} = {data.counts[r].total}", fontsize=16)
             ax.set_axis_off()
         first = data.nodes["h"][1]
         for name, node in (("x", data.nodes["x"][0, 0]), ("h", first[len(first) // 2]),
                            ("y", data.nodes["y"][0, 0])):
             axes[0].text(pos[drawn, 0].min() - 0.3, pos[node, 1], f"${name}_t$", ha="right",
-                         va="center", fontsize=14)
+                         va="center", fontsize=16)
+        # The figure is 6.4 in wide: on a 390 px phone 15 pt shows at 11.6 px.
         fig.legend(handles=axes[0].lines, loc="outside lower center", ncols=3,
-                   fontsize=14, handlelength=1.2, columnspacing=1.2)
+                   fontsize=15, handlelength=1.2, columnspacing=1.2)
     return Rendered(fig, data)

@@ -30,7 +30,8 @@ async () => {
       tabindex: el.getAttribute("tabindex"),
       role: el.getAttribute("role"),
       label: el.getAttribute("aria-label") || el.getAttribute("aria-labelledby"),
-      cue: style.backgroundImage.includes("gradient") || style.boxShadow !== "none",
+      cue: style.backgroundImage.includes("gradient") || style.boxShadow !== "none" ||
+        (style.scrollbarWidth === "thin" && style.scrollbarColor !== "auto"),
     });
   }
 
@@ -45,7 +46,127 @@ async () => {
     }
   }
 
+  // Issue 18: what a reader measures on a phone and at a desk.
+  const vw = html.clientWidth;
+  const article = document.querySelector("article.md-content__inner");
+  const bodyText = article && [...article.querySelectorAll(":scope > p")].find(visible);
+  const bodySize = bodyText ? parseFloat(getComputedStyle(bodyText).fontSize) : 16;
+  const rect = (el) => el.getBoundingClientRect();
+  // Links of the page's text, tables included (not the hidden drawer, the header, the
+  // search dialog, a reveal's tip or code), whose box leaves the screen.
+  const inScroller = (el) => !!el.parentElement.closest(".ld-tip, .md-sidebar, .md-nav, .md-search, .md-header, .md-tabs, .md-footer, pre");
+  const links = [];
+  // A box that clips sideways (a scrolling table) counts as the edge of the screen too:
+  // a link scrolled out of sight in it is not on screen.
+  const clipOf = (el) => {
+    let left = 0, right = vw;
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== "visible") {
+        const r = p.getBoundingClientRect();
+        left = Math.max(left, r.left); right = Math.min(right, r.right);
+      }
+    }
+    return [left, right];
+  };
+  for (const a of document.querySelectorAll("a[href], .grade, .verdict")) {
+    if (!visible(a) || inScroller(a)) continue;
+    const [left, right] = clipOf(a);
+    for (const r of a.getClientRects()) {
+      if (r.width && (r.left < left - 1 || r.right > right + 1)) {
+        links.push(`${a.textContent.trim().slice(0, 40)} left=${Math.round(r.left)} right=${Math.round(r.right)}`);
+      }
+    }
+  }
+  // Verdicts and grades: their text and math against the body's size.
+  const verdicts = [];
+  for (const el of document.querySelectorAll(
+      ".answer-box, .answers-table td, .admonition[class*='verdict-'], .grade, .verdict")) {
+    if (!visible(el)) continue;
+    const parts = [el, ...el.querySelectorAll("p, li, math, .grade, .verdict")].filter(visible);
+    for (const part of parts) {
+      verdicts.push({ what: part.tagName.toLowerCase() + "." + String(part.className).split(" ")[0],
+                      size: parseFloat(getComputedStyle(part).fontSize) });
+    }
+  }
+  // Live numbers: each one line box. Inline math with its punctuation: one line.
+  const splitNumbers = [...document.querySelectorAll("span.ld")]
+    .filter((el) => visible(el) && el.getClientRects().length > 1).map((el) => el.textContent);
+  const lonePunctuation = [];
+  for (const wrap of document.querySelectorAll(".rn-nobr")) {
+    const math = wrap.querySelector("math");
+    const last = wrap.lastChild;
+    if (!math || !visible(wrap) || !last || last.nodeType !== Node.TEXT_NODE) continue;
+    const range = document.createRange();
+    range.setStart(last, Math.max(0, last.data.length - 1));
+    range.setEnd(last, last.data.length);
+    const p = range.getBoundingClientRect(), m = rect(math);
+    if (p.top >= m.bottom - 1 || p.bottom <= m.top + 1) lonePunctuation.push(wrap.textContent.trim());
+  }
+  // Display equations: fit, or scroll in a box that shows it (never cut off silently).
+  const equations = [...document.querySelectorAll(".mathml-block")].filter(visible).map((el) => {
+    const s = getComputedStyle(el);
+    return {
+      text: el.textContent.replace(/\s+/g, " ").trim().slice(0, 50),
+      fits: el.scrollWidth <= el.clientWidth + 1,
+      right: Math.round(rect(el).right),
+      scrolls: ["auto", "scroll"].includes(s.overflowX),
+      tabindex: el.getAttribute("tabindex"),
+      more: el.dataset.more || "",
+      // a mark at the edge with more to see, and a visible scroll bar
+      cue: getComputedStyle(el, "::after").visibility === "visible" &&
+        getComputedStyle(el, "::after").content !== "none" && s.scrollbarWidth === "thin",
+    };
+  });
+  // A checked equation's cue (the element drawn with a dotted line) hugs its equation.
+  const reveals = [...document.querySelectorAll("div.ld-wrap--math > .ld")].filter(visible)
+    .map((ld) => {
+      const m = ld.querySelector("math");
+      const cue = [ld, ...ld.querySelectorAll("*")].find((el) => {
+        const s = getComputedStyle(el);
+        return [s.borderBottomStyle, s.borderLeftStyle, s.textDecorationStyle].includes("dotted");
+      });
+      if (!m || !cue) return { left: null, right: null };
+      // the equation as drawn: its top-level row (the <math> box has padding of its own)
+      const a = rect(cue), b = rect(m.firstElementChild || m);
+      return { left: Math.round(b.left - a.left), right: Math.round(a.right - b.right) };
+    });
+  // Notebook pages: prompts, code boxes and their copy buttons.
+  const column = article ? article.clientWidth : vw;
+  const notebook = {
+    prompts: [...document.querySelectorAll(".jp-InputPrompt, .jp-OutputPrompt")]
+      .filter((el) => visible(el) && el.textContent.trim()).length,
+    codeWidths: [...document.querySelectorAll(".jp-InputArea-editor, .jp-OutputArea-output")]
+      .filter(visible).map((el) => Math.round(rect(el).width)),
+    column,
+    covered: [...document.querySelectorAll(".jp-CodeMirrorEditor")].filter(visible).filter((ed) => {
+      const button = ed.querySelector("clipboard-copy"), pre = ed.querySelector("pre");
+      if (!button || !pre) return false;
+      const a = rect(button), b = rect(pre);
+      return a.width > 0 && a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+    }).length,
+    wrappedOutput: [...document.querySelectorAll(".jp-OutputArea-output pre")]
+      .filter((el) => visible(el) && getComputedStyle(el).whiteSpace !== "pre").length,
+  };
+  // Figures: the smallest text as shown, in CSS px (the SVG's font size times its scale).
+  const figures = [];
+  for (const img of document.querySelectorAll("figure.rnnnotes-figure img")) {
+    if (!visible(img) || !img.src.startsWith("data:image/svg+xml,")) continue;
+    const svg = new DOMParser().parseFromString(decodeURIComponent(img.src.slice(19).split("#")[0]),
+                                                "image/svg+xml").documentElement;
+    const box = (svg.getAttribute("viewBox") || "").split(/\s+/).map(Number);
+    if (box.length !== 4) continue;
+    // Each label's size is its largest run (a subscript of a label is set smaller, as in
+    // print); the figure's smallest text is its smallest label.
+    const size = (el) => parseFloat((el.getAttribute("style") || "").match(/font-size:\s*([\d.]+)/)?.[1]);
+    const sizes = [...svg.querySelectorAll("text")]
+      .map((t) => Math.max(size(t) || 0, ...[...t.querySelectorAll("[style*='font-size']")].map(size)))
+      .filter((v) => v > 0);
+    if (!sizes.length) continue;
+    figures.push({ name: img.alt.slice(0, 40), smallest: Math.min(...sizes) * rect(img).width / box[2] });
+  }
+
   return {
+    bodySize, links, verdicts, splitNumbers, lonePunctuation, equations, reveals, notebook, figures,
     title: document.title,
     scrollWidth: html.scrollWidth,
     clientWidth: html.clientWidth,

@@ -79,3 +79,75 @@ def test_the_unrolled_count_is_on_the_page(tab):
     expected = unrolled_weights(20, 128, 10, 5, recurrence="full").total
     page.wait_for_function(
         f"document.querySelector('#unrolled-total').dataset.total === '{expected}'")
+
+
+def test_the_unrolled_count_starts_full_and_per_unit_is_one_choice_away(tab):
+    """No recurrence in the link: the standard full H x H matrix; choosing per-unit gives
+    the student's reading, and the address records it."""
+    page = load(tab, {"cell": "rnn", "input_size": "20", "hidden_size": "128",
+                      "output_size": "10", "steps": "5"})
+    assert page.input_value("#calc-recurrence") == "full"
+    full = unrolled_weights(20, 128, 10, 5, recurrence="full").total
+    page.wait_for_function(f"document.querySelector('#unrolled-total').dataset.total === '{full}'")
+    page.select_option("#calc-recurrence", "per-unit")
+    per_unit = unrolled_weights(20, 128, 10, 5, recurrence="per-unit").total
+    page.wait_for_function(
+        f"document.querySelector('#unrolled-total').dataset.total === '{per_unit}'")
+    assert "recurrence=per-unit" in page.url
+
+
+TYPED = [("#calc-input-size", "#calc-total"), ("#calc-hidden-size", "#calc-total"),
+         ("#calc-num-layers", "#calc-total"), ("#calc-proj-size", "#calc-total"),
+         ("#calc-output-size", "#calc-total"), ("#calc-steps", "#unrolled-total")]
+
+
+@pytest.fixture(scope="module", params=[390, 1280], ids=["phone", "desktop"])
+def wide_tab(request, browser, server):
+    context = browser.new_context(viewport={"width": request.param, "height": 844})
+    page = context.new_page()
+    yield page, server, []
+    context.close()
+
+
+@pytest.mark.parametrize(("field", "total"), TYPED)
+def test_the_total_stays_in_view_while_typing(wide_tab, field, total):
+    """Each field, scrolled to the top of the screen as a phone does with a focused input,
+    then typed into: its total is on screen, whole, the whole time."""
+    page = load(wide_tab, {"cell": "lstm", "input_size": "20", "hidden_size": "128",
+                           "output_size": "10", "steps": "5"})
+    box = page.locator(field)
+    box.evaluate("el => el.scrollIntoView({block: 'start'})")
+    box.focus()
+    box.press("End")
+    page.keyboard.type("1")
+    page.wait_for_function(f"document.querySelector('{total}').dataset.total !== undefined")
+    seen = page.evaluate(f"""() => {{
+        const r = document.querySelector('{total}').getBoundingClientRect();
+        const f = document.querySelector('{field}').getBoundingClientRect();
+        return [r.top >= 0 && r.bottom <= innerHeight && r.width > 0, f.bottom <= r.top];
+    }}""")
+    assert seen == [True, True]  # the total is on screen, below the field being typed in
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_option_of_every_select_fits_its_box(browser, server, width):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(server.url + "calculator/")
+    page.wait_for_function("document.querySelector('#calc-total') !== null")
+    cut = page.evaluate("""() => {
+        const ctx = document.createElement("canvas").getContext("2d");
+        const out = [];
+        for (const select of document.querySelectorAll(".rn-calc select")) {
+            const s = getComputedStyle(select);
+            ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+            const room = select.clientWidth - parseFloat(s.paddingLeft)
+                - parseFloat(s.paddingRight);
+            for (const o of select.options) {
+                if (ctx.measureText(o.text).width > room) out.push(o.text);
+            }
+        }
+        return out;
+    }""")
+    context.close()
+    assert cut == []

@@ -46,6 +46,9 @@ def test_the_exported_defaults_are_the_functions_defaults():
     for cell in CELLS:
         assert count_parameters(cell, 3, 5, **c["defaults"]) == count_parameters(cell, 3, 5)
     assert unrolled_weights(3, 5, 2, 4, **c["unrolled_defaults"]) == unrolled_weights(3, 5, 2, 4)
+    # The page's own starting values are valid choices of the same functions.
+    assert set(c["page_defaults"]) <= set(c["unrolled_defaults"])
+    assert unrolled_weights(3, 5, 2, 4, **c["page_defaults"]).recurrence == "full"
     assert set(c["gate_blocks"]) == set(c["cells"])
 
 

@@ -64,3 +64,23 @@ def test_the_font_carries_the_base_set_and_every_character_of_the_math():
     assert {ord("∮"), ord("ℝ"), ord("x"), 0x1D465} <= chars  # x and its math italic 𝑥
     assert not {0x0A, 0x09} & chars
     assert ord("∮") not in math_chars(["<p>∮ outside math</p>"])
+
+
+def test_operators_in_scripts_and_bars_are_set_tight():
+    sub = tex_to_mathml("h_{t-1} + 1", display=False)
+    assert '<mo lspace="0" rspace="0">−</mo>' in sub  # in the subscript: no space
+    assert "<mo>+</mo>" in sub  # on the line: the operator's own spacing
+    bars = tex_to_mathml("|w| < 1", display=False)
+    assert bars.count('lspace="0" rspace="0">|</mo>') == 2 and "<mo>&#x0003C;</mo>" in bars
+
+
+@pytest.mark.parametrize("punct", [".", ",", ";", ":", ")."])
+def test_punctuation_after_inline_math_stays_on_its_line(punct):
+    html = render(f"so $h = 128${punct} Next")
+    assert '<span class="rn-nobr"><span class="arithmatex"><math' in html
+    assert f"</math></span>{punct}</span> Next" in html
+
+
+def test_no_wrapper_without_punctuation_or_after_display_math():
+    assert "rn-nobr" not in render("so $h$ and more")
+    assert "rn-nobr" not in render("$$\nx = 1\n$$\n\n. after")

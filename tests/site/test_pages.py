@@ -120,6 +120,18 @@ def test_summary_gives_each_pages_reason():
         assert any(all(w in re.sub("<[^>]+>", "", r) for w in words) for r in reasons), page
 
 
+def test_home_figures_network_is_the_one_the_figure_draws():
+    from inspect import signature
+
+    from rnnnotes.figures.graphs import unrolled_graph_data
+
+    text = (DOCS / "index.md").read_text(encoding="utf-8")
+    m = re.search(r"^D_S, H_S, K_S, T_S = (\d+), (\d+), (\d+), (\d+)", text, re.M)
+    drawn = signature(unrolled_graph_data).parameters
+    assert m and tuple(map(int, m.groups())) == tuple(
+        drawn[k].default for k in ("input_size", "hidden_size", "output_size", "steps"))
+
+
 def test_nav_lists_every_page():
     listed = nav_sources()
     on_disk = [str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md")]

@@ -1,0 +1,41 @@
+"""Serve the site's own style sheets without their comments (an MkDocs hook).
+
+``docs/assets/*.css`` explain themselves at length, and every page loads all of them, so
+the comments cost every reader bytes of the page budget (``tests/browser/test_budget.py``).
+After the build this hook rewrites each sheet of ``extra_css`` in the built site with its
+comments and indentation removed. Nothing else changes: no rule is rewritten, merged or
+dropped (a comment inside a string, which these sheets do not have, would be cut; the
+check below refuses a sheet that has ``/*`` inside quotes).
+
+In ``mkdocs.yml``: ``hooks: [rnnsite/css_comments.py]``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+__all__ = ["strip_comments"]
+
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_QUOTED_COMMENT = re.compile(r"""(["'])[^"'\n]*/\*[^"'\n]*\1""")
+_INDENT = re.compile(r"\n[ \t]+")
+_BLANK = re.compile(r"\n{2,}")
+
+
+def strip_comments(css: str) -> str:
+    """``css`` without comments, indentation and blank lines."""
+    if _QUOTED_COMMENT.search(css):
+        raise ValueError("a style sheet has '/*' inside a string: its comments cannot be "
+                         "stripped by a pattern")
+    out = _BLANK.sub("\n", _INDENT.sub("\n", _COMMENT.sub("", css)))
+    return out.strip() + "\n"
+
+
+def on_post_build(config) -> None:  # MkDocs hook
+    site = Path(config["site_dir"])
+    for sheet in config["extra_css"]:
+        path = site / str(sheet)
+        if path.suffix == ".css" and path.is_file():
+            path.write_text(strip_comments(path.read_text(encoding="utf-8")),
+                            encoding="utf-8")
