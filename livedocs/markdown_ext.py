@@ -1,31 +1,31 @@
 """Python-Markdown extension: check every number a reader sees, while the page renders.
 
-In ``mkdocs.yml``::
+In ``mkdocs.yml`` (paths are relative to the config file)::
 
     markdown_extensions:
       - livedocs.markdown_ext:
-          seed: !relative $config_dir/tests/fixtures/seed_answers.txt
-          bibliography: !relative $config_dir/docs/references.bib
+          seed: tests/fixtures/seed_answers.txt
+          bibliography: docs/references.bib
           references: references.md
 
 **How.**  A preprocessor (priority 29, right after ``normalize_whitespace``) replaces every
-marker by a placeholder character (:mod:`livedocs._source`).  The page then renders with
-the site's own extensions.  A postprocessor (priority 25: after raw HTML is restored, before
-``rnnsite.mathml`` turns the math into MathML) reads the HTML as the reader will see it
-(:mod:`livedocs._html`), plans the checks (:mod:`livedocs._plan`), runs them
-(:mod:`livedocs._run`) and hands on the page without placeholders and without the setup
-block.  An inline pattern turns ``[@key]`` citations into links (:mod:`livedocs._bib`).
+marker by a placeholder character (:mod:`livedocs.checker.source`) and ends the page with the
+:data:`~livedocs.marks.PAGE_END` paragraph.  The page then renders with the site's own
+extensions.  A postprocessor (priority 25: after raw HTML is restored, before
+``rnnsite.mathml`` turns the math into MathML) hands the page to
+:func:`livedocs.pipeline.check` and applies the ``fail`` policy to its report.  An inline
+pattern turns ``[@key]`` citations into links (:mod:`livedocs.bib`).  The page's name
+and front matter come from whatever renders it (:func:`livedocs.page.page_info`).
 
-``pytest`` renders each page through this same extension (:mod:`livedocs.render`), so the
-test run and the build accept and reject exactly the same pages.
+**Failures** (option ``fail``):
 
-**Failures** are logged as WARNINGs on ``mkdocs.plugins.livedocs`` (``mkdocs build
---strict`` aborts on them), or raised as :class:`LiveNumberError` with ``fail: raise``.  It
-is an extension, not an MkDocs plugin, so that Zensical runs it too.
-
-**Docstrings.**  mkdocstrings renders each docstring with its own Markdown instance, which
-runs this extension too.  A docstring is not a page: a marker in one is an error, its
-numbers are not audited, and its HTML is marked as generated text for the page's audit.
+- ``raise`` (the default): a page with a finding raises :class:`LiveNumberError` (a
+  ``BuildError`` when MkDocs or ProperDocs runs), listing every finding: the build fails
+  whatever its verbosity or strictness;
+- ``show`` (``mkdocs serve``, set by :mod:`livedocs.mkdocs_hook`): the page is served
+  with each finding in a visible error box at its place, and each is logged as an ERROR;
+- ``report``: nothing raised or logged; the report is left on the Markdown instance as
+  ``md.livedocs_report`` (the pytest renderer, :mod:`livedocs.render`).
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ from __future__ import annotations
 import html as htmlmod
 import logging
 import re
+import sys
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -43,42 +44,47 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
 
-from . import _bib, reveal
-from ._givens import givens_of
-from ._html import SETUP_PREFIX, read_html
-from ._marks import EXEMPT_CLOSE, EXEMPT_OPEN, marker_char, strip_marks
-from ._page import PageInfo, PageReport, front_matter, load_seed
-from ._plan import AuditTok, PagePlan, Planned, plan_page
-from ._prose import prose_tokens
-from ._run import run_plan
-from ._source import Prepared, prepare
+from . import bib as _bib
+from .checker.source import prepare
+from .htmlmap import HtmlMap
+from .marks import BIBLIOGRAPHY, EXEMPT_CLOSE, EXEMPT_OPEN, PAGE_END, marker_char, strip_marks
+from .messages import Msg, say
+from .page import PageInfo, body_offset, config_dir, page_info, site_nav
+from .pipeline import Options, RenderedPage, check, failures_by_marker, publish
+from .report import PageReport
 
-__all__ = ["LiveNumbersExtension", "LiveNumberError", "PageInfo", "PageReport",
-           "makeExtension", "log", "front_matter"]
+__all__ = ["LiveNumbersExtension", "LiveNumberError", "makeExtension", "log", "FAIL_MODES",
+           "config_relative", "show_findings", "nav_labels"]
 
 log = logging.getLogger("mkdocs.plugins.livedocs")
-FAIL_MODES = ("warn", "raise")
+FAIL_MODES = ("raise", "show", "report")
 
 
 class LiveNumberError(ValueError):
     """A page has numbers, equations or markup that do not check out."""
 
 
-@dataclass
-class _State:
-    prep: Prepared | None = None
-    page: PageInfo | None = None
-    cited: set[str] = field(default_factory=set)
-    cite_errors: list[tuple[str, str]] = field(default_factory=list)  # (needle, message)
-    report: PageReport | None = None
-    plan: PagePlan | None = None
-    tree_done: bool = False  # postprocessors also run on fragments (toc) before that
+def _error(message: str) -> LiveNumberError:
+    """The error to raise: also a ``BuildError`` of MkDocs (or ProperDocs, which answers to
+    ``mkdocs.*`` imports) when one runs, so that it reports the message without a
+    traceback."""
+    for name in ("mkdocs.exceptions", "properdocs.exceptions"):
+        module = sys.modules.get(name)
+        base = getattr(module, "BuildError", None)
+        if isinstance(base, type):
+            return type("LiveNumberBuildError", (base, LiveNumberError), {})(message)
+    return LiveNumberError(message)
 
 
-def _is_docstring(md: Markdown) -> bool:
-    return any(type(e).__name__ == "MkdocstringsInnerExtension" for e in md.registeredExtensions)
+class _Page:
+    """What the extension learns about the page being rendered, reset with the instance."""
+
+    def __init__(self) -> None:
+        self.info: PageInfo | None = None
+        self.prep = None
+        self.cited: set[str] = set()
+        self.cite_errors: list[tuple[str, str]] = []
 
 
 class _Prepare(Preprocessor):
@@ -86,39 +92,17 @@ class _Prepare(Preprocessor):
         super().__init__(md)
         self.ext = ext
 
-    def info(self, text: str) -> PageInfo:
-        if self.ext.page is not None:
-            return self.ext.page
-        if _is_docstring(self.md):
-            return PageInfo("<docstring>", fragment=True)
-        relpath = self.md.treeprocessors["relpath"] if "relpath" in self.md.treeprocessors \
-            else None
-        file = getattr(relpath, "file", None)
-        src_uri = getattr(file, "src_uri", None)
-        if file is not None and src_uri:
-            docs = Path(getattr(relpath, "config", {}).get("docs_dir", "docs")).name
-            info = PageInfo(f"{docs}/{src_uri}", src_uri)
-            try:
-                content = file.content_string
-            except (OSError, UnicodeDecodeError, AssertionError, TypeError):
-                return info
-            body, info.meta, info.meta_lines = front_matter(content)
-            info.offset = content.count("\n") - body.count("\n")
-            return info
-        heading = re.search(r"^# (.+?)\s*#*\s*$", text, re.M)
-        return PageInfo(heading.group(1) if heading else "<page>")
-
     def run(self, lines: list[str]) -> list[str]:
-        text = "\n".join(lines)
-        state = self.ext.state
-        state.page = self.info(text)
-        state.prep = prepare(text)
-        lines = state.prep.text.split("\n")
-        return [_BIB_TOKEN if line.strip() == "<!-- bibliography -->" else line
-                for line in lines]
-
-
-_BIB_TOKEN = "\U0010FFF2"
+        page = self.ext.page
+        info = page_info(self.md)
+        if info.source is not None:
+            info = replace(info, offset=body_offset(info.source, lines))
+        page.info = info
+        page.prep = prepare("\n".join(lines))
+        lines = page.prep.text.split("\n")
+        lines = [BIBLIOGRAPHY if line.strip() == "<!-- bibliography -->" else line
+                 for line in lines]
+        return [*lines, "", PAGE_END]
 
 
 class _Bibliography(BlockProcessor):
@@ -130,12 +114,11 @@ class _Bibliography(BlockProcessor):
         self.ext = ext
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return block.strip() == _BIB_TOKEN
+        return block.strip() == BIBLIOGRAPHY
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         blocks.pop(0)
-        ul = etree.fromstring(_bib.bibliography_html(self.ext.entries()))
-        parent.append(ul)
+        parent.append(etree.fromstring(_bib.bibliography_html(self.ext.entries())))
 
 
 class _Cite(InlineProcessor):
@@ -148,39 +131,29 @@ class _Cite(InlineProcessor):
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[Any, int, int]:  # noqa: N802
         keys = [k.strip() for k in m.group(1).split(";")]
         entries = self.ext.entries()
-        state = self.ext.state
-        page = state.page
-        el = etree.Element("span", {"class": "citation"})
+        page = self.ext.page
         parts = []
         for raw in keys:
-            year_only = raw.startswith("-")
             key = raw.lstrip("-").lstrip("@")
             if key not in entries:
-                state.cite_errors.append((f"@{key}", f"citation @{key}: no such key in the "
-                                                     "bibliography"))
+                page.cite_errors.append((f"@{key}", say(Msg.CITATION_UNKNOWN, key=key)))
                 return None, m.start(0), m.end(0)
-            state.cited.add(key)
-            parts.append((key, _bib.cite_text(entries[key], self.textual, year_only)))
+            page.cited.add(key)
+            parts.append((key, _bib.cite_text(entries[key], self.textual, raw.startswith("-"))))
+        for problem in _bib.repeated_authors(data[: m.start(0)], [entries[k] for k, _ in parts],
+                                             self.textual, keys):
+            page.cite_errors.append((m.group(0), problem))
+        el = etree.Element("span", {"class": "citation"})
         el.text = EXEMPT_OPEN + ("" if self.textual else "(")
+        src_uri = page.info.src_uri if page.info else None
         for n, (key, text) in enumerate(parts):
             a = etree.SubElement(el, "a", {"href": _bib.cite_href(
-                self.ext.getConfig("references"), page.src_uri if page else None, key)})
+                self.ext.getConfig("references"), src_uri, key)})
             a.text = text
             a.tail = "; " if n < len(parts) - 1 else ""
         last = el[-1]
         last.tail = (last.tail or "") + ("" if self.textual else ")") + EXEMPT_CLOSE
         return el, m.start(0), m.end(0)
-
-
-class _TreeDone(Treeprocessor):
-    """Runs after every other treeprocessor: from now on, postprocessors see the page."""
-
-    def __init__(self, md: Markdown, ext: LiveNumbersExtension) -> None:
-        super().__init__(md)
-        self.ext = ext
-
-    def run(self, root: etree.Element) -> None:
-        self.ext.state.tree_done = True
 
 
 class _Check(Postprocessor):
@@ -189,72 +162,62 @@ class _Check(Postprocessor):
         self.ext = ext
 
     def run(self, text: str) -> str:
-        state = self.ext.state
-        prep, info = state.prep, state.page
-        if prep is None or info is None or not state.tree_done:
-            return text  # a fragment (a heading rendered by toc), not the page
-        if info.fragment:
-            for mk in prep.markers:
-                self.ext.report_failure(f"{info.path}: a live-number marker {mk.raw!r} in a "
-                                        "docstring: docstrings are not checked pages; write "
-                                        "the number in a page")
-            return EXEMPT_OPEN + self.clean(text, prep, set(), []) + EXEMPT_CLOSE
-        page = read_html(text)
-        givens = givens_of(page.setups[0]) if page.setups else []
-        seed = load_seed(str(self.ext.getConfig("seed"))) if self.ext.getConfig("seed") else None
-        plan = plan_page(prep, page, givens, prep.text, seed)
-        for needle, msg in state.cite_errors:
-            pos = prep.text.find(needle)
-            line = prep.text.count("\n", 0, pos) + 1 if pos >= 0 else 1
-            plan.items.append(Planned("markup", line, error=msg))
-        for key in ("title", "description"):
-            value = info.meta.get(key)
-            if isinstance(value, str):
-                line = info.meta_lines.get(key, 1) - info.offset
-                plan.audit += [AuditTok(t.text, t.value, line) for t in prose_tokens(value)]
-                if "<!--" in value:
-                    plan.items.append(Planned("markup", line, error=f"front matter `{key}`: "
-                                              "markers are not checked here"))
-        plan.items.sort(key=lambda it: it.line)
-        state.plan = plan
-        reveal_html = text
-        if self.ext.getConfig("execute"):
-            ns: dict[str, Any] = {}
-            report = PageReport(info.path, run_plan(plan, info.path, info.offset, ns),
-                                state.cited)
-            state.report = report
-            api = self.ext.getConfig("api")
-            reveal_html = reveal.decorate(text, prep, plan, report.checks, ns, info.src_uri,
-                                          str(api) if api else None)
-            if plan.setup is not None:
-                reveal_html += reveal.reproduce_html(plan.setup)
-            if report.failures and self.ext.getConfig("fail") == "raise":
-                raise LiveNumberError("\n".join(c.message for c in report.failures))
-            if self.ext.log_failures:
-                for check in report.failures:
-                    self.ext.report_failure(check.message)
-        return self.clean(reveal_html, prep, plan.code_markers, page.setups)
+        page = self.ext.page
+        if PAGE_END not in text or page.info is None or page.prep is None:
+            return strip_marks(text)  # a fragment (a heading rendered for the TOC)
+        text = re.sub(f"<p>{PAGE_END}</p>\n?", "", text).replace(PAGE_END, "")
+        toc = getattr(self.md, "toc_tokens", [])
+        rendered = RenderedPage(info=page.info, html=text, prep=page.prep,
+                                cited=frozenset(page.cited),
+                                cite_errors=tuple(page.cite_errors),
+                                toc_labels=tuple(_toc_labels(toc)),
+                                nav_labels=tuple(nav_labels(self.md, page.info)))
+        report = check(rendered, self.ext.options())
+        _clean_toc(toc)
+        self.md.livedocs_report = report  # type: ignore[attr-defined]
+        return self.ext.apply_policy(report, rendered)
 
-    def clean(self, text: str, prep: Prepared, code_markers: set[int], setups: list[str]) -> str:
-        for code in setups:
-            text = text.replace(f"<!--{SETUP_PREFIX}\n{code}-->", "", 1)
-        for mk in prep.markers:  # a marker shown in code is shown as written
-            if mk.k in code_markers:
-                ph, raw = marker_char(mk.k), htmlmod.escape(mk.raw, quote=False)
-                m = re.search(re.escape(ph) + r"(\$\$|\\\]|\\end\{[A-Za-z*]+\})", text)
-                if mk.moved and m:
-                    text = text[: m.start()] + m.group(1) + raw + text[m.end():]
-                else:
-                    text = text.replace(ph, raw)
-        self.clean_toc(getattr(self.md, "toc_tokens", []))
-        return strip_marks(text)
 
-    def clean_toc(self, tokens: list[dict[str, Any]]) -> None:
-        for tok in tokens:
-            for key in ("name", "html", "data-toc-label"):
-                if isinstance(tok.get(key), str):
-                    tok[key] = strip_marks(tok[key])
-            self.clean_toc(tok.get("children", []))
+def _toc_labels(tokens: list[dict[str, Any]]) -> list[str]:
+    out = []
+    for tok in tokens:
+        if isinstance(tok.get("data-toc-label"), str) and tok["data-toc-label"]:
+            out.append(tok["data-toc-label"])
+        out += _toc_labels(tok.get("children", []))
+    return out
+
+
+def _clean_toc(tokens: list[dict[str, Any]]) -> None:
+    for tok in tokens:
+        for key in ("name", "html", "data-toc-label"):
+            if isinstance(tok.get(key), str):
+                tok[key] = strip_marks(tok[key])
+        _clean_toc(tok.get("children", []))
+
+
+def nav_labels(md: Markdown, info: PageInfo) -> list[str]:
+    """The labels the site's nav shows for the page: its own, and its sections'."""
+    if not info.src_uri:
+        return []
+    return _find_labels(site_nav(md), info.src_uri) or []
+
+
+def _find_labels(nav: Any, src_uri: str | None) -> list[str] | None:
+    if isinstance(nav, list):
+        for item in nav:
+            found = _find_labels(item, src_uri)
+            if found is not None:
+                return found
+    elif isinstance(nav, dict):
+        for label, value in nav.items():
+            if value == src_uri:
+                return [str(label)]
+            found = _find_labels(value, src_uri)
+            if found is not None:
+                return [str(label), *found]
+    elif nav == src_uri:
+        return []
+    return None
 
 
 class LiveNumbersExtension(Extension):
@@ -262,56 +225,145 @@ class LiveNumbersExtension(Extension):
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
-            "fail": ["warn", "'warn': log each failed check as a WARNING (mkdocs --strict "
-                             "aborts); 'raise': raise LiveNumberError"],
+            "fail": ["raise", "'raise': a finding fails the page (and the build); 'show': "
+                              "the page shows each finding in an error box, and logs it; "
+                              "'report': leave the report on md.livedocs_report"],
             "seed": ["", "the student's answers; quotes of them are compared with it"],
             "bibliography": ["", "a BibTeX file; pages cite its keys as [@key]"],
             "references": ["references.md", "the page (relative to docs/) that lists them"],
-            "execute": [True, "run the checks (False: only plan them)"],
             "api": ["", "the API reference's folder under docs/ (or its one page); "
                         "revealed expressions link the functions it documents"],
+            "config_dir": ["", "relative paths are taken from here (default: the folder of "
+                               "the MkDocs config file, else the working directory)"],
         }
         super().__init__(**kwargs)
         if self.getConfig("fail") not in FAIL_MODES:
             raise ValueError(f"livedocs.markdown_ext: fail must be one of {FAIL_MODES}, "
                              f"got {self.getConfig('fail')!r}")
-        self.page: PageInfo | None = None  # set by livedocs.render for pytest
-        self.log_failures = True  # livedocs.render returns the report instead
-        self.state = _State()
-        self._reported: set[str] = set()
+        self.page = _Page()
+        self.md: Markdown | None = None
+
+    def path(self, key: str) -> str | None:
+        value = self.getConfig(key)
+        if not value:
+            return None
+        base = self.getConfig("config_dir") or (config_dir(self.md) if self.md else None)
+        return str(config_relative(str(value), str(base) if base else None))
+
+    def options(self) -> Options:
+        ctx = self.md.preprocessors["rendering_context"] if self.md is not None and \
+            "rendering_context" in self.md.preprocessors else None
+        cache = getattr(getattr(ctx, "page", None), "setup_cache", None)
+        return Options(seed=self.path("seed"), api=self.path("api"), setup_cache=cache)
 
     def entries(self) -> dict[str, _bib.Entry]:
-        path = self.getConfig("bibliography")
+        path = self.path("bibliography")
         if not path:
             return {}
         try:
-            return _bib.load(str(path))
+            return _bib.load(path)
         except Exception as exc:  # noqa: BLE001 (pybtex raises many kinds; report, don't crash)
-            self.state.cite_errors.append(("", f"bibliography {path}: {type(exc).__name__}: "
-                                               f"{exc}"))
+            self.page.cite_errors.append(("", say(Msg.BIBLIOGRAPHY_UNREADABLE, path=path,
+                                                  error=f"{type(exc).__name__}: {exc}")))
             return {}
 
-    def report_failure(self, message: str) -> None:
-        if self.getConfig("fail") == "raise":
-            raise LiveNumberError(message)
-        if message not in self._reported or not message.startswith("<docstring>"):
-            log.warning(message)
-        self._reported.add(message)
+    def apply_policy(self, report: PageReport, rendered: RenderedPage) -> str:
+        mode = self.getConfig("fail")
+        if report.ok or mode == "report":
+            return report.html
+        messages = [c.message for c in report.failures]
+        if mode == "raise":
+            raise _error(f"{len(messages)} finding(s) of the live-number checks:\n"
+                         + "\n".join(messages))
+        for message in messages:
+            log.error(message)
+        return show_findings(report, rendered)
 
     def reset(self) -> None:
-        self.state = _State()
+        self.page = _Page()
+        if self.md is not None:
+            self.md.livedocs_report = None  # type: ignore[attr-defined]
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
         md.registerExtension(self)
+        self.md = md
         md.preprocessors.register(_Prepare(md, self), "livedocs", 29)
         md.parser.blockprocessors.register(_Bibliography(md.parser, self), "livedocs_bib", 95)
         md.inlinePatterns.register(_Cite(_bib.CITE_RE, md, self, False), "livedocs_cite", 175)
         md.inlinePatterns.register(_Cite(_bib.TEXT_CITE_RE, md, self, True),
                                    "livedocs_textcite", 174)
-        md.treeprocessors.register(_TreeDone(md, self), "livedocs_tree_done", -100)
         md.postprocessors.register(_Check(md, self), "livedocs", 25)
+
+
+def config_relative(path: str, config_dir: str | None = None) -> Path:
+    """``path`` relative to ``config_dir`` (the site's config file's folder), else as is
+    (relative to the working directory)."""
+    p = Path(path)
+    return p if p.is_absolute() or not config_dir else Path(config_dir) / p
+
+
+_BOX = ('<div class="livedocs-error admonition failure" role="alert" style="border:2px solid '
+        '#c00;padding:.4em .8em;margin:.5em 0;background:#fee;color:#600">'
+        '<p class="admonition-title">Live-number check failed</p>{items}</div>')
+_INLINE = ('<mark class="livedocs-error" role="alert" style="outline:2px solid #c00;'
+           'background:#fee;color:#600">\u26a0 {msg}</mark>')
+
+
+def show_findings(report: PageReport, rendered: RenderedPage) -> str:
+    """The published page with each finding visible: a finding tied to a marker right after
+    its number (after the math span or the tag it sits in), every other one in a box at the
+    top of the page."""
+    tied, rest = failures_by_marker(report)
+    html = rendered.html
+    where = HtmlMap(html)
+    spots: list[tuple[int, str]] = []
+    for k, checks in tied.items():
+        pos = html.find(marker_char(k))
+        if pos < 0:
+            rest += checks
+            continue
+        spots.append((_after_enclosing(where, pos), " ".join(
+            _INLINE.format(msg=htmlmod.escape(c.message)) for c in checks)))
+    for c in list(rest):
+        placed = [(pos, msg) for pos, msg in c.spots if pos >= 0]
+        if placed and len(placed) == len(c.spots):
+            rest.remove(c)
+            spots += [(_after_block(where, pos), _INLINE.format(msg=htmlmod.escape(msg)))
+                      for pos, msg in placed]
+    for pos, box in sorted(spots, reverse=True):
+        html = html[:pos] + box + html[pos:]
+    top = _BOX.format(items="".join(f"<p>{htmlmod.escape(c.message)}</p>" for c in rest)) \
+        if rest else ""
+    return top + publish(html, rendered.prep)
+
+
+def _after_enclosing(where: HtmlMap, pos: int) -> int:
+    """A place right after ``pos`` where an element may stand: after the tag or the math
+    element that holds ``pos`` (found by the HTML parser)."""
+    if where.in_tag(pos):
+        return next(end for start, end in where.tags if start < pos < end)
+    math = where.enclosing(pos, cls="arithmatex")
+    return math.end if math is not None and math.end >= 0 else pos + 1
+
+
+_BLOCKS = {"p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+           "figcaption", "summary", "caption", "blockquote"}
+
+
+def _after_block(where: HtmlMap, pos: int) -> int:
+    """Right before the end of the block element (paragraph, list item, cell...) holding
+    ``pos``, or right after its tag for an attribute."""
+    if where.in_tag(pos):
+        return next(end for start, end in where.tags if start <= pos < end)
+    blocks = [el for el in where.elements if el.tag in _BLOCKS and el.inner <= pos
+              and el.end > pos]
+    if not blocks:
+        return pos
+    el = max(blocks, key=lambda e: e.inner)
+    return el.end - len(f"</{el.tag}>")
 
 
 def makeExtension(**kwargs: Any) -> LiveNumbersExtension:  # noqa: N802 (Markdown's API name)
     """Entry point for ``markdown_extensions: [livedocs.markdown_ext]``."""
     return LiveNumbersExtension(**kwargs)
+

@@ -3,7 +3,8 @@
 The Markdown extensions and their options come from ``mkdocs.yml`` (read by MkDocs' own
 config loader), so ``pytest`` and the build render, and therefore check, every page the
 same way.  A page is read as MkDocs reads it: UTF-8 with an optional BOM, YAML front matter
-split off.
+split off.  The renderer tells the extension which page it renders as Zensical does: a
+``rendering_context`` preprocessor holding the page (:func:`livedocs.page.page_info`).
 """
 
 from __future__ import annotations
@@ -15,9 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
+from markdown.preprocessors import Preprocessor
 
-from ._plan import PagePlan
-from .markdown_ext import LiveNumbersExtension, PageInfo, PageReport, front_matter
+from .checker.run import SetupCache
+from .markdown_ext import LiveNumbersExtension
+from .page import PageInfo, from_source, front_matter
+from .report import PageReport
 
 __all__ = ["ROOT", "Rendered", "render_page", "site_markdown", "PAGE_SUFFIXES"]
 
@@ -26,64 +30,102 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGE_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Rendered:
     html: str
-    report: PageReport | None  # None when only planned
-    plan: PagePlan | None
+    report: PageReport
     info: PageInfo
 
 
 @cache
-def site_markdown(config_file: str) -> tuple[tuple[Any, ...], dict[str, Any], str]:
-    """``(extensions, their options, docs_dir name)`` of a MkDocs config file."""
+def _load(config_file: str) -> Any:
     from mkdocs.config import load_config  # noqa: PLC0415
 
-    cfg = load_config(config_file)
-    return tuple(cfg.markdown_extensions), dict(cfg.mdx_configs), Path(cfg.docs_dir).name
+    return load_config(config_file)
+
+
+def site_markdown(config_file: str) -> tuple[tuple[Any, ...], dict[str, Any], str]:
+    """``(extensions, their options, docs_dir name)`` of a MkDocs config file.  The
+    options of livedocs say which folder their relative paths start from (``config_dir``:
+    the config file's), so that they hold in another config file too."""
+    cfg = _load(config_file)
+    configs = {name: dict(options) for name, options in cfg.mdx_configs.items()}
+    if "livedocs.markdown_ext" in configs:
+        configs["livedocs.markdown_ext"].setdefault("config_dir",
+                                                    str(Path(config_file).resolve().parent))
+    return tuple(cfg.markdown_extensions), configs, Path(cfg.docs_dir).name
+
+
+def _site_config(config_file: str) -> dict[str, Any]:
+    cfg = _load(config_file)
+    return {"nav": cfg.nav, "docs_dir": cfg.docs_dir, "config_file_path": config_file}
+
+
+@dataclass
+class _Page:
+    """The page being rendered, shaped like Zensical's ``rendering_context`` page."""
+
+    path: str
+    meta: dict[str, Any]
+    source: str
+    name: str  # the page's name in messages
+    setup_cache: SetupCache | None = None
+
+
+class _RenderingContext(Preprocessor):
+    def __init__(self, md: Markdown, config: dict[str, Any]) -> None:
+        super().__init__(md)
+        self.config = config
+        self.page: _Page | None = None
+
+    def run(self, lines: list[str]) -> list[str]:
+        return lines
 
 
 _local = threading.local()
 
 
-def _instance(config_file: str) -> tuple[Markdown, LiveNumbersExtension]:
+def _instance(config_file: str) -> tuple[Markdown, _RenderingContext]:
     cache_ = getattr(_local, "md", None)
     if cache_ is None:
         cache_ = _local.md = {}
     if config_file not in cache_:
         exts, configs, _ = site_markdown(config_file)
+        configs = {name: dict(options) for name, options in configs.items()}
+        configs.setdefault("livedocs.markdown_ext", {})["fail"] = "report"
         md = Markdown(extensions=list(exts), extension_configs=configs)
-        live = next((e for e in md.registeredExtensions if isinstance(e, LiveNumbersExtension)),
-                    None)
-        if live is None:
+        if not any(isinstance(e, LiveNumbersExtension) for e in md.registeredExtensions):
             raise RuntimeError(f"{config_file}: livedocs.markdown_ext is not among the "
                                "markdown_extensions")
-        # The checks run before the math becomes MathML; the tests need no MathML.
+        # The checks run before the math becomes MathML (rnnsite.mathml registers it under
+        # this name); the tests need no MathML.
         if "livedocs_mathml" in md.postprocessors:
             md.postprocessors.deregister("livedocs_mathml")
-        live.log_failures = False  # the caller reads the report
-        cache_[config_file] = (md, live)
+        context = _RenderingContext(md, _site_config(config_file))
+        md.preprocessors.register(context, "rendering_context", 0)
+        cache_[config_file] = (md, context)
     return cache_[config_file]
 
 
-def render_page(content: str, path: str, *, execute: bool = True,
-                config_file: str | Path | None = None) -> Rendered:
-    """Render and check one page's file content; ``path`` names it (``docs/x/y.md``)."""
+def render_page(content: str, path: str, *, config_file: str | Path | None = None,
+                setup_cache: SetupCache | None = None) -> Rendered:
+    """Render and check one page's file content; ``path`` names it (``docs/x/y.md``).
+
+    ``setup_cache``: a dict shared by calls that check the same page many times (its setup
+    block then runs once).
+    """
     config = str(config_file or ROOT / "mkdocs.yml")
-    md, live = _instance(config)
+    md, context = _instance(config)
     _, _, docs = site_markdown(config)
     content = content.removeprefix("\ufeff")
-    body, meta, lines = front_matter(content)
+    body, meta, _ = front_matter(content)
     src_uri = path.split("/", 1)[1] if path.startswith(f"{docs}/") else path
-    info = PageInfo(path, src_uri, content.count("\n") - body.count("\n"), meta, lines)
+    context.page = _Page(src_uri, meta, content, path, setup_cache)
     md.reset()
-    live.page = info
-    saved = live.getConfig("execute")
-    live.setConfig("execute", execute)
     try:
         html = md.convert(body)
+        report: PageReport = md.livedocs_report  # type: ignore[attr-defined]
     finally:
-        live.page = None
-        live.setConfig("execute", saved)
-    state = live.state
-    return Rendered(html, state.report, state.plan, info)
+        context.page = None
+    info = from_source(path, src_uri, content)
+    return Rendered(html, report, info)

@@ -40,11 +40,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ._givens import Given
-from ._marks import marker_char
-from ._plan import PagePlan
-from ._run import Check
-from ._source import Prepared
+from .checker.givens import Given
+from .checker.plantypes import PagePlan
+from .checker.source import Prepared
+from .htmlmap import HtmlMap
+from .marks import PLACEHOLDERS, marker_char
+from .report import Check, Kind
 
 __all__ = ["decorate", "reproduce_html", "api_objects", "page_url_dir", "expand", "names_in",
            "computes_nothing"]
@@ -252,7 +253,7 @@ class _Describer:
 
     def describe(self, check: Check, subs: list[tuple[str, list[object]]]) -> str:
         expr = check.expr or ""
-        how = "Computed live" if check.kind == "live" else "Checked as an equation, tied to"
+        how = "Computed live" if check.kind == Kind.LIVE else "Checked as an equation, tied to"
         full = expand(expr, self.values, set(self.givens))
         shown: list[str] = []
         todo = names_in(full)
@@ -284,7 +285,8 @@ class _Describer:
 
 
 def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
-             ns: dict[str, Any], src_uri: str | None, api_md: str | None) -> str:
+             ns: dict[str, Any], src_uri: str | None, api_md: str | None,
+             where: HtmlMap | None = None) -> str:
     """Wrap each checked number of the page in its reveal (see the module docstring).
 
     A math span with several ties (an aligned chain tied line by line) is wrapped once, and
@@ -292,18 +294,19 @@ def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
     """
     d = _Describer(plan, ns, src_uri, api_md)
     by_marker = {c.marker: c for c in checks if c.marker is not None and c.kind in (
-        "live", "equation") and c.expr}
+        Kind.LIVE, Kind.EQUATION) and c.expr}
     maths: dict[tuple[int, int, str], list[tuple[int, str]]] = {}
     numbers: list[tuple[int, int, str]] = []
     givens = {g.name for g in plan.givens}
+    where = where if where is not None and where.html == text else HtmlMap(text)
     for k, check in by_marker.items():
         if computes_nothing(check.expr or "", givens):
             continue  # a given named where its value is ambiguous: nothing computed
         pos = text.find(marker_char(k))
-        if pos < 0 or text.rfind("<", 0, pos) > text.rfind(">", 0, pos):
+        if pos < 0 or where.in_tag(pos):
             continue  # not on the page, or inside an attribute (alt, title)
         tip = d.describe(check, plan.markers[k].subs)
-        element = _math_element(text, pos)
+        element = _math_element(where, pos)
         if element:
             maths.setdefault(element, []).append((pos, tip))
         else:
@@ -328,21 +331,17 @@ def by_marker_key(text: str, pos: int) -> int:
     return ord(text[pos]) - ord(marker_char(0))
 
 
-def _math_element(text: str, pos: int) -> tuple[int, int, str] | None:
+def _math_element(where: HtmlMap, pos: int) -> tuple[int, int, str] | None:
     """``(start, end, tag)`` of the arithmatex element holding, or right before, ``pos``."""
-    start, tag = max((text.rfind(f'<{t} class="arithmatex">', 0, pos), t) for t in ("span", "div"))
-    if start < 0:
+    el = where.enclosing(pos, cls="arithmatex") or where.ending_before(pos, "arithmatex")
+    if el is None or el.end < 0:
         return None
-    end = text.find(f"</{tag}>", start)
-    if end < 0:
-        return None
-    end += len(f"</{tag}>")
-    if pos < end or _ONLY_MARKS.fullmatch(text, end, pos):
-        return start, end, tag
+    if pos < el.end or _ONLY_MARKS.fullmatch(where.html, el.end, pos):
+        return el.start, el.end, el.tag
     return None
 
 
-_ONLY_MARKS = re.compile(r"[\U000F0000-\U000FFFFD\s]*")
+_ONLY_MARKS = re.compile(rf"[{PLACEHOLDERS}\s]*")
 
 
 def _trigger(tag: str, inner: str, tip_id: str, tip: str, extra: str = "") -> str:

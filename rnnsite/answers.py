@@ -31,8 +31,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from livedocs._marks import EXEMPT_CLOSE, EXEMPT_OPEN
-from livedocs.markdown_ext import LiveNumbersExtension
+from livedocs import exempt, page_info
 
 from .answer_pages import DOCS, AnswerPage, AnswerPageError, answer_pages, is_answer_page
 from .grades import Grade
@@ -46,7 +45,7 @@ PLACEHOLDERS = ("::answers-table::", "::answers-summary::", "::grading-scale::")
 
 def _generated(text: str) -> str:
     """Text copied from front matter labels: the live-number audit skips it."""
-    return f"{EXEMPT_OPEN}{text}{EXEMPT_CLOSE}"
+    return exempt(text)
 
 
 def _el(tag: str, text: str | None = None, cls: str | None = None, **attrs: str) -> etree.Element:
@@ -149,12 +148,8 @@ class _Answers(Treeprocessor):
         self.ext = ext
 
     def page(self) -> tuple[str | None, dict[str, Any]]:
-        """The current page's src_uri and front matter, as livedocs read them."""
-        live = next((e for e in self.md.registeredExtensions
-                     if isinstance(e, LiveNumbersExtension)), None)
-        info = None if live is None else (live.page or live.state.page)
-        if info is None:
-            return None, {}
+        """The current page's src_uri and front matter, as livedocs reads them."""
+        info = page_info(self.md)
         return info.src_uri, info.meta
 
     def run(self, root: etree.Element) -> None:

@@ -35,8 +35,8 @@ from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from livedocs._marks import strip_marks
-from livedocs._source import prepare
+from livedocs.checker.source import prepare
+from livedocs.marks import strip_marks
 from livedocs.numbers import PageReport, check_page
 from rnnsite.csstrim import prune_css
 from rnnsite.mathml import tex_to_mathml
@@ -228,7 +228,7 @@ def _cell_math(m: re.Match[str]) -> str:
 
 
 # JupyterLab's icon fonts put private-use characters in its CSS; the live-number checker
-# reserves them (livedocs._marks), so the page carries them as CSS escapes instead.
+# reserves them (livedocs.marks), so the page carries them as CSS escapes instead.
 _STYLE = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.S)
 _PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 

@@ -4,7 +4,7 @@ by mkdocs-jupyter (``hooks: [rnnsite/notebooks_hook.py]`` in ``mkdocs.yml``).
 :func:`on_files`, before any page is rendered, for each ``docs/<task>/notebook.py``
 (see :mod:`rnnsite.notebooks` for each step):
 
-1. audits its markdown cells; failures are WARNINGs, so ``--strict`` aborts;
+1. audits its markdown cells; a failure aborts the build (a ``PluginError``);
 2. starts executing it (``allow_errors=False``) in a worker thread: each notebook runs in
    its own kernel process while MkDocs renders the other pages, and :func:`on_pre_page`
    waits for it when its own page comes (the notebook pages come last); a cell that raises
@@ -24,7 +24,6 @@ pages would be missing.
 from __future__ import annotations
 
 import html
-import logging
 import posixpath
 import shutil
 import tempfile
@@ -47,7 +46,6 @@ from rnnsite.notebooks import (
     page_uri,
 )
 
-log = logging.getLogger("mkdocs.plugins.livedocs")  # as the pages' checks: --strict counts it
 _state: dict[str, Any] = {"tmp": None, "downloads": {}, "pending": {}}
 
 
@@ -73,8 +71,9 @@ def on_files(files: Any, config: Any) -> Any:
     _state["pool"] = pool
     for source in sorted(sources, key=lambda f: f.src_uri):
         path, name = Path(source.abs_src_path), f"docs/{source.src_uri}"
-        for check in audit(path, name, config.config_file_path).failures:
-            log.warning(check.message)
+        failures = audit(path, name, config.config_file_path).failures
+        if failures:  # fails the build whatever its verbosity (a WARNING would not under -q)
+            raise PluginError("\n".join(check.message for check in failures))
         uri = page_uri(source.src_uri)
         executed = root / uri
         executed.parent.mkdir(parents=True, exist_ok=True)

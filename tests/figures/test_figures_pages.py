@@ -146,7 +146,9 @@ MARKED = (
 
 def convert_with_site_config(text: str, caplog) -> tuple[str, list[str]]:
     cfg = load_config(str(ROOT / "mkdocs.yml"))
-    md = markdown.Markdown(extensions=cfg.markdown_extensions, extension_configs=cfg.mdx_configs)
+    configs = {**cfg.mdx_configs, "livedocs.markdown_ext": {
+        **cfg.mdx_configs["livedocs.markdown_ext"], "fail": "show"}}  # log, don't raise
+    md = markdown.Markdown(extensions=cfg.markdown_extensions, extension_configs=configs)
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins"):
         html = md.convert(text)
     return html, [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from livedocs import _bib
+from livedocs import bib as _bib
 from livedocs.render import PAGE_SUFFIXES, render_page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,3 +39,22 @@ def test_entries_carry_venue_year_pages_and_a_link(key: str) -> None:
     if e.kind == "article":
         assert e.get("volume") and e.get("number") and e.get("pages"), key
     assert e.get("doi") or e.get("url"), f"{key}: a DOI where one exists, else a URL"
+
+
+def test_a_tilde_in_a_url_stays_a_tilde() -> None:
+    html = render_page("# References\n\n<!-- bibliography -->\n", "docs/references.md").html
+    assert 'href="https://people.idsia.ch/~juergen/' in html
+    assert "\u00a0juergen" not in html
+
+
+@pytest.mark.parametrize(("sentence", "ok"), [
+    ("Gers, Schmidhuber and Cummins [@gers2000] added it.", False),
+    ("Gers et al. [@gers2000] added it.", False),
+    ("Cummins @gers2000 added it.", False),
+    ("@gers2000 added it.", True),
+    ("Gers, Schmidhuber and Cummins [-@gers2000] added it.", True),
+    ("The forget gate [@gers2000] came later.", True),
+])
+def test_a_citation_never_repeats_its_authors(sentence: str, ok: bool) -> None:
+    report = render_page(f"# P\n\n{sentence}\n", "docs/p.md").report
+    assert report.ok == ok, [c.message for c in report.failures]

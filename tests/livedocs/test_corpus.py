@@ -7,7 +7,9 @@ failed open (see the page's heading).  Each page is checked twice:
 * the **pytest path**: Sybil with :class:`livedocs.sybil_parser.LiveNumberParser`, every
   example of the page evaluated;
 * the **build path**: ``mkdocs build`` of a site made of the corpus, with the site's own
-  Markdown extensions, reading the WARNINGs that make ``--strict`` abort.
+  Markdown extensions, in ``fail: show`` mode (as ``mkdocs serve``), reading the ERRORs
+  each bad page logs (in a real build, ``fail: raise``, the first one aborts the build:
+  ``test_invocations.py``).
 
 A bad page must fail both; a good page must pass both.
 """
@@ -52,7 +54,9 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         "validation": {"links": {"not_found": "info", "unrecognized_links": "info"}},
         "markdown_extensions": [
             {e: {k: str(v) if not isinstance(v, (bool, int)) else v
-                 for k, v in configs.get(e, {}).items()}} for e in exts
+                 for k, v in {**configs.get(e, {}),
+                              **({"fail": "show"} if e == "livedocs.markdown_ext" else {})
+                              }.items()}} for e in exts
         ],
     }
     yml = root / "mkdocs.yml"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import markdown
 import pytest
-from markdown import Extension
+from mkdocstrings import MkdocstringsInnerExtension
 
-from livedocs._marks import private_use
 from livedocs.markdown_ext import LiveNumberError, LiveNumbersExtension
+from livedocs.marks import private_use
 from livedocs.render import render_page
 
 PAGE = ("# Page\n\n<!-- live:setup\nH = 128\n-->\n\nThe size is 128<!--= 2 * 64 -->, and "
@@ -32,17 +33,34 @@ def test_markers_and_setup_never_reach_the_html_and_code_shows_them_verbatim() -
     assert private_use(html) == []
 
 
-def test_warn_mode_logs_each_failure_once(caplog: pytest.LogCaptureFixture) -> None:
-    md = plain_md()
+STALE = PAGE.replace("128<!--= 2 * 64 -->", "127<!--= 2 * 64 -->").replace(
+    "The size", "Of 777 units, the size")
+
+
+def test_show_mode_logs_each_finding_and_shows_it_at_its_place(
+        caplog: pytest.LogCaptureFixture) -> None:
+    md = plain_md(fail="show")
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.livedocs"):
-        md.convert(PAGE.replace("128<!--= 2 * 64 -->", "127<!--= 2 * 64 -->"))
+        html = md.convert(STALE)
     (record,) = [r for r in caplog.records if "written 127" in r.getMessage()]
-    assert record.getMessage().startswith("Page:")
+    assert record.levelno == logging.ERROR and record.getMessage().startswith("<page>:")
+    assert any("undeclared number 777" in r.getMessage() for r in caplog.records)
+    # the stale number: a box right after it; the audit's finding: at the end of its paragraph
+    assert re.search(r"127</span>?\s*<mark class=\"livedocs-error\"[^>]*>\u26a0 <page>:\d+: "
+                     r"live number: written 127", html) or \
+        re.search(r"127<mark class=\"livedocs-error\"", html), html
+    paragraph = html[html.index("<p>Of 777 units"):]
+    paragraph = paragraph[: paragraph.index("</p>")]
+    assert re.search(r"<mark class=\"livedocs-error\"[^>]*>\u26a0 &lt;page&gt;:\d+: "
+                     r"undeclared number 777 \(neither live nor a given\)</mark>$",
+                     paragraph), paragraph
+    assert private_use(html) == []
 
 
-def test_raise_mode_raises_with_every_failure() -> None:
-    with pytest.raises(LiveNumberError, match="written 127, computed 128"):
-        plain_md(fail="raise").convert(PAGE.replace("128<!--= 2 * 64 -->", "127<!--= 2 * 64 -->"))
+def test_raise_mode_is_the_default_and_raises_with_every_failure() -> None:
+    with pytest.raises(LiveNumberError, match="(?s)written 127, computed 128.*undeclared "
+                                              "number 777"):
+        plain_md().convert(STALE)
 
 
 def test_a_bad_fail_option_is_a_value_error() -> None:
@@ -50,16 +68,9 @@ def test_a_bad_fail_option_is_a_value_error() -> None:
         LiveNumbersExtension(fail="ignore")
 
 
-class MkdocstringsInnerExtension(Extension):
-    """Stands in for mkdocstrings' inner extension: its class name marks a docstring."""
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
-        md.registerExtension(self)
-
-
 def test_a_docstring_is_not_a_page(caplog: pytest.LogCaptureFixture) -> None:
-    ext = LiveNumbersExtension()
-    md = markdown.Markdown(extensions=[ext, MkdocstringsInnerExtension()])
+    ext = LiveNumbersExtension(fail="show")
+    md = markdown.Markdown(extensions=["toc", ext, MkdocstringsInnerExtension([])])
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.livedocs"):
         html = md.convert("Shapes (4H, 20) and 777 units.")
         md.reset()
@@ -68,7 +79,7 @@ def test_a_docstring_is_not_a_page(caplog: pytest.LogCaptureFixture) -> None:
         md.convert(bad)
         md.reset()
         md.convert(bad)  # the same docstring rendered twice (an inherited method)
-    assert len(caplog.records) == 1 and "docstring" in caplog.records[0].getMessage()
+    assert len(caplog.records) == 2 and "docstring" in caplog.records[0].getMessage()
     assert html.startswith("\U0010FFF0") and html.endswith("\U0010FFF1")
 
 
@@ -87,7 +98,7 @@ def test_the_reference_list_is_generated_with_anchors() -> None:
 
 
 def test_headings_feed_the_toc_without_placeholders() -> None:
-    md = markdown.Markdown(extensions=["toc", LiveNumbersExtension()])
+    md = markdown.Markdown(extensions=["toc", LiveNumbersExtension(fail="report")])
     md.convert("# Task 2.1<!--= '2.1' -->\n\nText.\n")
     assert "2.1" in str(md.toc_tokens)  # type: ignore[attr-defined]
     assert private_use(str(md.toc_tokens)) == []  # type: ignore[attr-defined]

@@ -40,9 +40,9 @@ def test_the_seed_result_is_published(site):
 
 
 def test_no_placeholder_of_the_checker_reaches_the_site(site):
-    # The checker's private-use characters (livedocs._marks) must all be gone, in the pages
+    # The checker's private-use characters (livedocs.marks) must all be gone, in the pages
     # and in the search index built from them.
-    from livedocs._marks import private_use
+    from livedocs.marks import private_use
 
     for path in [*site.rglob("*.html"), site / "search" / "search_index.json"]:
         assert private_use(path.read_text(encoding="utf-8")) == [], path

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from livedocs._givens import givens_of
+from livedocs.checker.givens import givens_of
 from livedocs.numbers import format_number
 from livedocs.reveal import computes_nothing
 

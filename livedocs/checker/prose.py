@@ -5,7 +5,7 @@ A prose token is what a reader reads as one number (after entities are decoded):
 ==========================  ===========================================================
 ``19,712``  ``2560``  ``0.25``  grouped integers, plain integers and decimals
 ``-12``  ``−12``                a sign counts where no word or digit stands before it
-``73%``                          a percentage (value 0.73)
+``73%`` ``73 %`` ``73 percent``  a percentage (value 0.73); ``7 ‰`` per mille (0.007)
 ``2.5e-7``  ``5.2 × 10⁻³``       scientific notation, as Python writes it or with a
                                  superscript exponent
 ``2.1.4``                        a dotted label (matched by its text)
@@ -33,7 +33,9 @@ _NUMBER = (
     r"|(?P<label>\d+(?:\.\d+){2,})"
     r"|(?P<grouped>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"
     r"|(?P<plain>\d+(?:\.\d+)?|\.\d+))"
-    r"(?P<pct>%)?"
+    # A percentage or per mille, the sign right after the number or after a space (plain,
+    # no-break or thin), or the word: 20%, 20 %, 20&nbsp;%, 20 percent, 20 ‰.
+    r"(?P<pct>[ \u00a0\u2009\u202f]?[%‰]|[ \u00a0]per\s?cent\b)?"
 )
 _TOKEN = re.compile(rf"(?<![\d.]){_NUMBER}(?![\d])")
 # The written part of a live number: a token that ends right where its marker stands.
@@ -66,7 +68,7 @@ def _value(m: re.Match[str]) -> Fraction | None:
     if m.group("sign") in ("-", "−"):
         v = -v
     if m.group("pct"):
-        v /= 100
+        v /= 1000 if m.group("pct").endswith("‰") else 100
     return v
 
 

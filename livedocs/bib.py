@@ -7,7 +7,7 @@ text renders ``Elman (1990)``.  Each links to the entry on the references
 page, where ``<!-- bibliography -->`` is replaced by the full list.  Up to three authors
 are named (``Gers, Schmidhuber & Cummins``), more are ``Cho et al.``.
 
-The generated text is wrapped in the exemption characters of :mod:`livedocs._marks`: its
+The generated text is wrapped in the exemption characters of :mod:`livedocs.marks`: its
 years, volumes and pages come from the bibliography, not from the prose, so the audit
 skips them.  No year is typed into a page.
 """
@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ._marks import EXEMPT_CLOSE, EXEMPT_OPEN
+from .marks import EXEMPT_CLOSE, EXEMPT_OPEN
+from .messages import Msg, say
 
 __all__ = ["Entry", "load", "cite_text", "reference_html", "bibliography_html", "CITE_RE",
-           "TEXT_CITE_RE", "cite_href"]
+           "TEXT_CITE_RE", "cite_href", "repeated_authors"]
 
 CITE_RE = r"\[(-?@[\w:-]+(?:\s*;\s*-?@[\w:-]+)*)\]"
 TEXT_CITE_RE = r"(?<![\w@.\[])@([A-Za-z][\w:-]*\d{4}[a-z]?)\b"
@@ -53,6 +54,9 @@ def _clean(text: str) -> str:
     return str(Text(re.sub(r"[{}]", "", text)))
 
 
+_VERBATIM = {"url", "doi"}
+
+
 @cache
 def load(path: str) -> dict[str, Entry]:
     """The entries of a BibTeX file, by key (read once per process and path)."""
@@ -64,7 +68,9 @@ def load(path: str) -> dict[str, Entry]:
         authors = tuple((_clean(" ".join(p.last_names)),
                          _clean(" ".join(p.first_names + p.middle_names)))
                         for p in e.persons.get("author", []))
-        fields = tuple((k.lower(), _clean(v)) for k, v in e.fields.items())
+        # URLs are not TeX: a `~` in one is a tilde (`~juergen`), not a no-break space.
+        fields = tuple((k.lower(), v.strip() if k.lower() in _VERBATIM else _clean(v))
+                       for k, v in e.fields.items())
         out[key] = Entry(key, e.type.lower(), authors, fields)
     return out
 
@@ -129,3 +135,22 @@ def bibliography_html(entries: dict[str, Entry]) -> str:
                    key=lambda e: (e.authors[0][0] if e.authors else e.key, e.get("year")))
     lis = "\n".join(f'<li id="ref-{e.key}">{reference_html(e)}</li>' for e in items)
     return f'<ul class="references">{EXEMPT_OPEN}\n{lis}\n{EXEMPT_CLOSE}</ul>'
+
+
+_ET_AL = re.compile(r"\s+et\s+al\.?\s*$")
+
+
+def repeated_authors(before: str, entries: list[Entry], textual: bool,
+                     keys: list[str]) -> list[str]:
+    """A citation never repeats the authors: ``Gers, Schmidhuber and Cummins [@gers2000]``
+    reads "Gers, Schmidhuber and Cummins (Gers, Schmidhuber & Cummins, 2000)".  The
+    problem if the text right ``before`` a citation ends with a surname of its (only or
+    first) entry; a year-only citation (``[-@key]``) is how to name them in the sentence."""
+    if not entries or keys[0].startswith("-"):
+        return []
+    tail = _ET_AL.sub("", before.rstrip())
+    entry = entries[0]
+    for last, _ in entry.authors:
+        if last and re.search(rf"(?<![\w-]){re.escape(last)}\Z", tail):
+            return [say(Msg.CITATION_REPEATS, key=entry.key, name=last)]
+    return []

@@ -3,7 +3,7 @@
 ``prepare(text)`` finds every ``<!--= BODY -->`` marker and every ``<!--notation-->``
 opt-out in the Markdown source, wherever it stands (code included: what is code is only
 known after rendering), and replaces each by its private-use character
-(:mod:`livedocs._marks`).  A marker right after a display-math closer at the end of its
+(:mod:`livedocs.marks`).  A marker right after a display-math closer at the end of its
 line (``$$<!--= x -->``, ``\\]<!--= x -->``, ``\\end{aligned}<!--= x -->``) is moved just
 *inside* the closer, because arithmatex only recognises a math block that ends its line;
 inside the math it stands at the very end, which ties the span as before.
@@ -19,8 +19,9 @@ import ast
 import re
 from dataclasses import dataclass, field
 
-from ._format import valid_spec
-from ._marks import MAX_MARKERS, marker_char, notation_char, private_use
+from ..marks import EXEMPT_MARKS, MAX_MARKERS, marker_char, notation_char, private_use
+from ..messages import Msg, say
+from .format import valid_spec
 
 __all__ = ["MarkerSrc", "Prepared", "prepare", "split_body"]
 
@@ -117,9 +118,10 @@ def prepare(text: str) -> Prepared:
     """Replace markers and opt-outs by placeholders (see the module docstring)."""
     prep = Prepared(text)
     for off in private_use(text):
+        if text[off] in EXEMPT_MARKS:
+            continue  # generated text (livedocs.exempt); the page's file is checked for them
         prep.errors.append((text.count("\n", 0, off) + 1,
-                            f"private-use character U+{ord(text[off]):04X}: reserved for "
-                            "the live-number checker"))
+                            say(Msg.PRIVATE_USE, code=ord(text[off]))))
     out: list[str] = []
     pos = 0
     for m in _MARK.finditer(text):

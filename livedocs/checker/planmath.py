@@ -1,6 +1,6 @@
-"""Plan the checks of the relation chains in one math span (see :mod:`livedocs._plan`).
+"""Plan the checks of the relation chains in one math span (see :mod:`livedocs.checker.plan`).
 
-For each chain: parse every side (:mod:`livedocs._texeval`), decide which relations are
+For each chain: parse every side (:mod:`livedocs.tex.evaluate`), decide which relations are
 checked (both sides evaluable with the page's givens and the marker's ``for`` values), and
 which sides are *anchored*: a side holding a tied number, the tied formula, or a side made
 only of unambiguous givens; anchoring spreads through checked ``=`` both ways and through
@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ._givens import symbol_values
-from ._plan import AuditTok, EqPlan, PagePlan, Planned, _marker_line, _short
-from ._tex import NumTok, Span
-from ._texeval import Node, NotArithmetic, parse, symbols
+from ..messages import Msg, say
+from ..report import Kind
+from ..tex.evaluate import Node, NotArithmetic, parse, symbols
+from ..tex.read import NumTok, Span
+from .givens import symbol_values
+from .plantypes import AuditTok, EqPlan, PagePlan, Planned, marker_line, short
 
 __all__ = ["plan_chains", "literal"]
 
@@ -46,8 +48,8 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
         ci = len(span.chains) - 1
         end_target = (ci, len(span.chains[ci].sides) - 1)
     elif span.end_tie is not None:
-        plan.items.append(Planned("markup", _marker_line(plan, span.end_tie, line),
-                                  marker=span.end_tie, error="the math span holds no number"))
+        plan.items.append(Planned(Kind.MARKUP, marker_line(plan, span.end_tie, line),
+                                  marker=span.end_tie, error=say(Msg.MATH_NO_NUMBER)))
     covered: set[int] = set()
     used_ties: set[int] = set()
     for ci, chain in enumerate(span.chains):
@@ -75,8 +77,8 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
             elif [n for n in last.nums if not n.exempt] or trees[-1] is not None:
                 formula_tie = (k, len(chain.sides) - 1)
             else:
-                plan.items.append(Planned("markup", _marker_line(plan, k, line), marker=k,
-                                          error="the math span ends in no number"))
+                plan.items.append(Planned(Kind.MARKUP, marker_line(plan, k, line), marker=k,
+                                          error=say(Msg.MATH_ENDS_IN_NO_NUMBER)))
         evaluable = [t is not None and symbols(t) <= known | subs for t in trees]
         numeric = [any(not n.exempt for n in s.nums) for s in chain.sides]
         checked: list[int] = []
@@ -91,14 +93,13 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
                 why = reasons[bad] or "unknown symbol " + ", ".join(
                     sorted(symbols(trees[bad]) - known - subs)) if trees[bad] or reasons[bad] \
                     else "not arithmetic"
-                plan.items.append(Planned("markup", line, error=(
-                    f"math `{_short(span.tex)}`: `{chain.sides[bad].latex}` cannot be "
-                    f"evaluated ({why}); write it as arithmetic, or mark the span "
-                    "<!--notation-->")))
+                plan.items.append(Planned(Kind.MARKUP, line, error=say(
+                    Msg.MATH_NOT_EVALUABLE, tex=short(span.tex), side=chain.sides[bad].latex,
+                    why=why)))
         if not checked and formula_tie is None:
             for k, n in num_ties.items():  # a tied number that is no equation's result
                 used_ties.add(k)
-                plan.items.append(Planned("live", _marker_line(plan, k, line), marker=k,
+                plan.items.append(Planned(Kind.LIVE, marker_line(plan, k, line), marker=k,
                                           written=n.text, math=True))
                 covered.add(id(n))
             continue
@@ -113,23 +114,21 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
             involved.add(formula_tie[1])
         unanchored = [s for s in sorted(involved) if numeric[s] and s not in anchored]
         if unanchored:
-            plan.items.append(Planned("markup", line, error=(
-                f"math `{_short(span.tex)}`: equation not tied to a live expression (put "
-                "<!--= EXPR --> right after the closing delimiter, or after the number it "
-                "computes)")))
+            plan.items.append(Planned(Kind.MARKUP, line,
+                                      error=say(Msg.MATH_UNTIED, tex=short(span.tex))))
         for s in involved & anchored:
             covered.update(id(n) for n in chain.sides[s].nums)
         used_ties.update(num_ties)
         if formula_tie:
             used_ties.add(formula_tie[0])
         tie_marker = formula_tie[0] if formula_tie else (min(num_ties) if num_ties else None)
-        plan.items.append(Planned("equation", _marker_line(plan, tie_marker, line)
+        plan.items.append(Planned(Kind.EQUATION, marker_line(plan, tie_marker, line)
                                   if tie_marker is not None else line, marker=tie_marker,
                                   eq=EqPlan(span, ci, trees, checked, num_ties, formula_tie,
                                             exact)))
     for k, n in span.num_ties.items():
         if k not in used_ties:
-            plan.items.append(Planned("live", _marker_line(plan, k, line), marker=k,
+            plan.items.append(Planned(Kind.LIVE, marker_line(plan, k, line), marker=k,
                                       written=n.text, math=True))
             covered.add(id(n))
     for n in span.nums:

@@ -1,8 +1,8 @@
 """Read the TeX of one math span: tokens, number tokens, statements and relation chains.
 
-Nothing here evaluates; :mod:`livedocs._texeval` parses and evaluates the sides.
+Nothing here evaluates; :mod:`livedocs.tex.evaluate` parses and evaluates the sides.
 
-Tokens and number tokens come from :mod:`livedocs._texlex` (where digits in a symbol's
+Tokens and number tokens come from :mod:`livedocs.tex.lex` (where digits in a symbol's
 subscript or superscript are marked exempt).
 
 **Statements** are split at ``\\\\``, ``\\quad``/``\\qquad``, text tokens and top-level
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ._marks import marker_index, notation_index
-from ._texlex import (
+from ..marks import marker_index, notation_index
+from .lex import (
     CHAIN_ENVS,
     CHECKED_RELATIONS,
     NOTATION_RELATIONS,

@@ -1,9 +1,9 @@
 """Plan the checks of one rendered page, without running any page code.
 
-Input: the prepared source (:mod:`livedocs._source`), the rendered page's segments
-(:mod:`livedocs._html`) and the givens (:mod:`livedocs._givens`).  Output: a
+Input: the prepared source (:mod:`livedocs.checker.source`), the rendered page's segments
+(:mod:`livedocs.checker.reading`) and the givens (:mod:`livedocs.checker.givens`).  Output: a
 :class:`PagePlan`: the setup code, the planned checks in page order and the tokens left for
-the audit.  :mod:`livedocs._run` runs it.
+the audit.  :mod:`livedocs.checker.run` runs it.
 
 Every marker must end up as exactly one check.  A marker that lands in a comment, a
 script, a heading, a URL or nowhere is a ``markup`` error; so is text that shows markup the
@@ -15,61 +15,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from fractions import Fraction
 
-from ._givens import Given
-from ._html import Page, Segment
-from ._marks import marker_index, notation_index
-from ._prose import LIVE_WRITTEN, markup_problems, prose_tokens
-from ._source import MarkerSrc, Prepared
-from ._tex import NumTok, Span, read_span
-from ._texeval import Node
+from ..marks import PLACEHOLDER, PLACEHOLDERS, drop_placeholders, marker_index, notation_index
+from ..messages import Msg, say
+from ..report import Kind
+from ..tex.read import read_span
+from .givens import Given
+from .planmath import plan_chains
+from .plantypes import AuditTok, EqPlan, PagePlan, Planned, marker_line, short
+from .prose import LIVE_WRITTEN, markup_problems, prose_tokens
+from .reading import Page, Segment
+from .source import Prepared
 
 __all__ = ["Planned", "AuditTok", "PagePlan", "plan_page", "Locator", "EqPlan"]
-
-
-@dataclass
-class AuditTok:
-    text: str
-    value: Fraction | None  # None: a label
-    line: int
-    math: bool = False
-
-
-@dataclass
-class EqPlan:
-    """A relation chain to check: sides, their trees, the checked relations, the ties."""
-
-    span: Span
-    chain: int
-    trees: list[Node | None]
-    checked: list[int]  # indices k of checked relations (between sides k and k+1)
-    num_ties: dict[int, NumTok]  # marker k -> the tied number (in this chain)
-    formula_tie: tuple[int, int] | None  # (marker k, side index) of a tied formula
-    exact: set[int]  # markers whose number must equal its value exactly
-
-
-@dataclass
-class Planned:
-    kind: str  # live | equation | notation | quote | markup
-    line: int
-    marker: int | None = None
-    written: str | None = None
-    math: bool = False
-    eq: EqPlan | None = None
-    error: str | None = None
-
-
-@dataclass
-class PagePlan:
-    setup: str | None = None
-    setup_line: int = 0
-    givens: list[Given] = field(default_factory=list)
-    items: list[Planned] = field(default_factory=list)
-    audit: list[AuditTok] = field(default_factory=list)
-    markers: list[MarkerSrc] = field(default_factory=list)
-    code_markers: set[int] = field(default_factory=set)
-    quotes: list[str] = field(default_factory=list)
 
 
 class Locator:
@@ -131,11 +89,11 @@ def _group(segments: list[Segment]) -> list[_Run | _Math]:
             text = seg.text
             if seg.kind == "text" and out and isinstance(out[-1], _Math) and prev is not None \
                     and prev.kind == "math" and prev.block == seg.block:
-                lead = re.match(r"[\U000F0000-\U000FFFFD]*", text).group()  # type: ignore[union-attr]
+                lead = re.match(f"[{PLACEHOLDERS}]*", text).group()  # type: ignore[union-attr]
                 out[-1].after += list(lead)
                 text = text[len(lead):]
                 seg = Segment(seg.kind, text, seg.block, seg.heading, seg.student, seg.exempt,
-                              seg.display, seg.where)
+                              seg.display, seg.where, seg.pos)
             last = out[-1] if out else None
             if isinstance(last, _Run) and last.kind == seg.kind and last.pieces[-1].block \
                     == seg.block and seg.kind in ("text", "attr"):
@@ -153,13 +111,13 @@ def plan_page(prep: Prepared, page: Page, givens: list[Given], source: str,
     loc = Locator(source)
     items = plan.items
     for line, msg in prep.errors:
-        items.append(Planned("markup", line, error=msg))
+        items.append(Planned(Kind.MARKUP, line, error=msg))
     for mk in prep.markers:
         if mk.error:
-            items.append(Planned("markup", mk.line, marker=mk.k, error=f"marker: {mk.error}"))
+            items.append(Planned(Kind.MARKUP, mk.line, marker=mk.k,
+                                 error=say(Msg.MARKER_MALFORMED, error=mk.error)))
     if len(page.setups) > 1:
-        items.append(Planned("markup", 1, error=f"{len(page.setups)} setup blocks; at most "
-                                                  "one per page"))
+        items.append(Planned(Kind.MARKUP, 1, error=say(Msg.SETUPS, n=len(page.setups))))
     if page.setups:
         plan.setup = page.setups[0]
         m = re.search(r"^<!-- live:setup$", source, re.M)
@@ -173,23 +131,14 @@ def plan_page(prep: Prepared, page: Page, givens: list[Given], source: str,
             _plan_run(part, plan, loc, seen, seen_notation)
     for mk in prep.markers:
         if mk.k not in seen and not mk.error:
-            items.append(Planned("markup", mk.line, marker=mk.k,
-                                 error=f"marker {mk.raw!r} does not reach the page: it sits "
-                                       "where Markdown drops it (a URL, a raw HTML tag)"))
+            items.append(Planned(Kind.MARKUP, mk.line, marker=mk.k,
+                                 error=say(Msg.MARKER_LOST, raw=mk.raw)))
     for nt in prep.notations:
         if nt.k not in seen_notation:
-            items.append(Planned("markup", nt.line, error="<!--notation--> must stand right "
-                                                          "after a math span"))
+            items.append(Planned(Kind.MARKUP, nt.line, error=say(Msg.NOTATION_STRAY)))
     _plan_quotes(page, plan, seed, loc)
     items.sort(key=lambda it: it.line)
     return plan
-
-
-def _marker_line(plan: PagePlan, k: int, fallback: int) -> int:
-    return plan.markers[k].line if 0 <= k < len(plan.markers) else fallback
-
-
-_PLACEHOLDER = re.compile("[\U000F0000-\U000FFFFD]")
 
 
 def _plan_run(run: _Run, plan: PagePlan, loc: Locator, seen: set[int],
@@ -198,57 +147,53 @@ def _plan_run(run: _Run, plan: PagePlan, loc: Locator, seen: set[int],
     if not text:
         return
     if run.kind == "code":
-        for m in _PLACEHOLDER.finditer(text):
+        for m in PLACEHOLDER.finditer(text):
             k = marker_index(m.group())
             if k is not None:
                 seen.add(k)
                 plan.code_markers.add(k)
         return
     line0 = loc.find(text) if run.kind in ("text", "attr") else loc.line_at(loc.pos)
-    for m in _PLACEHOLDER.finditer(text):
+    for m in PLACEHOLDER.finditer(text):
         i, ch = m.start(), m.group()
         k, n = marker_index(ch), notation_index(ch)
         if k is None and n is None:
             continue
         if n is not None:
             seen_notation.add(n)
-            plan.items.append(Planned("markup", line0, error="<!--notation--> must stand "
-                                                             "right after a math span"))
+            plan.items.append(Planned(Kind.MARKUP, line0, error=say(Msg.NOTATION_STRAY)))
             continue
         assert k is not None
         seen.add(k)
-        line = _marker_line(plan, k, line0)
+        line = marker_line(plan, k, line0)
         if k < len(plan.markers) and plan.markers[k].error:
             continue  # reported as a markup error already
         flags = run.flags_at(i)
         if run.kind == "hidden":
             where = "an HTML comment" if run.pieces[0].where == "comment" else \
                 f"a <{run.pieces[0].where}> element"
-            plan.items.append(Planned("markup", line, marker=k,
-                                      error=f"a marker inside {where}: the reader never sees it"))
+            plan.items.append(Planned(Kind.MARKUP, line, marker=k,
+                                      error=say(Msg.MARKER_HIDDEN, where=where)))
         elif flags.heading:
-            plan.items.append(Planned("markup", line, marker=k, error="a live number in a "
-                                      "heading (headings feed the navigation and the title); "
-                                      "write it in the text"))
+            plan.items.append(Planned(Kind.MARKUP, line, marker=k,
+                                      error=say(Msg.MARKER_IN_HEADING)))
         elif flags.student is not None or flags.exempt:
-            plan.items.append(Planned("markup", line, marker=k, error="a marker inside the "
-                                      "student's verbatim answer or generated text"))
+            plan.items.append(Planned(Kind.MARKUP, line, marker=k, error=say(Msg.MARKER_IN_QUOTE)))
         else:
-            before = re.sub(r"[\U000F0000-\U000FFFFD]", "", text[:i])
+            before = drop_placeholders(text[:i])
             m = LIVE_WRITTEN.search(before[-120:])
             if m is None:
-                plan.items.append(Planned("markup", line, marker=k, error="a marker not "
-                                          "attached to a number (write the number right "
-                                          "before it, no space)"))
+                plan.items.append(Planned(Kind.MARKUP, line, marker=k,
+                                          error=say(Msg.MARKER_DETACHED)))
             else:
-                plan.items.append(Planned("live", line, marker=k, written=m.group()))
+                plan.items.append(Planned(Kind.LIVE, line, marker=k, written=m.group()))
     if run.kind == "hidden":
         return
-    clean = re.sub(r"[\U000F0000-\U000FFFFD]", "\0", text)
+    clean = drop_placeholders(text, "\0")
     for off, msg in markup_problems(clean.replace("\0", "")):
         flags = run.flags_at(off)
         if not flags.exempt and flags.student is None:
-            plan.items.append(Planned("markup", line0 + text.count("\n", 0, off), error=msg))
+            plan.items.append(Planned(Kind.MARKUP, line0 + text.count("\n", 0, off), error=msg))
     _audit_text(clean, run, line0, plan)
 
 
@@ -259,7 +204,8 @@ def _audit_text(clean: str, run: _Run, line0: int, plan: PagePlan) -> None:
         flags = run.flags_at(tok.start)
         if flags.exempt or flags.student is not None:
             continue
-        plan.audit.append(AuditTok(tok.text, tok.value, line0 + clean.count("\n", 0, tok.start)))
+        plan.audit.append(AuditTok(tok.text, tok.value, line0 + clean.count("\n", 0, tok.start),
+                                   pos=flags.pos))
 
 
 def _plan_math(part: _Math, plan: PagePlan, loc: Locator, seen: set[int],
@@ -272,8 +218,8 @@ def _plan_math(part: _Math, plan: PagePlan, loc: Locator, seen: set[int],
             if span.end_tie is None:
                 span.end_tie = k
             else:
-                plan.items.append(Planned("markup", _marker_line(plan, k, line), marker=k,
-                                          error="two markers after one math span"))
+                plan.items.append(Planned(Kind.MARKUP, marker_line(plan, k, line), marker=k,
+                                          error=say(Msg.TWO_MARKERS_AFTER_MATH)))
             seen.add(k)
         elif (n := notation_index(ch)) is not None:
             span.notations.append(n)
@@ -281,28 +227,28 @@ def _plan_math(part: _Math, plan: PagePlan, loc: Locator, seen: set[int],
     seen_notation.update(span.notations)
     if seg.student is not None or seg.exempt:
         for k, _ in span.markers:
-            plan.items.append(Planned("markup", _marker_line(plan, k, line), marker=k,
-                                      error="a marker inside the student's verbatim answer"))
+            plan.items.append(Planned(Kind.MARKUP, marker_line(plan, k, line), marker=k,
+                                      error=say(Msg.MARKER_IN_QUOTED_MATH)))
         return
     for err in span.errors:
         marker = span.end_tie if span.end_tie is not None else None
-        plan.items.append(Planned("markup", line, marker=marker,
-                                  error=f"math `{_short(seg.text)}`: {err}"))
+        plan.items.append(Planned(Kind.MARKUP, line, marker=marker,
+                                  error=say(Msg.MATH_MALFORMED, tex=short(seg.text), error=err)))
     if span.errors and not span.chains:
         return
+    first_audit = len(plan.audit)
     for text_tok in span.texts:  # \text{...}: prose inside math
         for tok in prose_tokens(text_tok.arg):
             plan.audit.append(AuditTok(tok.text, tok.value, line))
     for _ in span.notations:
-        plan.items.append(Planned("notation", line))
-    from ._planmath import plan_chains  # noqa: PLC0415 (it imports this module)
-
-    plan_chains(span, plan, line)
-
-
-def _short(tex: str) -> str:
-    tex = " ".join(re.sub(r"[\U000F0000-\U000FFFFD]", "", tex).split())
-    return tex if len(tex) <= 60 else tex[:57] + "..."
+        plan.items.append(Planned(Kind.NOTATION, line))
+    try:
+        plan_chains(span, plan, line)
+    except Exception as exc:  # noqa: BLE001 (never a traceback: say where and what)
+        plan.items.append(Planned(Kind.MARKUP, line, error=say(
+            Msg.MATH_UNREADABLE, tex=short(seg.text), error=f"{type(exc).__name__}: {exc}")))
+    for tok in plan.audit[first_audit:]:
+        tok.pos = seg.pos
 
 
 def _plan_quotes(page: Page, plan: PagePlan, seed: dict[str, str] | None, loc: Locator) -> None:
@@ -314,15 +260,12 @@ def _plan_quotes(page: Page, plan: PagePlan, seed: dict[str, str] | None, loc: L
         line = loc.find(parts[0]) if parts else 1
         shown = " ".join("".join(parts).split())
         if seed is None:
-            plan.items.append(Planned("markup", line, error="a student quote, but no seed "
-                                      "answers are configured (livedocs option `seed`)"))
+            plan.items.append(Planned(Kind.MARKUP, line, error=say(Msg.QUOTE_NO_SEED)))
         elif label not in seed:
-            plan.items.append(Planned("markup", line, error=f"a student quote of answer "
-                                      f"{label!r}, which the seed does not have"))
+            plan.items.append(Planned(Kind.MARKUP, line, error=say(Msg.QUOTE_UNKNOWN, label=label)))
         elif seed[label] != shown:
-            plan.items.append(Planned("markup", line, error=(
-                f"the quote of answer {label} differs from the seed: shows {shown[:80]!r}..., "
-                f"the seed has {seed[label][:80]!r}...")))
+            plan.items.append(Planned(Kind.MARKUP, line, error=say(
+                Msg.QUOTE_ALTERED, label=label, shown=shown[:80], seed=seed[label][:80])))
         else:
-            plan.items.append(Planned("quote", line))
+            plan.items.append(Planned(Kind.QUOTE, line))
             plan.quotes.append(label)

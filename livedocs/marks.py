@@ -22,7 +22,8 @@ import re
 __all__ = [
     "MARKER_BASE", "NOTATION_BASE", "EXEMPT_OPEN", "EXEMPT_CLOSE", "MAX_MARKERS",
     "marker_char", "notation_char", "marker_index", "notation_index", "ANY_MARK",
-    "private_use", "strip_marks",
+    "private_use", "strip_marks", "PLACEHOLDERS", "PLACEHOLDER", "BIBLIOGRAPHY", "PAGE_END",
+    "EXEMPT_MARKS", "drop_placeholders",
 ]
 
 MARKER_BASE = 0xF0000
@@ -30,10 +31,19 @@ NOTATION_BASE = 0xF8000
 MAX_MARKERS = 0x8000
 EXEMPT_OPEN = "\U0010FFF0"
 EXEMPT_CLOSE = "\U0010FFF1"
+EXEMPT_MARKS = EXEMPT_OPEN + EXEMPT_CLOSE
+# ``<!-- bibliography -->`` alone on its lines, while the page renders.
+BIBLIOGRAPHY = "\U0010FFF2"
+# The last paragraph of every page while it renders: postprocessors also run on fragments
+# (a heading, for the table of contents); only the page itself ends with this.
+PAGE_END = "\U0010FFF3"
+# A character class (for building patterns) matching a marker's or an opt-out's placeholder.
+PLACEHOLDERS = "\U000F0000-\U000FFFFD"
+PLACEHOLDER = re.compile(f"[{PLACEHOLDERS}]")
 
 # Every private-use code point: the BMP area and both supplementary areas.
 _PRIVATE = re.compile("[\ue000-\uf8ff\U000F0000-\U000FFFFD\U00100000-\U0010FFFD]")
-ANY_MARK = re.compile("[\U000F0000-\U000FFFFD\U0010FFF0\U0010FFF1]")
+ANY_MARK = re.compile(f"[{PLACEHOLDERS}{EXEMPT_MARKS}{BIBLIOGRAPHY}{PAGE_END}]")
 
 
 def marker_char(k: int) -> str:
@@ -63,3 +73,8 @@ def private_use(text: str) -> list[int]:
 def strip_marks(text: str) -> str:
     """``text`` without any marker, opt-out or exemption character."""
     return ANY_MARK.sub("", text)
+
+
+def drop_placeholders(text: str, by: str = "") -> str:
+    """``text`` with each marker and opt-out placeholder replaced by ``by``."""
+    return PLACEHOLDER.sub(by, text)

@@ -1,4 +1,4 @@
-"""Run a :class:`livedocs._plan.PagePlan`: execute the setup, evaluate, compare, audit.
+"""Run a :class:`livedocs.checker.plan.PagePlan`: execute the setup, evaluate, compare, audit.
 
 Page code runs in a fresh namespace per page.  Nothing it raises, ``SystemExit`` and
 ``KeyboardInterrupt`` included, escapes: it becomes a failed check with its message.
@@ -8,42 +8,27 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
-from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
-from ._format import format_number
-from ._givens import symbol_values
-from ._plan import AuditTok, EqPlan, PagePlan, Planned
-from ._prose import normalise
-from ._tex import NumTok
-from ._texeval import EvalError, Unresolved, Value, evaluate
+from ..messages import Msg, say
+from ..report import Check, Kind
+from ..tex.evaluate import Value, evaluate
+from ..tex.lex import plain_digits
+from ..tex.read import NumTok
+from .format import format_number
+from .givens import symbol_values
+from .plantypes import AuditTok, EqPlan, PagePlan, Planned
+from .prose import normalise
+from .relations import math_form, relation, show
 
-__all__ = ["Check", "run_plan", "SETUP_CACHE"]
+__all__ = ["run_plan", "SetupCache"]
 
-# Tests that re-check one page many times (tests/livedocs/test_mutation.py) set this to a
-# dict: a setup block already run, with the same text, is not run again; its namespace is
-# copied. Left None, every check runs every setup afresh.
-SETUP_CACHE: dict[tuple[str, int, str], dict[str, Any]] | None = None
-
-
-@dataclass(frozen=True)
-class Check:
-    """One check of a page.  ``message`` reads ``path:line: what`` (ok or not)."""
-
-    kind: str  # setup | live | equation | notation | quote | markup | audit
-    path: str
-    line: int
-    written: str | None
-    computed: str | None
-    ok: bool
-    message: str
-    marker: int | None = None
-    expr: str | None = None
-    uses: tuple[str, ...] = field(default=())
+# A setup block already run with the same text is not run again when the caller passes a
+# cache (tests that re-check one page many times); its namespace is copied.
+SetupCache = dict[tuple[Any, ...], Any]
 
 
 def _safe(text: object, limit: int = 300) -> str:
@@ -90,31 +75,6 @@ def _fraction(v: Any) -> Fraction | None:
     return None
 
 
-def _show(v: Value | None) -> str:
-    if v is None:
-        return "?"
-    if isinstance(v, Fraction) and v.denominator == 1 and abs(v.numerator) < 10**60:
-        return format_number(v.numerator)
-    if isinstance(v, Fraction) and abs(v.numerator) < 10**60:
-        d = v.denominator
-        while d % 2 == 0:
-            d //= 2
-        while d % 5 == 0:
-            d //= 5
-        if d == 1:  # a terminating decimal: show it exactly
-            with localcontext() as ctx:
-                ctx.prec = 80
-                text = format(Decimal(v.numerator) / Decimal(v.denominator), "f")
-            if len(text) <= 40:
-                return text
-    try:
-        f = float(v)
-    except OverflowError:
-        return "a number too large to show"
-    exact = f" ({v})" if isinstance(v, Fraction) and len(str(v)) < 40 else ""
-    return f"{f:.6g}{exact}"
-
-
 def _format(value: Any, spec: str | None, math: bool) -> tuple[str, str | None]:
     try:
         return format_number(value, spec, math=math), None
@@ -124,8 +84,9 @@ def _format(value: Any, spec: str | None, math: bool) -> tuple[str, str | None]:
 
 class _Runner:
     def __init__(self, plan: PagePlan, path: str, offset: int,
-                 ns: dict[str, Any] | None = None) -> None:
+                 ns: dict[str, Any] | None = None, cache: SetupCache | None = None) -> None:
         self.plan = plan
+        self.cache = cache
         self.path = path
         self.offset = offset
         self.ns: dict[str, Any] = ns if ns is not None else {}
@@ -134,28 +95,29 @@ class _Runner:
     def loc(self, line: int) -> str:
         return f"{self.path}:{line + self.offset}"
 
-    def check(self, kind: str, line: int, ok: bool, msg: str, written: str | None = None,
+    def check(self, kind: Kind, line: int, ok: bool, msg: str, written: str | None = None,
               computed: str | None = None, marker: int | None = None,
               expr: str | None = None) -> Check:
         names = set(re.findall(r"(?<![\w.])[A-Za-z_]\w*", expr)) if expr else set()
         uses = tuple(g.name for g in self.plan.givens if g.name.split("[")[0] in names)
-        return Check(kind, self.path, line + self.offset, written, computed, ok,
-                     f"{self.loc(line)}: {msg}", marker, expr, uses)
+        return Check(kind=kind, path=self.path, line=line + self.offset, written=written,
+                     computed=computed, ok=ok, message=f"{self.loc(line)}: {msg}",
+                     marker=marker, expr=expr, uses=uses)
 
     def setup(self) -> Check | None:
         plan = self.plan
         if plan.setup is None:
             return None
         key = (self.path, plan.setup_line, plan.setup)
-        if SETUP_CACHE is not None and key in SETUP_CACHE:
-            self.ns.update(SETUP_CACHE[key])
-            return self.check("setup", plan.setup_line, True, "setup ran (cached)")
+        if self.cache is not None and key in self.cache:
+            self.ns.update(self.cache[key])
+            return self.check(Kind.SETUP, plan.setup_line, True, "setup ran (cached)")
         err = _exec(plan.setup, self.ns, self.path, plan.setup_line)
-        if SETUP_CACHE is not None and not err:
-            SETUP_CACHE[key] = dict(self.ns)
+        if self.cache is not None and not err:
+            self.cache[key] = dict(self.ns)
         if err:
-            return self.check("setup", plan.setup_line, False, f"setup raised {err}")
-        return self.check("setup", plan.setup_line, True, "setup ran")
+            return self.check(Kind.SETUP, plan.setup_line, False, f"setup raised {err}")
+        return self.check(Kind.SETUP, plan.setup_line, True, "setup ran")
 
     def live(self, it: Planned) -> Check:
         mk = self.plan.markers[it.marker]  # type: ignore[index]
@@ -163,7 +125,7 @@ class _Runner:
         written = it.written or ""
         value, err = _eval(mk.expr, self.ns, self.path, it.line)
         if err:
-            return self.check("live", it.line, False, f"{what}: written {written}, {err} "
+            return self.check(Kind.LIVE, it.line, False, f"{what}: written {written}, {err} "
                               f"(expr: {mk.expr})", written, None, mk.k, mk.expr)
         if isinstance(value, str) and re.fullmatch(r"\d+(?:\.\d+)*", value):
             computed, problem = value, None  # a label (``"2.1"``), compared as text
@@ -171,12 +133,12 @@ class _Runner:
                 problem = "(a label takes no format spec)"
         else:
             computed, problem = _format(value, mk.spec, it.math)
-        same = (re.sub(r"\s+", "", normalise(computed)) == re.sub(r"\s+", "", normalise(written))
-                if it.math else normalise(computed) == normalise(written))
+        same = (math_form(computed) == math_form(written) if it.math
+                else normalise(computed) == normalise(written))
         ok = problem is None and same
         msg = f"{what}: written {written}, computed {computed}"
         msg += f" {problem}" if problem else ""
-        return self.check("live", it.line, ok, f"{msg} (expr: {mk.expr})", written, computed,
+        return self.check(Kind.LIVE, it.line, ok, f"{msg} (expr: {mk.expr})", written, computed,
                           mk.k, mk.expr)
 
     def equation(self, it: Planned) -> Check:
@@ -194,13 +156,17 @@ class _Runner:
             env = {**env_base, **{n: Fraction(repr(v)) if isinstance(v, float) else
                                   Fraction(v) for n, v in combo.items()}}
             at = "" if not combo else " at " + ", ".join(f"{n} = {v}" for n, v in combo.items())
-            problem = self.eq_once(eq, chain, env, combo, it.line, at)
+            try:
+                problem = self.eq_once(eq, chain, env, combo, it.line, at)
+            except Exception as exc:  # noqa: BLE001 (never a traceback: say where and what)
+                problem = (f"`{shown}` cannot be checked: {type(exc).__name__}: {exc}", None,
+                           None)
             if problem:
                 fail, written, computed = problem
-                return self.check("equation", it.line, False, f"equation{at}: {fail}",
+                return self.check(Kind.EQUATION, it.line, False, f"equation{at}: {fail}",
                                   written, computed, k, mk.expr if mk else None)
         written = eq.num_ties[k].text if k is not None and k in eq.num_ties else None
-        return self.check("equation", it.line, True, f"equation holds: {shown}", written,
+        return self.check(Kind.EQUATION, it.line, True, f"equation holds: {shown}", written,
                           written, k, mk.expr if mk else None)
 
     def eq_once(self, eq: EqPlan, chain, env: dict[str, Value], combo: dict[str, Any],
@@ -213,13 +179,13 @@ class _Runner:
             tree = eq.trees[s]
             try:
                 values[s] = evaluate(tree, env)  # type: ignore[arg-type]
-            except (EvalError, Unresolved, ZeroDivisionError, OverflowError) as exc:
+            except Exception as exc:  # noqa: BLE001 (EvalError, Unresolved, ...)
                 return (f"`{chain.sides[s].latex}` cannot be evaluated: "
                         f"{type(exc).__name__}: {exc}", None, None)
         for r in eq.checked:
             a, b = values[r], values[r + 1]
             rel = chain.rels[r]
-            ok, why = _relation(rel, a, b, chain.sides[r].nums, chain.sides[r + 1].nums,
+            ok, why = relation(rel, a, b, chain.sides[r].nums, chain.sides[r + 1].nums,
                                 eq.trees[r], eq.trees[r + 1])
             if not ok:
                 return (f"`{chain.sides[r].latex}` {rel} `{chain.sides[r + 1].latex}` does "
@@ -238,9 +204,9 @@ class _Runner:
             side = values[s]
             side_exact = side if isinstance(side, Fraction) else Fraction(side)
             if exact is None or exact != side_exact:
-                return (f"`{chain.sides[s].latex}` evaluates to {_show(side)}, the expression "
-                        f"to {_show(exact) if exact is not None else _repr(value)} "
-                        f"(expr: {mk.expr})", _show(side), None)
+                return (f"`{chain.sides[s].latex}` evaluates to {show(side)}, the expression "
+                        f"to {show(exact) if exact is not None else _repr(value)} "
+                        f"(expr: {mk.expr})", show(side), None)
         return None
 
     def tie(self, k: int, num: NumTok, combo: dict[str, Any], line: int,
@@ -250,105 +216,70 @@ class _Runner:
         if err:
             return (f"written {num.text}, {err} (expr: {mk.expr})", num.text, None)
         computed, problem = _format(value, mk.spec, True)
-        if problem or re.sub(r"\s+", "", computed) != re.sub(r"\s+", "", normalise(num.text)):
+        if problem or math_form(computed) != math_form(num.text):
             why = f" {problem}" if problem else ""
             return (f"written {num.text}, computed {computed}{why} (expr: {mk.expr})",
                     num.text, computed)
         v = _fraction(value)
         if exact and (v is None or v != num.value):
-            return (f"written {num.text}, computed {_show(v)}: `=` means exact and a tie "
+            return (f"written {num.text}, computed {show(v)}: `=` means exact and a tie "
                     f"never rounds; write \\approx (expr: {mk.expr})", num.text, computed)
         return None
 
     def audit(self) -> Check:
         plan = self.plan
         labels = {g.label for g in plan.givens if g.label}
-        problems: list[tuple[int, str]] = []
+        problems: list[tuple[int, str, int]] = []
         for tok in plan.audit:
-            problems += [(tok.line, p) for p in _audit_one(tok, plan, labels)]
+            problems += [(tok.line, p, tok.pos) for p in _audit_one(tok, plan, labels)]
         problems.sort()
-        msg = "\n".join(f"{self.loc(line)}: {what}" for line, what in problems)
+        said = [f"{self.loc(line)}: {what}" for line, what, _ in problems]
         if not problems:
-            return self.check("audit", 1, True, f"audit: all {len(plan.audit)} audited "
+            return self.check(Kind.AUDIT, 1, True, f"audit: all {len(plan.audit)} audited "
                               "numbers are givens")
-        return Check("audit", self.path, problems[0][0] + self.offset, None, None, False, msg)
+        return Check(kind=Kind.AUDIT, path=self.path, line=problems[0][0] + self.offset,
+                     ok=False, message="\n".join(said),
+                     spots=tuple((pos, m) for (_, _, pos), m in zip(problems, said, strict=True)))
 
 
 def _audit_one(tok: AuditTok, plan: PagePlan, labels: set[str]) -> list[str]:
     if tok.value is None or tok.text in labels:
-        return [] if tok.text in labels else [f"undeclared label {tok.text} (not a given)"]
+        return [] if tok.text in labels else [say(Msg.UNDECLARED_LABEL, text=tok.text)]
     names = sorted({g.name for g in plan.givens if g.value is not None and g.value == tok.value})
     if not names:
-        return [f"undeclared number {tok.text} (neither live nor a given)"]
+        return [say(Msg.UNDECLARED_NUMBER, text=tok.text)]
     if len(names) > 1:
-        return [f"ambiguous number {tok.text}: it is the value of {', '.join(names)}; write "
-                f"{tok.text}<!--= {names[0]} --> (naming the one it is)"]
-    bare = tok.text.replace("{,}", "").replace(",", "").lstrip("-−+")
+        return [say(Msg.AMBIGUOUS_NUMBER, text=tok.text, names=", ".join(names),
+                    first=names[0])]
+    bare = plain_digits(tok.text).replace(",", "").lstrip("-−+")
     if re.fullmatch(r"\d+", bare):
         rule = format_number(int(bare), math=tok.math)
         shown = tok.text.lstrip("-−+")
         if rule != shown:
-            return [f"number {shown} breaks the formatting rule (write {rule})"]
+            return [say(Msg.FORMAT_RULE, shown=shown, rule=rule)]
     return []
 
 
-def _unit(num: NumTok) -> Fraction:
-    """The unit of the last digit written in ``num`` (trailing integer zeros don't count):
-    ``0.16`` -> 0.01, ``9.6 \\times 10^{-2}`` -> 0.001, ``30{,}000`` -> 10,000."""
-    text = re.sub(r"\\%|\{,\}|\s", "", num.text.lstrip("-−+")).replace("−", "-")
-    sci = re.fullmatch(r"(?:(\d+)(?:\.(\d+))?(?:\\times|\\cdot|×|·))?10\^\{?([-+]?\d+)\}?", text)
-    if sci:
-        unit = Fraction(10) ** (int(sci.group(3)) - len(sci.group(2) or ""))
-    elif m := re.fullmatch(r"(\d+)(?:\.(\d+))?", text):
-        digits, decimals = m.group(1), m.group(2) or ""
-        if decimals:
-            unit = Fraction(10) ** -len(decimals)
-        else:
-            unit = Fraction(10) ** (len(digits) - len(digits.rstrip("0"))) \
-                if digits.strip("0") else Fraction(1)
-    else:
-        return Fraction(0)
-    return unit / 100 if num.percent else unit
-
-
-def _relation(rel: str, a: Value, b: Value, nums_a, nums_b, tree_a, tree_b) -> tuple[bool, str]:
-    from ._planmath import literal  # noqa: PLC0415 (shared helper)
-
-    fa = a if isinstance(a, Fraction) else Fraction(a)
-    fb = b if isinstance(b, Fraction) else Fraction(b)
-    if rel == "=":
-        return fa == fb, f"the sides evaluate to {_show(a)} and {_show(b)}"
-    if rel == "≈":
-        lit_b, lit_a = literal(nums_b, tree_b), literal(nums_a, tree_a)
-        lit, exact = (lit_b, fa) if lit_b is not None else (lit_a, fb) if lit_a else (None, fa)
-        if lit is None:
-            return False, "≈ needs a number written on one side"
-        unit = _unit(lit)
-        return abs(exact - lit.value) * 2 <= unit, (
-            f"{_show(exact)} is not {lit.text} to the digits written (±{_show(unit / 2)})")
-    ops = {"<": fa < fb, ">": fa > fb, "≤": fa <= fb, "≥": fa >= fb, "≠": fa != fb}
-    return ops[rel], f"the sides evaluate to {_show(a)} and {_show(b)}"
-
-
-def run_plan(plan: PagePlan, path: str, offset: int = 0,
-             ns: dict[str, Any] | None = None) -> list[Check]:
+def run_plan(plan: PagePlan, path: str, offset: int = 0, ns: dict[str, Any] | None = None,
+             cache: SetupCache | None = None) -> list[Check]:
     """Every check of the page, in order: setup, then page order, then the audit.
 
     ``ns``: the (fresh) namespace to run the page code in; the caller may keep it.
     """
-    r = _Runner(plan, path, offset, ns)
+    r = _Runner(plan, path, offset, ns, cache)
     checks: list[Check] = []
     first = r.setup()
     if first:
         checks.append(first)
     for it in plan.items:
-        if it.kind == "live":
+        if it.kind == Kind.LIVE:
             checks.append(r.live(it))
-        elif it.kind == "equation":
+        elif it.kind == Kind.EQUATION:
             checks.append(r.equation(it))
-        elif it.kind in ("notation", "quote"):
+        elif it.kind in (Kind.NOTATION, Kind.QUOTE):
             checks.append(r.check(it.kind, it.line, True, it.kind))
         else:
-            checks.append(r.check("markup", it.line, False, it.error or "markup", marker=it.marker))
+            checks.append(r.check(Kind.MARKUP, it.line, False, it.error or "markup",
+                                  marker=it.marker))
     checks.append(r.audit())
     return checks

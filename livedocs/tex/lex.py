@@ -1,7 +1,7 @@
-"""Tokens and number tokens of the TeX in one math span (see :mod:`livedocs._tex`).
+"""Tokens and number tokens of the TeX in one math span (see :mod:`livedocs.tex.read`).
 
 **Tokens.**  Numbers (``19{,}712``, ``0.25``), commands (``\\cdot``), placeholders (the
-private-use characters of :mod:`livedocs._marks`) and single characters.  Spacing
+private-use characters of :mod:`livedocs.marks`) and single characters.  Spacing
 (``\\,  \\;  \\!  \\quad``...), sizing (``\\left  \\right  \\big``...) and style
 (``\\displaystyle``...) carry no arithmetic and are dropped; ``\\boxed{x}`` is ``x``.  Text-like
 commands (``\\text``, ``\\mathrm``, ``\\operatorname``, ``\\tag``, ``\\label``...) become one
@@ -21,13 +21,27 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ..marks import PLACEHOLDERS
+
 __all__ = ["Tok", "NumTok", "TexError", "lex", "numbers", "merge_sci", "superscript",
+           "plain_digits", "GROUPING",
            "CHAIN_ENVS", "CHECKED_RELATIONS", "NOTATION_RELATIONS"]
 
+# What may group the thousands of a number in math: ``19{,}712``, or a thin or other space
+# (SI style, ``76\\,800``); read as one number either way.
+GROUPING = r"(?:\{,\}|\\,|\\;|\\:|\\ |~|\\thinspace\b\s*)"
+_GROUPING = re.compile(GROUPING)
+
+
+def plain_digits(text: str) -> str:
+    """A math number's text without its thousands grouping: ``76\\,800`` -> ``76800``."""
+    return _GROUPING.sub("", text)
+
+
 _LEX = re.compile(
-    r"(?P<num>\d+(?:\{,\}\d{3}(?!\d))*(?:\.\d+)?|\.\d+)"
+    rf"(?P<num>\d+(?:{GROUPING}\d{{3}}(?!\d))*(?:\.\d+)?|\.\d+)"
     r"|(?P<cmd>\\(?:[A-Za-z]+|.|\Z))"
-    r"|(?P<ph>[\U000F0000-\U000FFFFD])"
+    rf"|(?P<ph>[{PLACEHOLDERS}])"
     r"|(?P<space>\s+)"
     r"|(?P<char>.)",
     re.S,
@@ -52,7 +66,8 @@ NOTATION_RELATIONS = {"in", "notin", "sim", "simeq", "cong", "propto", "to", "ri
                        "subset", "subseteq", "supset", "supseteq", "mid", "parallel",
                        "perp", "leftrightarrow", "Leftrightarrow", "triangleq", "doteq"}
 # Commands whose braced argument is a symbol (\mathbf{W}), so a script after it is notation.
-_SYMBOL_ARG = {"mathbf", "mathbb", "mathcal", "mathfrak", "mathscr", "boldsymbol", "bm",
+# Not \mathbb: the script of \mathbb{R} is a shape, and sizes are facts (audited).
+_SYMBOL_ARG = {"mathbf", "mathcal", "mathfrak", "mathscr", "boldsymbol", "bm",
                "hat", "tilde", "bar", "vec", "dot", "ddot", "overline", "widehat",
                "widetilde", "check", "breve", "overleftarrow", "overrightarrow",
                "underline", "mathrm", "mathsf", "mathit", "mathtt"}
@@ -234,7 +249,7 @@ def numbers(toks: list[Tok]) -> list[NumTok]:
                     else:
                         out.append(NumTok(first, Fraction(first), nxt.start, nxt.start + 1))
                     if rest:
-                        out.append(NumTok(rest, Fraction(rest.replace("{,}", "")),
+                        out.append(NumTok(rest, Fraction(plain_digits(rest)),
                                           nxt.start + 1, nxt.end, exempt=in_exempt))
                 i += 1
             elif nxt.kind == "cmd":
@@ -256,7 +271,7 @@ def numbers(toks: list[Tok]) -> list[NumTok]:
         elif t.kind == "num":
             sign = _sign(toks, i, out)
             text = t.text
-            value = Fraction(text.replace("{,}", ""))
+            value = Fraction(plain_digits(text))
             start, end = t.start, t.end
             out.append(NumTok(text, value, start, end, exempt=in_exempt))
             if sign:

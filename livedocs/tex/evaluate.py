@@ -28,7 +28,8 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ._tex import Tok
+from .lex import plain_digits
+from .read import Tok
 
 __all__ = ["Node", "parse", "evaluate", "symbols", "NotArithmetic", "Unresolved",
            "EvalError", "Value"]
@@ -183,7 +184,7 @@ class _Parser:
             raise NotArithmetic("an operator without its operand")
         if t.kind == "num":
             self.i += 1
-            return Node("num", value=Fraction(t.text.replace("{,}", "")))
+            return Node("num", value=Fraction(plain_digits(t.text)))
         if t.kind == "char" and t.text in "([{":
             return self.group(t.text, {"(": ")", "[": "]", "{": "}"}[t.text])
         if t.kind == "char" and t.text == "|":
@@ -347,13 +348,17 @@ def _root(x: Value, n: Value) -> Value:
 
 
 def _iroot(n: int, k: int) -> int | None:
-    r = round(n ** (1.0 / k)) if n < 2**1000 else None
-    if r is None:
-        return None
-    for c in (r - 1, r, r + 1):
-        if c >= 0 and c**k == n:
-            return c
-    return None
+    """The integer ``k``-th root of ``n`` if ``n`` is a perfect power, else None (exact for
+    any size: integer Newton steps from above, no float)."""
+    if n < 2:
+        return n if n >= 0 else None
+    x = 1 << -(-n.bit_length() // k)  # 2**ceil(bits / k) >= the root
+    while True:
+        y = ((k - 1) * x + n // x ** (k - 1)) // k
+        if y >= x:
+            break
+        x = y
+    return x if x**k == n else None
 
 
 def _function(name: str, x: Value) -> Value:

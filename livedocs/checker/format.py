@@ -27,7 +27,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from ._tex import superscript
+from ..tex.read import superscript
 
 __all__ = ["format_number", "valid_spec", "MAX_DIGITS"]
 

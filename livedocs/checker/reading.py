@@ -16,7 +16,7 @@ still as arithmatex's ``\\(...\\)``/``\\[...\\]`` wrappers) and returns its
 
 Each segment knows whether it lies in a heading, in the student's verbatim quote
 (``<blockquote class="student" data-answer="1.1.1">``) or between the exemption characters
-of :mod:`livedocs._marks` (text generated from a checked source).
+of :mod:`livedocs.marks` (text generated from a checked source).
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from ._marks import EXEMPT_CLOSE, EXEMPT_OPEN
+from ..htmlmap import HtmlMap, Recorder
+from ..marks import EXEMPT_CLOSE, EXEMPT_OPEN
 
 __all__ = ["Segment", "Page", "read_html", "SETUP_PREFIX"]
 
@@ -54,6 +55,7 @@ class Segment:
     exempt: bool = False
     display: bool = False
     where: str = ""  # for attrs: "alt" / "title" / ...; for hidden: the tag or "comment"
+    pos: int = -1  # where in the HTML it starts (its text, or its tag for an attribute)
 
 
 @dataclass
@@ -62,11 +64,13 @@ class Page:
     setups: list[str] = field(default_factory=list)  # setup code, in page order
     quotes: dict[int, str] = field(default_factory=dict)  # student quote id -> label
     unclosed_comment: bool = False
+    where: HtmlMap | None = None  # where its tags and elements stand (the same parse)
 
 
 class _Reader(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
+        self.rec = Recorder(self, html)
         self.page = Page()
         self.stack: list[tuple[str, dict[str, str | None]]] = []
         self.block = 0
@@ -83,6 +87,7 @@ class _Reader(HTMLParser):
         self.block += 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.rec.start(tag, attrs)
         a = dict(attrs)
         self.visible_attrs(tag, a)
         if tag in _VOID:
@@ -106,11 +111,13 @@ class _Reader(HTMLParser):
             self.student.append(a.get("data-answer") or "")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.rec.startend(tag, attrs)
         self.visible_attrs(tag, dict(attrs))
         if tag in _BLOCK:
             self.new_block()
 
     def handle_endtag(self, tag: str) -> None:
+        self.rec.end(tag)
         if tag in _VOID:
             return
         # Pop to the matching open tag (HTML from Markdown is well nested).
@@ -177,7 +184,7 @@ class _Reader(HTMLParser):
     def segment(self, kind: str, text: str, exempt: bool, display: bool, where: str) -> Segment:
         return Segment(kind, text, self.block, heading=self.heading > 0,
                        student=self.student[-1] if self.student else None, exempt=exempt,
-                       display=display, where=where)
+                       display=display, where=where, pos=self.rec.at())
 
     def handle_data(self, data: str) -> None:
         if self.math:
@@ -201,10 +208,11 @@ class _Reader(HTMLParser):
 
 def read_html(html: str) -> Page:
     """The segments of a rendered page (see the module docstring)."""
-    reader = _Reader()
+    reader = _Reader(html)
     reader.feed(html)
     reader.close()
     rest = reader.rawdata if hasattr(reader, "rawdata") else ""
     if "<!--" in rest:
         reader.page.unclosed_comment = True
+    reader.page.where = reader.rec.result()
     return reader.page

@@ -1,0 +1,141 @@
+"""Where things stand in an HTML string, found by a parser: the reveal and the error boxes
+change the page at offsets this map gives, never by searching for ``<`` or ``>``.
+
+:class:`HtmlMap` parses once and knows, for any offset, whether it lies inside a tag
+(an attribute's value: ``alt``, ``title``) and which elements enclose it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+__all__ = ["Element", "HtmlMap", "Recorder"]
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+         "source", "track", "wbr"}
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str | None]
+    start: int  # offset of its start tag
+    inner: int  # offset right after its start tag
+    end: int = -1  # offset right after its end tag (-1: never closed)
+
+    @property
+    def classes(self) -> list[str]:
+        return (self.attrs.get("class") or "").split()
+
+
+@dataclass
+class HtmlMap:
+    html: str
+    elements: list[Element] = field(default_factory=list)
+    tags: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each tag
+
+    def __post_init__(self) -> None:
+        if not self.tags:
+            _Parser(self).run()
+        self.done()
+
+    def done(self) -> None:
+        self.tags.sort()
+        self._starts = [a for a, _ in self.tags]
+
+    def in_tag(self, pos: int) -> bool:
+        """``pos`` lies inside a tag (in an attribute), not in text."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and self.tags[i][0] < pos < self.tags[i][1]
+
+    def enclosing(self, pos: int, tag: str | None = None,
+                  cls: str | None = None) -> Element | None:
+        """The innermost element holding ``pos`` in its content (of ``tag``, ``cls``)."""
+        best = None
+        for el in self.elements:
+            if el.inner <= pos and (el.end < 0 or pos < el.end) and \
+                    (tag is None or el.tag == tag) and (cls is None or cls in el.classes):
+                if best is None or el.inner >= best.inner:
+                    best = el
+        return best
+
+    def ending_before(self, pos: int, cls: str) -> Element | None:
+        """The element of class ``cls`` that ends last at or before ``pos``."""
+        done = [el for el in self.elements if 0 <= el.end <= pos and cls in el.classes]
+        return max(done, key=lambda el: el.end) if done else None
+
+
+class Recorder:
+    """Records an :class:`HtmlMap` while an :class:`HTMLParser` reads ``html``: call
+    :meth:`start`, :meth:`startend` and :meth:`end` from its handlers, :meth:`result` at
+    the end (so one parse can serve a reader too)."""
+
+    def __init__(self, parser: HTMLParser, html: str) -> None:
+        self.parser = parser
+        self.target = HtmlMap(html, [], [(-1, -1)])  # a placeholder tag: no parse of its own
+        self.target.tags.clear()
+        self.lines = [0]
+        pos = html.find("\n")
+        while pos >= 0:
+            self.lines.append(pos + 1)
+            pos = html.find("\n", pos + 1)
+        self.open: list[Element] = []
+
+    def at(self) -> int:
+        line, col = self.parser.getpos()
+        return self.lines[line - 1] + col
+
+    def result(self) -> HtmlMap:
+        self.target.done()
+        return self.target
+
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self.at()
+        text = self.parser.get_starttag_text() or ""
+        end = start + len(text)
+        self.target.tags.append((start, end))
+        el = Element(tag, dict(attrs), start, end)
+        self.target.elements.append(el)
+        if tag in _VOID:
+            el.end = end
+        else:
+            self.open.append(el)
+
+    def startend(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self.at()
+        end = start + len(self.parser.get_starttag_text() or "")
+        self.target.tags.append((start, end))
+        self.target.elements.append(Element(tag, dict(attrs), start, end, end))
+
+    def end(self, tag: str) -> None:
+        start = self.at()
+        end = self.target.html.find(">", start) + 1 or len(self.target.html)
+        self.target.tags.append((start, end))
+        for k in range(len(self.open) - 1, -1, -1):
+            if self.open[k].tag == tag:
+                for el in self.open[k:]:
+                    el.end = end if el is self.open[k] else start
+                del self.open[k:]
+                break
+
+
+class _Parser(HTMLParser):
+    def __init__(self, target: HtmlMap) -> None:
+        super().__init__(convert_charrefs=False)
+        self.rec = Recorder(self, target.html)
+        self.rec.target = target
+
+    def run(self) -> None:
+        self.feed(self.rec.target.html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.rec.start(tag, attrs)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.rec.startend(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.rec.end(tag)
