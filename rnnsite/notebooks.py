@@ -8,7 +8,8 @@ uses it), and behind the tests:
   ``<!-- live:setup`` block is the notebook's first code cell, so the givens are that
   cell's literal assignments and messages name lines of ``notebook.py``.
 - :func:`execute`: every cell run with ``nbclient`` in a fresh kernel of this Python
-  (``allow_errors=False``): a cell that raises is a :class:`NotebookError`. Nothing is cached.
+  (``allow_errors=False``): a cell that raises is a :class:`NotebookError`. Nothing is cached
+  here (:mod:`rnnsite.notebook_store` keeps results by a hash of their inputs).
 - :func:`normalise` / :func:`dumps`: bytes that depend only on the source and on what the
   cells print: cell ids ``cell-0``, ``cell-1``, ...; no execution timestamps or other cell
   metadata but tags; notebook metadata only the kernelspec and the language (no version);
@@ -42,7 +43,8 @@ from rnnsite.csstrim import prune_css
 from rnnsite.mathml import tex_to_mathml
 
 __all__ = ["SOURCE_NAME", "OUT_DIR", "audit_text", "audit", "execute", "normalise",
-           "dumps", "build", "offline_html", "page_uri", "download_name", "NotebookError"]
+           "dumps", "build", "offline_html", "page_uri", "download_name", "NotebookError",
+           "placeholder"]
 
 SOURCE_NAME = "notebook.py"  # docs/<task>/notebook.py; no other *.py is a notebook
 OUT_DIR = "rnnnotes-executed-notebooks"  # mkdocs-jupyter's include matches only this folder
@@ -189,6 +191,15 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 def dumps(nb: nbformat.NotebookNode) -> str:
     """nbformat's JSON (keys sorted, one-space indent) with a final newline."""
     return nbformat.writes(nb, version=4) + "\n"
+
+
+def placeholder(name: str) -> str:
+    """A one-cell notebook saying that ``name`` is being executed (``mkdocs serve`` only)."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(
+        f"**This notebook is being executed** (`{name}`, in its own kernel). This page "
+        "reloads by itself when it is done; `mkdocs build` always waits for it.")]
+    return dumps(normalise(nb))
 
 
 def build(path: Path, name: str) -> str:

@@ -36,7 +36,7 @@ def project_copy(tmp_path: Path) -> Path:
         "plugins": [{"mkdocs-jupyter": {k: jupyter[k] for k in (
             "include", "execute", "allow_errors", "cache", "include_source",
             "ignore_h1_titles")}}],
-        "hooks": [str(ROOT / "livedocs" / "notebooks_hook.py")],
+        "hooks": [str(ROOT / "rnnsite" / "notebooks_hook.py")],
         "markdown_extensions": [
             {e: {k: str(v) if not isinstance(v, (bool, int)) else v
                  for k, v in configs.get(e, {}).items()}} for e in exts],

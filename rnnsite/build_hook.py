@@ -1,0 +1,60 @@
+"""MkDocs hook: the build's work that the build cache (:mod:`rnnsite.cache`) can save, besides
+the notebooks (:mod:`rnnsite.notebooks_hook`) and the math font (:mod:`rnnsite.mathml`).
+``hooks: [rnnsite/build_hook.py]`` in ``mkdocs.yml``.
+
+- :func:`on_files` reads every page's Markdown for ``](figure:NAME`` and hands the names that
+  are not in the cache to :func:`rnnsite.figure_store.prefetch`: a fresh interpreter draws
+  them on one core while MkDocs renders pages on the other; the figures extension
+  (:mod:`rnnsite.figures_ext`) waits for a figure only when its page comes. With a warm
+  cache nothing is started.
+- :func:`on_env` gives the theme's and mkdocstrings' Jinja environments a bytecode cache in
+  the cache folder: Jinja compiles each template once per change of its source (it checks
+  the source's checksum), not on every build.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from jinja2 import FileSystemBytecodeCache
+from mkdocs.plugins import event_priority
+
+from rnnsite.cache import enabled, site_cache
+from rnnsite.figure_store import names_in, prefetch
+
+log = logging.getLogger("mkdocs.plugins.rnnsite.cache")
+
+
+@event_priority(90)
+def on_files(files: Any, config: Any) -> Any:
+    wanted: list[str] = []
+    for file in files.documentation_pages():
+        try:
+            wanted += names_in(file.content_string)
+        except (OSError, UnicodeDecodeError):
+            continue  # the page's own render reports it
+    started = prefetch(wanted)
+    if started:
+        log.info("Figures: drawing %d in a worker process (not in the build cache)", started)
+    return files
+
+
+def _bytecode_cache() -> FileSystemBytecodeCache:
+    folder = site_cache().directory / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
+
+
+@event_priority(-100)
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    if not enabled():
+        return env
+    env.bytecode_cache = _bytecode_cache()
+    plugin = config.plugins.get("mkdocstrings")
+    try:  # the handler (and its environment) is made on first use: make it now
+        handler = plugin.handlers.get_handler("python")
+        handler.env.bytecode_cache = env.bytecode_cache
+    except Exception as err:  # noqa: BLE001 (an optional speed-up; mkdocstrings may change)
+        log.debug("no Jinja bytecode cache for mkdocstrings: %s", err)
+    return env
