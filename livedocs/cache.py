@@ -13,7 +13,11 @@ checking pages). :class:`BuildCache` keeps each result in a file named by the SH
   implementation, the machine.
 
 Any change to any of these gives another key, so an entry is reused only when nothing it
-depends on changed; nothing is ever invalidated by a date or a modification time. Entries
+depends on changed; nothing is ever invalidated by a date or a modification time. Work that
+runs code which may read any file (a page's setup block reading a fixture) is recorded with
+:func:`reads` (every file opened for reading meanwhile, through Python's audit hooks) and
+stored with :meth:`BuildCache.put_tracked`: the entry keeps each such file's hash, and
+:meth:`BuildCache.get_tracked` reuses it only if every one is unchanged. Entries
 are written atomically (a temporary file renamed into place) with a checksum that is
 verified on every read, so parallel builds may share the folder and a damaged entry is a
 miss. The code is hashed again when a result is stored: if a file changed while the work
@@ -34,10 +38,12 @@ import os
 import platform
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["BuildCache", "ENV_DIR", "ENV_OFF", "enabled", "trusted"]
+__all__ = ["BuildCache", "ENV_DIR", "ENV_OFF", "enabled", "reads", "trusted"]
 
 ENV_OFF = "RNNNOTES_NO_CACHE"  # set (not "" / "0" / "false"): no cache at all
 ENV_DIR = "RNNNOTES_CACHE_DIR"  # another folder for the cache
@@ -49,6 +55,53 @@ _SKIP_SUFFIXES = {".pyc", ".pyo"}
 def enabled() -> bool:
     """False when ``RNNNOTES_NO_CACHE`` is set to anything but ``""``, ``0`` or ``false``."""
     return os.environ.get(ENV_OFF, "").strip().lower() in ("", "0", "false", "no")
+
+
+_local = threading.local()
+_hooked = False
+_UNTRACKED = tuple({os.path.join(os.path.realpath(p), "") for p in
+                    (sys.prefix, sys.base_prefix, sys.exec_prefix)}) + ("/dev/", "/proc/", "/sys/")
+
+
+def _audit(event: str, args: tuple) -> None:
+    if event != "open":
+        return
+    found = getattr(_local, "reads", None)
+    if found is None or not isinstance(args[0], (str, bytes, os.PathLike)):
+        return
+    mode = args[1] if len(args) > 1 else None
+    if isinstance(mode, str) and any(c in mode for c in "wax+"):
+        return
+    path = os.path.abspath(os.fsdecode(args[0]))
+    # the interpreter's and the locked packages' files, and bytecode (of its source)
+    if not path.startswith(_UNTRACKED) and not path.endswith((".pyc", ".pyo")):
+        found.add(path)
+
+
+@contextmanager
+def reads() -> Iterator[set[str]]:
+    """The files this thread opens for reading inside the block (absolute paths), but the
+    interpreter's and installed packages' (``uv.lock`` and the Python version cover them)."""
+    global _hooked
+    if not _hooked:
+        sys.addaudithook(_audit)  # cannot be removed; it does nothing outside a block
+        _hooked = True
+    outer = getattr(_local, "reads", None)
+    _local.reads = found = set()
+    try:
+        yield found
+    finally:
+        _local.reads = outer
+        if outer is not None:
+            outer.update(found)
+
+
+def _sha(path: str) -> str | None:
+    try:
+        with open(path, "rb") as f:  # noqa: PTH123 (not recorded: no block is open here)
+            return hashlib.sha256(f.read()).hexdigest()
+    except OSError:
+        return None  # missing, or a folder
 
 
 def _files(root: Path, trees: Iterable[str]) -> list[Path]:
@@ -166,6 +219,22 @@ class BuildCache:
             Path(tmp).unlink(missing_ok=True)
             raise
         return True
+
+    def put_tracked(self, kind: str, key: str, data: bytes, read: Iterable[str],
+                    digest: str | None = None) -> bool:
+        """:meth:`put`, with the hash of every file in ``read`` (see :func:`reads`)."""
+        manifest = {path: _sha(path) for path in sorted(set(read))}
+        return self.put(kind, key, json.dumps(manifest).encode() + b"\n" + data, digest)
+
+    def get_tracked(self, kind: str, key: str) -> bytes | None:
+        """:meth:`get` of an entry stored by :meth:`put_tracked`; None unless every file
+        recorded with it still has the same bytes (a missing file: still missing)."""
+        raw = self.get(kind, key)
+        if raw is None:
+            return None
+        head, _, data = raw.partition(b"\n")
+        manifest = json.loads(head)
+        return data if all(_sha(p) == h for p, h in manifest.items()) else None
 
     def cached(self, kind: str, parts: Sequence[str | bytes], compute) -> bytes:
         """``compute()`` (bytes), or its stored result for the same inputs."""

@@ -7,6 +7,8 @@ the notebooks (:mod:`rnnsite.notebooks_hook`) and the math font (:mod:`rnnsite.m
   them on one core while MkDocs renders pages on the other; the figures extension
   (:mod:`rnnsite.figures_ext`) waits for a figure only when its page comes. With a warm
   cache nothing is started.
+- :func:`on_pre_page` makes each Markdown page's render come from the cache when nothing
+  it depends on changed (:mod:`rnnsite.page_store` says what that is).
 - :func:`on_env` gives the theme's and mkdocstrings' Jinja environments a bytecode cache in
   the cache folder: Jinja compiles each template once per change of its source (it checks
   the source's checksum), not on every build.
@@ -22,8 +24,10 @@ from mkdocs.plugins import event_priority
 
 from rnnsite.cache import enabled, site_cache
 from rnnsite.figure_store import names_in, prefetch
+from rnnsite.page_store import cached_render, site_inputs
 
 log = logging.getLogger("mkdocs.plugins.rnnsite.cache")
+_state: dict[str, Any] = {"shared": None}
 
 
 @event_priority(90)
@@ -37,7 +41,17 @@ def on_files(files: Any, config: Any) -> Any:
     started = prefetch(wanted)
     if started:
         log.info("Figures: drawing %d in a worker process (not in the build cache)", started)
+    _state["shared"] = None
     return files
+
+
+@event_priority(-100)  # after every plugin's on_pre_page (mkdocs-jupyter's own render)
+def on_pre_page(page: Any, config: Any, files: Any) -> Any:
+    if enabled() and page.file.src_uri.endswith(".md"):
+        if _state["shared"] is None:
+            _state["shared"] = site_inputs(files, config)
+        page.render = cached_render(page, page.render, _state["shared"], config)
+    return page
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache:

@@ -8,8 +8,9 @@ changed (:mod:`rnnsite.cache`).
   the result is always of the code as it is on disk.
 - :func:`audit_messages`: the live-number audit of its markdown cells
   (:func:`rnnsite.notebooks.audit`), keyed as well by ``mkdocs.yml`` and every file or
-  folder the Markdown extensions' options name (the seed, the bibliography, ...). The audit
-  runs in this process: its result is stored only if this process's modules are the code
+  folder the Markdown extensions' options name (the seed, the bibliography, ...), and any
+  other file it reads (recorded: :func:`livedocs.cache.reads`). The audit runs in this
+  process: its result is stored only if this process's modules are the code
   on disk (:func:`rnnsite.cache.trusted`).
 - :func:`start`: the execution as a future, for the build hook: from the cache, or running
   in its own kernel beside the build; runs outlive one ``mkdocs serve`` rebuild.
@@ -24,6 +25,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
+from livedocs.cache import reads
 from rnnsite.cache import BuildCache, site_cache, trusted
 from rnnsite.notebooks import audit, build
 
@@ -76,12 +78,13 @@ def audit_messages(path: Path, name: str, config: Any) -> list[str]:
     cache = site_cache()
     digest = cache.code_digest()
     key = cache.key(AUDIT, digest, [name, *cache.file_parts([path, *config_files(config)])])
-    data = cache.get(AUDIT, key)
+    data = cache.get_tracked(AUDIT, key)
     if data is not None:
         return json.loads(data)
-    messages = [c.message for c in audit(path, name, config.config_file_path).failures]
+    with reads() as read:  # the setup cell may read files: they are inputs too
+        messages = [c.message for c in audit(path, name, config.config_file_path).failures]
     if trusted(cache, digest):
-        cache.put(AUDIT, key, json.dumps(messages).encode("utf-8"), digest)
+        cache.put_tracked(AUDIT, key, json.dumps(messages).encode("utf-8"), read, digest)
     return messages
 
 

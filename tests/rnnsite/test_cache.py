@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from livedocs.cache import ENV_DIR, ENV_OFF, BuildCache, enabled
+from livedocs.cache import ENV_DIR, ENV_OFF, BuildCache, enabled, reads
 from rnnsite import figure_store
 from rnnsite.cache import CODE_TREES, ROOT, site_cache
 from rnnsite.notebook_store import execution_key
@@ -173,3 +173,34 @@ def test_the_site_cache_is_the_checkouts_unless_the_variable_moves_it(monkeypatc
     assert (site_cache().root, site_cache().directory) == (ROOT, ROOT / ".cache" / "rnnsite")
     monkeypatch.setenv(ENV_DIR, str(tmp_path))
     assert site_cache().directory == tmp_path
+
+
+def test_a_file_read_while_working_is_an_input_of_the_entry(project, tmp_path):
+    _, cache = project
+    fixture = tmp_path / "fixture.json"
+    fixture.write_text('{"total": 1}')
+    key = cache.key("page", cache.code_digest(), ["page"])
+    with reads() as read:
+        data = fixture.read_bytes()
+        (tmp_path / "written.txt").write_text("not an input")
+    assert read == {str(fixture)}
+    assert cache.put_tracked("page", key, data, read)
+    assert cache.get_tracked("page", key) == b'{"total": 1}'
+    fixture.write_text('{"total": 2}')
+    assert cache.get_tracked("page", key) is None
+    fixture.write_text('{"total": 1}')
+    assert cache.get_tracked("page", key) == b'{"total": 1}'
+    fixture.unlink()
+    assert cache.get_tracked("page", key) is None
+
+
+def test_reads_nest_and_ignore_the_interpreters_files(tmp_path):
+    inner_file = tmp_path / "inner.txt"
+    inner_file.write_text("x")
+    with reads() as outer:
+        with reads() as inner:
+            inner_file.read_text()
+            import json  # noqa: F401 (already imported: no read)
+            open(json.__file__).close()  # the interpreter's own: not an input  # noqa: PTH123
+        assert inner == {str(inner_file)}
+    assert outer == {str(inner_file)}
