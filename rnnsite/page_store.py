@@ -9,8 +9,7 @@ trees, ``uv.lock`` and the Python version:
   page's front matter; the reveal reads the API pages) and ``mkdocs.yml`` with every file
   or folder its Markdown options name;
 - every file of the site and its URL (links between pages are rewritten and checked);
-- the MkDocs settings the rendering reads (``site_url``, ``use_directory_urls``,
-  ``validation``).
+- the MkDocs settings the conversion reads (``use_directory_urls``, ``validation``).
 
 Any other file the render reads (a setup block reading ``tests/fixtures/*.json``) is recorded
 with the entry, which is reused only while each such file is unchanged
@@ -49,8 +48,8 @@ def site_inputs(files: Any, config: Any) -> list[bytes]:
     cache = site_cache()
     docs = sorted(p for p in Path(config.docs_dir).rglob("*") if p.is_file())
     listing = sorted(f"{f.src_uri}\t{f.dest_uri}\t{f.url}" for f in files)
-    settings = json.dumps([config.site_url, config.use_directory_urls,
-                           repr(config.validation)], default=str)
+    # not site_url: `mkdocs serve` sets its own, and the conversion never reads it
+    settings = json.dumps([config.use_directory_urls, repr(config.validation)], default=str)
     return [*cache.file_parts([*docs, *config_files(config)]),
             "\n".join(listing).encode(), settings.encode()]
 
