@@ -199,6 +199,7 @@ def placeholder(name: str) -> str:
     nb.cells = [nbformat.v4.new_markdown_cell(
         f"**This notebook is being executed** (`{name}`, in its own kernel). This page "
         "reloads by itself when it is done; `mkdocs build` always waits for it.")]
+    nb.metadata["language_info"] = {"name": "python"}
     return dumps(normalise(nb))
 
 
