@@ -24,7 +24,7 @@ from mkdocs.plugins import event_priority
 
 from rnnsite.cache import enabled, site_cache
 from rnnsite.figure_store import names_in, prefetch
-from rnnsite.page_store import cached_render, site_inputs
+from rnnsite.page_store import COUNTS, cached_render, site_inputs
 
 log = logging.getLogger("mkdocs.plugins.rnnsite.cache")
 _state: dict[str, Any] = {"shared": None}
@@ -42,7 +42,14 @@ def on_files(files: Any, config: Any) -> Any:
     if started:
         log.info("Figures: drawing %d in a worker process (not in the build cache)", started)
     _state["shared"] = None
+    COUNTS.update(cached=0, rendered=0)
     return files
+
+
+def on_post_build(config: Any) -> None:
+    if enabled():
+        log.info("Pages: %d from the build cache, %d rendered", COUNTS["cached"],
+                 COUNTS["rendered"])
 
 
 @event_priority(-100)  # after every plugin's on_pre_page (mkdocs-jupyter's own render)

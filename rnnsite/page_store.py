@@ -37,9 +37,10 @@ from livedocs.cache import reads
 from rnnsite.cache import enabled, site_cache, trusted
 from rnnsite.notebook_store import config_files
 
-__all__ = ["KIND", "site_inputs", "cached_render"]
+__all__ = ["KIND", "COUNTS", "site_inputs", "cached_render"]
 
 KIND = "page"
+COUNTS = {"cached": 0, "rendered": 0}  # this build's pages (the hook logs and resets them)
 _MKDOCSTRINGS = re.compile(r"^\s*:::", re.M)
 
 
@@ -76,13 +77,16 @@ def cached_render(page: Any, render: Callable, shared: list[bytes], config: Any)
         cache = site_cache()
         markdown = page.markdown or ""
         if not enabled() or _MKDOCSTRINGS.search(markdown):
+            COUNTS["rendered"] += 1
             return render(config, files)
         digest = cache.code_digest()
         key = cache.key(KIND, digest, [page.file.src_uri, page.url, markdown,
                                        page.file.content_bytes, *shared])
         data = cache.get_tracked(KIND, key)
         if data is not None:
+            COUNTS["cached"] += 1
             return _restore(page, json.loads(data), files, autorefs)
+        COUNTS["rendered"] += 1
         anchors: list[list] = []
         register = getattr(autorefs, "register_anchor", None)
         if register is not None:
