@@ -9,9 +9,9 @@ the notebooks (:mod:`rnnsite.notebooks_hook`) and the math font (:mod:`rnnsite.m
   cache nothing is started.
 - :func:`on_pre_page` makes each Markdown page's render come from the cache when nothing
   it depends on changed (:mod:`rnnsite.page_store` says what that is).
-- :func:`on_env` gives the theme's and mkdocstrings' Jinja environments a bytecode cache in
-  the cache folder: Jinja compiles each template once per change of its source (it checks
-  the source's checksum), not on every build.
+- :func:`on_files` and :func:`on_env` give mkdocstrings' and the theme's Jinja
+  environments a bytecode cache in the cache folder: Jinja compiles each template once per
+  change of its source (it checks the source's checksum), not on every build.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ def on_files(files: Any, config: Any) -> Any:
         log.info("Figures: drawing %d in a worker process (not in the build cache)", started)
     _state["shared"] = None
     COUNTS.update(cached=0, rendered=0)
+    _mkdocstrings(config, _bytecode_cache() if enabled() else None)
     return files
 
 
@@ -67,15 +68,21 @@ def _bytecode_cache() -> FileSystemBytecodeCache:
     return FileSystemBytecodeCache(str(folder))
 
 
+def _mkdocstrings(config: Any, cache: Any) -> None:
+    """mkdocstrings' Python handler, made now (before any page renders: its templates then
+    compile through the bytecode cache, and it counts as used when every page that would
+    make it comes from the page cache)."""
+    plugin = config.plugins.get("mkdocstrings")
+    try:
+        handler = plugin.handlers.get_handler("python")
+        if cache is not None:
+            handler.env.bytecode_cache = cache
+    except Exception as err:  # noqa: BLE001 (an optional speed-up; mkdocstrings may change)
+        log.debug("mkdocstrings' handler not prepared: %s", err)
+
+
 @event_priority(-100)
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    if not enabled():
-        return env
-    env.bytecode_cache = _bytecode_cache()
-    plugin = config.plugins.get("mkdocstrings")
-    try:  # the handler (and its environment) is made on first use: make it now
-        handler = plugin.handlers.get_handler("python")
-        handler.env.bytecode_cache = env.bytecode_cache
-    except Exception as err:  # noqa: BLE001 (an optional speed-up; mkdocstrings may change)
-        log.debug("no Jinja bytecode cache for mkdocstrings: %s", err)
+    if enabled():
+        env.bytecode_cache = _bytecode_cache()
     return env

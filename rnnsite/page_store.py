@@ -17,16 +17,15 @@ with the entry, which is reused only while each such file is unchanged
 
 What a render leaves on the page is stored and restored: the HTML, the table of contents,
 the title from the first heading, the anchors present and the links to other pages'
-anchors, and the anchors registered with mkdocs-autorefs. A render that logs a warning is
-never stored (a warm build must fail as the cold one does), and neither is one of a page
-with ``:::`` blocks (mkdocstrings also fills its inventory while it renders).
+anchors, the anchors registered with mkdocs-autorefs and the items registered in
+mkdocstrings' inventory (``objects.inv``). A render that logs a warning is never stored (a
+warm build must fail as the cold one does).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -41,7 +40,6 @@ __all__ = ["KIND", "COUNTS", "site_inputs", "cached_render"]
 
 KIND = "page"
 COUNTS = {"cached": 0, "rendered": 0}  # this build's pages (the hook logs and resets them)
-_MKDOCSTRINGS = re.compile(r"^\s*:::", re.M)
 
 
 def site_inputs(files: Any, config: Any) -> list[bytes]:
@@ -72,11 +70,13 @@ def _tokens(items: list[AnchorLink]) -> list[dict]:
 def cached_render(page: Any, render: Callable, shared: list[bytes], config: Any) -> Callable:
     """``render(config, files)`` for ``page``, from the cache or recorded into it."""
     autorefs = config.plugins.get("autorefs")
+    handlers = getattr(config.plugins.get("mkdocstrings"), "handlers", None)
+    inventory = getattr(handlers, "inventory", None)
 
     def run(config: Any, files: Any) -> None:
         cache = site_cache()
         markdown = page.markdown or ""
-        if not enabled() or _MKDOCSTRINGS.search(markdown):
+        if not enabled():
             COUNTS["rendered"] += 1
             return render(config, files)
         digest = cache.code_digest()
@@ -85,7 +85,7 @@ def cached_render(page: Any, render: Callable, shared: list[bytes], config: Any)
         data = cache.get_tracked(KIND, key)
         if data is not None:
             COUNTS["cached"] += 1
-            return _restore(page, json.loads(data), files, autorefs)
+            return _restore(page, json.loads(data), files, autorefs, inventory)
         COUNTS["rendered"] += 1
         anchors: list[list] = []
         register = getattr(autorefs, "register_anchor", None)
@@ -96,6 +96,14 @@ def cached_render(page: Any, render: Callable, shared: list[bytes], config: Any)
                 return register(pg, identifier, anchor, title=title, primary=primary)
 
             autorefs.register_anchor = recording
+        items: list[dict] = []
+        add = getattr(inventory, "register", None)
+        if add is not None:
+            def adding(**item: Any) -> None:
+                items.append(item)
+                return add(**item)
+
+            inventory.register = adding
         warnings = _Warnings()
         loggers = [logging.getLogger(), logging.getLogger("mkdocs")]  # "mkdocs" stops there
         for logger in loggers:
@@ -108,14 +116,16 @@ def cached_render(page: Any, render: Callable, shared: list[bytes], config: Any)
                 logger.removeHandler(warnings)
             if register is not None:
                 del autorefs.register_anchor  # the bound method again
+            if add is not None:
+                del inventory.register
         if warnings.count == 0 and trusted(cache, digest):
-            cache.put_tracked(KIND, key, json.dumps(_record(page, anchors)).encode(), read,
-                              digest)
+            cache.put_tracked(KIND, key, json.dumps(_record(page, anchors, items)).encode(),
+                              read, digest)
 
     return run
 
 
-def _record(page: Any, anchors: list[list]) -> dict:
+def _record(page: Any, anchors: list[list], items: list[dict]) -> dict:
     links = page.links_to_anchors
     return {
         "content": page.content,
@@ -124,10 +134,11 @@ def _record(page: Any, anchors: list[list]) -> dict:
         "present": sorted(page.present_anchor_ids or ()),
         "links": None if links is None else {f.src_uri: d for f, d in links.items()},
         "autorefs": anchors,
+        "inventory": items,
     }
 
 
-def _restore(page: Any, data: dict, files: Any, autorefs: Any) -> None:
+def _restore(page: Any, data: dict, files: Any, autorefs: Any, inventory: Any) -> None:
     page.content = data["content"]
     page.toc = get_toc(data["toc"])
     page._title_from_render = data["title"]
@@ -137,3 +148,5 @@ def _restore(page: Any, data: dict, files: Any, autorefs: Any) -> None:
                                  for uri, d in data["links"].items()}
     for identifier, anchor, title, primary in data["autorefs"]:
         autorefs.register_anchor(page, identifier, anchor, title=title, primary=primary)
+    for item in data["inventory"]:
+        inventory.register(**item)
