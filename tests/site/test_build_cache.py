@@ -45,6 +45,19 @@ PAGE = """# Probe
 
 ![The scalar recurrence's powers on a log axis](figure:scalar_powers)
 """
+# A page whose setup block reads a file outside docs/ and the code trees: the page cache
+# records the read, and reuses the page only while the file is unchanged.
+READER = """# Reader
+
+<!-- live:setup
+import json
+from pathlib import Path
+
+VALUE = json.loads(Path("data/value.json").read_text())["value"]
+-->
+
+The value is 17<!--= VALUE + 10 -->.
+"""
 EDIT = ("rnnnotes/gradflow/recurrences.py", "    out[0] = 1.0\n", "    out[0] = 2.0\n")
 
 
@@ -56,6 +69,9 @@ def copy(tmp_path_factory) -> Path:
     shutil.copy(ROOT / "uv.lock", root / "uv.lock")
     (root / "docs" / "task-1-1").mkdir(parents=True)
     (root / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
+    (root / "docs" / "reader.md").write_text(READER, encoding="utf-8")
+    (root / "data").mkdir()
+    (root / "data" / "value.json").write_text('{"value": 7}', encoding="utf-8")
     (root / "docs" / "task-1-1" / "notebook.py").write_text(NOTEBOOK, encoding="utf-8")
     exts, configs, _ = site_markdown(str(ROOT / "mkdocs.yml"))
     jupyter = dict(load_config(str(ROOT / "mkdocs.yml")).plugins["mkdocs-jupyter"].config)
@@ -69,13 +85,13 @@ def copy(tmp_path_factory) -> Path:
         "markdown_extensions": [
             {e: {k: str(v) if not isinstance(v, (bool, int)) else v
                  for k, v in configs.get(e, {}).items()}} for e in exts],
-        "nav": ["index.md", "task-1-1/notebook.ipynb"],
+        "nav": ["index.md", "reader.md", "task-1-1/notebook.ipynb"],
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return root
 
 
-def build(root: Path, out: Path, cache: bool = True) -> str:
+def build(root: Path, out: Path, cache: bool = True, fails: bool = False) -> str:
     """A strict build of the copy into ``out``, importing the copy's code; its log."""
     env = {k: v for k, v in os.environ.items() if k not in (ENV_OFF, ENV_DIR)}
     env.update(NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(root))
@@ -83,7 +99,7 @@ def build(root: Path, out: Path, cache: bool = True) -> str:
         env[ENV_OFF] = "1"
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
                          cwd=root, env=env, capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
+    assert (run.returncode != 0) == fails, run.stderr
     return run.stderr
 
 
@@ -104,10 +120,12 @@ def printed(site: Path) -> str:
 def test_warm_builds_equal_cold_ones_and_never_go_stale(copy, tmp_path):
     cold = build(copy, tmp_path / "cold")
     assert "executing in its own kernel" in cold and "Figures: drawing" in cold
+    assert "Pages: 0 from the build cache, 2 rendered" in cold
     assert (copy / ".cache" / "rnnsite" / "notebook").is_dir()
 
     warm = build(copy, tmp_path / "warm")
     assert "executed output from the build cache" in warm and "Figures: drawing" not in warm
+    assert "Pages: 2 from the build cache, 0 rendered" in warm
     assert files(tmp_path / "warm") == files(tmp_path / "cold")
     assert "probe: [1.0, 0.5, 0.25, 0.125]" in printed(tmp_path / "warm")
 
@@ -119,9 +137,16 @@ def test_warm_builds_equal_cold_ones_and_never_go_stale(copy, tmp_path):
 
     edited = build(copy, tmp_path / "edited")
     assert "executing in its own kernel" in edited and "Figures: drawing" in edited
+    assert "Pages: 0 from the build cache, 2 rendered" in edited
     assert "probe: [2.0, 1.0, 0.5, 0.25]" in printed(tmp_path / "edited")
     assert len(figure_srcs(tmp_path / "edited")) == 2
     assert figure_srcs(tmp_path / "edited") != figure_srcs(tmp_path / "warm")
     # ...and exactly what a build without any cache writes for the edited code
     build(copy, tmp_path / "uncached", cache=False)
     assert files(tmp_path / "edited") == files(tmp_path / "uncached")
+
+    # The file the reader page's setup block read changes: the page is checked again, and
+    # the warm build fails as a cold one would (17 is no longer VALUE + 10).
+    (copy / "data" / "value.json").write_text('{"value": 8}', encoding="utf-8")
+    failed = build(copy, tmp_path / "stale", fails=True)
+    assert re.search(r"docs/reader\.md:\d+: .*17", failed), failed
