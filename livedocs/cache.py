@@ -43,7 +43,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["BuildCache", "ENV_DIR", "ENV_OFF", "enabled", "reads", "trusted"]
+__all__ = ["BuildCache", "ENV_DIR", "ENV_OFF", "enabled", "reads", "tracked", "trusted"]
 
 ENV_OFF = "RNNNOTES_NO_CACHE"  # set (not "" / "0" / "false"): no cache at all
 ENV_DIR = "RNNNOTES_CACHE_DIR"  # another folder for the cache
@@ -73,9 +73,14 @@ def _audit(event: str, args: tuple) -> None:
     if isinstance(mode, str) and any(c in mode for c in "wax+"):
         return
     path = os.path.abspath(os.fsdecode(args[0]))
-    # the interpreter's and the locked packages' files, and bytecode (of its source)
-    if not path.startswith(_UNTRACKED) and not path.endswith((".pyc", ".pyo")):
+    if tracked(path):
         found.add(path)
+
+
+def tracked(path: str) -> bool:
+    """Whether a file read is an input to record: not the interpreter's or the locked
+    packages' own files (the Python version and ``uv.lock`` cover them), not bytecode."""
+    return not path.startswith(_UNTRACKED) and not path.endswith((".pyc", ".pyo"))
 
 
 @contextmanager

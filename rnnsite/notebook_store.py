@@ -5,7 +5,9 @@ changed (:mod:`rnnsite.cache`).
   (:func:`rnnsite.notebooks.build`). Its key holds the notebook's source, every other file
   in its folder but the Markdown pages (the kernel runs there: it may import or read them),
   the code trees, ``uv.lock`` and the Python version. The kernel is a fresh process, so
-  the result is always of the code as it is on disk.
+  the result is always of the code as it is on disk; it records every other file it reads
+  (:func:`rnnsite.notebooks.execute`), and the result is reused only while each is
+  unchanged. A run that did not say what it read is not stored.
 - :func:`audit_messages`: the live-number audit of its markdown cells
   (:func:`rnnsite.notebooks.audit`), keyed as well by ``mkdocs.yml`` and every file or
   folder the Markdown extensions' options name (the seed, the bibliography, ...), and any
@@ -19,14 +21,15 @@ changed (:mod:`rnnsite.cache`).
 from __future__ import annotations
 
 import json
+import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
-from livedocs.cache import reads
-from rnnsite.cache import BuildCache, site_cache, trusted
+from livedocs.cache import reads, tracked
+from rnnsite.cache import BuildCache, enabled, site_cache, trusted
 from rnnsite.notebooks import audit, build
 
 __all__ = ["EXECUTED", "AUDIT", "execution_key", "audit_messages", "config_files",
@@ -121,14 +124,18 @@ def start(path: Path, name: str) -> tuple[Future, bool]:
         future = _runs.get(key)
         if future is not None and not (future.done() and future.exception() is not None):
             return future, future.done()
-        data = cache.get(EXECUTED, key)
+        data = cache.get_tracked(EXECUTED, key)
         if data is not None:
             future = Future()
             future.set_result(data.decode("utf-8"))
         else:
             def run() -> str:
-                text = build(path, name)
-                cache.put(EXECUTED, key, text.encode("utf-8"), digest)
+                with tempfile.TemporaryDirectory(prefix="rnnnotes-reads-") as tmp:
+                    record = Path(tmp) / "reads"
+                    text = build(path, name, record if enabled() else None)
+                    if record.is_file():  # the kernel exited cleanly and said what it read
+                        read = [p for p in record.read_text().splitlines() if tracked(p)]
+                        cache.put_tracked(EXECUTED, key, text.encode("utf-8"), read, digest)
                 return text
 
             future = _in_thread(run, name)

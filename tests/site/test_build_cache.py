@@ -40,6 +40,9 @@ NOTEBOOK = """# %% [markdown]
 from rnnnotes.gradflow import scalar_recurrence
 
 print("probe:", scalar_recurrence(0.5, 3).tolist())
+
+# %%
+print("note:", open("../../data/note.txt").read())
 """
 PAGE = """# Probe
 
@@ -72,6 +75,7 @@ def copy(tmp_path_factory) -> Path:
     (root / "docs" / "reader.md").write_text(READER, encoding="utf-8")
     (root / "data").mkdir()
     (root / "data" / "value.json").write_text('{"value": 7}', encoding="utf-8")
+    (root / "data" / "note.txt").write_text("first", encoding="utf-8")
     (root / "docs" / "task-1-1" / "notebook.py").write_text(NOTEBOOK, encoding="utf-8")
     exts, configs, _ = site_markdown(str(ROOT / "mkdocs.yml"))
     jupyter = dict(load_config(str(ROOT / "mkdocs.yml")).plugins["mkdocs-jupyter"].config)
@@ -128,6 +132,7 @@ def test_warm_builds_equal_cold_ones_and_never_go_stale(copy, tmp_path):
     assert "Pages: 2 from the build cache, 0 rendered" in warm
     assert files(tmp_path / "warm") == files(tmp_path / "cold")
     assert "probe: [1.0, 0.5, 0.25, 0.125]" in printed(tmp_path / "warm")
+    assert "note: first" in printed(tmp_path / "warm")
 
     # Edit the function the notebook and the figure both call, in the copy only.
     path, old, new = copy / EDIT[0], EDIT[1], EDIT[2]
@@ -144,6 +149,13 @@ def test_warm_builds_equal_cold_ones_and_never_go_stale(copy, tmp_path):
     # ...and exactly what a build without any cache writes for the edited code
     build(copy, tmp_path / "uncached", cache=False)
     assert files(tmp_path / "edited") == files(tmp_path / "uncached")
+
+    # A file the notebook read (outside its folder) changes: it runs again, alone.
+    (copy / "data" / "note.txt").write_text("second", encoding="utf-8")
+    noted = build(copy, tmp_path / "noted")
+    assert "executing in its own kernel" in noted and "Figures: drawing" not in noted
+    assert "Pages: 2 from the build cache, 0 rendered" in noted
+    assert "note: second" in printed(tmp_path / "noted")
 
     # The file the reader page's setup block read changes: the page is checked again, and
     # the warm build fails as a cold one would (17 is no longer VALUE + 10).
