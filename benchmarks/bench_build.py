@@ -30,6 +30,7 @@ import contextlib
 import filecmp
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -106,11 +107,11 @@ def serving(clone: Path, **extra: str) -> Iterator[tuple[str, float, subprocess.
                            "the first page", start)
         yield url, seconds, proc
     finally:
-        proc.terminate()
+        os.killpg(proc.pid, signal.SIGTERM)  # the server and what it started (its session)
         try:
             proc.wait(20)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
         log.close()
 
 

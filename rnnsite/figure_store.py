@@ -21,6 +21,7 @@ import json
 import os
 import re
 import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -89,12 +90,25 @@ def _key(job: str, arg: str, digest: str) -> str:
     return cache.key(KIND, digest, [job, arg, *style, os.environ.get("MPLBACKEND", "")])
 
 
+def _orphan_watch(parent: int) -> None:
+    """In the worker: exit as soon as the build that started it is gone (killed, or a
+    server stopped without its children)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="orphan watch").start()
+
+
 def _worker(digest: str) -> ProcessPoolExecutor:
     global _pool
     if _pool is None or _pool[0] != digest:
         if _pool is not None:
             _pool[1].shutdown(wait=False, cancel_futures=True)
-        _pool = (digest, ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")))
+        _pool = (digest, ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"),
+                                             initializer=_orphan_watch,
+                                             initargs=(os.getpid(),)))
     return _pool[1]
 
 
