@@ -66,7 +66,8 @@ def run(cmd: list[str], cwd: Path, **extra: str) -> float:
     done = subprocess.run(cmd, cwd=cwd, env=env(**extra), capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
-        sys.exit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+        sys.exit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stdout[-3000:]}\n"
+                 f"{done.stderr[-3000:]}")
     return seconds
 
 

@@ -12,7 +12,8 @@ Under pytest-xdist the workers share the builds: the first worker to need one st
 in a folder named by the test run, and every worker waits for the same result.
 
 Runs that select no slow test (``-m "not slow"``) use two xdist workers by default
-(``-n 0`` turns that off); see :func:`pytest_cmdline_main`.
+(``-n 0`` turns that off), distributed by file: each page's items stay together (its code
+examples share one namespace); see :func:`pytest_cmdline_main`.
 """
 
 from __future__ import annotations
@@ -166,9 +167,11 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
     if option.numprocesses is None and quick and (os.cpu_count() or 1) > 1 \
             and not option.collectonly and option.dist == "no":
         option.numprocesses = QUICK_WORKERS
-        option.dist = "load"
-    if option.numprocesses and not getattr(option, "testrunuid", None):
-        option.testrunuid = uuid.uuid4().hex
+    if option.numprocesses:
+        if option.dist in ("no", "load"):
+            option.dist = "loadfile"  # a page's examples share one namespace: one worker
+        if not getattr(option, "testrunuid", None):
+            option.testrunuid = uuid.uuid4().hex
 
 
 def pytest_configure(config: pytest.Config) -> None:
