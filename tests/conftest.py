@@ -167,7 +167,7 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
     if not hasattr(option, "numprocesses") or hasattr(config, "workerinput"):
         return
     if option.numprocesses:
-        if option.dist in ("no", "load"):
+        if option.dist == "no":  # not given (runs before xdist's own default, "load")
             option.dist = "loadfile"  # a page's examples share one namespace: one worker
         if not getattr(option, "testrunuid", None):
             option.testrunuid = uuid.uuid4().hex
