@@ -46,7 +46,6 @@ from __future__ import annotations
 import logging
 import re
 import xml.etree.ElementTree as etree
-from functools import cache
 from typing import Any
 from urllib.parse import quote
 
@@ -75,14 +74,30 @@ class FigureError(ValueError):
     """A figure embedded on a page is unknown, has no alt text or is not alone in its line."""
 
 
-@cache
+_URIS: dict[tuple[bytes, str], tuple[str, int, int]] = {}
+
+
 def data_uri(name: str, theme: str) -> tuple[str, int, int]:
     """``(src, width, height)`` of figure ``name`` in ``theme``: a percent-encoded SVG
-    ``data:`` URI ending in ``#only-light``/``#only-dark``, and its size in CSS px."""
-    from rnnnotes.figures import render_svg, svg_size  # matplotlib only when a page has one
+    ``data:`` URI ending in ``#only-light``/``#only-dark``, and its size in CSS px.
 
-    svg = render_svg(name, theme)
-    width, height = svg_size(svg)
+    The SVG comes from :func:`rnnsite.figure_store.drawing` (drawn once per change of the
+    code, and cached across builds); the same SVG gives the same (identical) tuple.
+    """
+    from rnnsite.figure_store import THEMES as DRAWN
+    from rnnsite.figure_store import drawing
+
+    if theme not in DRAWN:
+        raise ValueError(f"data_uri: theme must be one of {DRAWN}, got {theme!r}")
+    drawn = drawing(name)
+    svg = drawn.svg[theme]
+    if (svg, theme) not in _URIS:
+        width, height = drawn.size[theme]
+        _URIS[svg, theme] = (_encode(svg, theme), width, height)
+    return _URIS[svg, theme]
+
+
+def _encode(svg: bytes, theme: str) -> str:
     # Attribute quotes become ' (one byte, where %22 takes three); spaces stay (a data URL
     # may hold them); # (the fragment), %, <, > and the rest are percent-encoded.
     text = svg.decode("utf-8")
@@ -90,13 +105,13 @@ def data_uri(name: str, theme: str) -> tuple[str, int, int]:
         body = quote(svg, safe="/:;=,'()!*+-._~?@$[]{}")  # an apostrophe in an attribute
     else:
         body = quote(text.replace('"', "'"), safe="/:;=,'()!*+-._~?@$[]{} ")
-    return f"data:image/svg+xml,{body}#only-{theme}", width, height
+    return f"data:image/svg+xml,{body}#only-{theme}"
 
 
 def _figure_names() -> tuple[str, ...]:
-    from rnnnotes.figures import FIGURES
+    from rnnsite.figure_store import names
 
-    return tuple(FIGURES)
+    return names()
 
 
 class _PageMixin:

@@ -222,13 +222,18 @@ def on_post_build(config) -> None:  # MkDocs hook (mkdocs.yml: hooks)
     """Write the math font, subset to the math of the built pages, into the site."""
     # MkDocs runs this file as a loose module on every (re)build; the package module's
     # cache outlives `mkdocs serve` rebuilds, so a rebuild with the same math is instant.
-    from rnnsite.mathml import math_chars, math_font
+    from rnnsite.cache import site_cache
+    from rnnsite.mathml import _stix_two_math, math_chars, math_font
 
     site = Path(config["site_dir"])
     pages = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))]
     target = site / FONT_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(math_font(math_chars(pages)))
+    chars = math_chars(pages)
+    # The build cache (key: the characters, the font file, the code, uv.lock, Python).
+    cache = site_cache()
+    parts = [",".join(map(str, sorted(chars))), *cache.file_parts([_stix_two_math()])]
+    target.write_bytes(cache.cached("math_font", parts, lambda: math_font(chars)))
 
 
 class MathMLPostprocessor(Postprocessor):

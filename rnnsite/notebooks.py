@@ -8,7 +8,8 @@ uses it), and behind the tests:
   ``<!-- live:setup`` block is the notebook's first code cell, so the givens are that
   cell's literal assignments and messages name lines of ``notebook.py``.
 - :func:`execute`: every cell run with ``nbclient`` in a fresh kernel of this Python
-  (``allow_errors=False``): a cell that raises is a :class:`NotebookError`. Nothing is cached.
+  (``allow_errors=False``): a cell that raises is a :class:`NotebookError`. Nothing is cached
+  here (:mod:`rnnsite.notebook_store` keeps results by a hash of their inputs).
 - :func:`normalise` / :func:`dumps`: bytes that depend only on the source and on what the
   cells print: cell ids ``cell-0``, ``cell-1``, ...; no execution timestamps or other cell
   metadata but tags; notebook metadata only the kernelspec and the language (no version);
@@ -42,7 +43,8 @@ from rnnsite.csstrim import prune_css
 from rnnsite.mathml import tex_to_mathml
 
 __all__ = ["SOURCE_NAME", "OUT_DIR", "audit_text", "audit", "execute", "normalise",
-           "dumps", "build", "offline_html", "page_uri", "download_name", "NotebookError"]
+           "dumps", "build", "offline_html", "page_uri", "download_name", "NotebookError",
+           "placeholder"]
 
 SOURCE_NAME = "notebook.py"  # docs/<task>/notebook.py; no other *.py is a notebook
 OUT_DIR = "rnnnotes-executed-notebooks"  # mkdocs-jupyter's include matches only this folder
@@ -115,16 +117,45 @@ class _ThisPython(AsyncKernelManager):
     def kernel_spec(self) -> KernelSpec:
         # log_level: ipykernel 7 warns on every start that local TCP is unencrypted;
         # a failing cell still stops the build with its traceback.
-        argv = [sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher",
+        start = ["-m", "ipykernel_launcher"] if self.reads_file is None else \
+            ["-c", _RECORD_READS, self.reads_file]
+        argv = [sys.executable, "-Xfrozen_modules=off", *start,
                 "-f", "{connection_file}", "--IPKernelApp.log_level=ERROR"]
         return KernelSpec(argv=argv, language="python", display_name=KERNELSPEC["display_name"])
+
+    reads_file: str | None = None
+
+
+# The kernel, recording every file it opens for reading (Python's audit hooks) and writing
+# their paths, one a line, to the file named by its first argument when it exits (but its
+# connection file, which jupyter_client deletes, and folders).
+_RECORD_READS = """\
+import atexit, os, runpy, sys
+out, seen = sys.argv.pop(1), set()
+def hook(event, args):
+    if event == "open" and isinstance(args[0], (str, bytes)) and not (
+            isinstance(args[1], str) and any(c in args[1] for c in "wax+")):
+        seen.add(os.path.abspath(os.fsdecode(args[0])))
+def dump():
+    skip = {os.path.abspath(sys.argv[sys.argv.index("-f") + 1])}  # the connection file
+    with open(out + ".tmp", "w") as f:
+        f.write("\\n".join(sorted(p for p in seen if p not in skip and os.path.isfile(p))))
+    os.replace(out + ".tmp", out)
+sys.addaudithook(hook)
+atexit.register(dump)
+runpy.run_module("ipykernel_launcher", run_name="__main__", alter_sys=True)
+"""
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def execute(nb: nbformat.NotebookNode, cwd: Path, name: str) -> nbformat.NotebookNode:
+def execute(nb: nbformat.NotebookNode, cwd: Path, name: str,
+            reads_file: Path | None = None) -> nbformat.NotebookNode:
     """Run every code cell of ``nb`` in order, in place, in a fresh kernel started in ``cwd``.
+
+    With ``reads_file``, the kernel writes there, when it exits, the path of every file it
+    opened for reading (one a line): the build cache's record of what the run depended on.
 
     Raises :class:`NotebookError` naming ``name`` and the failing cell's traceback if a cell
     raises (``allow_errors=False``), runs longer than ``TIMEOUT`` seconds, or its outputs do
@@ -133,7 +164,9 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, name: str) -> nbformat.Noteboo
     # iopub: nbclient waits only 4 s (by default) for a cell's outputs after its reply, then
     # logs a warning and goes on without them: on a busy machine a build would publish a
     # notebook with outputs missing. Wait long, and fail rather than drop any.
-    client = NotebookClient(nb, kernel_name="python3", kernel_manager_class=_ThisPython,
+    manager = _ThisPython if reads_file is None else \
+        type("_Recording", (_ThisPython,), {"reads_file": str(reads_file)})
+    client = NotebookClient(nb, kernel_name="python3", kernel_manager_class=manager,
                             allow_errors=False, record_timing=False, timeout=TIMEOUT,
                             iopub_timeout=IOPUB_TIMEOUT, raise_on_iopub_timeout=True,
                             resources={"metadata": {"path": str(cwd)}})
@@ -191,12 +224,23 @@ def dumps(nb: nbformat.NotebookNode) -> str:
     return nbformat.writes(nb, version=4) + "\n"
 
 
-def build(path: Path, name: str) -> str:
-    """The executed, normalised notebook of the source at ``path``, as ipynb JSON."""
+def placeholder(name: str) -> str:
+    """A one-cell notebook saying that ``name`` is being executed (``mkdocs serve`` only)."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(
+        f"**This notebook is being executed** (`{name}`, in its own kernel). This page "
+        "reloads by itself when it is done; `mkdocs build` always waits for it.")]
+    nb.metadata["language_info"] = {"name": "python"}
+    return dumps(normalise(nb))
+
+
+def build(path: Path, name: str, reads_file: Path | None = None) -> str:
+    """The executed, normalised notebook of the source at ``path``, as ipynb JSON (with
+    ``reads_file``: see :func:`execute`)."""
     nb = jupytext.read(path, fmt="py:percent")
     if not any(c.cell_type == "code" for c in nb.cells):
         raise NotebookError(f"{name}: no code cell; the first code cell is the audit's setup")
-    return dumps(normalise(execute(nb, path.parent, name)))
+    return dumps(normalise(execute(nb, path.parent, name, reads_file)))
 
 
 # ------------------------------------------------------------------------ render

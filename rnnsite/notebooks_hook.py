@@ -2,19 +2,26 @@
 by mkdocs-jupyter (``hooks: [rnnsite/notebooks_hook.py]`` in ``mkdocs.yml``).
 
 :func:`on_files`, before any page is rendered, for each ``docs/<task>/notebook.py``
-(see :mod:`rnnsite.notebooks` for each step):
+(see :mod:`rnnsite.notebooks` for each step, :mod:`rnnsite.notebook_store` for the cache):
 
-1. audits its markdown cells; a failure aborts the build (a ``PluginError``);
-2. starts executing it (``allow_errors=False``) in a worker thread: each notebook runs in
-   its own kernel process while MkDocs renders the other pages, and :func:`on_pre_page`
-   waits for it when its own page comes (the notebook pages come last); a cell that raises
-   aborts the build;
+1. audits its markdown cells (or takes the audit from the build cache); a failure aborts
+   the build (a ``PluginError``, whatever the verbosity: a WARNING would not fail
+   ``--strict -q``);
+2. takes its execution from the build cache, or starts executing it (``allow_errors=False``)
+   in a worker thread: each notebook runs in its own kernel process while MkDocs renders the
+   other pages, and :func:`on_pre_page` waits for it when its own page comes (the notebook
+   pages come last); a cell that raises aborts the build. What runs and what comes from the
+   cache is logged (INFO);
 3. writes the normalised notebook to a fresh temporary folder,
    ``rnnnotes-executed-notebooks/<task>/notebook.ipynb``, the one place mkdocs-jupyter's
    ``include`` matches, and replaces the source by a page file ``<task>/notebook.ipynb``
    backed by it (name that in ``nav`` and in links); mkdocs-jupyter renders it with
    ``execute: false`` and ``cache: false``;
 4. publishes the same bytes beside the page as ``<task>/notebook/<task>.ipynb``.
+
+Under ``mkdocs serve`` only, a notebook still running when its page comes is served as a
+short "being executed" notebook, and the server rebuilds (and the browser reloads) when the
+run ends; ``mkdocs build`` always waits for every notebook.
 
 :func:`on_page_content` makes the rendered page offline (:func:`offline_html`) and adds the
 download link under its title. Zensical runs no MkDocs hooks or plugins: there the notebook
@@ -24,10 +31,12 @@ pages would be missing.
 from __future__ import annotations
 
 import html
+import logging
 import posixpath
 import shutil
+import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+import time
 from pathlib import Path
 from typing import Any
 
@@ -35,24 +44,50 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from rnnsite import notebook_store
 from rnnsite.notebooks import (
     OUT_DIR,
     SOURCE_NAME,
     NotebookError,
-    audit,
-    build,
     download_name,
     offline_html,
     page_uri,
+    placeholder,
 )
+
+log = logging.getLogger("mkdocs.plugins.rnnsite.notebooks")  # progress, INFO
 
 _state: dict[str, Any] = {"tmp": None, "downloads": {}, "pending": {}}
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    # The serve's first build runs before on_serve; with --no-livereload nothing rebuilds,
+    # so a "being executed" page would stay: then every build waits.
+    serving = notebook_store.SERVING
+    serving.active = command == "serve" and "--no-livereload" not in sys.argv
+    if serving.active and serving.notify is None:
+        serving.notify = Path(tempfile.mkdtemp(prefix="rnnnotes-notebooks-done-"))
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """Rebuild when a notebook that was still running at a build is done."""
+    serving = notebook_store.SERVING
+    if serving.notify is not None:
+        server.watch(str(serving.notify))
+        serving.watched = True
+        if any(f.done() for f in serving.waiting):
+            serving.poke()  # done before the watch began
+    return server
+
+
+def on_shutdown() -> None:
+    serving = notebook_store.SERVING
+    if serving.notify is not None:
+        shutil.rmtree(serving.notify, ignore_errors=True)
+        serving.notify, serving.watched, serving.active = None, False, False
+
+
 def _cleanup() -> None:
-    pool = _state.pop("pool", None)
-    if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
     _state["pending"] = {}
     if _state["tmp"] is not None:
         shutil.rmtree(_state["tmp"], ignore_errors=True)
@@ -67,13 +102,16 @@ def on_files(files: Any, config: Any) -> Any:
     _state["downloads"] = {}
     _state["pending"] = {}
     sources = [f for f in files if f.src_uri.split("/")[-1] == SOURCE_NAME]
-    pool = ThreadPoolExecutor(max_workers=max(1, len(sources)), thread_name_prefix="notebook")
-    _state["pool"] = pool
     for source in sorted(sources, key=lambda f: f.src_uri):
         path, name = Path(source.abs_src_path), f"docs/{source.src_uri}"
-        failures = audit(path, name, config.config_file_path).failures
-        if failures:  # fails the build whatever its verbosity (a WARNING would not under -q)
-            raise PluginError("\n".join(check.message for check in failures))
+        messages = notebook_store.audit_messages(path, name, config)
+        if messages:  # fails the build whatever its verbosity (a WARNING would not under -q)
+            raise PluginError("\n".join(messages))
+        future, cached = notebook_store.start(path, name)
+        if cached:
+            log.info("Notebook %s: executed output from the build cache", name)
+        elif not future.done():
+            log.info("Notebook %s: executing in its own kernel (not in the build cache)", name)
         uri = page_uri(source.src_uri)
         executed = root / uri
         executed.parent.mkdir(parents=True, exist_ok=True)
@@ -91,8 +129,8 @@ def on_files(files: Any, config: Any) -> Any:
         files.append(page)
         files.append(download)
         _state["downloads"][uri] = download
-        _state["pending"][uri] = (pool.submit(build, path, name), executed,
-                                  Path(download.abs_src_path))
+        _state["pending"][uri] = (future, executed, Path(download.abs_src_path), name,
+                                  None if cached else time.perf_counter())
     return files
 
 
@@ -100,11 +138,23 @@ def on_files(files: Any, config: Any) -> Any:
 def on_pre_page(page: Any, config: Any, files: Any) -> Any:
     pending = _state.get("pending", {}).pop(page.file.src_uri, None)
     if pending is not None:
-        future, executed, download = pending
-        try:
-            text = future.result()
-        except NotebookError as err:
-            raise PluginError(str(err)) from None
+        future, executed, download, name, started = pending
+        serving = notebook_store.SERVING
+        if not future.done() and serving.active:
+            log.info("Notebook %s: still executing; served as 'being executed' for now, the "
+                     "page reloads when it is done", name)
+            serving.wait_for(future, name, log)
+            text = placeholder(name)
+        else:
+            if not future.done():
+                log.info("Notebook %s: waiting for its kernel", name)
+            try:
+                text = future.result()
+            except NotebookError as err:
+                raise PluginError(str(err)) from None
+            if started is not None:
+                log.info("Notebook %s: executed (%.1f s since the build began)", name,
+                         time.perf_counter() - started)
         for target in (executed, download):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")

@@ -9,7 +9,7 @@ results (19,712 and 39,552) must.
 
 The default run takes a deterministic sample of at most ``SAMPLE`` digit runs per page (and
 every seed result), to keep ``pytest`` fast; ``RNNNOTES_MUTATION=full`` mutates every run
-(CI does).
+(CI does), each page's mutations split across one process per core.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from __future__ import annotations
 import os
 import random
 import re
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,7 @@ from livedocs.tex.read import read_span
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = 10
+SPLIT = 40  # a full run checks a page with this many positions or more in parallel
 FULL = os.environ.get("RNNNOTES_MUTATION") == "full"
 SEED_RESULTS = re.compile(r"19(?:,|\{,\})?712|39(?:,|\{,\})?552")
 _SKIP = re.compile(r"<!-- live:setup.*?-->|<!--=.*?-->|<!--notation-->|```.*?```", re.S)
@@ -63,9 +66,31 @@ def survivors(page: str) -> tuple[int, list[str], list[str]]:
             if m.start() <= a < m.end()]
     if not FULL and len(runs) > SAMPLE:
         runs = sorted(random.Random(page).sample(runs, SAMPLE))
-    positions = {b - 1 for _, b in runs} | {i for a, b in seed for i in range(a, b)}
+    positions = sorted({b - 1 for _, b in runs} | {i for a, b in seed for i in range(a, b)})
+    workers = (os.cpu_count() or 1) if FULL and len(positions) >= SPLIT else 1
+    if workers <= 1:
+        return _check(page, text, positions, shown, exempt, seed)
+    # The full run: the positions in one chunk per core, each in a fresh process.
+    chunks = [positions[k::workers] for k in range(workers)]
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
+                             initializer=_fresh_setup_cache) as pool:
+        parts = list(pool.map(_check, *zip(*[(page, text, c, shown, exempt, seed)
+                                             for c in chunks], strict=True)))
+    return (sum(p[0] for p in parts), sorted(a for p in parts for a in p[1]),
+            sorted(a for p in parts for a in p[2]))
+
+
+def _fresh_setup_cache() -> None:
+    from livedocs import _run
+
+    _run.SETUP_CACHE = {}
+
+
+def _check(page: str, text: str, positions: list[int], shown: str, exempt: frozenset[str],
+           seed: list[tuple[int, int]]) -> tuple[int, list[str], list[str]]:
+    """(counted mutations, survivors, surviving seed-result mutations) at ``positions``."""
     counted, alive, alive_seed = 0, [], []
-    for i in sorted(positions):
+    for i in positions:
         mutated = mutate(text, i)
         try:
             r = render_page(mutated, page, setup_cache=cache)

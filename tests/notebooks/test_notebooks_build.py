@@ -1,6 +1,7 @@
 """The strict build renders each task notebook offline, publishes its executed .ipynb, links it
-from every answer page of its task, and fails on a raising cell or a wrong number; nothing is
-served from a cache."""
+from every answer page of its task, and fails on a raising cell or a wrong number;
+mkdocs-jupyter's own cache is off (the build cache, whose keys hold the imported code, is
+tested in tests/rnnsite/test_cache.py and tests/site/test_build_cache.py)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,176 @@
+"""Each figure's SVG, drawn once per change of what it depends on.
+
+:func:`drawing` gives a figure's light and dark SVG bytes (what
+:func:`rnnnotes.figures.render_svg` returns) and their sizes, from, in order: this process's
+memory, the build cache (:mod:`rnnsite.cache`: the key holds the figure's name, every byte
+of ``rnnnotes/``, ``livedocs/`` and ``rnnsite/``, ``uv.lock``, the Python version and the
+matplotlib configuration files that could restyle it), or a drawing. :func:`names` (the
+figures there are) is cached the same way, so a warm build never imports matplotlib.
+
+Drawing happens in a worker process when one was started with :func:`prefetch` (the site
+build's hook does, for every figure the pages name, before the first page renders): the
+figures are then drawn on one core while MkDocs renders pages on the other, and by a fresh
+interpreter. A process that already drew with other code (a long-lived ``mkdocs serve``
+after an edit: its imported modules predate the edit) always uses a worker. The worker pool
+belongs to one code digest; when the code changes, the next call starts another.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from rnnsite.cache import site_cache, trusted
+
+__all__ = ["KIND", "THEMES", "Drawing", "drawing", "names", "names_in", "prefetch"]
+
+KIND = "figure"
+THEMES = ("light", "dark")
+_NAME = re.compile(r"\]\(\s*figure:([A-Za-z_]\w*)")
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A figure's SVG bytes and size (CSS px) per theme."""
+
+    svg: dict[str, bytes]
+    size: dict[str, tuple[int, int]]
+
+    def dumps(self) -> bytes:
+        return json.dumps({t: [self.svg[t].decode("utf-8"), *self.size[t]] for t in THEMES},
+                          sort_keys=True).encode("utf-8")
+
+    @classmethod
+    def loads(cls, data: bytes) -> Drawing:
+        raw = json.loads(data)
+        return cls({t: raw[t][0].encode("utf-8") for t in THEMES},
+                   {t: (raw[t][1], raw[t][2]) for t in THEMES})
+
+
+def draw(name: str) -> bytes:
+    """Figure ``name`` drawn in this process, as :meth:`Drawing.dumps` bytes."""
+    from rnnnotes.figures import render_svg, svg_size
+
+    svg = {theme: render_svg(name, theme) for theme in THEMES}
+    return Drawing(svg, {t: svg_size(s) for t, s in svg.items()}).dumps()
+
+
+def list_names() -> bytes:
+    """The figure names (``rnnnotes.figures.FIGURES``), as JSON bytes."""
+    from rnnnotes.figures import FIGURES
+
+    return json.dumps(list(FIGURES)).encode()
+
+
+_lock = threading.RLock()
+_memo: dict[str, bytes] = {}  # key -> result bytes
+_pending: dict[str, Future] = {}  # key -> future of the result bytes
+_pool: tuple[str, ProcessPoolExecutor] | None = None  # (code digest, its worker)
+
+
+def _style_files() -> list[Path]:
+    """matplotlib's configuration files that could change a drawing, present or not."""
+    home = Path(os.environ.get("MPLCONFIGDIR") or Path.home() / ".config" / "matplotlib")
+    files = [Path.cwd() / "matplotlibrc", home / "matplotlibrc"]
+    if os.environ.get("MATPLOTLIBRC"):
+        files.append(Path(os.environ["MATPLOTLIBRC"]))
+    return files
+
+
+def _key(job: str, arg: str, digest: str) -> str:
+    cache = site_cache()
+    style = cache.file_parts(_style_files())
+    return cache.key(KIND, digest, [job, arg, *style, os.environ.get("MPLBACKEND", "")])
+
+
+def _orphan_watch(parent: int) -> None:
+    """In the worker: exit as soon as the build that started it is gone (killed, or a
+    server stopped without its children)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="orphan watch").start()
+
+
+def _worker(digest: str) -> ProcessPoolExecutor:
+    global _pool
+    if _pool is None or _pool[0] != digest:
+        if _pool is not None:
+            _pool[1].shutdown(wait=False, cancel_futures=True)
+        _pool = (digest, ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"),
+                                             initializer=_orphan_watch,
+                                             initargs=(os.getpid(),)))
+    return _pool[1]
+
+
+_JOBS = {"draw": draw, "names": list_names}
+
+
+def _submit(job: str, arg: str, key: str, digest: str) -> None:
+    fn = _JOBS[job]
+    _pending[key] = _worker(digest).submit(fn, *([arg] if arg else []))
+
+
+def _result(job: str, arg: str = "") -> bytes:
+    cache = site_cache()
+    digest = cache.code_digest()
+    key = _key(job, arg, digest)
+    with _lock:
+        if key in _memo:
+            return _memo[key]
+        data = None if key in _pending else cache.get(KIND, key)
+        if data is None and key not in _pending and not trusted(cache, digest):
+            _submit(job, arg, key, digest)  # this process's modules may predate an edit
+        future = _pending.get(key)
+    if data is None and future is not None:
+        data = future.result()
+        cache.put(KIND, key, data, digest)
+    elif data is None:
+        data = _JOBS[job](*([arg] if arg else []))
+        cache.put(KIND, key, data, digest)
+    with _lock:
+        _pending.pop(key, None)
+        return _memo.setdefault(key, data)
+
+
+def drawing(name: str) -> Drawing:
+    """Figure ``name``'s SVG in both themes, and sizes; KeyError if there is none."""
+    return Drawing.loads(_result("draw", name))
+
+
+def names() -> tuple[str, ...]:
+    """The names of the figures there are (``rnnnotes.figures.FIGURES``)."""
+    return tuple(json.loads(_result("names")))
+
+
+def prefetch(wanted: list[str]) -> int:
+    """Start drawing, in a fresh worker process, every figure of ``wanted`` (and the list of
+    names) that is neither in memory nor in the cache. Returns how many were started."""
+    cache = site_cache()
+    digest = cache.code_digest()
+    started = 0
+    with _lock:
+        known = _memo.get(_key("names", "", digest)) or cache.get(KIND, _key("names", "", digest))
+        if known is not None:  # a page may name no figure: its render reports that
+            wanted = [n for n in wanted if n in json.loads(known)]
+        for job, arg in [("names", ""), *(("draw", n) for n in dict.fromkeys(wanted))]:
+            key = _key(job, arg, digest)
+            if key in _memo or key in _pending or cache.get(KIND, key) is not None:
+                continue
+            _submit(job, arg, key, digest)
+            started += 1
+    return started
+
+
+def names_in(text: str) -> list[str]:
+    """The figure names a page's Markdown embeds (``](figure:NAME``), in order."""
+    return _NAME.findall(text)

@@ -1,0 +1,152 @@
+"""A page's rendered HTML (its Markdown converted, live numbers checked), reused from the
+build cache (:mod:`rnnsite.cache`) when nothing it depends on changed.
+
+:func:`cached_render` wraps a MkDocs page's ``render``. Its key holds, besides the code
+trees, ``uv.lock`` and the Python version:
+
+- the page's final Markdown, its file's bytes, its URL;
+- **every file under ``docs/``** (a page may read others: the summary reads every answer
+  page's front matter; the reveal reads the API pages) and ``mkdocs.yml`` with every file
+  or folder its Markdown options name;
+- every file of the site and its URL (links between pages are rewritten and checked);
+- the MkDocs settings the conversion reads (``use_directory_urls``, ``validation``).
+
+Any other file the render reads (a setup block reading ``tests/fixtures/*.json``) is recorded
+with the entry, which is reused only while each such file is unchanged
+(:meth:`livedocs.cache.BuildCache.get_tracked`).
+
+What a render leaves on the page is stored and restored: the HTML, the table of contents,
+the title from the first heading, the anchors present and the links to other pages'
+anchors, the anchors registered with mkdocs-autorefs and the items registered in
+mkdocstrings' inventory (``objects.inv``). A render that logs a warning is never stored (a
+warm build must fail as the cold one does).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.toc import AnchorLink, get_toc
+
+from livedocs.cache import reads
+from rnnsite.cache import enabled, site_cache, trusted
+from rnnsite.notebook_store import config_files
+
+__all__ = ["KIND", "COUNTS", "site_inputs", "cached_render"]
+
+KIND = "page"
+COUNTS = {"cached": 0, "rendered": 0}  # this build's pages (the hook logs and resets them)
+
+
+def site_inputs(files: Any, config: Any) -> list[bytes]:
+    """Key parts shared by every page of a build: docs, config, the files and URLs."""
+    cache = site_cache()
+    docs = sorted(p for p in Path(config.docs_dir).rglob("*") if p.is_file())
+    listing = sorted(f"{f.src_uri}\t{f.dest_uri}\t{f.url}" for f in files)
+    # not site_url: `mkdocs serve` sets its own, and the conversion never reads it
+    settings = json.dumps([config.use_directory_urls, repr(config.validation)], default=str)
+    return [*cache.file_parts([*docs, *config_files(config)]),
+            "\n".join(listing).encode(), settings.encode()]
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _tokens(items: list[AnchorLink]) -> list[dict]:
+    return [{"level": a.level, "id": a.id, "name": a.title, "children": _tokens(a.children)}
+            for a in items]
+
+
+def cached_render(page: Any, render: Callable, shared: list[bytes], config: Any) -> Callable:
+    """``render(config, files)`` for ``page``, from the cache or recorded into it."""
+    autorefs = config.plugins.get("autorefs")
+    handlers = getattr(config.plugins.get("mkdocstrings"), "handlers", None)
+    inventory = getattr(handlers, "inventory", None)
+
+    def run(config: Any, files: Any) -> None:
+        cache = site_cache()
+        markdown = page.markdown or ""
+        if not enabled():
+            COUNTS["rendered"] += 1
+            return render(config, files)
+        digest = cache.code_digest()
+        key = cache.key(KIND, digest, [page.file.src_uri, page.url, markdown,
+                                       page.file.content_bytes, *shared])
+        data = cache.get_tracked(KIND, key)
+        if data is not None:
+            COUNTS["cached"] += 1
+            return _restore(page, json.loads(data), files, autorefs, inventory)
+        COUNTS["rendered"] += 1
+        anchors: list[list] = []
+        register = getattr(autorefs, "register_anchor", None)
+        if register is not None:
+            def recording(pg, identifier, anchor=None, *, title=None, primary=True):
+                if pg is page:
+                    anchors.append([identifier, anchor, title, primary])
+                return register(pg, identifier, anchor, title=title, primary=primary)
+
+            autorefs.register_anchor = recording
+        items: list[dict] = []
+        add = getattr(inventory, "register", None)
+        if add is not None:
+            def adding(**item: Any) -> None:
+                items.append(item)
+                return add(**item)
+
+            inventory.register = adding
+        warnings = _Warnings()
+        loggers = [logging.getLogger(), logging.getLogger("mkdocs")]  # "mkdocs" stops there
+        for logger in loggers:
+            logger.addHandler(warnings)
+        try:
+            with reads() as read:
+                render(config, files)
+        finally:
+            for logger in loggers:
+                logger.removeHandler(warnings)
+            if register is not None:
+                del autorefs.register_anchor  # the bound method again
+            if add is not None:
+                del inventory.register
+        if warnings.count == 0 and trusted(cache, digest):
+            cache.put_tracked(KIND, key, json.dumps(_record(page, anchors, items)).encode(),
+                              read, digest)
+
+    return run
+
+
+def _record(page: Any, anchors: list[list], items: list[dict]) -> dict:
+    links = page.links_to_anchors
+    return {
+        "content": page.content,
+        "toc": _tokens(list(page.toc)),
+        "title": page._title_from_render,
+        "present": sorted(page.present_anchor_ids or ()),
+        "links": None if links is None else {f.src_uri: d for f, d in links.items()},
+        "autorefs": anchors,
+        "inventory": items,
+    }
+
+
+def _restore(page: Any, data: dict, files: Any, autorefs: Any, inventory: Any) -> None:
+    page.content = data["content"]
+    page.toc = get_toc(data["toc"])
+    page._title_from_render = data["title"]
+    page.present_anchor_ids = set(data["present"])
+    if data["links"] is not None:
+        page.links_to_anchors = {files.get_file_from_path(uri): d
+                                 for uri, d in data["links"].items()}
+    for identifier, anchor, title, primary in data["autorefs"]:
+        autorefs.register_anchor(page, identifier, anchor, title=title, primary=primary)
+    for item in data["inventory"]:
+        inventory.register(**item)

@@ -1,0 +1,206 @@
+"""The build cache's keys change with exactly what an entry depends on, and its entries can
+be trusted (livedocs/cache.py, rnnsite/cache.py, rnnsite/figure_store.py,
+rnnsite/notebook_store.py). The builds themselves: tests/site/test_build_cache.py."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from livedocs.cache import ENV_DIR, ENV_OFF, BuildCache, enabled, reads
+from rnnsite import figure_store
+from rnnsite.cache import CODE_TREES, ROOT, site_cache
+from rnnsite.notebook_store import execution_key
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch) -> tuple[Path, BuildCache]:
+    """A copy of the code trees, uv.lock and the task notebooks (with a page beside each),
+    and a cache over it."""
+    monkeypatch.delenv(ENV_OFF, raising=False)
+    monkeypatch.delenv(ENV_DIR, raising=False)
+    root = tmp_path / "repo"
+    for tree in CODE_TREES:
+        shutil.copytree(ROOT / tree, root / tree, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "uv.lock", root / "uv.lock")
+    for task in ("task-1-1", "task-1-2"):
+        (root / "docs" / task).mkdir(parents=True)
+        shutil.copy(ROOT / "docs" / task / "notebook.py", root / "docs" / task)
+        (root / "docs" / task / "page.md").write_text("# A page\n")
+    return root, BuildCache(root, CODE_TREES, root / ".cache" / "rnnsite")
+
+
+def keys(root: Path, cache: BuildCache) -> dict[str, str]:
+    """Every kind of entry's key, for this state of the project."""
+    digest = cache.code_digest()
+    found = {f"notebook {t}": execution_key(root / "docs" / t / "notebook.py", cache)[0]
+             for t in ("task-1-1", "task-1-2")}
+    found["figure"] = figure_store._key("draw", "scalar_powers", digest)
+    found["figure names"] = figure_store._key("names", "", digest)
+    return found
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    return {k for k in before if before[k] != after[k]}
+
+
+def test_nothing_changed_nothing_invalidated(project):
+    root, cache = project
+    assert keys(root, cache) == keys(root, cache)
+
+
+@pytest.mark.parametrize("edit", ["rnnnotes/gradflow/recurrences.py", "rnnnotes/__init__.py",
+                                  "livedocs/_format.py", "rnnsite/notebooks.py", "uv.lock"])
+def test_a_module_or_the_lock_file_invalidates_every_entry(project, edit):
+    root, cache = project
+    before = keys(root, cache)
+    append(root / edit, "\n# an edit\n")
+    assert changed(before, keys(root, cache)) == set(before)
+
+
+def test_a_new_module_invalidates_every_entry(project):
+    root, cache = project
+    before = keys(root, cache)
+    (root / "rnnnotes" / "extra.py").write_text("VALUE = 1\n")
+    assert changed(before, keys(root, cache)) == set(before)
+
+
+def test_a_notebook_invalidates_itself_only(project):
+    root, cache = project
+    before = keys(root, cache)
+    append(root / "docs" / "task-1-1" / "notebook.py", "\n# %%\nprint(1)\n")
+    assert changed(before, keys(root, cache)) == {"notebook task-1-1"}
+
+
+def test_a_file_beside_a_notebook_invalidates_it_a_page_does_not(project):
+    root, cache = project
+    before = keys(root, cache)
+    append(root / "docs" / "task-1-2" / "page.md", "More text.\n")
+    assert changed(before, keys(root, cache)) == set()
+    (root / "docs" / "task-1-2" / "helper.py").write_text("VALUE = 1\n")
+    assert changed(before, keys(root, cache)) == {"notebook task-1-2"}
+
+
+def test_the_python_version_is_in_every_key(project, monkeypatch):
+    root, cache = project
+    before = keys(root, cache)
+    monkeypatch.setattr(sys, "version", sys.version + " (another build)")
+    assert changed(before, keys(root, cache)) == set(before)
+
+
+def test_a_matplotlibrc_invalidates_the_figures_only(project, monkeypatch, tmp_path):
+    root, cache = project
+    monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path / "mpl"))
+    before = keys(root, cache)
+    (tmp_path / "mpl").mkdir()
+    (tmp_path / "mpl" / "matplotlibrc").write_text("lines.linewidth: 3\n")
+    assert changed(before, keys(root, cache)) == {"figure", "figure names"}
+
+
+def test_entries_round_trip_and_a_damaged_one_is_a_miss(project):
+    _, cache = project
+    key = cache.key("figure", cache.code_digest(), ["x"])
+    assert cache.get("figure", key) is None
+    assert cache.put("figure", key, b"<svg/>")
+    assert cache.get("figure", key) == b"<svg/>"
+    path = next(p for p in cache.directory.rglob(key))
+    path.write_bytes(path.read_bytes()[:-2] + b"?>")
+    assert cache.get("figure", key) is None and not path.exists()
+    assert (cache.directory.parent / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def test_a_result_is_not_stored_when_the_code_changed_while_it_ran(project):
+    root, cache = project
+    digest = cache.code_digest()
+    key = cache.key("figure", digest, ["x"])
+
+    def compute() -> bytes:
+        append(root / "rnnnotes" / "__init__.py", "\n# edited during the work\n")
+        return b"made with either version"
+
+    assert cache.cached("figure", ["x"], compute) == b"made with either version"
+    assert cache.get("figure", key) is None
+    assert not cache.put("figure", key, b"late", digest)
+
+
+def test_the_environment_variable_turns_it_off(project, monkeypatch):
+    _, cache = project
+    key = cache.key("figure", cache.code_digest(), ["x"])
+    cache.put("figure", key, b"stored")
+    calls = []
+    monkeypatch.setenv(ENV_OFF, "1")
+    assert not enabled()
+    assert cache.get("figure", key) is None
+    assert not cache.put("figure", key, b"other")
+    assert cache.cached("figure", ["x"], lambda: calls.append(1) or b"fresh") == b"fresh"
+    assert cache.cached("figure", ["x"], lambda: calls.append(1) or b"fresh") == b"fresh"
+    assert calls == [1, 1]
+    for off in ("", "0", "false"):
+        monkeypatch.setenv(ENV_OFF, off)
+        assert enabled()
+    assert cache.get("figure", key) == b"stored"
+
+
+def test_bad_key_parts_are_refused(project):
+    _, cache = project
+    with pytest.raises(ValueError, match="kind must be an identifier, got 'a/b'"):
+        cache.key("a/b", "d", [])
+    with pytest.raises(TypeError, match="must be str or bytes, got int"):
+        cache.key("figure", "d", [3])
+    with pytest.raises(TypeError, match="data must be bytes, got str"):
+        cache.put("figure", "k" * 64, "text")
+
+
+def test_the_digest_covers_every_file_of_the_code_trees_but_bytecode(project):
+    root, cache = project
+    digest = cache.code_digest()
+    (root / "rnnsite" / "__pycache__").mkdir(exist_ok=True)
+    (root / "rnnsite" / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"\0")
+    assert cache.code_digest() == digest
+    (root / "rnnsite" / "data.json").write_text("{}")  # not only .py files
+    assert cache.code_digest() != digest
+
+
+def test_the_site_cache_is_the_checkouts_unless_the_variable_moves_it(monkeypatch, tmp_path):
+    monkeypatch.delenv(ENV_DIR, raising=False)
+    assert (site_cache().root, site_cache().directory) == (ROOT, ROOT / ".cache" / "rnnsite")
+    monkeypatch.setenv(ENV_DIR, str(tmp_path))
+    assert site_cache().directory == tmp_path
+
+
+def test_a_file_read_while_working_is_an_input_of_the_entry(project, tmp_path):
+    _, cache = project
+    fixture = tmp_path / "fixture.json"
+    fixture.write_text('{"total": 1}')
+    key = cache.key("page", cache.code_digest(), ["page"])
+    with reads() as read:
+        data = fixture.read_bytes()
+        (tmp_path / "written.txt").write_text("not an input")
+    assert read == {str(fixture)}
+    assert cache.put_tracked("page", key, data, read)
+    assert cache.get_tracked("page", key) == b'{"total": 1}'
+    fixture.write_text('{"total": 2}')
+    assert cache.get_tracked("page", key) is None
+    fixture.write_text('{"total": 1}')
+    assert cache.get_tracked("page", key) == b'{"total": 1}'
+    fixture.unlink()
+    assert cache.get_tracked("page", key) is None
+
+
+def test_reads_nest_and_ignore_the_interpreters_files(tmp_path):
+    inner_file = tmp_path / "inner.txt"
+    inner_file.write_text("x")
+    with reads() as outer:
+        with reads() as inner:
+            inner_file.read_text()
+            import json  # noqa: F401 (already imported: no read)
+            open(json.__file__).close()  # the interpreter's own: not an input  # noqa: PTH123
+        assert inner == {str(inner_file)}
+    assert outer == {str(inner_file)}
