@@ -180,3 +180,10 @@ def test_a_sign_after_a_separator_or_an_operator_is_the_numbers(tex: str, value:
 def test_an_unbraced_argument_is_one_token() -> None:
     span = read_span(r"\sqrt 4 \cdot \hat x = 2 \frac 1 2")
     assert span.errors == [] and [n.text for n in span.nums] == ["4", "2", "1", "2"]
+
+
+def test_a_chain_environment_starts_a_new_chain() -> None:
+    span = read_span(r"2 + 2 \begin{aligned} &= 4 \end{aligned}")
+    assert [len(c.sides) for c in span.chains] == [1, 2]
+    span = read_span(r"\begin{aligned} 2 + 2 &= 4 \\ &= 3 + 1 \end{aligned}")
+    assert [len(c.sides) for c in span.chains] == [3]
