@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ..marks import drop_placeholders
 from ..messages import Msg, say
 from ..report import Kind
 from ..tex.evaluate import Node, NotArithmetic, parse, symbols
@@ -94,7 +95,8 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
                     sorted(symbols(trees[bad]) - known - subs)) if trees[bad] or reasons[bad] \
                     else "not arithmetic"
                 plan.items.append(Planned(Kind.MARKUP, line, error=say(
-                    Msg.MATH_NOT_EVALUABLE, tex=short(span.tex), side=chain.sides[bad].latex,
+                    Msg.MATH_NOT_EVALUABLE, tex=short(span.tex),
+                    side=drop_placeholders(chain.sides[bad].latex),
                     why=why)))
         if not checked and formula_tie is None:
             for k, n in num_ties.items():  # a tied number that is no equation's result

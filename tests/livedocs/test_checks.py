@@ -133,3 +133,17 @@ def test_unreadable_markup_is_an_error_naming_the_line() -> None:
 ])
 def test_prose_tokens(text: str, values: list[str]) -> None:
     assert [str(t.value) for t in prose_tokens(text)] == values
+
+
+def test_where_a_lost_marker_sits_is_named() -> None:
+    assert any("a marker inside an HTML comment: the reader never sees it" in m
+               for m in failures("<!-- a note: 5<!--= 6 --> -->\n\nText.\n"))
+    assert any("a marker inside a <script> element" in m
+               for m in failures("<script>var x = 5<!--= 6 -->;</script>\n\nText.\n"))
+
+
+def test_malformed_math_with_a_tie_is_reported_at_the_tie() -> None:
+    found = checks("$$ x<!--= 1 --> + 1 = 2 $$<!--= 2 -->\n", "markup")
+    (c,) = [c for c in found if "must follow a number" in c.message]
+    assert c.marker == 1  # the span's end tie: Sybil reports it at that marker's line
+    assert all("\U000f0000" not in c.message for c in found)

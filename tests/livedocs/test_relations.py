@@ -90,3 +90,13 @@ def test_show(value, shown: str) -> None:
 ])
 def test_math_form(text: str, form: str) -> None:
     assert math_form(text) == form
+
+
+def test_show_at_its_limits() -> None:
+    from livedocs.checker.format import format_number
+
+    assert show(Fraction(10**59)) == format_number(10**59)  # an integer below 10**60
+    assert show(Fraction(10**60)) == "1e+60"
+    forty = Fraction(1, 2**38)  # "0." and 38 decimals: exactly 40 characters
+    assert len(show(forty)) == 40 and show(forty).startswith("0.0000000000036379")
+    assert show(Fraction(1, 2**39)).startswith("1.81899e-12")

@@ -158,3 +158,32 @@ def test_markers_inside_math_tie_the_number_before_them_or_the_end() -> None:
     span = read_span(f"x = 5{ph0} + 2 \\\\ y = 3\n{ph1}")
     assert span.num_ties[0].text == "5" and span.end_tie == 1 and not span.errors
     assert read_span(f"x {ph0} = 5").errors
+
+
+@pytest.mark.parametrize(("tex", "spans"), [
+    ("2^3", [("2", 0, 1), ("3", 2, 3)]),
+    ("xh_1 + 5", [("1", 3, 4), ("5", 7, 8)]),
+    ("ab h_1 x^2", [("1", 5, 6), ("2", 9, 10)]),
+])
+def test_number_tokens_know_where_they_stand(tex: str, spans: list) -> None:
+    assert [(n.text, n.start, n.end) for n in read_span(tex).nums] == spans
+
+
+@pytest.mark.parametrize(("tex", "value"), [
+    (r"x \quad -3", -3), (r"\text{so} -3", -3), (r"\begin{aligned} -3 \end{aligned}", -3),
+    (r"x = -3", -3), (r"2 -3", 3),
+])
+def test_a_sign_after_a_separator_or_an_operator_is_the_numbers(tex: str, value: int) -> None:
+    assert read_span(tex).nums[-1].value == value
+
+
+def test_an_unbraced_argument_is_one_token() -> None:
+    span = read_span(r"\sqrt 4 \cdot \hat x = 2 \frac 1 2")
+    assert span.errors == [] and [n.text for n in span.nums] == ["4", "2", "1", "2"]
+
+
+def test_a_chain_environment_starts_a_new_chain() -> None:
+    span = read_span(r"2 + 2 \begin{aligned} &= 4 \end{aligned}")
+    assert [len(c.sides) for c in span.chains] == [1, 2]
+    span = read_span(r"\begin{aligned} 2 + 2 &= 4 \\ &= 3 + 1 \end{aligned}")
+    assert [len(c.sides) for c in span.chains] == [3]
