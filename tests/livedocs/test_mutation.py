@@ -72,24 +72,18 @@ def survivors(page: str) -> tuple[int, list[str], list[str]]:
         return _check(page, text, positions, shown, exempt, seed)
     # The full run: the positions in one chunk per core, each in a fresh process.
     chunks = [positions[k::workers] for k in range(workers)]
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
-                             initializer=_fresh_setup_cache) as pool:
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
         parts = list(pool.map(_check, *zip(*[(page, text, c, shown, exempt, seed)
                                              for c in chunks], strict=True)))
     return (sum(p[0] for p in parts), sorted(a for p in parts for a in p[1]),
             sorted(a for p in parts for a in p[2]))
 
 
-def _fresh_setup_cache() -> None:
-    from livedocs import _run
-
-    _run.SETUP_CACHE = {}
-
-
 def _check(page: str, text: str, positions: list[int], shown: str, exempt: frozenset[str],
            seed: list[tuple[int, int]]) -> tuple[int, list[str], list[str]]:
     """(counted mutations, survivors, surviving seed-result mutations) at ``positions``."""
     counted, alive, alive_seed = 0, [], []
+    cache: dict = {}  # mutations never touch the setup block (it is skipped): run it once
     for i in positions:
         mutated = mutate(text, i)
         try:
