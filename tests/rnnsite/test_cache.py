@@ -57,7 +57,7 @@ def test_nothing_changed_nothing_invalidated(project):
 
 
 @pytest.mark.parametrize("edit", ["rnnnotes/gradflow/recurrences.py", "rnnnotes/__init__.py",
-                                  "livedocs/_format.py", "rnnsite/notebooks.py", "uv.lock"])
+                                  "livedocs/checker/format.py", "rnnsite/notebooks.py", "uv.lock"])
 def test_a_module_or_the_lock_file_invalidates_every_entry(project, edit):
     root, cache = project
     before = keys(root, cache)
