@@ -14,6 +14,8 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
+from livedocs.render import render_page
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 # The heaviest built page, figures included, must stay within 600 kB. What a page adds
@@ -30,18 +32,11 @@ MIN_FIGURES = {
 
 @pytest.fixture(scope="module")
 def site() -> dict[str, str]:
-    """``{page path under docs/: its HTML}``, each converted as mkdocs.yml configures it."""
-    cfg = load_config(str(ROOT / "mkdocs.yml"))
-    rendered = {}
-    for path in sorted(DOCS.rglob("*.md")):
-        md = markdown.Markdown(extensions=cfg.markdown_extensions,
-                               extension_configs=cfg.mdx_configs)
-        logging.disable(logging.WARNING)  # the live-number checks are not under test here
-        try:
-            rendered[str(path.relative_to(DOCS))] = md.convert(path.read_text(encoding="utf-8"))
-        finally:
-            logging.disable(logging.NOTSET)
-    return rendered
+    """``{page path under docs/: its HTML}``, each rendered as mkdocs.yml configures it
+    (front matter read as MkDocs reads it: answer pages need theirs)."""
+    return {str(path.relative_to(DOCS)): render_page(path.read_text(encoding="utf-8"),
+                                                     f"docs/{path.relative_to(DOCS)}").html
+            for path in sorted(DOCS.rglob("*.md"))}
 
 
 class Images(HTMLParser):
