@@ -132,6 +132,21 @@ def set_size_on_home_page(site: Path, size: int) -> None:
 
 
 def print_pdf(site: Path, out: Path, chromium: str = "/usr/bin/chromium") -> dict:
+    """Print the PDF (see :func:`_print_pdf`). Playwright's sync API refuses to run in a
+    thread whose asyncio loop is running (pytest-playwright leaves one running for the
+    browser tests), so there it prints from a thread of its own."""
+    import asyncio  # noqa: PLC0415
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _print_pdf(site, out, chromium)
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(_print_pdf, site, out, chromium).result()
+
+
+def _print_pdf(site: Path, out: Path, chromium: str = "/usr/bin/chromium") -> dict:
     """Print the site built in ``site`` to ``out``; returns what was measured."""
     from playwright.sync_api import sync_playwright
 

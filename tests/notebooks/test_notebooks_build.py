@@ -136,16 +136,21 @@ TASK_1_1 = DOCS / "task-1-1" / "notebook.py"
 
 
 def test_a_raising_cell_or_a_wrong_number_fails_the_build(project_copy, tmp_path):
-    # One scratch build, two faults: the audit reports the number (a WARNING, before the
-    # notebook runs), then the raising cell stops the build.
-    edit(project_copy, TASK_1_1, "# ## Weights in the unrolled network\n",
-         "# ## Weights in the unrolled network\n#\n# It has 19,713 weights.\n")
-    edit(project_copy, TASK_1_1, "# %% [markdown]\n# ## Weights in",
-         "# %%\nraise ValueError('boom 4321')\n\n# %% [markdown]\n# ## Weights in")
+    # Two scratch builds, one fault each. A wrong number fails the audit, which runs before
+    # the notebook (a finding raises: the build stops there, whatever its verbosity).
+    wrong = ("# ## Weights in the unrolled network\n",
+             "# ## Weights in the unrolled network\n#\n# It has 19,713 weights.\n")
+    edit(project_copy, TASK_1_1, *wrong)
     run = mkdocs_build(project_copy, tmp_path / "out")
     assert run.returncode != 0
     assert re.search(r"docs/task-1-1/notebook\.py:\d+: .*19,713", run.stderr), run.stderr
-    assert "docs/task-1-1/notebook.py: a cell raised" in run.stderr
+    # Put the number right, and make a cell raise: the execution stops the build.
+    edit(project_copy, TASK_1_1, *reversed(wrong))
+    edit(project_copy, TASK_1_1, "# %% [markdown]\n# ## Weights in",
+         "# %%\nraise ValueError('boom 4321')\n\n# %% [markdown]\n# ## Weights in")
+    run = mkdocs_build(project_copy, tmp_path / "out2")
+    assert run.returncode != 0
+    assert "docs/task-1-1/notebook.py: a cell raised" in run.stderr, run.stderr
     assert "ValueError: boom 4321" in run.stderr
 
 
