@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pdfplumber
@@ -196,7 +197,13 @@ def browser_pdf_of(tmp_path):
             browser.close()
         return out
 
-    return make
+    def in_own_thread(body: str) -> Path:
+        # Playwright's sync API refuses a thread whose asyncio loop runs (the browser
+        # tests' pytest-playwright leaves one running in this one)
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(make, body).result()
+
+    return in_own_thread
 
 
 def test_the_home_page_link_gets_the_pdfs_size(pdf, tmp_path):
