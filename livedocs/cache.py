@@ -43,11 +43,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["BuildCache", "ENV_DIR", "ENV_OFF", "enabled", "reads", "tracked", "trusted"]
+__all__ = ["BuildCache", "ENV_DIR", "ENV_OFF", "Reads", "enabled", "reads", "tracked",
+           "trusted", "unrecorded"]
 
 ENV_OFF = "RNNNOTES_NO_CACHE"  # set (not "" / "0" / "false"): no cache at all
 ENV_DIR = "RNNNOTES_CACHE_DIR"  # another folder for the cache
 ENVIRONMENT_FILES = ("uv.lock",)
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 _SKIP_DIRS = {"__pycache__"}
 _SKIP_SUFFIXES = {".pyc", ".pyo"}
 
@@ -72,6 +74,9 @@ def _audit(event: str, args: tuple) -> None:
     mode = args[1] if len(args) > 1 else None
     if isinstance(mode, str) and any(c in mode for c in "wax+"):
         return
+    flags = args[2] if len(args) > 2 else None  # os.open (mkstemp...): mode None, flags
+    if mode is None and isinstance(flags, int) and flags & _WRITE_FLAGS:
+        return
     path = os.path.abspath(os.fsdecode(args[0]))
     if tracked(path):
         found.add(path)
@@ -83,8 +88,18 @@ def tracked(path: str) -> bool:
     return not path.startswith(_UNTRACKED) and not path.endswith((".pyc", ".pyo"))
 
 
+class Reads(set):
+    """The files read inside a :func:`reads` block (a set of absolute paths), and in
+    ``unkeyed`` the names of readers that asked not to be recorded (:func:`unrecorded`):
+    the caller must key its entry by what those read, or not store it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unkeyed: set[str] = set()
+
+
 @contextmanager
-def reads() -> Iterator[set[str]]:
+def reads() -> Iterator[Reads]:
     """The files this thread opens for reading inside the block (absolute paths), but the
     interpreter's and installed packages' (``uv.lock`` and the Python version cover them)."""
     global _hooked
@@ -92,13 +107,34 @@ def reads() -> Iterator[set[str]]:
         sys.addaudithook(_audit)  # cannot be removed; it does nothing outside a block
         _hooked = True
     outer = getattr(_local, "reads", None)
-    _local.reads = found = set()
+    _local.reads = found = Reads()
     try:
         yield found
     finally:
         _local.reads = outer
         if outer is not None:
             outer.update(found)
+            outer.unkeyed |= found.unkeyed
+
+
+@contextmanager
+def unrecorded(name: str) -> Iterator[None]:
+    """Files opened inside this block are not recorded by an enclosing :func:`reads`; the
+    block's ``unkeyed`` set gets ``name`` instead.
+
+    For a reader whose result the caller keys explicitly by what it depends on (the answer
+    tables key a page by the answer pages' front matter, not by their whole files): the
+    caller checks that every name in ``unkeyed`` is one its key covers, and stores nothing
+    otherwise, so a reader nobody keys can never make an entry go stale.
+    """
+    outer = getattr(_local, "reads", None)
+    if outer is not None:
+        outer.unkeyed.add(name)
+    _local.reads = None
+    try:
+        yield
+    finally:
+        _local.reads = outer
 
 
 def _sha(path: str) -> str | None:
@@ -225,10 +261,26 @@ class BuildCache:
             raise
         return True
 
+    def keyed(self, path: str) -> bool:
+        """Whether the file ``path`` is in every key already (a file of the code trees, an
+        environment file) or is this cache's own (an entry, itself keyed): a read of it
+        need not be recorded with an entry."""
+        p = Path(os.path.abspath(path))
+        if p.is_relative_to(self.directory.resolve()):
+            return True
+        if not p.is_relative_to(self.root):
+            return False
+        rel = p.relative_to(self.root)
+        if rel.as_posix() in self.environment:
+            return True
+        return any(rel.is_relative_to(tree) and not _SKIP_DIRS & set(rel.parts)
+                   and rel.suffix not in _SKIP_SUFFIXES for tree in self.code)
+
     def put_tracked(self, kind: str, key: str, data: bytes, read: Iterable[str],
                     digest: str | None = None) -> bool:
-        """:meth:`put`, with the hash of every file in ``read`` (see :func:`reads`)."""
-        manifest = {path: _sha(path) for path in sorted(set(read))}
+        """:meth:`put`, with the hash of every file in ``read`` (see :func:`reads`) but those
+        every key holds already (:meth:`keyed`)."""
+        manifest = {path: _sha(path) for path in sorted(set(read)) if not self.keyed(path)}
         return self.put(kind, key, json.dumps(manifest).encode() + b"\n" + data, digest)
 
     def get_tracked(self, kind: str, key: str) -> bytes | None:

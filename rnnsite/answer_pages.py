@@ -19,6 +19,7 @@ changelog check, the citation block, the dispute link and the PDF read them from
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -26,11 +27,13 @@ from pathlib import Path
 
 import yaml
 
+from livedocs.cache import unrecorded
 from rnnsite.grades import Grade
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 PATTERN = "task-*/q*.md"
+READER = "rnnsite.answer_pages"  # its reads are keyed by front_matters(), not recorded
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 KEYS = ("task", "question", "heading", "asked", "confidence", "basis", "grade", "reason")
 OPTIONAL = ("reading",)
@@ -111,23 +114,42 @@ def is_answer_page(src: str) -> bool:
     return Path(src).match(PATTERN) and src.count("/") == 1
 
 
+def _front_matter_text(path: Path) -> str | None:
+    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8").removeprefix("\ufeff"))
+    return match.group(1) if match else None
+
+
 def front_matter(path: Path) -> dict:
     """The YAML front matter of the Markdown file ``path`` ({} when it has none)."""
-    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8").removeprefix("\ufeff"))
-    return (yaml.safe_load(match.group(1)) or {}) if match else {}
+    text = _front_matter_text(path)
+    return (yaml.safe_load(text) or {}) if text is not None else {}
+
+
+def front_matters(docs: Path = DOCS) -> bytes:
+    """All that :func:`answer_pages` reads, as bytes for a build cache key: the answer
+    pages' names and their front matter, not their bodies (a page that shows the answer
+    tables is keyed by this, so an edit to an answer page's body leaves it cached)."""
+    with unrecorded(READER):
+        return json.dumps([[p.relative_to(docs).as_posix(), _front_matter_text(p)]
+                           for p in sorted(docs.glob(PATTERN))]).encode("utf-8")
 
 
 def answer_pages(docs: Path = DOCS) -> list[AnswerPage]:
     """Every answer page below ``docs``, in the order of its task and question; two pages
-    for one answer are an error."""
-    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in sorted(docs.glob(PATTERN)))
-    return list(_answer_pages(str(docs), stamp))
+    for one answer are an error.
+
+    It reads exactly :func:`front_matters` (parsed once per process for each content), and
+    its reads are not recorded by :func:`livedocs.cache.reads`: a page that reads it is
+    keyed by :func:`front_matters` instead (:mod:`rnnsite.page_store`)."""
+    return list(_answer_pages(front_matters(docs)))
 
 
 @cache
-def _answer_pages(docs: str, stamp: tuple[tuple[str, int], ...]) -> tuple[AnswerPage, ...]:
-    pages = [AnswerPage.from_meta(Path(p).relative_to(docs).as_posix(), front_matter(Path(p)))
-             for p, _ in stamp]
+def _answer_pages(read: bytes) -> tuple[AnswerPage, ...]:
+    pages = []
+    for src, text in json.loads(read):
+        meta = (yaml.safe_load(text) or {}) if text is not None else {}
+        pages.append(AnswerPage.from_meta(src, meta))
     pages.sort(key=lambda p: (tuple(map(int, p.task.split("."))), p.question))
     for a, b in zip(pages, pages[1:], strict=False):
         if a.answer == b.answer:

@@ -36,9 +36,12 @@ from livedocs import exempt, page_info
 from .answer_pages import DOCS, AnswerPage, AnswerPageError, answer_pages, is_answer_page
 from .grades import Grade
 
-__all__ = ["AnswersExtension", "makeExtension"]
+__all__ = ["AnswersExtension", "READS_ANSWER_PAGES", "makeExtension"]
 
 PLACEHOLDERS = ("::answers-table::", "::answers-summary::", "::grading-scale::")
+# What a page reads besides its own source: these read every answer page's front matter
+# (rnnsite.answer_pages.front_matters), which the build cache then keys the page by.
+READS_ANSWER_PAGES = PLACEHOLDERS[:2]
 
 
 # --- rendering -------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from mkdocs.plugins import event_priority
 
 from rnnsite.cache import enabled, site_cache
 from rnnsite.figure_store import names_in, prefetch
-from rnnsite.page_store import COUNTS, cached_render, site_inputs
+from rnnsite.page_store import COUNTS, RENDERED, cached_render, site_inputs
 
 log = logging.getLogger("mkdocs.plugins.rnnsite.cache")
 _state: dict[str, Any] = {"shared": None}
@@ -43,14 +43,16 @@ def on_files(files: Any, config: Any) -> Any:
         log.info("Figures: drawing %d in a worker process (not in the build cache)", started)
     _state["shared"] = None
     COUNTS.update(cached=0, rendered=0)
+    RENDERED.clear()
     _mkdocstrings(config, _bytecode_cache() if enabled() else None)
     return files
 
 
 def on_post_build(config: Any) -> None:
     if enabled():
-        log.info("Pages: %d from the build cache, %d rendered", COUNTS["cached"],
-                 COUNTS["rendered"])
+        few = 0 < len(RENDERED) <= 5  # an edit: name them
+        log.info("Pages: %d from the build cache, %d rendered%s", COUNTS["cached"],
+                 COUNTS["rendered"], f" ({', '.join(RENDERED)})" if few else "")
 
 
 @event_priority(-100)  # after every plugin's on_pre_page (mkdocs-jupyter's own render)

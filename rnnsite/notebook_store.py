@@ -56,23 +56,30 @@ def execution_key(path: Path, cache: BuildCache | None = None) -> tuple[str, str
 
 
 def config_files(config: Any) -> list[Path]:
-    """``mkdocs.yml`` and every existing file or folder named in the Markdown options."""
-    found = [Path(config.config_file_path)]
+    """``mkdocs.yml`` and every existing file or folder named in the Markdown options: an
+    absolute path, or one relative to the config file's folder or to the extension's own
+    ``config_dir`` option (livedocs reads its seed, bibliography and API folder from there)."""
+    config_file = Path(config.config_file_path)
+    found = [config_file]
 
-    def walk(value: Any) -> Iterable[Path]:
+    def walk(value: Any, bases: list[Path]) -> Iterable[Path]:
         if isinstance(value, dict):
             for v in value.values():
-                yield from walk(v)
+                yield from walk(v, bases)
         elif isinstance(value, (list, tuple)):
             for v in value:
-                yield from walk(v)
+                yield from walk(v, bases)
         elif isinstance(value, (str, Path)) and str(value) and len(str(value)) < 4096:
             p = Path(value)
-            if p.is_absolute() and p.exists():
-                yield from (sorted(x for x in p.rglob("*") if x.is_file()) if p.is_dir()
-                            else [p])
+            for path in dict.fromkeys([p] if p.is_absolute() else [b / p for b in bases]):
+                if path.exists() and path not in bases:
+                    yield from (sorted(x for x in path.rglob("*") if x.is_file())
+                                if path.is_dir() else [path])
 
-    found += walk(dict(config.mdx_configs))
+    for options in dict(config.mdx_configs).values():
+        own = options.get("config_dir") if isinstance(options, dict) else None
+        bases = [config_file.parent, *([Path(own)] if own else [])]
+        found += walk(options, bases)
     return found
 
 

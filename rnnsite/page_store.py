@@ -5,15 +5,20 @@ build cache (:mod:`rnnsite.cache`) when nothing it depends on changed.
 trees, ``uv.lock`` and the Python version:
 
 - the page's final Markdown, its file's bytes, its URL;
-- **every file under ``docs/``** (a page may read others: the summary reads every answer
-  page's front matter; the reveal reads the API pages) and ``mkdocs.yml`` with every file
-  or folder its Markdown options name;
+- what it reads of other pages, declared: a page showing ``::answers-table::`` or
+  ``::answers-summary::`` (:data:`rnnsite.answers.READS_ANSWER_PAGES`) holds every answer
+  page's name and front matter (:func:`rnnsite.answer_pages.front_matters`), not their
+  bodies;
+- ``mkdocs.yml`` with every file or folder its Markdown options name (the seed, the
+  bibliography, the API pages the reveal reads: :func:`rnnsite.notebook_store.config_files`);
 - every file of the site and its URL (links between pages are rewritten and checked);
 - the MkDocs settings the conversion reads (``use_directory_urls``, ``validation``).
 
-Any other file the render reads (a setup block reading ``tests/fixtures/*.json``) is recorded
-with the entry, which is reused only while each such file is unchanged
-(:meth:`livedocs.cache.BuildCache.get_tracked`).
+Any other file the render reads (its own source, a setup block reading
+``tests/fixtures/*.json``) is recorded with the entry, which is reused only while each such
+file is unchanged (:meth:`livedocs.cache.BuildCache.get_tracked`). A reader that is keyed
+instead of recorded (:func:`livedocs.cache.unrecorded`: the answer pages' front matter) must
+be one the key declares, or the render is not stored.
 
 What a render leaves on the page is stored and restored: the HTML, the table of contents,
 the title from the first heading, the anchors present and the links to other pages'
@@ -33,24 +38,36 @@ from typing import Any
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from livedocs.cache import reads
+from rnnsite.answer_pages import DOCS, READER, front_matters
+from rnnsite.answers import READS_ANSWER_PAGES
 from rnnsite.cache import enabled, site_cache, trusted
 from rnnsite.notebook_store import config_files
 
-__all__ = ["KIND", "COUNTS", "site_inputs", "cached_render"]
+__all__ = ["KIND", "COUNTS", "site_inputs", "page_inputs", "cached_render"]
 
 KIND = "page"
 COUNTS = {"cached": 0, "rendered": 0}  # this build's pages (the hook logs and resets them)
+RENDERED: list[str] = []  # this build's pages not from the cache (src_uri), in order
 
 
 def site_inputs(files: Any, config: Any) -> list[bytes]:
-    """Key parts shared by every page of a build: docs, config, the files and URLs."""
+    """Key parts shared by every page of a build: the config and the files it names, the
+    site's files and their URLs, the settings the conversion reads."""
     cache = site_cache()
-    docs = sorted(p for p in Path(config.docs_dir).rglob("*") if p.is_file())
     listing = sorted(f"{f.src_uri}\t{f.dest_uri}\t{f.url}" for f in files)
     # not site_url: `mkdocs serve` sets its own, and the conversion never reads it
     settings = json.dumps([config.use_directory_urls, repr(config.validation)], default=str)
-    return [*cache.file_parts([*docs, *config_files(config)]),
-            "\n".join(listing).encode(), settings.encode()]
+    return [*cache.file_parts(config_files(config)), "\n".join(listing).encode(),
+            settings.encode()]
+
+
+def page_inputs(markdown: str, config: Any) -> tuple[list[bytes], set[str]]:
+    """Key parts for what a page with this Markdown reads of other pages, and the names of
+    the readers they cover (:func:`livedocs.cache.unrecorded`)."""
+    if not any(p in markdown for p in READS_ANSWER_PAGES):
+        return [b"reads no other page"], set()
+    docs = Path(dict(config.mdx_configs).get("rnnsite.answers", {}).get("docs", DOCS))
+    return [b"answer pages", front_matters(docs)], {READER}
 
 
 class _Warnings(logging.Handler):
@@ -78,15 +95,18 @@ def cached_render(page: Any, render: Callable, shared: list[bytes], config: Any)
         markdown = page.markdown or ""
         if not enabled():
             COUNTS["rendered"] += 1
+            RENDERED.append(page.file.src_uri)
             return render(config, files)
         digest = cache.code_digest()
+        declared, covered = page_inputs(markdown, config)
         key = cache.key(KIND, digest, [page.file.src_uri, page.url, markdown,
-                                       page.file.content_bytes, *shared])
+                                       page.file.content_bytes, *shared, *declared])
         data = cache.get_tracked(KIND, key)
         if data is not None:
             COUNTS["cached"] += 1
             return _restore(page, json.loads(data), files, autorefs, inventory)
         COUNTS["rendered"] += 1
+        RENDERED.append(page.file.src_uri)
         anchors: list[list] = []
         register = getattr(autorefs, "register_anchor", None)
         if register is not None:
@@ -118,7 +138,7 @@ def cached_render(page: Any, render: Callable, shared: list[bytes], config: Any)
                 del autorefs.register_anchor  # the bound method again
             if add is not None:
                 del inventory.register
-        if warnings.count == 0 and trusted(cache, digest):
+        if warnings.count == 0 and read.unkeyed <= covered and trusted(cache, digest):
             cache.put_tracked(KIND, key, json.dumps(_record(page, anchors, items)).encode(),
                               read, digest)
 

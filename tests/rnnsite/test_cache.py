@@ -204,3 +204,180 @@ def test_reads_nest_and_ignore_the_interpreters_files(tmp_path):
             open(json.__file__).close()  # the interpreter's own: not an input  # noqa: PTH123
         assert inner == {str(inner_file)}
     assert outer == {str(inner_file)}
+
+
+def test_a_write_through_os_open_is_not_an_input(tmp_path):
+    import os
+    import tempfile
+
+    with reads() as read:
+        fd, name = tempfile.mkstemp(dir=tmp_path)  # os.open with O_CREAT: a write
+        os.close(fd)
+    assert read == set()
+    with reads() as read:
+        os.close(os.open(name, os.O_RDONLY))
+    assert read == {name}
+
+
+def test_files_every_key_holds_are_not_recorded_with_an_entry(project, tmp_path):
+    root, cache = project
+    outside = tmp_path / "fixture.json"
+    outside.write_text("{}")
+    key = cache.key("page", cache.code_digest(), ["page"])
+    read = {str(root / "rnnnotes" / "__init__.py"), str(root / "uv.lock"),
+            str(cache.directory / "figure" / "ab" / "entry"), str(outside)}
+    assert [p for p in read if not cache.keyed(p)] == [str(outside)]
+    assert cache.put_tracked("page", key, b"x", read)
+    assert cache.get_tracked("page", key) == b"x"
+    (root / "rnnsite" / "__pycache__").mkdir(exist_ok=True)
+    assert not cache.keyed(str(root / "rnnsite" / "__pycache__" / "x.cpython-311.pyc"))
+
+
+def test_an_unrecorded_reader_is_named_instead(tmp_path):
+    from livedocs.cache import unrecorded
+
+    (tmp_path / "a.md").write_text("a")
+    (tmp_path / "b.md").write_text("b")
+    with reads() as outer:
+        with reads() as inner:
+            with unrecorded("front matter"):
+                (tmp_path / "a.md").read_text()
+            (tmp_path / "b.md").read_text()
+        assert inner == {str(tmp_path / "b.md")} and inner.unkeyed == {"front matter"}
+    assert outer.unkeyed == {"front matter"}
+    with unrecorded("outside any block"):  # nothing to tell
+        (tmp_path / "a.md").read_text()
+
+
+def test_the_answer_tables_key_holds_front_matter_not_bodies(tmp_path):
+    from rnnsite.answer_pages import answer_pages, front_matters
+
+    docs = tmp_path / "docs"
+    (docs / "task-1-1").mkdir(parents=True)
+    page = docs / "task-1-1" / "q2-a.md"
+    page.write_text(answer_page("1.1", 2, 3, "The first body."), encoding="utf-8")
+    before = front_matters(docs)
+    page.write_text(answer_page("1.1", 2, 3, "Another body."), encoding="utf-8")
+    assert front_matters(docs) == before
+    page.write_text(answer_page("1.1", 2, 2, "Another body."), encoding="utf-8")
+    assert front_matters(docs) != before
+    assert [int(p.grade) for p in answer_pages(docs)] == [2]
+    (docs / "task-1-2").mkdir()
+    (docs / "task-1-2" / "q1-b.md").write_text(answer_page("1.2", 1, 4, "Body."),
+                                               encoding="utf-8")
+    assert [int(p.grade) for p in answer_pages(docs)] == [2, 4]
+
+
+# --- which pages a change re-renders: builds of a small site on a copy ----------------
+
+def seed_text(label: str) -> str:
+    import re
+
+    text = (ROOT / "tests" / "fixtures" / "seed_answers.txt").read_text(encoding="utf-8")
+    m = re.search(rf"^#{{3,4}} {re.escape(label)} .*?\n(.*?)(?=^#|\Z)", text, re.S | re.M)
+    assert m, label
+    return m.group(1).strip()
+
+
+def answer_page(task: str, question: int, grade: int, body: str) -> str:
+    label = f"{task}.{question}"
+    return (f'---\ntask: "{task}"\nquestion: {question}\nheading: "a question"\n'
+            f'asked: "What is asked?"\nconfidence: "high"\nbasis: "The answer says so."\n'
+            f'grade: {grade}\nreason: "It is mostly right."\n---\n\n'
+            f'<blockquote class="student" data-answer="{label}" markdown>\n'
+            f"{seed_text(label)}\n</blockquote>\n\n"
+            f'!!! answer "A full-marks answer"\n    {body}\n')
+
+
+SITE = {
+    "index.md": "# Home\n\n::answers-table::\n\n::grading-scale::\n",
+    "summary.md": "# Summary\n\n::answers-summary::\n",
+    "other.md": "# Other\n\nWords, and a link to [the summary](summary.md).\n",
+    "task-1-1/q2-a.md": answer_page("1.1", 2, 3, "Parameters are shared across steps."),
+    "task-1-2/q1-b.md": answer_page("1.2", 1, 3, "Repeated products shrink or grow."),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """A copy of the code trees and uv.lock with a small site: the home table, the summary,
+    a plain page and two answer pages, built with the site's Markdown extensions and the
+    build cache's hook; one cold build fills its cache."""
+    import yaml
+
+    from livedocs.render import site_markdown
+
+    root = tmp_path_factory.mktemp("pages") / "repo"
+    for tree in CODE_TREES:
+        shutil.copytree(ROOT / tree, root / tree, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "uv.lock", root / "uv.lock")
+    for name, text in SITE.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    exts, configs, _ = site_markdown(str(ROOT / "mkdocs.yml"))
+    config = {
+        "site_name": "pages",
+        "theme": {"name": "material", "font": False},
+        "plugins": [],
+        "hooks": [str(root / "rnnsite" / "build_hook.py")],
+        "markdown_extensions": [
+            {e: {k: str(v) if not isinstance(v, (bool, int)) else v
+                 for k, v in configs.get(e, {}).items()}} for e in exts],
+        "nav": list(SITE),
+    }
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    assert rendered(root, root / "site-first") == set(SITE)
+    return root
+
+
+def rendered(root: Path, out: Path, cache: bool = True) -> set[str]:
+    """A strict build of the copy into ``out`` (its own code, a fresh process): the pages it
+    rendered rather than took from the build cache."""
+    import os
+    import re
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k not in (ENV_OFF, ENV_DIR)}
+    env.update(NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(root))
+    if not cache:
+        env[ENV_OFF] = "1"
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                         cwd=root, env=env, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    if not cache:
+        return set(SITE)
+    m = re.search(r"Pages: (\d+) from the build cache, (\d+) rendered(?: \((.*)\))?", run.stderr)
+    assert m, run.stderr
+    names = set(m[3].split(", ")) if m[3] else set()
+    assert len(names) == int(m[2]) and int(m[1]) + int(m[2]) == len(SITE), run.stderr
+    return names
+
+
+def built(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and not p.name.startswith("sitemap.xml")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("what", "edit", "expected"), [
+    ("an answer page's body", ("docs/task-1-1/q2-a.md", "are shared across steps",
+                               "are the same at every step"), {"task-1-1/q2-a.md"}),
+    ("an answer page's grade", ("docs/task-1-1/q2-a.md", "grade: 3", "grade: 2"),
+     {"task-1-1/q2-a.md", "index.md", "summary.md"}),
+    ("a plain page", ("docs/other.md", "Words,", "More words,"), {"other.md"}),
+    ("mkdocs.yml", ("mkdocs.yml", "site_name: pages", "site_name: pages\nsite_author: me"),
+     set(SITE)),
+])
+def test_an_edit_re_renders_exactly_the_pages_that_read_it(site, tmp_path, what, edit,
+                                                          expected):
+    path, old, new = site / edit[0], edit[1], edit[2]
+    original = path.read_text(encoding="utf-8")
+    assert original.count(old) == 1
+    path.write_text(original.replace(old, new), encoding="utf-8")
+    try:
+        assert rendered(site, tmp_path / "warm") == expected, what
+        rendered(site, tmp_path / "cold", cache=False)
+        assert built(tmp_path / "warm") == built(tmp_path / "cold")
+        assert built(tmp_path / "warm") != built(site / "site-first")
+    finally:
+        path.write_text(original, encoding="utf-8")
