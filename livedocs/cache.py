@@ -39,6 +39,7 @@ import platform
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -145,30 +146,60 @@ def _sha(path: str) -> str | None:
         return None  # missing, or a folder
 
 
-def _files(root: Path, trees: Iterable[str]) -> list[Path]:
+def _files(root: Path, trees: Iterable[str]) -> list[str]:
     found = []
     for tree in trees:
-        base = root / tree
-        if base.is_file():
+        base = os.path.join(root, tree)
+        if os.path.isfile(base):
             found.append(base)
             continue
         for dirpath, dirnames, filenames in os.walk(base):
             dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS)
-            found.extend(Path(dirpath) / f for f in sorted(filenames)
-                         if Path(f).suffix not in _SKIP_SUFFIXES)
+            found.extend(os.path.join(dirpath, f) for f in sorted(filenames)
+                         if os.path.splitext(f)[1] not in _SKIP_SUFFIXES)
     return found
 
 
-def _hash_files(root: Path, paths: Iterable[Path], h: hashlib._Hash) -> None:
+# path -> (its stat signature, when it was hashed (ns), its SHA-256): a file is read again
+# unless its size, times and inode are those it had when hashed *and* it was last modified
+# well before (a change within the file system's timestamp resolution of the hashing would
+# otherwise go unseen: git's "racy clean" rule).
+_known: dict[str, tuple[tuple[int, ...], int, bytes]] = {}
+_RACY_NS = 2_000_000_000
+_known_lock = threading.Lock()
+
+
+def _file_sha(name: str) -> bytes | None:
+    """SHA-256 of the file's bytes (None: missing), read only when it may have changed."""
+    try:
+        st = os.stat(name)
+    except FileNotFoundError:
+        return None
+    sig = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+    with _known_lock:
+        known = _known.get(name)
+    if known is not None and known[0] == sig and max(sig[1], sig[2]) < known[1] - _RACY_NS:
+        return known[2]
+    now = time.time_ns()
+    try:
+        with open(name, "rb") as f:  # noqa: PTH123 (not recorded: keyed, see keyed())
+            data = f.read()
+    except (FileNotFoundError, IsADirectoryError):
+        return None
+    sha = hashlib.sha256(data).digest()
+    with _known_lock:
+        _known[name] = (sig, now, sha)
+    return sha
+
+
+def _hash_files(root: Path, paths: Iterable[str | Path], h: hashlib._Hash) -> None:
+    prefix = os.path.join(str(root), "")
     for path in paths:
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            data = None  # a missing file is an input too ("absent")
-        name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        h.update(json.dumps([name, None if data is None else len(data)]).encode())
-        if data is not None:
-            h.update(data)
+        name = os.fspath(path)
+        sha = _file_sha(name)  # a missing file is an input too ("absent")
+        rel = name[len(prefix):] if name.startswith(prefix) else name
+        h.update(json.dumps([rel.replace(os.sep, "/"), None if sha is None else sha.hex()])
+                 .encode())
 
 
 class BuildCache:

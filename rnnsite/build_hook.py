@@ -7,8 +7,9 @@ the notebooks (:mod:`rnnsite.notebooks_hook`) and the math font (:mod:`rnnsite.m
   them on one core while MkDocs renders pages on the other; the figures extension
   (:mod:`rnnsite.figures_ext`) waits for a figure only when its page comes. With a warm
   cache nothing is started.
-- :func:`on_pre_page` makes each Markdown page's render come from the cache when nothing
-  it depends on changed (:mod:`rnnsite.page_store` says what that is).
+- :func:`on_pre_page` makes each Markdown page's render, and each notebook page's
+  conversion by mkdocs-jupyter, come from the cache when nothing it depends on changed
+  (:mod:`rnnsite.page_store` says what that is).
 - :func:`on_files` and :func:`on_env` give mkdocstrings' and the theme's Jinja
   environments a bytecode cache in the cache folder: Jinja compiles each template once per
   change of its source (it checks the source's checksum), not on every build.
@@ -57,7 +58,7 @@ def on_post_build(config: Any) -> None:
 
 @event_priority(-100)  # after every plugin's on_pre_page (mkdocs-jupyter's own render)
 def on_pre_page(page: Any, config: Any, files: Any) -> Any:
-    if enabled() and page.file.src_uri.endswith(".md"):
+    if enabled() and page.file.src_uri.endswith((".md", ".ipynb")):
         if _state["shared"] is None:
             _state["shared"] = site_inputs(files, config)
         page.render = cached_render(page, page.render, _state["shared"], config)

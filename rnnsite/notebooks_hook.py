@@ -23,8 +23,8 @@ Under ``mkdocs serve`` only, a notebook still running when its page comes is ser
 short "being executed" notebook, and the server rebuilds (and the browser reloads) when the
 run ends; ``mkdocs build`` always waits for every notebook.
 
-:func:`on_page_content` makes the rendered page offline (:func:`offline_html`) and adds the
-download link under its title. Zensical runs no MkDocs hooks or plugins: there the notebook
+:func:`on_page_content` makes the rendered page offline (:func:`offline_html`, reused from the
+build cache for the same page body and code) and adds the download link under its title. Zensical runs no MkDocs hooks or plugins: there the notebook
 pages would be missing.
 """
 
@@ -45,6 +45,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from rnnsite import notebook_store
+from rnnsite.cache import enabled, site_cache, trusted
 from rnnsite.notebooks import (
     OUT_DIR,
     SOURCE_NAME,
@@ -58,6 +59,7 @@ from rnnsite.notebooks import (
 log = logging.getLogger("mkdocs.plugins.rnnsite.notebooks")  # progress, INFO
 
 _state: dict[str, Any] = {"tmp": None, "downloads": {}, "pending": {}}
+OFFLINE = "notebook_offline"  # build cache kind: a notebook page's body made offline
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -168,10 +170,27 @@ def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
     href = download.url_relative_to(page.file)
     link = (f'\n<p class="notebook-download"><a href="{html.escape(href)}" download>'
             f"Download this notebook, executed (.ipynb)</a></p>")
-    content = offline_html(content)
+    content = _offline(content)
     at = content.find("</h1>")  # right under the notebook's title
     at = 0 if at < 0 else at + len("</h1>")
     return content[:at] + link + content[at:]
+
+
+def _offline(content: str) -> str:
+    """:func:`offline_html`, from the build cache when this page body was made offline
+    before with the same code (its key: the body, the code trees, uv.lock, Python)."""
+    cache = site_cache()
+    if not enabled():
+        return offline_html(content)
+    digest = cache.code_digest()
+    key = cache.key(OFFLINE, digest, [content])
+    data = cache.get(OFFLINE, key)
+    if data is not None:
+        return data.decode("utf-8")
+    out = offline_html(content)
+    if trusted(cache, digest):
+        cache.put(OFFLINE, key, out.encode("utf-8"), digest)
+    return out
 
 
 def on_post_build(config: Any) -> None:

@@ -1,10 +1,12 @@
-"""A page's rendered HTML (its Markdown converted, live numbers checked), reused from the
-build cache (:mod:`rnnsite.cache`) when nothing it depends on changed.
+"""A page's rendered HTML (its Markdown converted, live numbers checked; a notebook page's
+conversion by mkdocs-jupyter), reused from the build cache (:mod:`rnnsite.cache`) when
+nothing it depends on changed.
 
 :func:`cached_render` wraps a MkDocs page's ``render``. Its key holds, besides the code
 trees, ``uv.lock`` and the Python version:
 
-- the page's final Markdown, its file's bytes, its URL;
+- the page's final Markdown, its file's bytes (a notebook page: the executed notebook), its
+  URL;
 - what it reads of other pages, declared: a page showing ``::answers-table::`` or
   ``::answers-summary::`` (:data:`rnnsite.answers.READS_ANSWER_PAGES`) holds every answer
   page's name and front matter (:func:`rnnsite.answer_pages.front_matters`), not their
@@ -138,6 +140,8 @@ def cached_render(page: Any, render: Callable, shared: list[bytes], config: Any)
                 del autorefs.register_anchor  # the bound method again
             if add is not None:
                 del inventory.register
+        read.discard(page.file.abs_src_path)  # its bytes are in the key (a notebook's is
+        # in a temporary folder, another on every build)
         if warnings.count == 0 and read.unkeyed <= covered and trusted(cache, digest):
             cache.put_tracked(KIND, key, json.dumps(_record(page, anchors, items)).encode(),
                               read, digest)
