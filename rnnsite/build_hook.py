@@ -10,6 +10,8 @@ the notebooks (:mod:`rnnsite.notebooks_hook`) and the math font (:mod:`rnnsite.m
 - :func:`on_pre_page` makes each Markdown page's render, and each notebook page's
   conversion by mkdocs-jupyter, come from the cache when nothing it depends on changed
   (:mod:`rnnsite.page_store` says what that is).
+- :func:`on_build_error` and :func:`on_shutdown` stop the figure worker at once (cancelling
+  what it still had queued), so that a failed build exits promptly and leaves no process.
 - :func:`on_files` and :func:`on_env` give mkdocstrings' and the theme's Jinja
   environments a bytecode cache in the cache folder: Jinja compiles each template once per
   change of its source (it checks the source's checksum), not on every build.
@@ -24,7 +26,7 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.plugins import event_priority
 
 from rnnsite.cache import enabled, site_cache
-from rnnsite.figure_store import names_in, prefetch
+from rnnsite.figure_store import names_in, prefetch, stop
 from rnnsite.page_store import COUNTS, RENDERED, cached_render, site_inputs
 
 log = logging.getLogger("mkdocs.plugins.rnnsite.cache")
@@ -54,6 +56,23 @@ def on_post_build(config: Any) -> None:
         few = 0 < len(RENDERED) <= 5  # an edit: name them
         log.info("Pages: %d from the build cache, %d rendered%s", COUNTS["cached"],
                  COUNTS["rendered"], f" ({', '.join(RENDERED)})" if few else "")
+
+
+def _stop() -> None:
+    undrawn = stop()
+    if undrawn:
+        log.info("Figures: worker stopped, %d not drawn", undrawn)
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build exits now: the figure worker stops (no figure is drawn for nobody)."""
+    _stop()
+
+
+def on_shutdown() -> None:
+    """The end of ``mkdocs build`` or ``mkdocs serve``: the figure worker stops, whatever it
+    still had queued (a successful build has used every figure it asked for)."""
+    _stop()
 
 
 @event_priority(-100)  # after every plugin's on_pre_page (mkdocs-jupyter's own render)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from rnnsite.cache import site_cache, trusted
 
-__all__ = ["KIND", "THEMES", "Drawing", "drawing", "names", "names_in", "prefetch"]
+__all__ = ["KIND", "THEMES", "Drawing", "drawing", "names", "names_in", "prefetch", "stop"]
 
 KIND = "figure"
 THEMES = ("light", "dark")
@@ -110,6 +110,39 @@ def _worker(digest: str) -> ProcessPoolExecutor:
                                              initializer=_orphan_watch,
                                              initargs=(os.getpid(),)))
     return _pool[1]
+
+
+def stop() -> int:
+    """End the worker now: cancel the figures still queued and terminate its process.
+
+    A failed build (and the end of ``mkdocs serve``) calls this: otherwise the interpreter's
+    exit waits, in ``concurrent.futures``' exit handler, for every queued figure to be
+    drawn, which on a loaded machine can take minutes after the build has already failed.
+    Whoever still waits for one of its figures gets an error (BrokenProcessPool or
+    CancelledError); the next call starts another worker. Returns how many figures it had
+    not drawn yet."""
+    global _pool
+    with _lock:
+        pool, _pool = _pool, None
+        pending = list(_pending.values())
+        _pending.clear()
+    if pool is None:
+        return 0
+    executor = pool[1]
+    undrawn = sum(not f.done() for f in pending)
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for future in pending:
+        future.cancel()
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(10)
+        if process.is_alive():
+            process.kill()
+            process.join(10)
+    executor.shutdown(wait=True)  # the pool's own thread: it sees its worker gone
+    return undrawn
 
 
 _JOBS = {"draw": draw, "names": list_names}

@@ -26,6 +26,8 @@ import html
 import posixpath
 import re
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -170,6 +172,10 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, name: str,
                             allow_errors=False, record_timing=False, timeout=TIMEOUT,
                             iopub_timeout=IOPUB_TIMEOUT, raise_on_iopub_timeout=True,
                             resources={"metadata": {"path": str(cwd)}})
+    with _running_lock:
+        if _stopping.is_set():
+            raise NotebookError(f"{name}: not executed: the build stopped")
+        _running.add(client)
     try:
         client.execute()
     except CellExecutionError as err:
@@ -177,7 +183,47 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, name: str,
                             f"{_ANSI.sub('', str(err))}") from None
     except TimeoutError as err:
         raise NotebookError(f"{name}: {err}") from None
+    except Exception:
+        if _stopping.is_set():  # its kernel was killed by stop_kernels()
+            raise NotebookError(f"{name}: not executed: the build stopped") from None
+        raise
+    finally:
+        with _running_lock:
+            _running.discard(client)
+            _running_lock.notify_all()
     return nb
+
+
+_running: set[NotebookClient] = set()  # the notebooks executing now, each in its kernel
+_running_lock = threading.Condition()
+_stopping = threading.Event()
+STOP_WAIT = 30.0  # seconds a stopped run may take to close its channels (a guard)
+
+
+def stop_kernels() -> None:
+    """Kill the kernel of every notebook executing now (a failed build, the end of
+    ``mkdocs serve``) and wait until each run has closed its channels (ZeroMQ sockets left
+    open by a thread cut off at exit can block the interpreter's end): the process then
+    exits at once and leaves no kernel behind. Their executions fail; nobody waits for
+    them. A kernel that starts meanwhile is killed too."""
+    deadline = time.monotonic() + STOP_WAIT  # a guard: a run ends within a second or so
+    _stopping.set()
+    try:
+        while True:
+            with _running_lock:
+                clients = list(_running)
+            if not clients or time.monotonic() > deadline:
+                return
+            for client in clients:
+                process = getattr(getattr(getattr(client, "km", None), "provisioner", None),
+                                  "process", None)
+                if process is not None and process.poll() is None:
+                    process.kill()
+                    process.wait(10)
+            with _running_lock:
+                _running_lock.wait_for(lambda: not _running, 0.2)
+    finally:
+        _stopping.clear()
 
 
 # ------------------------------------------------------------------------ normalise

@@ -23,9 +23,9 @@ Under ``mkdocs serve`` only, a notebook still running when its page comes is ser
 short "being executed" notebook, and the server rebuilds (and the browser reloads) when the
 run ends; ``mkdocs build`` always waits for every notebook.
 
-:func:`on_page_content` makes the rendered page offline (:func:`offline_html`, reused from the
-build cache for the same page body and code) and adds the download link under its title. Zensical runs no MkDocs hooks or plugins: there the notebook
-pages would be missing.
+:func:`on_page_content` makes the rendered page offline (:func:`offline_html`, reused from
+the build cache for the same page body and code) and adds the download link under its
+title. Zensical runs no MkDocs hooks or plugins: there the notebook pages would be missing.
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ from rnnsite.notebooks import (
     offline_html,
     page_uri,
     placeholder,
+    stop_kernels,
 )
 
 log = logging.getLogger("mkdocs.plugins.rnnsite.notebooks")  # progress, INFO
@@ -83,6 +84,7 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 
 
 def on_shutdown() -> None:
+    stop_kernels()  # the end of the command: no kernel outlives it
     serving = notebook_store.SERVING
     if serving.notify is not None:
         shutil.rmtree(serving.notify, ignore_errors=True)
@@ -198,4 +200,5 @@ def on_post_build(config: Any) -> None:
 
 
 def on_build_error(error: Exception) -> None:
+    stop_kernels()  # a failed build exits now, its kernels with it
     _cleanup()

@@ -66,7 +66,12 @@ EDIT = ("rnnnotes/gradflow/recurrences.py", "    out[0] = 1.0\n", "    out[0] = 
 
 @pytest.fixture(scope="module")
 def copy(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("cache") / "repo"
+    return make_copy(tmp_path_factory.mktemp("cache") / "repo")
+
+
+def make_copy(root: Path, nav: tuple[str, ...] = ("index.md", "reader.md",
+                                                  "task-1-1/notebook.ipynb")) -> Path:
+    """The copy of the repository described above, at ``root``."""
     for tree in CODE_TREES:
         shutil.copytree(ROOT / tree, root / tree, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "uv.lock", root / "uv.lock")
@@ -89,7 +94,7 @@ def copy(tmp_path_factory) -> Path:
         "markdown_extensions": [
             {e: {k: str(v) if not isinstance(v, (bool, int)) else v
                  for k, v in configs.get(e, {}).items()}} for e in exts],
-        "nav": ["index.md", "reader.md", "task-1-1/notebook.ipynb"],
+        "nav": list(nav),
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return root
@@ -162,3 +167,67 @@ def test_warm_builds_equal_cold_ones_and_never_go_stale(copy, tmp_path):
     (copy / "data" / "value.json").write_text('{"value": 8}', encoding="utf-8")
     failed = build(copy, tmp_path / "stale", fails=True)
     assert re.search(r"docs/reader\.md:\d+: .*17", failed), failed
+
+
+def processes_in(root: Path) -> list[str]:
+    """The processes whose working folder is ``root`` or below it (the build's figure
+    worker and multiprocessing's tracker run there, a notebook's kernel in its folder)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cwd = Path(os.readlink(proc / "cwd"))
+            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue  # gone, or not ours to read
+        if cwd == root or root in cwd.parents:
+            found.append(f"{proc.name}: {cmd[:200]}")
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/cwd").exists(), reason="needs /proc (Linux)")
+@pytest.mark.parametrize("cache", [True, False], ids=["cache", "no cache"])
+def test_a_failing_build_exits_with_status_1_and_leaves_no_process(tmp_path, cache):
+    """A plain ``mkdocs build`` (no --strict) of a page with a stale number, while a figure
+    is still being drawn (one that never ends) and a notebook runs: it fails (status 1),
+    stops the figure worker rather than waiting for its queue, and no worker or kernel
+    outlives it."""
+    import time
+
+    root = make_copy(tmp_path / "repo", nav=("index.md", "reader.md", "zz-endless.md",
+                                             "task-1-1/notebook.ipynb"))
+    reader = root / "docs" / "reader.md"
+    reader.write_text(reader.read_text(encoding="utf-8").replace("is 17<!--=", "is 18<!--="),
+                      encoding="utf-8")
+    # In the copy, a figure whose drawing never ends: a build that waited for the worker to
+    # finish its queue would never exit.
+    with (root / "rnnnotes" / "figures" / "__init__.py").open("a", encoding="utf-8") as f:
+        f.write("\n\ndef endless(theme='light'):\n    import time\n\n    time.sleep(3600)"
+                "\n\n\nFIGURES['endless'] = endless\n")
+    # on a page MkDocs renders after the failing one (files in name order, index first)
+    (root / "docs" / "zz-endless.md").write_text("# Endless\n\n![A figure](figure:endless)\n",
+                                                 encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in (ENV_OFF, ENV_DIR)}
+    env.update(NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(root))
+    env.update({ENV_OFF: "1"} if not cache else {ENV_DIR: str(tmp_path / "empty-cache")})
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-d",
+                             str(tmp_path / "site")], cwd=root, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        _, err = proc.communicate(timeout=300)  # a guard against a hang, not a timing
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+        pytest.fail(f"the failing build did not exit: {err[-3000:]}")
+    assert proc.returncode == 1, err
+    assert "Figures: drawing" in err and "executing in its own kernel" in err, err
+    assert re.search(r"docs/reader\.md:\d+: .*18", err), err
+    assert "Figures: worker stopped, 1 not drawn" in err, err
+    assert "Traceback" not in err and "leaked" not in err, err
+    left = processes_in(root)
+    guard = time.monotonic() + 60  # the processes are gone at exit; this only guards
+    while left and time.monotonic() < guard:
+        time.sleep(0.5)
+        left = processes_in(root)
+    assert left == [], left
