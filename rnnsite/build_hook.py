@@ -12,6 +12,8 @@ the notebooks (:mod:`rnnsite.notebooks_hook`) and the math font (:mod:`rnnsite.m
   (:mod:`rnnsite.page_store` says what that is).
 - :func:`on_build_error` and :func:`on_shutdown` stop the figure worker at once (cancelling
   what it still had queued), so that a failed build exits promptly and leaves no process.
+- :func:`on_files` makes Material's search index reuse, within the process, the entries
+  of pages whose body is unchanged (:func:`rnnsite.page_store.memoize_search_entries`).
 - :func:`on_files` and :func:`on_env` give mkdocstrings' and the theme's Jinja
   environments a bytecode cache in the cache folder: Jinja compiles each template once per
   change of its source (it checks the source's checksum), not on every build.
@@ -27,7 +29,13 @@ from mkdocs.plugins import event_priority
 
 from rnnsite.cache import enabled, site_cache
 from rnnsite.figure_store import names_in, prefetch, stop
-from rnnsite.page_store import COUNTS, RENDERED, cached_render, site_inputs
+from rnnsite.page_store import (
+    COUNTS,
+    RENDERED,
+    cached_render,
+    memoize_search_entries,
+    site_inputs,
+)
 
 log = logging.getLogger("mkdocs.plugins.rnnsite.cache")
 _state: dict[str, Any] = {"shared": None}
@@ -48,6 +56,7 @@ def on_files(files: Any, config: Any) -> Any:
     COUNTS.update(cached=0, rendered=0)
     RENDERED.clear()
     _mkdocstrings(config, _bytecode_cache() if enabled() else None)
+    _search_memo()
     return files
 
 
@@ -82,6 +91,17 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
             _state["shared"] = site_inputs(files, config)
         page.render = cached_render(page, page.render, _state["shared"], config)
     return page
+
+
+def _search_memo() -> None:
+    """Material's search index reuses, within this process, the entries of a page whose
+    body and title are unchanged (a ``mkdocs serve`` rebuild parses only the edited page)."""
+    try:
+        from material.plugins.search.plugin import SearchIndex  # noqa: PLC0415
+    except ImportError as err:  # an optional speed-up; Material may change
+        log.debug("search index not memoised: %s", err)
+        return
+    memoize_search_entries(SearchIndex)
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache:

@@ -31,8 +31,11 @@ warm build must fail as the cold one does).
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import json
 import logging
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -45,7 +48,8 @@ from rnnsite.answers import READS_ANSWER_PAGES
 from rnnsite.cache import enabled, site_cache, trusted
 from rnnsite.notebook_store import config_files
 
-__all__ = ["KIND", "COUNTS", "site_inputs", "page_inputs", "cached_render"]
+__all__ = ["KIND", "COUNTS", "site_inputs", "page_inputs", "cached_render",
+           "memoize_search_entries"]
 
 KIND = "page"
 COUNTS = {"cached": 0, "rendered": 0}  # this build's pages (the hook logs and resets them)
@@ -174,3 +178,41 @@ def _restore(page: Any, data: dict, files: Any, autorefs: Any, inventory: Any) -
         autorefs.register_anchor(page, identifier, anchor, title=title, primary=primary)
     for item in data["inventory"]:
         inventory.register(**item)
+
+
+# ------------------------------------------------------------------ the search index
+_SEARCH_MEMO: OrderedDict[str, list[dict]] = OrderedDict()  # key -> the page's entries
+_SEARCH_MEMO_SIZE = 256
+
+
+def memoize_search_entries(index_class: Any) -> None:
+    """Material's search index parses every page's HTML on every build; under ``mkdocs
+    serve`` most pages are the same bytes as at the last rebuild. Make
+    ``index_class.add_entry_from_context`` reuse, within this process, the entries it made
+    for the same page body, URL, title, table of contents, front matter and index settings
+    (everything it reads), and parse only what changed."""
+    original = index_class.add_entry_from_context
+    if getattr(original, "_rnnsite_memo", False):
+        return
+
+    def add_entry_from_context(self: Any, page: Any) -> None:
+        try:
+            key = hashlib.sha256(json.dumps(
+                [page.content, page.url, page.title, _tokens(list(page.toc)),
+                 page.meta, self.config], sort_keys=True, default=repr).encode()).hexdigest()
+        except (TypeError, ValueError):
+            return original(self, page)
+        known = _SEARCH_MEMO.get(key)
+        if known is not None:
+            _SEARCH_MEMO.move_to_end(key)
+            self.entries.extend(copy.deepcopy(known))
+            return None
+        start = len(self.entries)
+        original(self, page)
+        _SEARCH_MEMO[key] = copy.deepcopy(self.entries[start:])
+        while len(_SEARCH_MEMO) > _SEARCH_MEMO_SIZE:
+            _SEARCH_MEMO.popitem(last=False)
+        return None
+
+    add_entry_from_context._rnnsite_memo = True  # type: ignore[attr-defined]
+    index_class.add_entry_from_context = add_entry_from_context
