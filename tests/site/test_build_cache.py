@@ -129,12 +129,13 @@ def printed(site: Path) -> str:
 def test_warm_builds_equal_cold_ones_and_never_go_stale(copy, tmp_path):
     cold = build(copy, tmp_path / "cold")
     assert "executing in its own kernel" in cold and "Figures: drawing" in cold
-    assert "Pages: 0 from the build cache, 2 rendered" in cold
+    # the two Markdown pages and the notebook page (mkdocs-jupyter's conversion)
+    assert "Pages: 0 from the build cache, 3 rendered" in cold
     assert (copy / ".cache" / "rnnsite" / "notebook").is_dir()
 
     warm = build(copy, tmp_path / "warm")
     assert "executed output from the build cache" in warm and "Figures: drawing" not in warm
-    assert "Pages: 2 from the build cache, 0 rendered" in warm
+    assert "Pages: 3 from the build cache, 0 rendered" in warm
     assert files(tmp_path / "warm") == files(tmp_path / "cold")
     assert "probe: [1.0, 0.5, 0.25, 0.125]" in printed(tmp_path / "warm")
     assert "note: first" in printed(tmp_path / "warm")
@@ -147,7 +148,7 @@ def test_warm_builds_equal_cold_ones_and_never_go_stale(copy, tmp_path):
 
     edited = build(copy, tmp_path / "edited")
     assert "executing in its own kernel" in edited and "Figures: drawing" in edited
-    assert "Pages: 0 from the build cache, 2 rendered" in edited
+    assert "Pages: 0 from the build cache, 3 rendered" in edited
     assert "probe: [2.0, 1.0, 0.5, 0.25]" in printed(tmp_path / "edited")
     assert len(figure_srcs(tmp_path / "edited")) == 2
     assert figure_srcs(tmp_path / "edited") != figure_srcs(tmp_path / "warm")
@@ -159,7 +160,8 @@ def test_warm_builds_equal_cold_ones_and_never_go_stale(copy, tmp_path):
     (copy / "data" / "note.txt").write_text("second", encoding="utf-8")
     noted = build(copy, tmp_path / "noted")
     assert "executing in its own kernel" in noted and "Figures: drawing" not in noted
-    assert "Pages: 2 from the build cache, 0 rendered" in noted
+    # its page alone is converted again: its output changed
+    assert "Pages: 2 from the build cache, 1 rendered (task-1-1/notebook.ipynb)" in noted
     assert "note: second" in printed(tmp_path / "noted")
 
     # The file the reader page's setup block read changes: the page is checked again, and
