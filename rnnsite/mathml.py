@@ -47,9 +47,11 @@ from markdown.postprocessors import Postprocessor
 
 log = logging.getLogger("mkdocs.plugins.livedocs")
 
-# arithmatex's generic wrappers; the TeX inside is HTML-escaped. Punctuation right after
-# inline math is taken along, to be kept on the math's line.
+# arithmatex's generic wrappers; the TeX inside is HTML-escaped. An opening bracket or
+# quote right before inline math, and punctuation right after it, are taken along, to be
+# kept on the math's line.
 _WRAPPED = re.compile(
+    r'(?P<open>[(\[“‘]{1,2}(?=<span class="arithmatex">))?'
     r'<(?P<tag>span|div) class="arithmatex">'
     r"(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<block>.*?)\\\])"
     r"</(?P=tag)>"
@@ -166,8 +168,10 @@ def _render(match: re.Match[str]) -> str:
     if display:
         return f'<div class="arithmatex mathml-block">{mathml}</div>' + (match["punct"] or "")
     inline = f'<span class="arithmatex">{mathml}</span>'
-    if match["punct"]:  # "h = 128." never leaves its full stop alone on the next line
-        return f'<span class="rn-nobr">{inline}{match["punct"]}</span>'
+    if match["open"] or match["punct"]:
+        # "h = 128." never leaves its full stop alone on the next line, nor "(" its formula
+        # at the end of the line before
+        return f'<span class="rn-nobr">{match["open"] or ""}{inline}{match["punct"] or ""}</span>'
     return inline
 
 

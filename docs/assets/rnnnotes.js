@@ -39,18 +39,21 @@
 
   // Inline math followed by punctuation stays on one line with it (rnnsite.mathml does this
   // at build time on pages; here for the notebooks' Markdown, rendered elsewhere).
+  // So does an opening bracket before it: "(" never ends a line with its formula below.
   function keepPunctuation() {
     for (const math of document.querySelectorAll(".md-typeset .arithmatex:not(.mathml-block)")) {
-      const next = math.nextSibling;
-      if (math.parentElement.classList.contains("rn-nobr") || !next ||
-          next.nodeType !== Node.TEXT_NODE) continue;
-      const punct = next.data.match(/^[.,;:!?)\]”’]{1,3}/);
-      if (!punct) continue;
+      if (math.parentElement.classList.contains("rn-nobr")) continue;
+      const next = math.nextSibling, prev = math.previousSibling;
+      const text = (node, re) => node && node.nodeType === Node.TEXT_NODE && node.data.match(re);
+      const punct = text(next, /^[.,;:!?)\]”’]{1,3}/);
+      const open = text(prev, /[(\[“‘]{1,2}$/);
+      if (!punct && !open) continue;
       const wrap = document.createElement("span");
       wrap.className = "rn-nobr";
       math.replaceWith(wrap);
-      next.data = next.data.slice(punct[0].length);
-      wrap.append(math, punct[0]);
+      wrap.append(math);
+      if (punct) { next.data = next.data.slice(punct[0].length); wrap.append(punct[0]); }
+      if (open) { prev.data = prev.data.slice(0, -open[0].length); wrap.prepend(open[0]); }
     }
   }
 

@@ -165,7 +165,106 @@ async () => {
     figures.push({ name: img.alt.slice(0, 40), smallest: Math.min(...sizes) * rect(img).width / box[2] });
   }
 
+  // Design review (issue 18, P2-P13): colours as numbers, for contrast.
+  const rgba = (c) => {
+    const m = c.match(/^color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)(?: \/ ([\d.e-]+))?\)$/);
+    if (m) return [+m[1] * 255, +m[2] * 255, +m[3] * 255, m[4] === undefined ? 1 : +m[4]];
+    const n = c.match(/[\d.]+/g).map(Number);
+    return [n[0], n[1], n[2], n.length > 3 ? n[3] : 1];
+  };
+  const over = (top, back) => top.slice(0, 3).map((v, i) => v * top[3] + back[i] * (1 - top[3]));
+  const luminance = (c) => {
+    const [r, g, b] = c.map((v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a, b) => {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const pageBack = rgba(getComputedStyle(document.body).backgroundColor);
+  // P2: an answer page's grade chip, in the first screen, leading to the answer box's
+  // heading, which the table of contents lists.
+  let chip = null;
+  if (document.querySelector(".answer-box")) {
+    const a = document.querySelector("h1 + .grade-chip a.grade[href^='#']");
+    const target = a && document.getElementById(a.getAttribute("href").slice(1));
+    chip = {
+      present: !!a && visible(a),
+      bottom: a ? Math.round(rect(a).bottom + scrollY) : null,
+      screen: innerHeight,
+      leadsToBox: !!target && !!target.closest(".answer-box") && /^H[2-6]$/.test(target.tagName),
+      inToc: !!target && !!document.querySelector(`.md-nav--secondary a[href="#${target.id}"]`),
+      text: a ? a.textContent.trim() : "",
+      boxText: target ? target.textContent.replace("¶", "").trim() : "",
+    };
+  }
+  // P3: nothing inside an answer box or an admonition is wider than the box (what scrolls
+  // is judged by the equation test).
+  const sticksOut = [];
+  const clipped = (el, box) => {  // inside a box of its own that scrolls or clips, below box
+    for (let p = el.parentElement; p && p !== box; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== "visible") return true;
+    }
+    return false;
+  };
+  for (const box of document.querySelectorAll(".md-typeset .admonition, .md-typeset details")) {
+    if (!visible(box) || box.closest(".md-sidebar, .ld-tip")) continue;
+    const b = rect(box);
+    for (const el of box.querySelectorAll("p, li, math, .arithmatex, .mathml-block, table, pre, img, figure")) {
+      if (!visible(el) || clipped(el, box)) continue;
+      const r = rect(el);
+      if (r.width && (r.right > b.right + 1 || r.left < b.left - 1)) {
+        sticksOut.push(`${el.tagName.toLowerCase()} ${el.textContent.replace(/\s+/g, " ").trim().slice(0, 30)}: ${Math.round(r.right - b.right)} px`);
+      }
+    }
+  }
+  // P4: an opening bracket right before inline math is on the math's line.
+  const danglingOpen = [];
+  for (const span of document.querySelectorAll(".md-typeset span.arithmatex")) {
+    if (!visible(span)) continue;
+    const block = span.closest("p, li, td, th, dd, figcaption, h1, h2, h3, h4") || span.parentElement;
+    const walk = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    let before = null;
+    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+      if (span.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_PRECEDING && !span.contains(t)) before = t;
+    }
+    if (!before || !/[(\[“‘]$/.test(before.data)) continue;
+    const range = document.createRange();
+    range.setStart(before, before.data.length - 1);
+    range.setEnd(before, before.data.length);
+    const o = range.getBoundingClientRect(), m = rect(span.querySelector("math") || span);
+    if (o.bottom <= m.top + 1) danglingOpen.push(`${before.data.slice(-20)}${span.textContent.replace(/\s+/g, "").slice(0, 20)}`);
+  }
+  // P8: grade and verdict badges: one line box, and a tint that shows on the page.
+  const badges = [...document.querySelectorAll(".grade, .verdict")].filter(visible).map((el) => {
+    const s = getComputedStyle(el);
+    const words = document.createRange();
+    words.selectNodeContents(el);
+    const oneLine = new Set([...words.getClientRects()].filter((r) => r.width > 0)
+      .map((r) => Math.round(r.bottom))).size === 1;
+    const back = rgba(s.backgroundColor);
+    return { text: el.textContent.trim().slice(0, 30), oneLine,
+             tint: back[3] ? contrast(over(back, pageBack), pageBack) : 1 };
+  });
+  // P9: text in tables and admonitions, as read (not code, math, notebooks or navigation).
+  const smallText = [];
+  for (const el of document.querySelectorAll(".md-typeset :is(td, th, .admonition > p, .admonition li, details > p, details li)")) {
+    if (!visible(el) || el.closest(".jupyter-wrapper, .md-sidebar, .md-nav, .ld-tip, pre, code")) continue;
+    if (!el.textContent.trim()) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 14.5) smallText.push(`${el.tagName.toLowerCase()} ${size} px: ${el.textContent.trim().slice(0, 30)}`);
+  }
+  // P13: the header's colour and its text's.
+  const headerEl = document.querySelector(".md-header");
+  const header = headerEl ? (() => {
+    const s = getComputedStyle(headerEl);
+    const back = over(rgba(s.backgroundColor), pageBack);
+    return { back: s.backgroundColor, text: s.color,
+             contrast: contrast(over(rgba(s.color), back), back) };
+  })() : null;
+
   return {
+    chip, sticksOut, danglingOpen, badges, smallText, header,
     bodySize, links, verdicts, splitNumbers, lonePunctuation, equations, reveals, notebook, figures,
     title: document.title,
     scrollWidth: html.scrollWidth,

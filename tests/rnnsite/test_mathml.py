@@ -7,6 +7,7 @@ import re
 import markdown
 import pytest
 
+from rnnsite import mathml
 from rnnsite.mathml import math_chars, tex_to_mathml
 
 
@@ -84,3 +85,15 @@ def test_punctuation_after_inline_math_stays_on_its_line(punct):
 def test_no_wrapper_without_punctuation_or_after_display_math():
     assert "rn-nobr" not in render("so $h$ and more")
     assert "rn-nobr" not in render("$$\nx = 1\n$$\n\n. after")
+
+
+def test_an_opening_bracket_before_inline_math_stays_with_it():
+    html = ('a (<span class="arithmatex">\\(x_t\\)</span>) b, '
+            '“<span class="arithmatex">\\(y\\)</span> c')
+    out = mathml._WRAPPED.sub(mathml._render, html)
+    assert out.startswith('a <span class="rn-nobr">(<span class="arithmatex"><math')
+    assert '</math></span>)</span> b' in out
+    assert ', <span class="rn-nobr">“<span class="arithmatex">' in out
+    # display math keeps its bracket outside, as text before a block
+    block = mathml._WRAPPED.sub(mathml._render, '(<div class="arithmatex">\\[x\\]</div>')
+    assert block.startswith('(<div class="arithmatex mathml-block">')

@@ -1,0 +1,68 @@
+"""The design review of issue 18 (P2-P13), measured on every page at 390 and 1280 px,
+light and dark: what probe.js recorded in each view (the visits are made once, conftest.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from browser_audit import PAGES, VIEWS
+
+CASES = [pytest.param(path, view, id=f"{path.strip('/') or 'home'}-{view}")
+         for path in PAGES for view in VIEWS]
+ANSWER_PAGES = [p for p in PAGES if p.startswith("task-") and "/q" in p]
+ANSWER_CASES = [c for c in CASES if c.values[0] in ANSWER_PAGES]
+PHONE_CASES = [c for c in CASES if c.values[1].startswith("phone")]
+STOCK_INDIGO = "rgb(64, 81, 181)"  # Material's primary "indigo", the stock header
+
+
+@pytest.mark.parametrize(("path", "view"), ANSWER_CASES)
+def test_the_grade_is_in_the_first_screen_and_leads_to_the_answer_box(visits, path, view):
+    """P2: a chip under the H1 shows the grade in the first screen (a phone's too), links
+    to the answer box's heading, and the table of contents lists that heading."""
+    chip = visits[path, view].probe["chip"]
+    assert chip is not None and chip["present"], "no grade chip under the H1"
+    assert chip["bottom"] <= chip["screen"], chip
+    assert chip["leadsToBox"] and chip["inToc"], chip
+    assert chip["text"].rstrip("↓ ") in chip["boxText"], chip  # the same grade, stated once
+
+
+@pytest.mark.parametrize(("path", "view"), CASES)
+def test_nothing_sticks_out_of_an_answer_box_or_admonition(visits, path, view):
+    """P3: no paragraph, formula, table or figure is wider than the box it is in."""
+    stuck = visits[path, view].probe["sticksOut"]
+    assert stuck == [], stuck
+
+
+@pytest.mark.parametrize(("path", "view"), CASES)
+def test_an_opening_bracket_stays_with_its_formula(visits, path, view):
+    """P4: no "(" ends a line with its inline formula on the next."""
+    dangling = visits[path, view].probe["danglingOpen"]
+    assert dangling == [], dangling
+
+
+@pytest.mark.parametrize(("path", "view"), CASES)
+def test_grade_badges_are_one_line_with_a_tint_that_shows(visits, path, view):
+    """P8: a badge never wraps; its tint stands out from the page (more so in dark, where
+    a faint tint disappears)."""
+    probe = visits[path, view].probe
+    least = 1.45 if view.endswith("dark") else 1.15
+    wrapped = [b["text"] for b in probe["badges"] if not b["oneLine"]]
+    assert wrapped == [], wrapped
+    faint = [(b["text"], round(b["tint"], 2)) for b in probe["badges"]
+             if b["text"][:1].isdigit() and b["tint"] < least]  # grades ("2 of 4 marks: …")
+    assert faint == [], faint
+
+
+@pytest.mark.parametrize(("path", "view"), PHONE_CASES)
+def test_tables_and_admonitions_are_readable_on_a_phone(visits, path, view):
+    """P9: no table cell or admonition text below 14.5 px on a phone (Material's is 12.8)."""
+    small = visits[path, view].probe["smallText"]
+    assert small == [], small
+
+
+@pytest.mark.parametrize(("path", "view"), CASES)
+def test_the_header_has_the_sites_own_colour_with_aa_contrast(visits, path, view):
+    """P13: not Material's stock indigo, and its text at 4.5:1 or more, in both palettes."""
+    header = visits[path, view].probe["header"]
+    assert header["back"] != STOCK_INDIGO, header
+    assert header["contrast"] >= 4.5, header
