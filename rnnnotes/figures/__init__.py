@@ -44,7 +44,7 @@ from rnnnotes.figures.gradients import (
     rnn_gradient_norms,
     scalar_powers,
 )
-from rnnnotes.figures.graphs import unrolled_graph
+from rnnnotes.figures.graphs import unrolled_graph, unrolled_graph_stacked
 from rnnnotes.figures.lstm import (
     cell_norm_forget_zero,
     cell_vs_hidden_path,
@@ -56,6 +56,7 @@ from rnnnotes.figures.parameters import lstmp_parameters
 # The figure functions, then the machinery; the data classes live in their modules.
 __all__ = [
     "unrolled_graph",
+    "unrolled_graph_stacked",
     "bptt_contributions",
     "scalar_powers",
     "rnn_gradient_norms",
@@ -83,6 +84,8 @@ __all__ = [
 FIGURES: dict[str, Callable[..., Rendered]] = {
     f.__name__: f
     for f in (
+        # Home page
+        unrolled_graph_stacked,
         # Task 1.1
         unrolled_graph,
         bptt_contributions,
