@@ -115,6 +115,12 @@ async () => {
       // a mark at the edge with more to see, and a visible scroll bar
       cue: getComputedStyle(el, "::after").visibility === "visible" &&
         getComputedStyle(el, "::after").content !== "none" && s.scrollbarWidth === "thin",
+      // how the mark at the right edge stands out: its colour against the page, its size
+      mark: (() => {
+        const after = getComputedStyle(el, "::after");
+        return { back: after.backgroundColor, width: parseFloat(after.width) || 0,
+                 height: parseFloat(after.height) || 0 };
+      })(),
     };
   });
   // A checked equation's cue (the element drawn with a dotted line) hugs its equation.
@@ -147,23 +153,37 @@ async () => {
     wrappedOutput: [...document.querySelectorAll(".jp-OutputArea-output pre")]
       .filter((el) => visible(el) && getComputedStyle(el).whiteSpace !== "pre").length,
   };
-  // Figures: the smallest text as shown, in CSS px (the SVG's font size times its scale).
+  // Figures: the smallest text as displayed, in CSS px. Each figure's SVG is laid out again
+  // at the size its <img> is shown (scaled down to a phone's column, or set in a narrow
+  // column of the home page), and each label's font size is multiplied by the scale the
+  // SVG's viewBox and transforms give it on screen (getScreenCTM).
   const figures = [];
+  const stage = document.createElement("div");
+  stage.style.cssText = "position:absolute;left:-10000px;top:0;visibility:hidden";
+  document.body.append(stage);
   for (const img of document.querySelectorAll("figure.rnnnotes-figure img")) {
     if (!visible(img) || !img.src.startsWith("data:image/svg+xml,")) continue;
-    const svg = new DOMParser().parseFromString(decodeURIComponent(img.src.slice(19).split("#")[0]),
-                                                "image/svg+xml").documentElement;
-    const box = (svg.getAttribute("viewBox") || "").split(/\s+/).map(Number);
-    if (box.length !== 4) continue;
+    const svg = document.importNode(new DOMParser().parseFromString(
+      decodeURIComponent(img.src.slice(19).split("#")[0]), "image/svg+xml").documentElement, true);
+    const shown = rect(img);
+    svg.setAttribute("width", shown.width);
+    svg.setAttribute("height", shown.height);
+    stage.replaceChildren(svg);
     // Each label's size is its largest run (a subscript of a label is set smaller, as in
     // print); the figure's smallest text is its smallest label.
-    const size = (el) => parseFloat((el.getAttribute("style") || "").match(/font-size:\s*([\d.]+)/)?.[1]);
-    const sizes = [...svg.querySelectorAll("text")]
-      .map((t) => Math.max(size(t) || 0, ...[...t.querySelectorAll("[style*='font-size']")].map(size)))
-      .filter((v) => v > 0);
+    const sizes = [...svg.querySelectorAll("text")].map((t) => {
+      const ctm = t.getScreenCTM();
+      const run = Math.max(...[t, ...t.querySelectorAll("tspan")].map((e) => parseFloat(getComputedStyle(e).fontSize) || 0));
+      return run * Math.hypot(ctm.a, ctm.b);
+    }).filter((v) => v > 0);
     if (!sizes.length) continue;
-    figures.push({ name: img.alt.slice(0, 40), smallest: Math.min(...sizes) * rect(img).width / box[2] });
+    figures.push({ name: img.alt.slice(0, 40), smallest: Math.min(...sizes) });
   }
+  stage.remove();
+  // The home page: the first answer (its link and grade) in the first screen.
+  const firstAnswer = document.querySelector(".answers-table tbody tr");
+  const answersFirstScreen = firstAnswer && !document.querySelector(".answer-box") ?
+    Math.round(rect(firstAnswer).bottom + scrollY) : null;
 
   // Design review (issue 18, P2-P13): colours as numbers, for contrast.
   const rgba = (c) => {
@@ -254,6 +274,40 @@ async () => {
     const size = parseFloat(getComputedStyle(el).fontSize);
     if (size < 14.5) smallText.push(`${el.tagName.toLowerCase()} ${size} px: ${el.textContent.trim().slice(0, 30)}`);
   }
+  // P14: math set as TeX sets it: norm bars of one formula the same height, a prime not
+  // raised above its base, a thin space between a symbol and an operator name after it.
+  const mathDetails = [];
+  for (const m of document.querySelectorAll(".md-typeset math")) {
+    if (!visible(m)) continue;
+    const said = m.textContent.replace(/\s+/g, "").slice(0, 30);
+    const bars = [...m.querySelectorAll("mo")].filter((o) => o.textContent.trim() === "‖");
+    const heights = bars.map((o) => rect(o).height);
+    if (heights.length > 1 && Math.max(...heights) - Math.min(...heights) > 1.5) {
+      mathDetails.push(`‖ of heights ${heights.map(Math.round)}: ${said}`);
+    }
+    for (const p of m.querySelectorAll("mo, mi")) {
+      if (!/^[′″‴]$/.test(p.textContent.trim())) continue;
+      // (x'_t keeps TeX's stacked prime and subscript: only a lone prime is judged)
+      const base = p.parentElement.firstElementChild;
+      if (p.parentElement.tagName === "msubsup") continue;
+      if (base && base !== p && rect(p).bottom <= rect(base).top + 1) {  // floats above it
+        mathDetails.push(`prime raised above ${base.textContent.trim()}: ${said}`);
+      }
+    }
+    for (const name of m.querySelectorAll("mi")) {
+      if (!/^[a-z]{2,}$/i.test(name.textContent.trim())) continue;
+      let unit = name;  // the name with its scripts or prime
+      while (unit.parentElement !== m && unit === unit.parentElement.firstElementChild &&
+             unit.parentElement.tagName !== "mrow" || unit.parentElement.tagName === "mrow" &&
+             unit === unit.parentElement.firstElementChild && unit.parentElement.children.length === 2 &&
+             /^[′″‴]$/.test(unit.parentElement.lastElementChild.textContent.trim())) unit = unit.parentElement;
+      let before = unit.previousElementSibling;
+      while (before && before.tagName === "mspace") before = before.previousElementSibling;
+      if (!before || !["mi", "mn", "msub", "msup"].includes(before.tagName)) continue;
+      const gap = rect(name).left - rect(before).right;
+      if (gap < 1.5) mathDetails.push(`no space before ${name.textContent.trim()} (${gap.toFixed(1)} px): ${said}`);
+    }
+  }
   // P13: the header's colour and its text's.
   const headerEl = document.querySelector(".md-header");
   const header = headerEl ? (() => {
@@ -264,7 +318,7 @@ async () => {
   })() : null;
 
   return {
-    chip, sticksOut, danglingOpen, badges, smallText, header,
+    mathDetails, answersFirstScreen, chip, sticksOut, danglingOpen, badges, smallText, header,
     bodySize, links, verdicts, splitNumbers, lonePunctuation, equations, reveals, notebook, figures,
     title: document.title,
     scrollWidth: html.scrollWidth,

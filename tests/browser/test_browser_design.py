@@ -66,3 +66,52 @@ def test_the_header_has_the_sites_own_colour_with_aa_contrast(visits, path, view
     header = visits[path, view].probe["header"]
     assert header["back"] != STOCK_INDIGO, header
     assert header["contrast"] >= 4.5, header
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_the_nine_answers_start_in_the_home_pages_first_screen(visits, view):
+    """P11: the home page's first answer, its link and its grade, is whole in the first
+    screen on a phone and at a desk (the figure does not push the answers down)."""
+    bottom = visits["", view].probe["answersFirstScreen"]
+    assert bottom is not None and bottom <= 844, bottom
+
+
+def _rgb(colour: str) -> tuple[float, float, float, float]:
+    parts = [float(v) for v in colour[colour.index("(") + 1:-1].replace("/", " ")
+             .replace(",", " ").split()[-4:]]
+    if colour.startswith("color("):
+        parts = [v * 255 for v in parts[:3]] + parts[3:]
+    return (*parts[:3], parts[3] if len(parts) > 3 else 1.0)
+
+
+def _luminance(rgb) -> float:
+    lin = [v / 255 / 12.92 if v / 255 <= 0.04045 else ((v / 255 + 0.055) / 1.055) ** 2.4
+           for v in rgb[:3]]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+PAGE_BACKGROUND = {"light": (255, 255, 255), "dark": (30, 33, 41)}  # Material's palettes
+
+
+@pytest.mark.parametrize(("path", "view"), CASES)
+def test_a_scrolling_equation_shows_a_clear_mark(visits, path, view):
+    """P5: where a display equation still scrolls, the mark at its edge is a solid shape of
+    at least 20 px, at 3:1 or more against the page (WCAG 1.4.11), not a faint glyph."""
+    page = PAGE_BACKGROUND[view.split("-")[1]]
+    for eq in visits[path, view].probe["equations"]:
+        if eq["fits"]:
+            continue
+        mark = eq["mark"]
+        r, g, b, alpha = _rgb(mark["back"])
+        assert alpha == 1, eq
+        hi, lo = sorted((_luminance((r, g, b)), _luminance(page)), reverse=True)
+        assert (hi + 0.05) / (lo + 0.05) >= 3, eq
+        assert min(mark["width"], mark["height"]) >= 20, eq
+
+
+@pytest.mark.parametrize(("path", "view"), CASES)
+def test_math_details_are_set_as_tex_sets_them(visits, path, view):
+    """P14: the two bars of a norm are one height (‖x‖_F), a prime sits at its base's level
+    (tanh′), and an operator name keeps a thin space from the symbol before it (w tanh′)."""
+    details = visits[path, view].probe["mathDetails"]
+    assert details == [], details
