@@ -308,6 +308,18 @@ async () => {
       if (gap < 1.5) mathDetails.push(`no space before ${name.textContent.trim()} (${gap.toFixed(1)} px): ${said}`);
     }
   }
+  // P12: the calculator's controls as touch targets (a checkbox's target is its label
+  // line), and its sticky totals: side by side without overlap.
+  const controls = [...document.querySelectorAll(".rn-calc :is(input, select, button)")]
+    .filter(visible).map((el) => {
+      const r = rect(el.type === "checkbox" && el.closest("label") || el);
+      return { id: el.id, width: Math.round(r.width), height: Math.round(r.height) };
+    });
+  const totals = [...document.querySelectorAll(".rn-calc__total")].filter(visible).map((el) => {
+    const r = rect(el);
+    return { top: r.top, bottom: r.bottom, sticky: getComputedStyle(el).position === "sticky" };
+  });
+
   // P13: the header's colour and its text's.
   const headerEl = document.querySelector(".md-header");
   const header = headerEl ? (() => {
@@ -318,7 +330,7 @@ async () => {
   })() : null;
 
   return {
-    mathDetails, answersFirstScreen, chip, sticksOut, danglingOpen, badges, smallText, header,
+    controls, totals, mathDetails, answersFirstScreen, chip, sticksOut, danglingOpen, badges, smallText, header,
     bodySize, links, verdicts, splitNumbers, lonePunctuation, equations, reveals, notebook, figures,
     title: document.title,
     scrollWidth: html.scrollWidth,
