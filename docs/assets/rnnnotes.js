@@ -57,8 +57,26 @@
     }
   }
 
+  // A code block's copy button (Material's, top right) never sits over its text: where a
+  // line reaches under it, the block gets a strip of its own at the top for the button.
+  function clearCopyButtons() {
+    for (const pre of document.querySelectorAll(".md-typeset pre")) {
+      const button = pre.querySelector(":scope > .md-code__nav .md-code__button, :scope > .md-clipboard");
+      const code = pre.querySelector(":scope > code");
+      if (!button || !code) continue;
+      pre.classList.remove("rn-copy-strip");
+      const b = button.getBoundingClientRect();
+      const words = document.createRange();
+      words.selectNodeContents(code);
+      const covered = [...words.getClientRects()].some((r) => r.width > 0 &&
+        r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top);
+      pre.classList.toggle("rn-copy-strip", covered);
+    }
+  }
+
   function mark() {
     keepPunctuation();
+    requestAnimationFrame(clearCopyButtons);  // after the theme has added the buttons
     for (const block of document.querySelectorAll(".md-typeset .mathml-block")) fit(block);
     for (const [selector, label] of BOXES) {
       for (const box of document.querySelectorAll(selector)) {

@@ -320,6 +320,20 @@ async () => {
     return { top: r.top, bottom: r.bottom, sticky: getComputedStyle(el).position === "sticky" };
   });
 
+  // P15: a code block's copy button never sits over its text (measured whether or not the
+  // button is showing: it shows on hover, focus or tap).
+  const copyOverText = [];
+  for (const pre of document.querySelectorAll(".md-typeset pre")) {
+    const button = pre.querySelector(":scope > .md-clipboard, :scope > .md-code__nav .md-code__button");
+    const code = pre.querySelector("code");
+    if (!button || !code || !visible(pre)) continue;
+    const b = rect(button), box = rect(code);
+    const words = document.createRange();
+    words.selectNodeContents(code);
+    const hit = [...words.getClientRects()].some((r) => r.width > 0 && r.left < Math.min(b.right, box.right) &&
+      r.right > b.left && r.top < b.bottom && r.bottom > b.top);
+    if (hit) copyOverText.push(code.textContent.trim().slice(0, 40));
+  }
   // P13: the header's colour and its text's.
   const headerEl = document.querySelector(".md-header");
   const header = headerEl ? (() => {
@@ -330,7 +344,7 @@ async () => {
   })() : null;
 
   return {
-    controls, totals, mathDetails, answersFirstScreen, chip, sticksOut, danglingOpen, badges, smallText, header,
+    copyOverText, controls, totals, mathDetails, answersFirstScreen, chip, sticksOut, danglingOpen, badges, smallText, header,
     bodySize, links, verdicts, splitNumbers, lonePunctuation, equations, reveals, notebook, figures,
     title: document.title,
     scrollWidth: html.scrollWidth,

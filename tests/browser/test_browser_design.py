@@ -131,3 +131,11 @@ def test_calculator_controls_are_touch_targets_and_its_bars_are_slim(visits, vie
     upper, lower = stuck
     assert upper["bottom"] <= lower["top"] + 1, stuck
     assert lower["bottom"] - upper["top"] <= 84.4, stuck  # a tenth of the 844 px screen
+
+
+@pytest.mark.parametrize(("path", "view"), CASES)
+def test_a_copy_button_never_covers_code(visits, path, view):
+    """P15: the copy button of a code block (the citation's BibTeX among them) sits clear of
+    the code's text, whatever the width."""
+    covered = visits[path, view].probe["copyOverText"]
+    assert covered == [], covered
