@@ -334,6 +334,12 @@ async () => {
       r.right > b.left && r.top < b.bottom && r.bottom > b.top);
     if (hit) copyOverText.push(code.textContent.trim().slice(0, 40));
   }
+  // P15: notebook output set off: a rule at its left, its text set in from it.
+  const outputs = [...document.querySelectorAll(".jp-OutputArea-output")].filter(visible)
+    .filter((el) => el.querySelector(":scope > pre")).map((el) => {
+      const s = getComputedStyle(el);
+      return { rule: parseFloat(s.borderLeftWidth), inset: rect(el.querySelector("pre")).left - rect(el).left };
+    });
   // P13: the header's colour and its text's.
   const headerEl = document.querySelector(".md-header");
   const header = headerEl ? (() => {
@@ -344,7 +350,7 @@ async () => {
   })() : null;
 
   return {
-    copyOverText, controls, totals, mathDetails, answersFirstScreen, chip, sticksOut, danglingOpen, badges, smallText, header,
+    outputs, copyOverText, controls, totals, mathDetails, answersFirstScreen, chip, sticksOut, danglingOpen, badges, smallText, header,
     bodySize, links, verdicts, splitNumbers, lonePunctuation, equations, reveals, notebook, figures,
     title: document.title,
     scrollWidth: html.scrollWidth,

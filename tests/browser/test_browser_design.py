@@ -139,3 +139,15 @@ def test_a_copy_button_never_covers_code(visits, path, view):
     the code's text, whatever the width."""
     covered = visits[path, view].probe["copyOverText"]
     assert covered == [], covered
+
+
+NOTEBOOK_CASES = [c for c in CASES if c.values[0].endswith("notebook/")]
+
+
+@pytest.mark.parametrize(("path", "view"), NOTEBOOK_CASES)
+def test_notebook_output_is_set_off_from_the_code_and_text(visits, path, view):
+    """P15: each printed output has a rule at its left and its text set in from it."""
+    outputs = visits[path, view].probe["outputs"]
+    assert outputs, "a notebook page prints output"
+    plain = [o for o in outputs if o["rule"] < 2 or o["inset"] < 8]
+    assert plain == [], plain
