@@ -181,9 +181,11 @@ async () => {
   }
   stage.remove();
   // The home page: the first answer (its link and grade) in the first screen.
+  // (its link's first line and its grade badge: seen, and tappable, without scrolling)
   const firstAnswer = document.querySelector(".answers-table tbody tr");
   const answersFirstScreen = firstAnswer && !document.querySelector(".answer-box") ?
-    Math.round(rect(firstAnswer).bottom + scrollY) : null;
+    Math.round(Math.max(firstAnswer.querySelector("a").getClientRects()[0].bottom,
+                        rect(firstAnswer.querySelector(".grade")).bottom) + scrollY) : null;
 
   // Design review (issue 18, P2-P13): colours as numbers, for contrast.
   const rgba = (c) => {

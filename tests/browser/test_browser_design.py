@@ -70,8 +70,8 @@ def test_the_header_has_the_sites_own_colour_with_aa_contrast(visits, path, view
 
 @pytest.mark.parametrize("view", VIEWS)
 def test_the_nine_answers_start_in_the_home_pages_first_screen(visits, view):
-    """P11: the home page's first answer, its link and its grade, is whole in the first
-    screen on a phone and at a desk (the figure does not push the answers down)."""
+    """P11: the home page's first answer (its link's first line and its grade) is in the
+    first screen on a phone and at a desk: the figure does not push the answers down."""
     bottom = visits["", view].probe["answersFirstScreen"]
     assert bottom is not None and bottom <= 844, bottom
 
