@@ -264,9 +264,14 @@ async () => {
     words.selectNodeContents(el);
     const oneLine = new Set([...words.getClientRects()].filter((r) => r.width > 0)
       .map((r) => Math.round(r.bottom))).size === 1;
-    const back = rgba(s.backgroundColor);
-    return { text: el.textContent.trim().slice(0, 30), oneLine,
-             tint: back[3] ? contrast(over(back, pageBack), pageBack) : 1 };
+    // the badge's colour as seen: its tint over the tints of the boxes it sits in
+    const layers = [];
+    for (let a = el; a && a !== document.body; a = a.parentElement) {
+      const c = rgba(getComputedStyle(a).backgroundColor);
+      if (c[3]) layers.push(c);
+    }
+    const seen = layers.reverse().reduce((under, layer) => over(layer, under), pageBack);
+    return { text: el.textContent.trim().slice(0, 30), oneLine, tint: contrast(seen, pageBack) };
   });
   // P9: text in tables and admonitions, as read (not code, math, notebooks or navigation).
   const smallText = [];
