@@ -84,8 +84,6 @@ __all__ = [
 FIGURES: dict[str, Callable[..., Rendered]] = {
     f.__name__: f
     for f in (
-        # Home page
-        unrolled_graph_stacked,
         # Task 1.1
         unrolled_graph,
         bptt_contributions,
@@ -104,6 +102,8 @@ FIGURES: dict[str, Callable[..., Rendered]] = {
         dependency_bidirectional,
         forget_products,
         lstmp_parameters,
+        # Home page (Task 1.1's graph, stacked for a narrow column)
+        unrolled_graph_stacked,
     )
 }
 
