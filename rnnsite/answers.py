@@ -67,6 +67,23 @@ def _heading(page: AnswerPage) -> etree.Element:
     return _el("h1", f"{_generated(page.label)}: {page.heading}")
 
 
+# The answer box's title is a heading with this id: the grade chip under the H1 leads to it,
+# and the table of contents lists it.
+ANSWER_ID = "grade"
+ANSWER_TOC_LABEL = "Grade and full-marks answer"
+
+
+def _grade_chip(page: AnswerPage) -> etree.Element:
+    """The grade right under the H1 (its label, colour and icon, as in the answer box),
+    linking to the answer box: on a phone the box itself is below the first screen."""
+    chip = _el("p", None, "grade-chip")
+    link = _el("a", _generated(page.grade.badge), f"grade grade--{int(page.grade)}",
+               href=f"#{ANSWER_ID}")
+    link.set("title", "The grade, its reason and a full-marks answer")
+    chip.append(link)
+    return chip
+
+
 def _question_box(page: AnswerPage) -> etree.Element:
     box = _el("div", cls="admonition question")
     box.append(_el("p", "The question (a reconstruction)", "admonition-title"))
@@ -84,6 +101,10 @@ def _answer_box(page: AnswerPage, answer: etree.Element) -> None:
         raise AnswerPageError(f"docs/{page.src}: the `!!! answer` box needs a title, "
                               'e.g. !!! answer "A full-marks answer"')
     answer.set("class", f"admonition answer answer-box grade-{int(page.grade)}")
+    # The title, a heading in the page's outline (and its table of contents).
+    title.tag = "h2"
+    title.set("id", ANSWER_ID)
+    title.set("data-toc-label", ANSWER_TOC_LABEL)
     label = _el("p", None, "answer-box__label")
     strong = _el("strong", title.text)
     label.append(strong)
@@ -199,6 +220,7 @@ class _Answers(Treeprocessor):
                                   + ("" if not answers else ", not right after the quote"))
         _answer_box(page, answers[0])
         root.insert(0, _question_box(page))
+        root.insert(0, _grade_chip(page))
         root.insert(0, _heading(page))
 
 

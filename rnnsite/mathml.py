@@ -47,15 +47,29 @@ from markdown.postprocessors import Postprocessor
 
 log = logging.getLogger("mkdocs.plugins.livedocs")
 
-# arithmatex's generic wrappers; the TeX inside is HTML-escaped. Punctuation right after
-# inline math is taken along, to be kept on the math's line.
+# arithmatex's generic wrappers; the TeX inside is HTML-escaped. An opening bracket or
+# quote right before inline math, and punctuation right after it, are taken along, to be
+# kept on the math's line.
 _WRAPPED = re.compile(
+    r'(?P<open>[(\[“‘]{1,2}(?=<span class="arithmatex">))?'
     r'<(?P<tag>span|div) class="arithmatex">'
     r"(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<block>.*?)\\\])"
     r"</(?P=tag)>"
     r"(?P<punct>(?<=</span>)[.,;:!?)\]”’]{1,3})?",
     re.DOTALL,
 )
+
+# An opening bracket before a checked inline formula, which livedocs has wrapped (its
+# reveal's <span class="ld-wrap">, whose .ld must stay its direct child): the bracket moves
+# inside the wrapper, which then keeps it on the formula's line (rnnnotes.css, .rn-open).
+_OPEN_LIVE = re.compile(
+    r'(?P<open>[(\[“‘]{1,2})<span class="ld-wrap ld-wrap--math">'
+    r'(?=<span class="ld"[^>]*><span class="arithmatex">\\\()')
+
+
+def _open_live(match: re.Match[str]) -> str:
+    return f'<span class="ld-wrap ld-wrap--math rn-open">{match["open"]}'
+
 
 _GROUPED = re.compile(r"<mn>([\d,]+)</mn><mrow><mo>&#x0002C;</mo></mrow><mn>(\d{3}(?:\.\d+)?)</mn>")
 
@@ -131,10 +145,50 @@ def _tight(mathml: str) -> str:
                     zero(mo)
         elif el.tag == "mo" and (el.text or "").strip() in _BARS:
             zero(el)
+            el.set("stretchy", "false")  # ‖x‖_F: both bars the text's height, like TeX's
+        elif el.tag == "mo" and (el.text or "").strip() in _ORDINARY:
+            zero(el)  # TeX sets ∂ and / as ordinary symbols: ∂h/∂x, not ∂ h / ∂ x
+    _primes_and_names(root)
     out = ElementTree.tostring(root, encoding="unicode")
     # markup characters as latex2mathml writes them (ElementTree writes &lt; and so on)
     return (out.replace("&amp;", "&#x00026;").replace("&lt;", "&#x0003C;")
             .replace("&gt;", "&#x0003E;"))
+
+
+_ORDINARY = {"∂", "/"}
+_PRIMES = {"′", "″", "‴"}
+_CLOSING = {")", "]", "}", "|", "‖", "⟩"}
+
+
+def _primes_and_names(root: ElementTree.Element) -> None:
+    """Two more of TeX's habits: a prime is set at the base's level (``tanh'`` is tanh′; as a
+    superscript, U+2032, already a raised glyph, would be raised twice), and an operator
+    name (a multi-letter ``<mi>``: tanh, diag, exp) gets a thin space from the symbol before
+    it (``w \tanh'`` is "w tanh′", not "wtanh′")."""
+    for parent in list(root.iter()):
+        for el in list(parent):
+            script = list(el)[1:] if el.tag == "msup" else []
+            if (len(script) == 1 and (script[0].text or "").strip() in _PRIMES
+                    and not len(script[0])):
+                prime = ElementTree.Element("mo", {"lspace": "0", "rspace": "0"})
+                prime.text = script[0].text.strip()
+                el.tag = "mrow"
+                el.remove(script[0])
+                el.append(prime)
+    for parent in list(root.iter()):
+        children = list(parent)
+        for n, el in enumerate(children):
+            base = el[0] if el.tag in _SCRIPTED | {"mrow"} and len(el) else el
+            name = (base.text or "").strip()
+            if n == 0 or base.tag != "mi" or len(name) < 2 or not name.isalpha():
+                continue
+            before = children[n - 1]
+            if before.tag == "mo" and (before.text or "").strip() not in _CLOSING:
+                continue  # after an operator or an opening bracket: TeX adds no space
+            if before.tag == "mspace":
+                continue
+            space = ElementTree.Element("mspace", {"width": "0.1667em"})
+            parent.insert(list(parent).index(el), space)
 
 
 def _compact(mathml: str) -> str:
@@ -166,8 +220,10 @@ def _render(match: re.Match[str]) -> str:
     if display:
         return f'<div class="arithmatex mathml-block">{mathml}</div>' + (match["punct"] or "")
     inline = f'<span class="arithmatex">{mathml}</span>'
-    if match["punct"]:  # "h = 128." never leaves its full stop alone on the next line
-        return f'<span class="rn-nobr">{inline}{match["punct"]}</span>'
+    if match["open"] or match["punct"]:
+        # "h = 128." never leaves its full stop alone on the next line, nor "(" its formula
+        # at the end of the line before
+        return f'<span class="rn-nobr">{match["open"] or ""}{inline}{match["punct"] or ""}</span>'
     return inline
 
 
@@ -240,7 +296,7 @@ class MathMLPostprocessor(Postprocessor):
     """Replace every arithmatex wrapper in the page's HTML by MathML."""
 
     def run(self, text: str) -> str:
-        return _WRAPPED.sub(_render, text)
+        return _WRAPPED.sub(_render, _OPEN_LIVE.sub(_open_live, text))
 
 
 class MathMLExtension(Extension):

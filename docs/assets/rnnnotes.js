@@ -39,23 +39,44 @@
 
   // Inline math followed by punctuation stays on one line with it (rnnsite.mathml does this
   // at build time on pages; here for the notebooks' Markdown, rendered elsewhere).
+  // So does an opening bracket before it: "(" never ends a line with its formula below.
   function keepPunctuation() {
     for (const math of document.querySelectorAll(".md-typeset .arithmatex:not(.mathml-block)")) {
-      const next = math.nextSibling;
-      if (math.parentElement.classList.contains("rn-nobr") || !next ||
-          next.nodeType !== Node.TEXT_NODE) continue;
-      const punct = next.data.match(/^[.,;:!?)\]”’]{1,3}/);
-      if (!punct) continue;
+      if (math.parentElement.classList.contains("rn-nobr")) continue;
+      const next = math.nextSibling, prev = math.previousSibling;
+      const text = (node, re) => node && node.nodeType === Node.TEXT_NODE && node.data.match(re);
+      const punct = text(next, /^[.,;:!?)\]”’]{1,3}/);
+      const open = text(prev, /[(\[“‘]{1,2}$/);
+      if (!punct && !open) continue;
       const wrap = document.createElement("span");
       wrap.className = "rn-nobr";
       math.replaceWith(wrap);
-      next.data = next.data.slice(punct[0].length);
-      wrap.append(math, punct[0]);
+      wrap.append(math);
+      if (punct) { next.data = next.data.slice(punct[0].length); wrap.append(punct[0]); }
+      if (open) { prev.data = prev.data.slice(0, -open[0].length); wrap.prepend(open[0]); }
+    }
+  }
+
+  // A code block's copy button (Material's, top right) never sits over its text: where a
+  // line reaches under it, the block gets a strip of its own at the top for the button.
+  function clearCopyButtons() {
+    for (const pre of document.querySelectorAll(".md-typeset pre")) {
+      const button = pre.querySelector(":scope > .md-code__nav .md-code__button, :scope > .md-clipboard");
+      const code = pre.querySelector(":scope > code");
+      if (!button || !code) continue;
+      pre.classList.remove("rn-copy-strip");
+      const b = button.getBoundingClientRect();
+      const words = document.createRange();
+      words.selectNodeContents(code);
+      const covered = [...words.getClientRects()].some((r) => r.width > 0 &&
+        r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top);
+      pre.classList.toggle("rn-copy-strip", covered);
     }
   }
 
   function mark() {
     keepPunctuation();
+    requestAnimationFrame(clearCopyButtons);  // after the theme has added the buttons
     for (const block of document.querySelectorAll(".md-typeset .mathml-block")) fit(block);
     for (const [selector, label] of BOXES) {
       for (const box of document.querySelectorAll(selector)) {

@@ -104,9 +104,11 @@ print(f"without biases: {no_bias:,} unique weights, for any T")
 # per step,
 #
 # $$
-# \frac{\partial L}{\partial W_{hh}} = \sum_{t} \delta_t \, h_{t-1}^{\top},
-# \qquad \delta_t = \frac{\partial L}{\partial a_t},
-# \quad a_t = W_{ih} x_t + W_{hh} h_{t-1} + b_h ,
+# \begin{aligned}
+# \frac{\partial L}{\partial W_{hh}} &= \sum_{t} \delta_t \, h_{t-1}^{\top},
+# \qquad \delta_t = \frac{\partial L}{\partial a_t}, \\
+# a_t &= W_{ih} x_t + W_{hh} h_{t-1} + b_h ,
+# \end{aligned}
 # $$
 #
 # and the optimiser applies one update after the backward pass. The check: run one network

@@ -44,7 +44,7 @@ from rnnnotes.figures.gradients import (
     rnn_gradient_norms,
     scalar_powers,
 )
-from rnnnotes.figures.graphs import unrolled_graph
+from rnnnotes.figures.graphs import unrolled_graph, unrolled_graph_stacked
 from rnnnotes.figures.lstm import (
     cell_norm_forget_zero,
     cell_vs_hidden_path,
@@ -56,6 +56,7 @@ from rnnnotes.figures.parameters import lstmp_parameters
 # The figure functions, then the machinery; the data classes live in their modules.
 __all__ = [
     "unrolled_graph",
+    "unrolled_graph_stacked",
     "bptt_contributions",
     "scalar_powers",
     "rnn_gradient_norms",
@@ -101,6 +102,8 @@ FIGURES: dict[str, Callable[..., Rendered]] = {
         dependency_bidirectional,
         forget_products,
         lstmp_parameters,
+        # Home page (Task 1.1's graph, stacked for a narrow column)
+        unrolled_graph_stacked,
     )
 }
 

@@ -17,7 +17,8 @@ import numpy as np
 from rnnnotes.counting import UnrolledCount, unrolled_edges, unrolled_nodes, unrolled_weights
 from rnnnotes.figures._style import Rendered, check_theme, new_figure
 
-__all__ = ["EDGE_KINDS", "UnrolledGraphData", "unrolled_graph", "unrolled_graph_data"]
+__all__ = ["EDGE_KINDS", "UnrolledGraphData", "unrolled_graph", "unrolled_graph_data",
+           "unrolled_graph_stacked"]
 
 # The edge kinds, in UnrolledCount's field names, with the label drawn for each.
 EDGE_KINDS = {
@@ -105,12 +106,30 @@ def unrolled_graph(theme: str = "light") -> Rendered:
     Every edge of [`unrolled_edges`][rnnnotes.counting.unrolled_edges] is one line,
     coloured by kind; each panel lists its counts by kind. Returns ``(figure, UnrolledGraphData)``.
     """
+    # The figure is 6.4 in wide: on a 390 px phone 15 pt shows at 11.6 px.
+    return _unrolled(theme, stacked=False)
+
+
+def unrolled_graph_stacked(theme: str = "light") -> Rendered:
+    """The same two graphs as [`unrolled_graph`][rnnnotes.figures.unrolled_graph], one above
+    the other: a tall figure for a narrow column (the home page's opening), whose labels
+    stay large where the side-by-side figure would be scaled down.
+
+    Returns ``(figure, UnrolledGraphData)``.
+    """
+    # 5.6 in wide: on a 390 px phone (358 px of column) 16 pt shows at 14 px, in a
+    # 300 px column at a desk at 12 px.
+    return _unrolled(theme, stacked=True)
+
+
+def _unrolled(theme: str, stacked: bool) -> Rendered:
     t = check_theme(theme)
     data = unrolled_graph_data()
     pos = _positions(data.nodes)
     colours = dict(zip(EDGE_KINDS, t.series, strict=False))
-    with new_figure(t, 6.4, 4.2) as fig:
-        axes = fig.subplots(1, 2, sharex=True, sharey=True)
+    size, label = (16, 17) if stacked else (15, 16)
+    with new_figure(t, *((5.6, 6.6) if stacked else (6.4, 4.2))) as fig:
+        axes = fig.subplots(*((2, 1) if stacked else (1, 2)), sharex=True, sharey=True)
         for ax, r in zip(axes, RECURRENCES, strict=True):
             for kind in EDGE_KINDS:
                 sel = data.edges[r][data.kinds[r] == kind]  # (E_kind, 2) node ids
@@ -125,16 +144,16 @@ def unrolled_graph(theme: str = "light") -> Rendered:
                        edgecolors=t.foreground, linewidths=1.3, clip_on=False)
             for s in range(1, data.steps + 1):
                 ax.text(pos[data.nodes["h"][s, 0], 0], -2.0, f"$t={s}$", ha="center",
-                        va="top", color=t.muted, fontsize=15)
+                        va="top", color=t.muted, fontsize=size)
             parts = " + ".join(str(data.drawn[r][k]) for k in EDGE_KINDS)
-            ax.set_title(f"{r}\n{parts} = {data.counts[r].total}", fontsize=16)
+            ax.set_title(f"{r}\n{parts} = {data.counts[r].total}", fontsize=label)
             ax.set_axis_off()
         first = data.nodes["h"][1]
-        for name, node in (("x", data.nodes["x"][0, 0]), ("h", first[len(first) // 2]),
-                           ("y", data.nodes["y"][0, 0])):
-            axes[0].text(pos[drawn, 0].min() - 0.3, pos[node, 1], f"${name}_t$", ha="right",
-                         va="center", fontsize=16)
-        # The figure is 6.4 in wide: on a 390 px phone 15 pt shows at 11.6 px.
+        for ax in axes if stacked else axes[:1]:  # stacked: each panel names its rows
+            for name, node in (("x", data.nodes["x"][0, 0]), ("h", first[len(first) // 2]),
+                               ("y", data.nodes["y"][0, 0])):
+                ax.text(pos[drawn, 0].min() - 0.3, pos[node, 1], f"${name}_t$", ha="right",
+                        va="center", fontsize=label)
         fig.legend(handles=axes[0].lines, loc="outside lower center", ncols=3,
-                   fontsize=15, handlelength=1.2, columnspacing=1.2)
+                   fontsize=size, handlelength=1.2, columnspacing=1.2)
     return Rendered(fig, data)

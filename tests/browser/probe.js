@@ -115,6 +115,12 @@ async () => {
       // a mark at the edge with more to see, and a visible scroll bar
       cue: getComputedStyle(el, "::after").visibility === "visible" &&
         getComputedStyle(el, "::after").content !== "none" && s.scrollbarWidth === "thin",
+      // how the mark at the right edge stands out: its colour against the page, its size
+      mark: (() => {
+        const after = getComputedStyle(el, "::after");
+        return { back: after.backgroundColor, width: parseFloat(after.width) || 0,
+                 height: parseFloat(after.height) || 0 };
+      })(),
     };
   });
   // A checked equation's cue (the element drawn with a dotted line) hugs its equation.
@@ -147,25 +153,211 @@ async () => {
     wrappedOutput: [...document.querySelectorAll(".jp-OutputArea-output pre")]
       .filter((el) => visible(el) && getComputedStyle(el).whiteSpace !== "pre").length,
   };
-  // Figures: the smallest text as shown, in CSS px (the SVG's font size times its scale).
+  // Figures: the smallest text as displayed, in CSS px. Each figure's SVG is laid out again
+  // at the size its <img> is shown (scaled down to a phone's column, or set in a narrow
+  // column of the home page), and each label's font size is multiplied by the scale the
+  // SVG's viewBox and transforms give it on screen (getScreenCTM).
   const figures = [];
+  const stage = document.createElement("div");
+  stage.style.cssText = "position:absolute;left:-10000px;top:0;visibility:hidden";
+  document.body.append(stage);
   for (const img of document.querySelectorAll("figure.rnnnotes-figure img")) {
     if (!visible(img) || !img.src.startsWith("data:image/svg+xml,")) continue;
-    const svg = new DOMParser().parseFromString(decodeURIComponent(img.src.slice(19).split("#")[0]),
-                                                "image/svg+xml").documentElement;
-    const box = (svg.getAttribute("viewBox") || "").split(/\s+/).map(Number);
-    if (box.length !== 4) continue;
+    const svg = document.importNode(new DOMParser().parseFromString(
+      decodeURIComponent(img.src.slice(19).split("#")[0]), "image/svg+xml").documentElement, true);
+    const shown = rect(img);
+    svg.setAttribute("width", shown.width);
+    svg.setAttribute("height", shown.height);
+    stage.replaceChildren(svg);
     // Each label's size is its largest run (a subscript of a label is set smaller, as in
     // print); the figure's smallest text is its smallest label.
-    const size = (el) => parseFloat((el.getAttribute("style") || "").match(/font-size:\s*([\d.]+)/)?.[1]);
-    const sizes = [...svg.querySelectorAll("text")]
-      .map((t) => Math.max(size(t) || 0, ...[...t.querySelectorAll("[style*='font-size']")].map(size)))
-      .filter((v) => v > 0);
+    const sizes = [...svg.querySelectorAll("text")].map((t) => {
+      const ctm = t.getScreenCTM();
+      const run = Math.max(...[t, ...t.querySelectorAll("tspan")].map((e) => parseFloat(getComputedStyle(e).fontSize) || 0));
+      return run * Math.hypot(ctm.a, ctm.b);
+    }).filter((v) => v > 0);
     if (!sizes.length) continue;
-    figures.push({ name: img.alt.slice(0, 40), smallest: Math.min(...sizes) * rect(img).width / box[2] });
+    figures.push({ name: img.alt.slice(0, 40), smallest: Math.min(...sizes) });
   }
+  stage.remove();
+  // The home page: the first answer (its link and grade) in the first screen.
+  // (its link's first line and its grade badge: seen, and tappable, without scrolling)
+  const firstAnswer = document.querySelector(".answers-table tbody tr");
+  const answersFirstScreen = firstAnswer && !document.querySelector(".answer-box") ?
+    Math.round(Math.max(firstAnswer.querySelector("a").getClientRects()[0].bottom,
+                        rect(firstAnswer.querySelector(".grade")).bottom) + scrollY) : null;
+
+  // Design review (issue 18, P2-P13): colours as numbers, for contrast.
+  const rgba = (c) => {
+    const m = c.match(/^color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)(?: \/ ([\d.e-]+))?\)$/);
+    if (m) return [+m[1] * 255, +m[2] * 255, +m[3] * 255, m[4] === undefined ? 1 : +m[4]];
+    const n = c.match(/[\d.]+/g).map(Number);
+    return [n[0], n[1], n[2], n.length > 3 ? n[3] : 1];
+  };
+  const over = (top, back) => top.slice(0, 3).map((v, i) => v * top[3] + back[i] * (1 - top[3]));
+  const luminance = (c) => {
+    const [r, g, b] = c.map((v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a, b) => {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const pageBack = rgba(getComputedStyle(document.body).backgroundColor);
+  // P2: an answer page's grade chip, in the first screen, leading to the answer box's
+  // heading, which the table of contents lists.
+  let chip = null;
+  if (document.querySelector(".answer-box")) {
+    const a = document.querySelector("h1 + .grade-chip a.grade[href^='#']");
+    const target = a && document.getElementById(a.getAttribute("href").slice(1));
+    chip = {
+      present: !!a && visible(a),
+      bottom: a ? Math.round(rect(a).bottom + scrollY) : null,
+      screen: innerHeight,
+      leadsToBox: !!target && !!target.closest(".answer-box") && /^H[2-6]$/.test(target.tagName),
+      inToc: !!target && !!document.querySelector(`.md-nav--secondary a[href="#${target.id}"]`),
+      text: a ? a.textContent.trim() : "",
+      boxText: target ? target.textContent.replace("¶", "").trim() : "",
+    };
+  }
+  // P3: nothing inside an answer box or an admonition is wider than the box (what scrolls
+  // is judged by the equation test).
+  const sticksOut = [];
+  const clipped = (el, box) => {  // inside a box of its own that scrolls or clips, below box
+    for (let p = el.parentElement; p && p !== box; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== "visible") return true;
+    }
+    return false;
+  };
+  for (const box of document.querySelectorAll(".md-typeset .admonition, .md-typeset details")) {
+    if (!visible(box) || box.closest(".md-sidebar, .ld-tip")) continue;
+    const b = rect(box);
+    for (const el of box.querySelectorAll("p, li, math, .arithmatex, .mathml-block, table, pre, img, figure")) {
+      if (!visible(el) || clipped(el, box)) continue;
+      const r = rect(el);
+      if (r.width && (r.right > b.right + 1 || r.left < b.left - 1)) {
+        sticksOut.push(`${el.tagName.toLowerCase()} ${el.textContent.replace(/\s+/g, " ").trim().slice(0, 30)}: ${Math.round(r.right - b.right)} px`);
+      }
+    }
+  }
+  // P4: an opening bracket right before inline math is on the math's line.
+  const danglingOpen = [];
+  for (const span of document.querySelectorAll(".md-typeset span.arithmatex")) {
+    if (!visible(span)) continue;
+    const block = span.closest("p, li, td, th, dd, figcaption, h1, h2, h3, h4") || span.parentElement;
+    const walk = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    let before = null;
+    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+      if (span.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_PRECEDING && !span.contains(t)) before = t;
+    }
+    if (!before || !/[(\[“‘]$/.test(before.data)) continue;
+    const range = document.createRange();
+    range.setStart(before, before.data.length - 1);
+    range.setEnd(before, before.data.length);
+    const o = range.getBoundingClientRect(), m = rect(span.querySelector("math") || span);
+    if (o.bottom <= m.top + 1) danglingOpen.push(`${before.data.slice(-20)}${span.textContent.replace(/\s+/g, "").slice(0, 20)}`);
+  }
+  // P8: grade and verdict badges: one line box, and a tint that shows on the page.
+  const badges = [...document.querySelectorAll(".grade, .verdict")].filter(visible).map((el) => {
+    const s = getComputedStyle(el);
+    const words = document.createRange();
+    words.selectNodeContents(el);
+    const oneLine = new Set([...words.getClientRects()].filter((r) => r.width > 0)
+      .map((r) => Math.round(r.bottom))).size === 1;
+    // the badge's colour as seen: its tint over the tints of the boxes it sits in
+    const layers = [];
+    for (let a = el; a && a !== document.body; a = a.parentElement) {
+      const c = rgba(getComputedStyle(a).backgroundColor);
+      if (c[3]) layers.push(c);
+    }
+    const seen = layers.reverse().reduce((under, layer) => over(layer, under), pageBack);
+    return { text: el.textContent.trim().slice(0, 30), oneLine, tint: contrast(seen, pageBack) };
+  });
+  // P9: text in tables and admonitions, as read (not code, math, notebooks or navigation).
+  const smallText = [];
+  for (const el of document.querySelectorAll(".md-typeset :is(td, th, .admonition > p, .admonition li, details > p, details li)")) {
+    if (!visible(el) || el.closest(".jupyter-wrapper, .md-sidebar, .md-nav, .ld-tip, pre, code")) continue;
+    if (!el.textContent.trim()) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 14.5) smallText.push(`${el.tagName.toLowerCase()} ${size} px: ${el.textContent.trim().slice(0, 30)}`);
+  }
+  // P14: math set as TeX sets it: norm bars of one formula the same height, a prime not
+  // raised above its base, a thin space between a symbol and an operator name after it.
+  const mathDetails = [];
+  for (const m of document.querySelectorAll(".md-typeset math")) {
+    if (!visible(m)) continue;
+    const said = m.textContent.replace(/\s+/g, "").slice(0, 30);
+    const bars = [...m.querySelectorAll("mo")].filter((o) => o.textContent.trim() === "‖");
+    const heights = bars.map((o) => rect(o).height);
+    if (heights.length > 1 && Math.max(...heights) - Math.min(...heights) > 1.5) {
+      mathDetails.push(`‖ of heights ${heights.map(Math.round)}: ${said}`);
+    }
+    for (const p of m.querySelectorAll("mo, mi")) {
+      if (!/^[′″‴]$/.test(p.textContent.trim())) continue;
+      // (x'_t keeps TeX's stacked prime and subscript: only a lone prime is judged)
+      const base = p.parentElement.firstElementChild;
+      if (p.parentElement.tagName === "msubsup") continue;
+      if (base && base !== p && rect(p).bottom <= rect(base).top + 1) {  // floats above it
+        mathDetails.push(`prime raised above ${base.textContent.trim()}: ${said}`);
+      }
+    }
+    for (const name of m.querySelectorAll("mi")) {
+      if (!/^[a-z]{2,}$/i.test(name.textContent.trim())) continue;
+      let unit = name;  // the name with its scripts or prime
+      while (unit.parentElement !== m && unit === unit.parentElement.firstElementChild &&
+             unit.parentElement.tagName !== "mrow" || unit.parentElement.tagName === "mrow" &&
+             unit === unit.parentElement.firstElementChild && unit.parentElement.children.length === 2 &&
+             /^[′″‴]$/.test(unit.parentElement.lastElementChild.textContent.trim())) unit = unit.parentElement;
+      let before = unit.previousElementSibling;
+      while (before && before.tagName === "mspace") before = before.previousElementSibling;
+      if (!before || !["mi", "mn", "msub", "msup"].includes(before.tagName)) continue;
+      const gap = rect(name).left - rect(before).right;
+      if (gap < 1.5) mathDetails.push(`no space before ${name.textContent.trim()} (${gap.toFixed(1)} px): ${said}`);
+    }
+  }
+  // P12: the calculator's controls as touch targets (a checkbox's target is its label
+  // line), and its sticky totals: side by side without overlap.
+  const controls = [...document.querySelectorAll(".rn-calc :is(input, select, button)")]
+    .filter(visible).map((el) => {
+      const r = rect(el.type === "checkbox" && el.closest("label") || el);
+      return { id: el.id, width: Math.round(r.width), height: Math.round(r.height) };
+    });
+  const totals = [...document.querySelectorAll(".rn-calc__total")].filter(visible).map((el) => {
+    const r = rect(el);
+    return { top: r.top, bottom: r.bottom, sticky: getComputedStyle(el).position === "sticky" };
+  });
+
+  // P15: a code block's copy button never sits over its text (measured whether or not the
+  // button is showing: it shows on hover, focus or tap).
+  const copyOverText = [];
+  for (const pre of document.querySelectorAll(".md-typeset pre")) {
+    const button = pre.querySelector(":scope > .md-clipboard, :scope > .md-code__nav .md-code__button");
+    const code = pre.querySelector("code");
+    if (!button || !code || !visible(pre)) continue;
+    const b = rect(button), box = rect(code);
+    const words = document.createRange();
+    words.selectNodeContents(code);
+    const hit = [...words.getClientRects()].some((r) => r.width > 0 && r.left < Math.min(b.right, box.right) &&
+      r.right > b.left && r.top < b.bottom && r.bottom > b.top);
+    if (hit) copyOverText.push(code.textContent.trim().slice(0, 40));
+  }
+  // P15: notebook output set off: a rule at its left, its text set in from it.
+  const outputs = [...document.querySelectorAll(".jp-OutputArea-output")].filter(visible)
+    .filter((el) => el.querySelector(":scope > pre")).map((el) => {
+      const s = getComputedStyle(el);
+      return { rule: parseFloat(s.borderLeftWidth), inset: rect(el.querySelector("pre")).left - rect(el).left };
+    });
+  // P13: the header's colour and its text's.
+  const headerEl = document.querySelector(".md-header");
+  const header = headerEl ? (() => {
+    const s = getComputedStyle(headerEl);
+    const back = over(rgba(s.backgroundColor), pageBack);
+    return { back: s.backgroundColor, text: s.color,
+             contrast: contrast(over(rgba(s.color), back), back) };
+  })() : null;
 
   return {
+    outputs, copyOverText, controls, totals, mathDetails, answersFirstScreen, chip, sticksOut, danglingOpen, badges, smallText, header,
     bodySize, links, verdicts, splitNumbers, lonePunctuation, equations, reveals, notebook, figures,
     title: document.title,
     scrollWidth: html.scrollWidth,

@@ -7,6 +7,7 @@ import re
 import markdown
 import pytest
 
+from rnnsite import mathml
 from rnnsite.mathml import math_chars, tex_to_mathml
 
 
@@ -84,3 +85,40 @@ def test_punctuation_after_inline_math_stays_on_its_line(punct):
 def test_no_wrapper_without_punctuation_or_after_display_math():
     assert "rn-nobr" not in render("so $h$ and more")
     assert "rn-nobr" not in render("$$\nx = 1\n$$\n\n. after")
+
+
+def test_an_opening_bracket_before_inline_math_stays_with_it():
+    html = ('a (<span class="arithmatex">\\(x_t\\)</span>) b, '
+            '“<span class="arithmatex">\\(y\\)</span> c')
+    out = mathml._WRAPPED.sub(mathml._render, html)
+    assert out.startswith('a <span class="rn-nobr">(<span class="arithmatex"><math')
+    assert '</math></span>)</span> b' in out
+    assert ', <span class="rn-nobr">“<span class="arithmatex">' in out
+    # display math keeps its bracket outside, as text before a block
+    block = mathml._WRAPPED.sub(mathml._render, '(<div class="arithmatex">\\[x\\]</div>')
+    assert block.startswith('(<div class="arithmatex mathml-block">')
+
+
+def test_an_opening_bracket_before_a_checked_formula_moves_into_its_wrapper():
+    html = ('(<span class="ld-wrap ld-wrap--math"><span class="ld" tabindex="0">'
+            '<span class="arithmatex">\\(x\\)</span></span><span class="ld-tip">t</span></span>')
+    out = mathml.MathMLPostprocessor(markdown.Markdown()).run(html)
+    assert out.startswith('<span class="ld-wrap ld-wrap--math rn-open">(<span class="ld" ')
+    assert "<math" in out
+
+
+def test_a_prime_sits_at_the_base_and_an_operator_name_gets_a_thin_space():
+    # design review P14: "w tanh′", not "wtanh" with a prime raised twice
+    out = tex_to_mathml(r"w \tanh'(a_t)", display=False)
+    assert '<mi>w</mi> <mspace width="0.1667em" /><mrow><mi>tanh</mi> <mo' in out
+    assert "<msup>" not in out and "′</mo>" in out
+    # no space after an operator or an opening bracket
+    assert "<mspace" not in tex_to_mathml(r"h_t = \tanh(a_t)", display=False)
+    assert "<mspace" not in tex_to_mathml(r"(\tanh x)", display=False)
+
+
+def test_norm_bars_do_not_stretch_and_partial_is_ordinary():
+    out = tex_to_mathml(r"\lVert \partial y_t/\partial x_s\rVert_F", display=False)
+    assert out.count('stretchy="false">‖</mo>') == 2
+    assert '<mo lspace="0" rspace="0">∂</mo>' in out
+    assert '<mo lspace="0" rspace="0">/</mo>' in out
