@@ -232,7 +232,8 @@ FIRST = (
 # Files whose tests share nothing but what every process has (no module fixture, no state
 # one test leaves for the next): each test is a work unit of its own; or, by the parameter,
 # tests of one figure stay together (its light drawing is cached in the process).
-EACH_TEST = ("tests/livedocs/test_mutation.py", "tests/livedocs/test_page_counts.py")
+EACH_TEST = ("tests/livedocs/test_mutation.py", "tests/livedocs/test_page_counts.py",
+             "tests/livedocs/test_invocations.py")
 BY_PARAMETER = ("tests/figures/test_figures_style.py",)
 
 
@@ -256,13 +257,22 @@ def _scopes_class():
         def schedule(self) -> None:
             if self.collection is None and self.config.option.loadscopereorder:
                 self.config.option.loadscopereorder = False  # the order is set here
-                order = {f: i for i, f in enumerate(FIRST)}
+                order = {f: i for i, f in enumerate(_first())}
                 first = self.registered_collections
                 for node, ids in first.items():
                     first[node] = sorted(ids, key=lambda n: _rank(n, order))
             super().schedule()
 
     return Scopes
+
+
+def _first() -> tuple[str, ...]:
+    """``FIRST``; with every digit mutated (``RNNNOTES_MUTATION=full``, as in CI) the
+    mutation tests, the longest then, go out before all others."""
+    if os.environ.get("RNNNOTES_MUTATION") == "full":
+        mutation = "tests/livedocs/test_mutation.py"
+        return (mutation, *(f for f in FIRST if f != mutation))
+    return FIRST
 
 
 def _rank(nodeid: str, order: dict[str, int]) -> int:
