@@ -174,12 +174,19 @@ def _cores() -> int:
 
 def _auto_workers(config: pytest.Config) -> int:
     """How many xdist workers a run gets when ``-n`` is not given: one per core (at most
-    ``MAX_WORKERS``) for a run of the whole suite (no paths given: ``testpaths``), none for
-    one on a single core, for named files or folders, ``--collect-only``, ``--pdb`` or
-    ``--trace``. ``-n 0`` always runs in one process."""
+    ``MAX_WORKERS``) for a run of the whole suite (no paths: ``testpaths``; no ``-m`` or
+    ``-k``), none otherwise, on a single core, or with ``--collect-only``, ``--pdb`` or
+    ``--trace``. ``-n 0`` always runs in one process, ``-n 2`` any run on two workers.
+
+    Measured on this project's two shared cores (load 8 to 11): the quick tests, thousands
+    of checks of a few milliseconds, cost more on workers than they gain (55 s of CPU in one
+    process against 79 s on two workers: each worker collects, and so renders every page
+    of ``docs/``, again, about 6 s of CPU, and xdist adds about 2 ms of CPU per test), so
+    ``-m "not slow"`` runs in one process; the whole suite has long builds, browser and
+    notebook waits and, in CI, the full mutation run to spread."""
     option = config.option
     if _cores() < 2 or option.collectonly or getattr(option, "usepdb", False) \
-            or getattr(option, "trace", False):
+            or getattr(option, "trace", False) or option.markexpr or option.keyword:
         return 0
     if config.args_source is not pytest.Config.ArgsSource.TESTPATHS:
         return 0
@@ -191,15 +198,11 @@ MAX_WORKERS = 4
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_cmdline_main(config: pytest.Config) -> None:
-    """Parallel by default: ``uv run pytest`` (and ``-m "not slow"``) runs on one xdist
-    worker per core (see :func:`_auto_workers`); with ``-n`` and no ``--dist``, or by
-    default, tests are handed out by :class:`Scopes`. The run gets a known id (the
-    controller removes the workers' shared builds).
-
-    Why it pays now and did not before: each worker collects (and so renders every page
-    of ``docs/``) once, about 5 s of CPU, but the long files used to be single work units
-    (the sampled mutation run alone is a quarter of the quick suite) and the browser audit
-    ran once in every worker."""
+    """Parallel by default for the whole suite: ``uv run pytest`` runs on one xdist worker
+    per core (see :func:`_auto_workers`); with ``-n`` and no ``--dist``, or by default,
+    tests are handed out by :class:`Scopes` (before, by file: the sampled mutation test, a
+    quarter of the quick suite, was one work unit, and every worker ran its own browser
+    audit). The run gets a known id (the controller removes the workers' shared builds)."""
     option = config.option
     if not hasattr(option, "numprocesses") or hasattr(config, "workerinput"):
         return
