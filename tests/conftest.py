@@ -64,6 +64,17 @@ def _shared_dir(run_id: str) -> Path:
     return Path(tempfile.gettempdir()) / f"rnnnotes-site-{run_id}"
 
 
+def shared_folder() -> Path | None:
+    """Under pytest-xdist, the folder the run's workers share (the controller removes it at
+    the end); alone, None."""
+    run = _run_id()
+    if run is None:
+        return None
+    folder = _shared_dir(run)
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 class Builds:
     """The session's two builds, "site" and "again": started once (once per xdist run),
     waited for by whoever needs them first. Each build writes ``NAME.err`` (its stderr)
@@ -154,23 +165,130 @@ BUILDS = Builds()
 SLOW = "slow: needs a site build, a browser or a notebook kernel (deselect with -m 'not slow')"
 
 
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _auto_workers(config: pytest.Config) -> int:
+    """How many xdist workers a run gets when ``-n`` is not given: one per core (at most
+    ``MAX_WORKERS``) for a run of the whole suite (no paths: ``testpaths``; no ``-m`` or
+    ``-k``), none otherwise, on a single core, or with ``--collect-only``, ``--pdb`` or
+    ``--trace``. ``-n 0`` always runs in one process, ``-n 2`` any run on two workers.
+
+    Measured on this project's two shared cores (load 8 to 11): the quick tests, thousands
+    of checks of a few milliseconds, cost more on workers than they gain (55 s of CPU in one
+    process against 79 s on two workers: each worker collects, and so renders every page
+    of ``docs/``, again, about 6 s of CPU, and xdist adds about 2 ms of CPU per test), so
+    ``-m "not slow"`` runs in one process; the whole suite has long builds, browser and
+    notebook waits and, in CI, the full mutation run to spread."""
+    option = config.option
+    if _cores() < 2 or option.collectonly or getattr(option, "usepdb", False) \
+            or getattr(option, "trace", False) or option.markexpr or option.keyword:
+        return 0
+    if config.args_source is not pytest.Config.ArgsSource.TESTPATHS:
+        return 0
+    return min(_cores(), MAX_WORKERS)
+
+
+MAX_WORKERS = 4
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_cmdline_main(config: pytest.Config) -> None:
-    """With ``-n``: distribute by file, and give the run a known id (the controller removes
-    the workers' shared builds).
-
-    xdist is not on by default: measured on this project's two-core machine, ``-m "not
-    slow"`` took 75 s on two workers against 53 s in one process (every worker collects
-    and imports everything again, about 45% more CPU); it pays for long tests, such as the
-    full mutation run (``.ci/run``)."""
+    """Parallel by default for the whole suite: ``uv run pytest`` runs on one xdist worker
+    per core (see :func:`_auto_workers`); with ``-n`` and no ``--dist``, or by default,
+    tests are handed out by :class:`Scopes` (before, by file: the sampled mutation test, a
+    quarter of the quick suite, was one work unit, and every worker ran its own browser
+    audit). The run gets a known id (the controller removes the workers' shared builds)."""
     option = config.option
     if not hasattr(option, "numprocesses") or hasattr(config, "workerinput"):
         return
+    if option.numprocesses is None:
+        option.numprocesses = _auto_workers(config)
     if option.numprocesses:
         if option.dist == "no":  # not given (runs before xdist's own default, "load")
-            option.dist = "loadfile"  # a page's examples share one namespace: one worker
+            option.dist = "loadfile"
+            config.stash[_SCOPES] = True
         if not getattr(option, "testrunuid", None):
             option.testrunuid = uuid.uuid4().hex
+
+
+_SCOPES = pytest.StashKey[bool]()
+
+# Work units that are handed out first (in this order), as they take longest: a worker that
+# gets one early runs it while the other works through the many short ones.
+FIRST = (
+    "tests/site/test_build_cache.py",
+    "tests/notebooks/test_notebooks_build.py",
+    "tests/livedocs/test_invocations.py",
+    "tests/packaging/test_wheel_reproduce.py",
+    "tests/notebooks/test_notebooks_execute.py",
+    "tests/livedocs/test_mutation.py",
+    "tests/livedocs/test_page_counts.py",
+    "tests/figures/test_figures_style.py",
+    "tests/livedocs/test_corpus.py",
+    "tests/livedocs/test_bibliography.py",
+)
+# Files whose tests share nothing but what every process has (no module fixture, no state
+# one test leaves for the next): each test is a work unit of its own; or, by the parameter,
+# tests of one figure stay together (its light drawing is cached in the process).
+EACH_TEST = ("tests/livedocs/test_mutation.py", "tests/livedocs/test_page_counts.py",
+             "tests/livedocs/test_invocations.py")
+BY_PARAMETER = ("tests/figures/test_figures_style.py",)
+
+
+def _scopes_class():
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scopes(LoadScopeScheduling):
+        """xdist's scheduling by scope, where a scope is a file (a page's examples share
+        one namespace, a module's fixtures run once), but for the files of ``EACH_TEST``
+        and ``BY_PARAMETER``; the scopes of ``FIRST`` go out first, the browser tests (a
+        wait for the shared audit) last."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            file, _, rest = nodeid.partition("::")
+            if file in EACH_TEST:
+                return nodeid
+            if file in BY_PARAMETER and "[" in rest:
+                return f"{file}::[{rest.split('[', 1)[1]}"
+            return file
+
+        def schedule(self) -> None:
+            if self.collection is None and self.config.option.loadscopereorder:
+                self.config.option.loadscopereorder = False  # the order is set here
+                order = {f: i for i, f in enumerate(_first())}
+                first = self.registered_collections
+                for node, ids in first.items():
+                    first[node] = sorted(ids, key=lambda n: _rank(n, order))
+            super().schedule()
+
+    return Scopes
+
+
+def _first() -> tuple[str, ...]:
+    """``FIRST``; with every digit mutated (``RNNNOTES_MUTATION=full``, as in CI) the
+    mutation tests, the longest then, go out before all others."""
+    if os.environ.get("RNNNOTES_MUTATION") == "full":
+        mutation = "tests/livedocs/test_mutation.py"
+        return (mutation, *(f for f in FIRST if f != mutation))
+    return FIRST
+
+
+def _rank(nodeid: str, order: dict[str, int]) -> int:
+    file = nodeid.partition("::")[0]
+    if file in order:
+        return order[file]
+    return len(order) + (1 if file.startswith("tests/browser/") else 0)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    if config.stash.get(_SCOPES, False):
+        return _scopes_class()(config, log)
+    return None
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -12,9 +12,13 @@ per page, view and check. The few interactive tests (test_reader.py) use pytest-
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pickle
 import sys
 import threading
 import time
+import traceback
 from pathlib import Path
 
 import pytest
@@ -23,6 +27,7 @@ from site_server import CHROMIUM_ARGS, SiteServer, chromium_or_skip, find_chromi
 
 HERE = Path(__file__).parent
 AUDIT_TIMEOUT = 600  # seconds; the audit takes well under a minute
+BUILD_TIMEOUT = 900  # seconds the audit may wait for the site build (tests/conftest.py)
 
 
 def _in_here(item) -> bool:
@@ -35,10 +40,15 @@ def pytest_collection_modifyitems(session, config, items):
 
 
 class _Audit(threading.Thread):
-    """``visit_all`` in its own thread, with its own Playwright and Chromium."""
+    """``visit_all`` in its own thread, with its own Playwright and Chromium.
 
-    def __init__(self):
+    Under pytest-xdist one worker runs it (the first to finish collecting: a file lock in
+    the run's shared folder decides) and writes what it found to ``audit.pickle`` there;
+    the others read that file. Alone, the visits stay in memory."""
+
+    def __init__(self, shared: Path | None = None):
         super().__init__(name="browser-audit", daemon=True)
+        self.shared = shared
         self.visits: dict | None = None
         self.error: BaseException | None = None
         self.seconds = 0.0
@@ -61,20 +71,54 @@ class _Audit(threading.Thread):
             self.seconds = time.perf_counter() - start
         except BaseException as error:  # noqa: BLE001 (handed to the test that waits)
             self.error = error
+        finally:
+            if self.shared is not None:
+                self._publish()
+
+    def _publish(self) -> None:
+        """Write the outcome for the other workers: the visits, or the error as text."""
+        if self.error is None:
+            outcome = ("visits", self.visits, self.seconds)
+        else:
+            outcome = ("error", "".join(traceback.format_exception(self.error)), 0.0)
+        tmp = self.shared / "audit.pickle-tmp"
+        tmp.write_bytes(pickle.dumps(outcome))
+        os.replace(tmp, self.shared / "audit.pickle")
 
 
 _AUDIT: _Audit | None = None
+_SHARED: Path | None = None  # under xdist: the folder where the audit's outcome appears
 
 
 def pytest_collection_finish(session):
-    global _AUDIT
+    global _AUDIT, _SHARED
+    from tests.conftest import shared_folder
+
     if session.config.option.collectonly:
         return
     wanted = any(_in_here(i) and "visits" in getattr(i, "fixturenames", ())
                  for i in session.items)
-    if wanted and find_chromium() is not None and _AUDIT is None:
+    if not wanted or find_chromium() is None or _AUDIT is not None or _SHARED is not None:
+        return
+    shared = shared_folder()
+    if shared is None:
         _AUDIT = _Audit()
         _AUDIT.start()
+        return
+    _SHARED = shared
+    with open(shared / "audit.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (shared / "audit.started").exists():
+            return
+        (shared / "audit.started").touch()
+    _AUDIT = _Audit(shared)
+    _AUDIT.start()
+
+
+def pytest_sessionfinish(session):
+    """A worker that runs the audit waits for it: other workers may need its outcome."""
+    if _AUDIT is not None and _SHARED is not None:
+        _AUDIT.join(AUDIT_TIMEOUT)
 
 
 @pytest.fixture(scope="session")
@@ -93,10 +137,18 @@ def server(site):
 
 @pytest.fixture(scope="session")
 def visits() -> dict[tuple[str, str], Visit]:
-    """Every page in every view, visited once: ``visits[path, view]``."""
+    """Every page in every view, visited once per test run: ``visits[path, view]``."""
     chromium_or_skip()
-    if _AUDIT is None:
+    if _AUDIT is None and _SHARED is None:
         pytest.fail("the browser audit was not started at collection", pytrace=False)
+    if _SHARED is not None and _AUDIT is None:  # another worker runs it
+        kind, found, seconds = _wait_for_shared(_SHARED / "audit.pickle")
+        if kind == "error":
+            pytest.fail(f"the browser audit failed in another worker:\n{found}",
+                        pytrace=False)
+        print(f"\nbrowser audit (another worker's): {len(found)} visits in {seconds:.1f} s",
+              file=sys.stderr)
+        return found
     _AUDIT.join(AUDIT_TIMEOUT)
     if _AUDIT.is_alive():
         pytest.fail(f"the browser audit took over {AUDIT_TIMEOUT} s", pytrace=False)
@@ -105,3 +157,12 @@ def visits() -> dict[tuple[str, str], Visit]:
     print(f"\nbrowser audit: {len(_AUDIT.visits)} visits in {_AUDIT.seconds:.1f} s",
           file=sys.stderr)
     return _AUDIT.visits
+
+
+def _wait_for_shared(path: Path):
+    deadline = time.monotonic() + AUDIT_TIMEOUT + BUILD_TIMEOUT
+    while not path.exists():
+        if time.monotonic() > deadline:
+            pytest.fail(f"the browser audit took over {AUDIT_TIMEOUT} s", pytrace=False)
+        time.sleep(0.2)
+    return pickle.loads(path.read_bytes())
