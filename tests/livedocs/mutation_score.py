@@ -102,6 +102,12 @@ def score(module: str, sample: int, cr: str, work: Path, commit: str,
                    f'excluded-modules = []\ntest-command = "{quick_command(tree)}"\n\n'
                    '[cosmic-ray.distributor]\nname = "local"\n', encoding="utf-8")
     db.unlink(missing_ok=True)
+    # the unmutated snapshot must pass, or every mutant would count as killed
+    base = subprocess.run(quick_command(tree), shell=True, cwd=tree, capture_output=True,
+                          text=True)
+    if base.returncode != 0:
+        raise SystemExit(f"{module}: the unmutated snapshot fails its tests:\n"
+                         f"{base.stdout[-3000:]}")
     subprocess.run([cr, "init", str(cfg), str(db)], cwd=tree, check=True)
     con = sqlite3.connect(db)
     # job ids are random; the (operator, occurrence) order is fixed by the snapshot
