@@ -43,7 +43,7 @@ from typing import Any
 from .checker.givens import Given
 from .checker.plantypes import PagePlan
 from .checker.source import Prepared
-from .htmlmap import HtmlMap
+from .htmlmap import HtmlMap, splice
 from .marks import PLACEHOLDERS, marker_char
 from .report import Check, Kind
 
@@ -311,19 +311,18 @@ def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
             maths.setdefault(element, []).append((pos, tip))
         else:
             numbers.append((pos, k, tip))
-    edits = [(start, end, tag, " ".join(t for _, t in sorted(tips)), min(tips)[0])
-             for (start, end, tag), tips in maths.items()]
-    spots = [(e[0], "math", e) for e in edits] + [(n[0], "number", n) for n in numbers]
-    for _, kind, item in sorted(spots, key=lambda x: x[0], reverse=True):
-        if kind == "math":
-            start, end, tag, tip, first = item
-            tip_id = f"ld-{by_marker_key(text, first)}"
-            text = text[:start] + _trigger(tag, text[start:end], tip_id, tip,
-                                           " ld-wrap--math") + text[end:]
-        else:
-            pos, k, tip = item
-            text = _wrap_number(text, pos, by_marker[k].written or "", f"ld-{k}", tip) or text
-    return text
+    edits = []
+    for (start, end, tag), tips in maths.items():
+        tip_id = f"ld-{by_marker_key(text, min(tips)[0])}"
+        tip = " ".join(t for _, t in sorted(tips))
+        edits.append((start, end, _trigger(tag, text[start:end], tip_id, tip,
+                                           " ld-wrap--math")))
+    for pos, k, tip in numbers:
+        number = _number_before(where, pos, by_marker[k].written or "")
+        if number is not None:
+            start, end = number
+            edits.append((start, end, _trigger("span", text[start:end], f"ld-{k}", tip)))
+    return splice(text, edits)
 
 
 def by_marker_key(text: str, pos: int) -> int:
@@ -350,15 +349,24 @@ def _trigger(tag: str, inner: str, tip_id: str, tip: str, extra: str = "") -> st
             f'<span class="ld-tip" id="{tip_id}" data-search-exclude>{tip}</span></{tag}>')
 
 
-def _wrap_number(text: str, pos: int, written: str, tip_id: str, tip: str) -> str | None:
-    esc = re.escape(html.escape(written, quote=False))
-    m = re.search(rf"{esc}((?:</(?:strong|em|b|i|a|span|mark|del|ins|sub|sup|code)>)*)\Z",
-                  text[max(0, pos - 200) : pos])
-    if not m or not written:
+# Inline elements a number may close before its marker: ``**76,800**<!--= x -->``.
+_TRANSPARENT = {"strong", "em", "b", "i", "a", "span", "mark", "del", "ins", "sub", "sup",
+                "code"}
+
+
+def _number_before(where: HtmlMap, pos: int, written: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the text ``written`` that ends right before ``pos``, or before
+    the end tags of inline elements that end there (found by the parser); None if the
+    number is not written there as text."""
+    esc = html.escape(written, quote=False)
+    end = pos
+    while (closer := where.closer_ending_at(end)) is not None and closer[1] in _TRANSPARENT:
+        end = closer[0]
+    start = end - len(esc)
+    if not written or start < max(0, pos - 200) or where.html[start:end] != esc \
+            or where.tag_within(start, end):
         return None
-    start = pos - (len(m.group()))
-    number = text[start : start + len(m.group()) - len(m.group(1))]
-    return text[:start] + _trigger("span", number, tip_id, tip) + m.group(1) + text[pos:]
+    return start, end
 
 
 def reproduce_html(setup: str) -> str:
