@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-__all__ = ["Element", "HtmlMap", "Recorder", "splice"]
+__all__ = ["Element", "HtmlMap", "Recorder", "splice", "lone_paragraphs"]
 
 _COMMENT_CLOSE = re.compile(r"--\s*>")  # as html.parser ends a comment
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
@@ -156,6 +156,18 @@ def splice(html: str, edits: list[tuple[int, int, str]]) -> str:
         out += [html[at:start], new]
         at = end
     return "".join(out) + html[at:]
+
+
+def lone_paragraphs(where: HtmlMap, chars: str) -> list[tuple[int, int, str]]:
+    """Edits that remove each ``<p>X</p>`` (and the newline after it) whose only content
+    is one character of ``chars``: a mark Markdown wrapped as a paragraph of its own."""
+    html, out = where.html, []
+    for el in where.elements:
+        if el.tag == "p" and not el.attrs and el.inner == el.start + 3 \
+                and el.end == el.inner + 5 and html[el.inner] in chars \
+                and where.closer_ending_at(el.end) == (el.inner + 1, "p"):
+            out.append((el.start, el.end + (html[el.end:el.end + 1] == "\n"), ""))
+    return out
 
 
 class _Parser(HTMLParser):

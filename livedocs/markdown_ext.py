@@ -47,7 +47,7 @@ from markdown.preprocessors import Preprocessor
 
 from . import bib as _bib
 from .checker.source import prepare
-from .htmlmap import HtmlMap
+from .htmlmap import HtmlMap, lone_paragraphs, splice
 from .marks import BIBLIOGRAPHY, EXEMPT_CLOSE, EXEMPT_OPEN, PAGE_END, marker_char, strip_marks
 from .messages import Msg, say
 from .page import PageInfo, body_offset, config_dir, page_info, site_nav
@@ -165,7 +165,7 @@ class _Check(Postprocessor):
         page = self.ext.page
         if PAGE_END not in text or page.info is None or page.prep is None:
             return strip_marks(text)  # a fragment (a heading rendered for the TOC)
-        text = re.sub(f"<p>{PAGE_END}</p>\n?", "", text).replace(PAGE_END, "")
+        text = splice(text, lone_paragraphs(HtmlMap(text), PAGE_END)).replace(PAGE_END, "")
         toc = getattr(self.md, "toc_tokens", [])
         rendered = RenderedPage(info=page.info, html=text, prep=page.prep,
                                 cited=frozenset(page.cited),
@@ -330,8 +330,7 @@ def show_findings(report: PageReport, rendered: RenderedPage) -> str:
             rest.remove(c)
             spots += [(_after_block(where, pos), _INLINE.format(msg=htmlmod.escape(msg)))
                       for pos, msg in placed]
-    for pos, box in sorted(spots, reverse=True):
-        html = html[:pos] + box + html[pos:]
+    html = splice(html, [(pos, pos, box) for pos, box in sorted(spots)])
     top = _BOX.format(items="".join(f"<p>{htmlmod.escape(c.message)}</p>" for c in rest)) \
         if rest else ""
     return top + publish(html, rendered.prep)

@@ -32,7 +32,7 @@ from .checker.prose import prose_tokens
 from .checker.reading import SETUP_PREFIX, read_html
 from .checker.run import SetupCache, run_plan
 from .checker.source import Prepared
-from .htmlmap import HtmlMap, splice
+from .htmlmap import HtmlMap, lone_paragraphs, splice
 from .marks import EXEMPT_CLOSE, EXEMPT_MARKS, EXEMPT_OPEN, marker_char, private_use, strip_marks
 from .messages import Msg, say
 from .page import PageInfo, load_seed
@@ -188,11 +188,7 @@ def _clean(text: str, prep: Prepared, code_markers: set[int], setups: list[str])
             edits.append((moved.start() - 1, moved.end(), moved.group() + raw))
         else:
             edits += [(i, i + 1, raw) for i in places]
-    for el in where.elements:  # <p>MARK</p>: an exempt block's own paragraph
-        if el.tag == "p" and not el.attrs and el.inner == el.start + 3 \
-                and el.end == el.inner + 5 and text[el.inner] in EXEMPT_MARKS \
-                and where.closer_ending_at(el.end) == (el.inner + 1, "p"):
-            edits.append((el.start, el.end + (text[el.end:el.end + 1] == "\n"), ""))
+    edits += lone_paragraphs(where, EXEMPT_MARKS)  # an exempt block's own paragraph
     return strip_marks(splice(text, edits))
 
 
