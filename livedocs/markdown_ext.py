@@ -30,7 +30,6 @@ and front matter come from whatever renders it (:func:`livedocs.page.page_info`)
 
 from __future__ import annotations
 
-import html as htmlmod
 import logging
 import re
 import sys
@@ -48,11 +47,12 @@ from markdown.preprocessors import Preprocessor
 from . import bib as _bib
 from .checker.source import prepare
 from .htmlmap import HtmlMap, lone_paragraphs, splice
-from .marks import BIBLIOGRAPHY, EXEMPT_CLOSE, EXEMPT_OPEN, PAGE_END, marker_char, strip_marks
+from .marks import BIBLIOGRAPHY, EXEMPT_CLOSE, EXEMPT_OPEN, PAGE_END, strip_marks
 from .messages import Msg, say
 from .page import PageInfo, body_offset, config_dir, page_info, site_nav
-from .pipeline import Options, RenderedPage, check, failures_by_marker, publish
+from .pipeline import Options, RenderedPage, check
 from .report import PageReport
+from .show import show_findings
 
 __all__ = ["LiveNumbersExtension", "LiveNumberError", "makeExtension", "log", "FAIL_MODES",
            "config_relative", "show_findings", "nav_labels"]
@@ -300,66 +300,6 @@ def config_relative(path: str, config_dir: str | None = None) -> Path:
     (relative to the working directory)."""
     p = Path(path)
     return p if p.is_absolute() or not config_dir else Path(config_dir) / p
-
-
-_BOX = ('<div class="livedocs-error admonition failure" role="alert" style="border:2px solid '
-        '#c00;padding:.4em .8em;margin:.5em 0;background:#fee;color:#600">'
-        '<p class="admonition-title">Live-number check failed</p>{items}</div>')
-_INLINE = ('<mark class="livedocs-error" role="alert" style="outline:2px solid #c00;'
-           'background:#fee;color:#600">\u26a0 {msg}</mark>')
-
-
-def show_findings(report: PageReport, rendered: RenderedPage) -> str:
-    """The published page with each finding visible: a finding tied to a marker right after
-    its number (after the math span or the tag it sits in), every other one in a box at the
-    top of the page."""
-    tied, rest = failures_by_marker(report)
-    html = rendered.html
-    where = HtmlMap(html)
-    spots: list[tuple[int, str]] = []
-    for k, checks in tied.items():
-        pos = html.find(marker_char(k))
-        if pos < 0:
-            rest += checks
-            continue
-        spots.append((_after_enclosing(where, pos), " ".join(
-            _INLINE.format(msg=htmlmod.escape(c.message)) for c in checks)))
-    for c in list(rest):
-        placed = [(pos, msg) for pos, msg in c.spots if pos >= 0]
-        if placed and len(placed) == len(c.spots):
-            rest.remove(c)
-            spots += [(_after_block(where, pos), _INLINE.format(msg=htmlmod.escape(msg)))
-                      for pos, msg in placed]
-    html = splice(html, [(pos, pos, box) for pos, box in sorted(spots)])
-    top = _BOX.format(items="".join(f"<p>{htmlmod.escape(c.message)}</p>" for c in rest)) \
-        if rest else ""
-    return top + publish(html, rendered.prep)
-
-
-def _after_enclosing(where: HtmlMap, pos: int) -> int:
-    """A place right after ``pos`` where an element may stand: after the tag or the math
-    element that holds ``pos`` (found by the HTML parser)."""
-    if where.in_tag(pos):
-        return next(end for start, end in where.tags if start < pos < end)
-    math = where.enclosing(pos, cls="arithmatex")
-    return math.end if math is not None and math.end >= 0 else pos + 1
-
-
-_BLOCKS = {"p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-           "figcaption", "summary", "caption", "blockquote"}
-
-
-def _after_block(where: HtmlMap, pos: int) -> int:
-    """Right before the end of the block element (paragraph, list item, cell...) holding
-    ``pos``, or right after its tag for an attribute."""
-    if where.in_tag(pos):
-        return next(end for start, end in where.tags if start <= pos < end)
-    blocks = [el for el in where.elements if el.tag in _BLOCKS and el.inner <= pos
-              and el.end > pos]
-    if not blocks:
-        return pos
-    el = max(blocks, key=lambda e: e.inner)
-    return el.end - len(f"</{el.tag}>")
 
 
 def makeExtension(**kwargs: Any) -> LiveNumbersExtension:  # noqa: N802 (Markdown's API name)
