@@ -18,13 +18,17 @@ livedocs tests and the pages (``FULL``).
 
 Survivors judged equivalent (no test could tell them from the original) are listed with
 a reason in ``mutation_equivalents.toml`` beside this file, keyed by module and the line
-the mutant removes and adds; they are excluded from the score and printed as such.
-Prints killed/total per module and each survivor's diff; ``--out`` writes JSON.
+the mutant removes and adds; a survivor that changes only annotations (these modules never
+evaluate them) is proved equivalent by comparing syntax trees.  Both are excluded from the
+score and printed with their reason.  Prints killed/total per module and each survivor's
+diff; ``--out`` writes JSON.  ``--previous OLD.json`` runs only OLD's survivors again for
+each module whose file is unchanged (after adding tests that should kill them).
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import random
 import shutil
@@ -77,6 +81,42 @@ def changed_lines(diff: str) -> tuple[str, str]:
     return before, after
 
 
+def _without_annotations(source: str) -> str:
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            node.returns = None
+            for a in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs,
+                      node.args.vararg, node.args.kwarg]:
+                if a is not None:
+                    a.annotation = None
+        elif isinstance(node, ast.AnnAssign):
+            node.annotation = ast.Constant(None)
+    return ast.dump(tree)
+
+
+def annotation_only(original: str, diff: str) -> bool:
+    """The mutant changes nothing but annotations, in a module that never evaluates them
+    (``from __future__ import annotations``; livedocs calls no ``get_type_hints``), so no
+    test can tell it from the original.  Proved by comparing the two syntax trees with
+    every annotation removed."""
+    if "from __future__ import annotations" not in original:
+        return False
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "m.py", Path(tmp) / "out.py"
+        src.write_text(original, encoding="utf-8")
+        done = subprocess.run(["patch", "-s", "-o", str(out), str(src)], input=diff,
+                              text=True, capture_output=True)
+        if done.returncode != 0:
+            return False
+        mutant = out.read_text(encoding="utf-8")
+    try:
+        return mutant != original and \
+            _without_annotations(mutant) == _without_annotations(original)
+    except SyntaxError:
+        return False
+
+
 def load_equivalents(path: Path = EQUIVALENTS) -> dict[tuple[str, str, str], str]:
     if not path.exists():
         return {}
@@ -92,7 +132,11 @@ def load_equivalents(path: Path = EQUIVALENTS) -> dict[tuple[str, str, str], str
 
 
 def score(module: str, sample: int, cr: str, work: Path, commit: str,
-          equivalents: dict, confirm: bool = False, timeout: float = 240.0) -> dict:
+          equivalents: dict, confirm: bool = False, timeout: float = 240.0,
+          previous: dict | None = None) -> dict:
+    """Killed/total of ``module``'s sample.  With ``previous`` (this module's result at an
+    earlier commit where the module was the same file), only its survivors run again: the
+    mutants it killed stay killed (the tests that killed them are still there)."""
     tree = work / "tree"
     if tree.exists():
         shutil.rmtree(tree)
@@ -116,6 +160,11 @@ def score(module: str, sample: int, cr: str, work: Path, commit: str,
         "order by m.operator_name, m.occurrence")]
     n = len(jobs) if sample <= 0 else min(sample, len(jobs))
     keep = set(random.Random(module).sample(jobs, n))
+    carried = 0
+    if previous is not None:
+        again = {tuple(x["spec"]) for x in previous["survivors"]}
+        keep = {j for j in jobs if tuple(_spec(con, j)) in again}
+        n, carried = previous["sampled"], previous["killed"]
     drop = [(j,) for j in jobs if j not in keep]
     con.executemany("delete from mutation_specs where job_id = ?", drop)
     con.executemany("delete from work_items where job_id = ?", drop)
@@ -127,8 +176,11 @@ def score(module: str, sample: int, cr: str, work: Path, commit: str,
         if str(outcome).lower() != "survived":
             continue
         why = equivalents.get((module, *changed_lines(diff)))
+        if why is None and annotation_only((tree / module).read_text(encoding="utf-8"), diff):
+            why = "annotation only (never evaluated), proved by the syntax trees"
         if why is not None:
-            equivalent.append({"job": job, "diff": diff, "why": why})
+            equivalent.append({"job": job, "diff": diff, "why": why,
+                               "spec": _spec(con, job)})
             continue
         if confirm:
             # the survivor against the whole quick suite: apply it, run, restore
@@ -139,10 +191,13 @@ def score(module: str, sample: int, cr: str, work: Path, commit: str,
             (tree / module).write_bytes(restore)
             if full.returncode != 0:
                 continue
-        survivors.append({"job": job, "diff": diff})
+        survivors.append({"job": job, "diff": diff, "spec": _spec(con, job)})
     counted = [r for r in rows if str(r[1]).lower() in ("killed", "survived")]
-    total = len(counted) - len(equivalent)
-    return {"module": module, "total": total, "killed": total - len(survivors),
+    total = len(counted) - len(equivalent) + carried
+    if previous is not None:
+        equivalent += previous["equivalent"]
+    return {"module": module, "commit": commit, "total": total,
+            "killed": total - len(survivors),
             "sampled": n, "all_mutants": len(jobs), "equivalent": equivalent,
             "incompetent": len(rows) - len(counted), "survivors": survivors}
 
@@ -163,6 +218,9 @@ def main() -> int:
     parser.add_argument("--commit", default="HEAD", help="the snapshot to mutate")
     parser.add_argument("--timeout", type=float, default=240.0,
                         help="seconds per mutant's test run (a timeout counts as killed)")
+    parser.add_argument("--previous", default=None,
+                        help="a JSON of --out: run only its survivors again, for each "
+                             "module whose file has not changed since")
     parser.add_argument("--confirm", action="store_true",
                         help="re-run each survivor against tests/livedocs and docs (slow)")
     args = parser.parse_args()
@@ -171,10 +229,19 @@ def main() -> int:
     commit = subprocess.run(["git", "rev-parse", args.commit], cwd=ROOT, capture_output=True,
                             text=True, check=True).stdout.strip()
     print(f"mutating {commit}", flush=True)
+    earlier = {r["module"]: r for r in json.loads(Path(args.previous).read_text())} \
+        if args.previous else {}
     results = []
     for module in args.modules:
+        prev = earlier.get(module)
+        if prev is not None and subprocess.run(
+                ["git", "diff", "--quiet", prev["commit"], commit, "--", module],
+                cwd=ROOT).returncode != 0:
+            print(f"{module} changed since {prev['commit'][:10]}: its whole sample runs",
+                  flush=True)
+            prev = None
         r = score(module, args.sample, args.cosmic_ray, work, commit, equivalents,
-                  args.confirm, args.timeout)
+                  args.confirm, args.timeout, prev)
         results.append(r)
         print(f"{module}: {r['killed']}/{r['total']} killed (sampled {r['sampled']} of "
               f"{r['all_mutants']}; {len(r['equivalent'])} equivalent excluded; "
