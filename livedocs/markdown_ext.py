@@ -49,7 +49,7 @@ from .checker.source import prepare
 from .htmlmap import HtmlMap, lone_paragraphs, splice
 from .marks import BIBLIOGRAPHY, EXEMPT_CLOSE, EXEMPT_OPEN, PAGE_END, strip_marks
 from .messages import Msg, say
-from .page import PageInfo, body_offset, config_dir, page_info, site_nav
+from .page import PageInfo, body_offset, config_dir, nav_labels, page_info
 from .pipeline import Options, RenderedPage, check
 from .report import PageReport
 from .show import show_findings
@@ -193,31 +193,6 @@ def _clean_toc(tokens: list[dict[str, Any]]) -> None:
             if isinstance(tok.get(key), str):
                 tok[key] = strip_marks(tok[key])
         _clean_toc(tok.get("children", []))
-
-
-def nav_labels(md: Markdown, info: PageInfo) -> list[str]:
-    """The labels the site's nav shows for the page: its own, and its sections'."""
-    if not info.src_uri:
-        return []
-    return _find_labels(site_nav(md), info.src_uri) or []
-
-
-def _find_labels(nav: Any, src_uri: str | None) -> list[str] | None:
-    if isinstance(nav, list):
-        for item in nav:
-            found = _find_labels(item, src_uri)
-            if found is not None:
-                return found
-    elif isinstance(nav, dict):
-        for label, value in nav.items():
-            if value == src_uri:
-                return [str(label)]
-            found = _find_labels(value, src_uri)
-            if found is not None:
-                return [str(label), *found]
-    elif nav == src_uri:
-        return []
-    return None
 
 
 class LiveNumbersExtension(Extension):
