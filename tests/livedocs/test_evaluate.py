@@ -8,7 +8,8 @@ from fractions import Fraction
 
 import pytest
 
-from livedocs.tex.evaluate import MAX_EXPONENT, EvalError, NotArithmetic, evaluate, parse
+from livedocs.tex.evaluate import MAX_EXPONENT, EvalError, evaluate
+from livedocs.tex.parse import NotArithmetic, parse
 from livedocs.tex.read import read_span
 
 

@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 
 from livedocs.checker.relations import math_form, relation, show, unit
-from livedocs.tex.evaluate import parse
+from livedocs.tex.parse import parse
 from livedocs.tex.read import read_span
 
 
@@ -31,7 +31,7 @@ def test_the_unit_of_the_last_written_digit(tex: str, step: Fraction) -> None:
 
 
 def test_a_number_that_is_no_plain_literal_has_no_unit() -> None:
-    from livedocs.tex.lex import NumTok
+    from livedocs.tex.numtoks import NumTok
 
     assert unit(NumTok("1/2", Fraction(1, 2), 0, 3)) == 0
 

@@ -7,7 +7,8 @@ from fractions import Fraction
 
 import pytest
 
-from livedocs.tex.evaluate import EvalError, NotArithmetic, Unresolved, evaluate, parse
+from livedocs.tex.evaluate import EvalError, Unresolved, evaluate
+from livedocs.tex.parse import NotArithmetic, parse
 from livedocs.tex.read import read_span
 
 
