@@ -197,7 +197,6 @@ class _Reader(HTMLParser):
             self.add("text", data)
 
     def handle_comment(self, data: str) -> None:
-        self.rec.comment(data)
         if data.startswith(SETUP_PREFIX + "\n") or data == SETUP_PREFIX:
             self.page.setups.append(data[len(SETUP_PREFIX) + 1 :])
         else:
