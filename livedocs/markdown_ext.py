@@ -210,6 +210,9 @@ class LiveNumbersExtension(Extension):
                         "revealed expressions link the functions it documents"],
             "config_dir": ["", "relative paths are taken from here (default: the folder of "
                                "the MkDocs config file, else the working directory)"],
+            "sci_math": [False, "show a live number in prose scientific notation "
+                                "(5.2 × 10⁻³) as inline math, as the same number is shown "
+                                "in math (needs pymdownx.arithmatex, generic)"],
         }
         super().__init__(**kwargs)
         if self.getConfig("fail") not in FAIL_MODES:
@@ -229,7 +232,8 @@ class LiveNumbersExtension(Extension):
         ctx = self.md.preprocessors["rendering_context"] if self.md is not None and \
             "rendering_context" in self.md.preprocessors else None
         cache = getattr(getattr(ctx, "page", None), "setup_cache", None)
-        return Options(seed=self.path("seed"), api=self.path("api"), setup_cache=cache)
+        return Options(seed=self.path("seed"), api=self.path("api"), setup_cache=cache,
+                       sci_math=bool(self.getConfig("sci_math")))
 
     def entries(self) -> dict[str, _bib.Entry]:
         path = self.path("bibliography")

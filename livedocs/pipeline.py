@@ -62,6 +62,7 @@ class Options:
     seed: str | None = None  # the student's answers (a file)
     api: str | None = None  # the API reference's folder or page, for the reveal's links
     setup_cache: SetupCache | None = field(default=None, compare=False)
+    sci_math: bool = False  # prose scientific notation shown as inline math (the reveal)
 
 
 def check(page: RenderedPage, options: Options | None = None) -> PageReport:
@@ -80,7 +81,7 @@ def check(page: RenderedPage, options: Options | None = None) -> PageReport:
     checks = run_plan(plan, info.path, info.offset, ns, options.setup_cache)  # 3. run
     checks[-1:-1] = run_sessions(sessions, info.path, info.offset, options.setup_cache)
     out = reveal.decorate(page.html, page.prep, plan, checks, ns, info.src_uri,  # 4. reveal
-                          options.api, read.where)
+                          options.api, read.where, sci_math=options.sci_math)
     if plan.setup is not None:
         out += reveal.reproduce_html(plan.setup)
     out = _clean(out, page.prep, plan.code_markers, read.setups)

@@ -35,6 +35,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .checker.format import sci_as_tex
 from .checker.givens import Given
 from .checker.plantypes import PagePlan
 from .checker.source import Prepared
@@ -151,8 +152,13 @@ class _Describer:
 
 def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
              ns: dict[str, Any], src_uri: str | None, api_md: str | None,
-             where: HtmlMap | None = None) -> str:
+             where: HtmlMap | None = None, *, sci_math: bool = False) -> str:
     """Wrap each checked number of the page in its reveal (see the module docstring).
+
+    With ``sci_math``, a number written in prose scientific notation (``5.2 × 10⁻³``) is
+    shown as the inline math of the same number (``\\(5.2 \\times 10^{-3}\\)`` in
+    arithmatex's generic wrapper, which the site's math renderer then typesets), so that
+    it looks as it does in an equation; the page is checked as written, before this.
 
     A math span with several ties (an aligned chain tied line by line) is wrapped once, and
     its description lists every tie.
@@ -186,7 +192,10 @@ def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
         number = _number_before(where, pos, by_marker[k].written or "")
         if number is not None:
             start, end = number
-            edits.append((start, end, _trigger("span", text[start:end], f"ld-{k}", tip)))
+            tex = sci_as_tex(html.unescape(text[start:end])) if sci_math else None
+            shown = text[start:end] if tex is None else \
+                f'<span class="arithmatex">\\({html.escape(tex, quote=False)}\\)</span>'
+            edits.append((start, end, _trigger("span", shown, f"ld-{k}", tip)))
     return splice(text, edits)
 
 
