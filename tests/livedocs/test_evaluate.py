@@ -129,3 +129,9 @@ def test_an_environment_inside_a_side_is_notation() -> None:
     # letter's name): an environment never starts an implicit product
     with pytest.raises(NotArithmetic, match="unexpected 'Xeta'"):
         value(r"2 \begin{Xeta} 3 \end{Xeta}")
+
+
+def test_a_script_of_several_digits_needs_braces() -> None:
+    assert value(r"2^{3}") == 2**3 and value(r"2^3") == 2**3
+    with pytest.raises(NotArithmetic, match=r"ambiguous script \^23: write \^\{23\}"):
+        value(r"2^23")
