@@ -1,0 +1,30 @@
+"""A marker's body splits at its last top-level ``|`` (the spec) and its ``; for`` clauses,
+never inside a string literal or brackets, whatever the quotes."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from livedocs.checker.source import split_body
+
+
+@pytest.mark.parametrize("expr", [
+    'len("") + D',  # an empty string: its closing quote right after the opening one
+    "len('') + D",
+    'len("""""") + D',  # an empty triple-quoted string
+    'len("""a|b""") + D',  # a bar inside a triple-quoted string
+    'f("|") + D',
+    'g("\\"|") + D',  # an escaped quote, then a bar, inside the string
+    "(a | b) + D",  # a bar inside brackets is Python's or
+])
+def test_the_spec_is_after_the_last_bar_outside_strings_and_brackets(expr: str) -> None:
+    ast.parse(expr, mode="eval")  # the expression is Python, as a page would write it
+    assert split_body(f"{expr} | .0f") == (expr, ".0f", [])
+    assert split_body(expr) == (expr, None, [])
+
+
+@pytest.mark.parametrize("expr", ['len("") + T', 'len("""""") + T', '"a;b" + T'])
+def test_for_clauses_split_at_semicolons_outside_strings(expr: str) -> None:
+    assert split_body(f"{expr} ; for T in 1, 2") == (expr, None, [("T", [1, 2])])
