@@ -9,6 +9,7 @@ from fractions import Fraction
 import pytest
 
 from livedocs.tex.evaluate import MAX_EXPONENT, EvalError, evaluate
+from livedocs.tex.lex import lex
 from livedocs.tex.parse import NotArithmetic, parse
 from livedocs.tex.read import read_span
 
@@ -123,12 +124,17 @@ def test_implicit_products_and_numbers_side_by_side() -> None:
 
 
 def test_an_environment_inside_a_side_is_notation() -> None:
+    # read from a span, a matrix is one opaque token; straight from the lexer, a `begin`
     with pytest.raises(NotArithmetic, match="'matrix' is notation"):
         value(r"\begin{matrix} 1 \end{matrix}")
+    with pytest.raises(NotArithmetic, match="'matrix' is notation"):
+        parse(lex(r"\begin{matrix} 1 \end{matrix}"))
     # after a number it ends the side, whatever its name (here one that ends in a Greek
     # letter's name): an environment never starts an implicit product
     with pytest.raises(NotArithmetic, match="unexpected 'Xeta'"):
         value(r"2 \begin{Xeta} 3 \end{Xeta}")
+    with pytest.raises(NotArithmetic, match="unexpected 'Xeta'"):
+        parse(lex(r"2 \begin{Xeta} 3 \end{Xeta}"))
 
 
 def test_a_script_of_several_digits_needs_braces() -> None:
