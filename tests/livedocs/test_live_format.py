@@ -107,3 +107,26 @@ def test_non_numbers_are_type_errors_naming_the_type(value: object) -> None:
 def test_int_with_spec_still_follows_the_rule() -> None:
     assert format_number(19712, ",d") == format_number(19712)
     assert format_number(2560, ",d") == "2560"  # the rule, not the spec, decides grouping
+
+
+@pytest.mark.parametrize("value", [0.0052, -0.0147, 3.2e-28, 1.1e12, 7, -123456, 1e-10,
+                                   Fraction(1, 3), 9.96e5, 1])
+@pytest.mark.parametrize("spec", [".0sci", ".1sci", ".2sci"])
+def test_prose_scientific_notation_reads_back_as_the_math_form(value: object, spec: str) -> None:
+    from livedocs.checker.format import sci_as_tex
+
+    # two independent writings of one number: the prose form, read back as TeX, is the
+    # math form, character for character
+    prose, math = format_number(value, spec), format_number(value, spec, math=True)
+    assert sci_as_tex(prose) == math
+    # and its mantissa and exponent are Python's own scientific notation
+    mant, exp = f"{float(value):.{spec[1]}e}".split("e")
+    assert math == f"{mant} \\times 10^{{{int(exp)}}}"
+
+
+@pytest.mark.parametrize("text", ["19,712", "1e-03", "5.2 × 10", "5.2 x 10⁻³", "10⁻³",
+                                  "5.2 × 10⁻³ ", "×10⁻³", "5.2 × 10⁻", ""])
+def test_only_prose_scientific_notation_has_a_math_form(text: str) -> None:
+    from livedocs.checker.format import sci_as_tex
+
+    assert sci_as_tex(text) is None
