@@ -28,3 +28,17 @@ def test_the_spec_is_after_the_last_bar_outside_strings_and_brackets(expr: str) 
 @pytest.mark.parametrize("expr", ['len("") + T', 'len("""""") + T', '"a;b" + T'])
 def test_for_clauses_split_at_semicolons_outside_strings(expr: str) -> None:
     assert split_body(f"{expr} ; for T in 1, 2") == (expr, None, [("T", [1, 2])])
+
+
+@pytest.mark.parametrize("body", ["x |.2f", "x|.2f", "x | .2f", "x |  .2f "])
+def test_the_spec_may_follow_the_bar_with_or_without_spaces(body: str) -> None:
+    assert split_body(body) == ("x", ".2f", [])
+
+
+def test_an_unclosed_marker_is_reported_at_its_own_line() -> None:
+    from livedocs.checker.source import prepare
+
+    text = "First line.\n\nThird line 5<!--= 2 + 3 -->.\nFourth <!--= x\n\nSixth.\n"
+    (line, message), = prepare(text).errors
+    assert line == text.splitlines().index("Fourth <!--= x") + 1
+    assert "never closed" in message
