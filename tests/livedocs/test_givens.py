@@ -18,7 +18,8 @@ def test_code_python_cannot_read_has_no_givens() -> None:
 
 @pytest.mark.parametrize("code", ["class C:\n    pass\nC.x = 5\nD = 2\n",
                                   "d = {}\nd['k'] = 5\nD = 2\n",
-                                  "d = {}\nd['k'], C = 5, 6\nD = 2\n"])
+                                  "d = {}\nd['k'], C = 5, 6\nD = 2\n",
+                                  "class C:\n    pass\nC.x = 5, 6\nD = 2\n"])
 def test_an_attribute_or_item_assignment_is_no_given(code: str) -> None:
     names = [g.name for g in givens_of(code)]
     assert "D" in names and "x" not in names and "k" not in names
@@ -29,3 +30,8 @@ def test_a_given_is_a_value_that_cannot_change() -> None:
     assert {g, Given("D", Fraction(20))} == {g}  # hashable, equal by value
     with pytest.raises(dataclasses.FrozenInstanceError):
         g.value = Fraction(21)  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("literal", ["1e999", "-1e999", "float('inf')", "float('nan')"])
+def test_an_infinite_or_nan_float_is_no_given(literal: str) -> None:
+    assert [g.name for g in givens_of(f"X = {literal}\nD = 2.5\n")] == ["D"]

@@ -188,3 +188,16 @@ def test_a_chain_environment_starts_a_new_chain() -> None:
     assert [len(c.sides) for c in span.chains] == [1, 2]
     span = read_span(r"\begin{aligned} 2 + 2 &= 4 \\ &= 3 + 1 \end{aligned}")
     assert [len(c.sides) for c in span.chains] == [3]
+
+
+@pytest.mark.parametrize(("tex", "exempt"), [
+    (r"\mathbf{W}^{3}", [True]),  # the script of a styled symbol is notation
+    (r"{2}^{3}", [False, False]),  # the exponent of a number is a fact
+    (r"\mathbf{W}{2}^{3}", [False, False]),  # a group after a symbol's argument is no symbol
+    (r"\mathrm{d}{2}^{3}", [False, False]),  # ... nor after a text command's argument
+])
+def test_which_scripts_are_notation(tex: str, exempt: list[bool]) -> None:
+    from livedocs.tex.lex import lex
+    from livedocs.tex.numtoks import numbers
+
+    assert [n.exempt for n in numbers(lex(tex))] == exempt
