@@ -130,3 +130,17 @@ def test_only_prose_scientific_notation_has_a_math_form(text: str) -> None:
     from livedocs.checker.format import sci_as_tex
 
     assert sci_as_tex(text) is None
+
+
+@pytest.mark.parametrize("spec", ["10.2sci", "+.2sci", "012.3sci", ".12sci"])
+def test_the_precision_of_a_sci_spec_is_read_whatever_stands_before_it(spec: str) -> None:
+    python = spec.removesuffix("sci").lstrip("+0123456789") or ".6"  # e.g. ".2"
+    mant = f"{0.0052:{python}e}".split("e")[0]
+    assert format_number(0.0052, spec).split(" ×")[0] == mant
+
+
+def test_the_longest_number_written_is_three_hundred_characters() -> None:
+    third = Fraction(1, 3)
+    assert len(format_number(third, ".298f")) == 300  # "0." + 298 digits: still written
+    with pytest.raises(ValueError, match="too long"):
+        format_number(third, ".299f")

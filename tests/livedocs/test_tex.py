@@ -201,3 +201,20 @@ def test_which_scripts_are_notation(tex: str, exempt: list[bool]) -> None:
     from livedocs.tex.numtoks import numbers
 
     assert [n.exempt for n in numbers(lex(tex))] == exempt
+
+
+@pytest.mark.parametrize("pad", ["", "x", "xy"])  # the escaped brace at odd and even offsets
+def test_a_text_argument_is_its_braced_group_escaped_braces_included(pad: str) -> None:
+    from livedocs.tex.lex import lex
+
+    arg = pad + r"a \{ 5 \} b"
+    toks = lex(r"\text{" + arg + "} + 1")
+    assert (toks[0].kind, toks[0].arg) == ("text", arg)
+    assert [t.text for t in toks[1:]] == ["+", "1"]
+
+
+def test_a_long_span_lexes_whole() -> None:
+    # more tokens than CPython caches small integers for (256), a wrapper at the end
+    terms = [str(k) for k in range(1, 201)]
+    tex = " + ".join(terms) + r" = \boxed{" + str(sum(range(1, 201))) + "}"
+    assert sides(tex) == [[Fraction(sum(range(1, 201))), Fraction(20100)]]
