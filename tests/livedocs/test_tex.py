@@ -218,3 +218,19 @@ def test_a_long_span_lexes_whole() -> None:
     terms = [str(k) for k in range(1, 201)]
     tex = " + ".join(terms) + r" = \boxed{" + str(sum(range(1, 201))) + "}"
     assert sides(tex) == [[Fraction(sum(range(1, 201))), Fraction(20100)]]
+
+
+@pytest.mark.parametrize("tex", [r"\sqrt", r"1 + \sqrt", r"\sqrt[3]",
+                                 " + ".join(["1"] * 200) + r" + \sqrt[3"])
+def test_a_root_without_its_argument_is_malformed(tex: str) -> None:
+    from livedocs.tex.lex import TexError, lex
+
+    with pytest.raises(TexError, match=r"`\\sqrt` needs 1 argument"):
+        lex(tex)
+
+
+def test_a_root_index_is_not_its_argument() -> None:
+    from livedocs.tex.lex import lex
+
+    assert [t.text for t in lex(r"\sqrt[3]{8}")] == ["\\sqrt", "[", "3", "]", "{", "8", "}"]
+    assert sides(r"\sqrt[3]{8} = 2") == [[Fraction(2), Fraction(2)]]
