@@ -160,9 +160,19 @@ def score(module: str, sample: int, cr: str, work: Path, commit: str,
         "order by m.operator_name, m.occurrence")]
     n = len(jobs) if sample <= 0 else min(sample, len(jobs))
     keep = set(random.Random(module).sample(jobs, n))
-    carried = 0
+    carried, known = 0, []
     if previous is not None:
-        again = {tuple(x["spec"]) for x in previous["survivors"]}
+        # a survivor since listed as equivalent (or annotation-only) need not run again
+        original = (tree / module).read_text(encoding="utf-8")
+        again = set()
+        for x in previous["survivors"]:
+            why = equivalents.get((module, *changed_lines(x["diff"])))
+            if why is None and annotation_only(original, x["diff"]):
+                why = "annotation only (never evaluated), proved by the syntax trees"
+            if why is None:
+                again.add(tuple(x["spec"]))
+            else:
+                known.append({**x, "why": why})
         keep = {j for j in jobs if tuple(_spec(con, j)) in again}
         n, carried = previous["sampled"], previous["killed"]
     drop = [(j,) for j in jobs if j not in keep]
@@ -195,7 +205,7 @@ def score(module: str, sample: int, cr: str, work: Path, commit: str,
     counted = [r for r in rows if str(r[1]).lower() in ("killed", "survived")]
     total = len(counted) - len(equivalent) + carried
     if previous is not None:
-        equivalent += previous["equivalent"]
+        equivalent += known + previous["equivalent"]
     return {"module": module, "commit": commit, "total": total,
             "killed": total - len(survivors),
             "sampled": n, "all_mutants": len(jobs), "equivalent": equivalent,
