@@ -45,6 +45,7 @@ EQUIVALENTS = Path(__file__).with_name("mutation_equivalents.toml")
 # Fast unit tests first: with -x most mutants die in the first seconds.
 ORDER = ["test_tex.py", "test_evaluate.py", "test_planmath.py", "test_relations.py",
          "test_live_format.py", "test_prose.py", "test_source.py", "test_givens.py",
+         "test_reading.py",
          "test_htmlmap.py", "test_show.py", "test_checks.py", "test_markdown_ext.py",
          "test_page_info.py", "test_layout.py", "test_corpus.py", "test_page_counts.py"]
 LEFT_OUT = {"test_bibliography.py", "test_mutation.py", "test_invocations.py",

@@ -1,0 +1,29 @@
+"""What a reader sees in HTML: the attributes a browser shows, relations outside brackets."""
+
+from __future__ import annotations
+
+import pytest
+
+from livedocs.checker.reading import read_html
+from livedocs.tex.read import read_span
+
+
+def test_only_attributes_a_browser_shows_are_read() -> None:
+    page = read_html('<p><button type="button" class="b2" id="n3" name="x4">Go</button>'
+                     '<input value="42"><input type="hidden" value="7">'
+                     '<input type="checkbox" value="8"><ol start="3"><li>a</li></ol>'
+                     '<img src="f5.png" alt="9 cats" width="10" title="11 dogs"></p>')
+    attrs = [(s.where, s.text) for s in page.segments if s.kind == "attr"]
+    assert attrs == [("value", "42"), ("start", "3"), ("alt", "9 cats"), ("title", "11 dogs")]
+    assert [s.text for s in page.segments if s.kind == "text"] == ["Go", "a"]
+
+
+@pytest.mark.parametrize(("tex", "sides"), [
+    (r"P(X = 1) = 0.5", [r"P(X=1)", "0.5"]),  # a relation inside brackets is notation
+    (r"[a = 1] = 3", ["[a=1]", "3"]),
+    (r"f_{t=1} = 2", ["f_{t=1}", "2"]),
+    (r"a = 1 = 1", ["a", "1", "1"]),
+])
+def test_a_chain_splits_only_at_relations_outside_brackets(tex: str, sides: list[str]) -> None:
+    (chain,) = read_span(tex).chains
+    assert ["".join(t.text for t in side.toks) for side in chain.sides] == sides
