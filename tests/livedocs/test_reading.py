@@ -27,3 +27,17 @@ def test_only_attributes_a_browser_shows_are_read() -> None:
 def test_a_chain_splits_only_at_relations_outside_brackets(tex: str, sides: list[str]) -> None:
     (chain,) = read_span(tex).chains
     assert ["".join(t.text for t in side.toks) for side in chain.sides] == sides
+
+
+def test_a_marker_before_closing_punctuation_ties_the_span() -> None:
+    from livedocs.numbers import check_page
+
+    report = check_page("$$ x = 3 + 1<!--= 4 --> ;$$\n", "docs/p.md")
+    assert report.ok and report.counts().get("equation") == 1 and "live" not in report.counts()
+
+
+def test_a_marker_inside_text_is_no_tie_of_the_span() -> None:
+    from livedocs.marks import marker_char
+
+    assert read_span(r"x = \text{5" + marker_char(0) + r" units} + 1").end_tie is None
+    assert read_span(r"x = 2 + 1" + marker_char(0)).end_tie == 0  # at the end: the tie
