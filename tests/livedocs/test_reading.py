@@ -41,3 +41,13 @@ def test_a_marker_inside_text_is_no_tie_of_the_span() -> None:
 
     assert read_span(r"x = \text{5" + marker_char(0) + r" units} + 1").end_tie is None
     assert read_span(r"x = 2 + 1" + marker_char(0)).end_tie == 0  # at the end: the tie
+
+
+def test_text_in_nested_student_quotes_belongs_to_the_innermost() -> None:
+    page = read_html('<blockquote class="student" data-answer="1.1.1"><p>outer 5</p>'
+                     '<blockquote class="student" data-answer="2.1.3"><p>inner 7</p>'
+                     '</blockquote><p>outer again</p></blockquote><p>after</p>')
+    seen = {s.text.strip(): s.student for s in page.segments if s.kind == "text"
+            and s.text.strip()}
+    assert seen == {"outer 5": "1.1.1", "inner 7": "2.1.3", "outer again": "1.1.1",
+                    "after": None}
