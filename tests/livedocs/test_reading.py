@@ -12,10 +12,11 @@ def test_only_attributes_a_browser_shows_are_read() -> None:
     page = read_html('<p><button type="button" class="b2" id="n3" name="x4">Go</button>'
                      '<input value="42"><input type="hidden" value="7">'
                      '<input type="checkbox" value="8"><ol start="3"><li>a</li></ol>'
-                     '<img src="f5.png" alt="9 cats" width="10" title="11 dogs"></p>')
+                     '<img src="f5.png" alt="9 cats" width="10" title="11 dogs">'
+                     '<span start="6">b</span></p>')  # only an <ol> shows its start
     attrs = [(s.where, s.text) for s in page.segments if s.kind == "attr"]
     assert attrs == [("value", "42"), ("start", "3"), ("alt", "9 cats"), ("title", "11 dogs")]
-    assert [s.text for s in page.segments if s.kind == "text"] == ["Go", "a"]
+    assert [s.text for s in page.segments if s.kind == "text"] == ["Go", "a", "b"]
 
 
 @pytest.mark.parametrize(("tex", "sides"), [
