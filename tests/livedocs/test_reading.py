@@ -52,3 +52,22 @@ def test_text_in_nested_student_quotes_belongs_to_the_innermost() -> None:
             and s.text.strip()}
     assert seen == {"outer 5": "1.1.1", "inner 7": "2.1.3", "outer again": "1.1.1",
                     "after": None}
+
+
+def chains(tex: str) -> list[list[str]]:
+    return [["".join(t.text for t in side.toks) for side in chain.sides]
+            for chain in read_span(tex).chains]
+
+
+def test_a_comma_inside_brackets_does_not_end_a_statement() -> None:
+    assert chains(r"f(a, b) = 3") == [["f(a,b)", "3"]]
+    assert chains(r"x = 1, \quad y = 2") == [["x", "1"], ["y", "2"]]
+
+
+def test_a_matrix_is_one_opaque_token_and_what_follows_it_is_read() -> None:
+    found = chains(r"A = \begin{pmatrix} 1 \end{pmatrix}, \quad 2 + 2 = 4")
+    assert found[-1] == ["2+2", "4"] and len(found) == 2
+
+
+def test_an_aligned_continuation_continues_the_chain_just_above() -> None:
+    assert chains(r"x = 1, \quad y = 2 \\ &= 2") == [["x", "1"], ["y", "2", "2"]]
