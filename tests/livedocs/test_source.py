@@ -42,3 +42,24 @@ def test_an_unclosed_marker_is_reported_at_its_own_line() -> None:
     (line, message), = prepare(text).errors
     assert line == text.splitlines().index("Fourth <!--= x") + 1
     assert "never closed" in message
+
+
+def test_a_marker_line_is_its_own_or_the_fallback_for_an_unknown_marker() -> None:
+    from livedocs.checker.plantypes import PagePlan, marker_line
+    from livedocs.checker.source import prepare
+
+    text = "A 5<!--= 5 -->.\n\nB 6<!--= 6 -->.\n\nC 7<!--= 7 -->.\n"
+    plan = PagePlan(markers=prepare(text).markers)
+    lines = [n + 1 for n, line in enumerate(text.splitlines()) if "<!--=" in line]
+    assert [marker_line(plan, k, 99) for k in range(3)] == lines == [1, 3, 5]
+    assert [marker_line(plan, k, 99) for k in (-1, 3, 10)] == [99, 99, 99]
+
+
+@pytest.mark.parametrize("n", [1, 59, 60, 61, 200])
+def test_math_quoted_in_a_message_is_cut_to_sixty_characters(n: int) -> None:
+    from livedocs.checker.plantypes import short
+
+    tex = "x" * n
+    assert short(tex) == (tex if n <= 60 else tex[:57] + "...")
+    assert len(short(tex)) == min(n, 60)
+    assert short("a  +\n b") == "a + b"  # spacing collapsed
