@@ -100,3 +100,16 @@ def test_show_at_its_limits() -> None:
     forty = Fraction(1, 2**38)  # "0." and 38 decimals: exactly 40 characters
     assert len(show(forty)) == 40 and show(forty).startswith("0.0000000000036379")
     assert show(Fraction(1, 2**39)).startswith("1.81899e-12")
+
+
+@pytest.mark.parametrize("value", [Fraction(1, 5), Fraction(123456789, 5**20),
+                                   Fraction(7, 2**3 * 5**12), Fraction(-3, 80)])
+def test_a_terminating_decimal_is_shown_exactly(value: Fraction) -> None:
+    from decimal import Decimal, localcontext
+
+    from livedocs.checker.relations import show
+
+    with localcontext() as ctx:  # the exact decimal, independently
+        ctx.prec = 100
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+    assert Decimal(show(value)) == exact and "(" not in show(value)
