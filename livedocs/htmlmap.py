@@ -1,18 +1,22 @@
-"""Where things stand in an HTML string, found by a parser: the reveal and the error boxes
-change the page at offsets this map gives, never by searching for ``<`` or ``>``.
+"""Where things stand in an HTML string, found by a parser: the reveal, the error boxes and
+the published page change the HTML at offsets this map gives (:func:`splice`), never by
+searching for ``<`` or ``>``.
 
 :class:`HtmlMap` parses once and knows, for any offset, whether it lies inside a tag
-(an attribute's value: ``alt``, ``title``) and which elements enclose it.
+(an attribute's value: ``alt``, ``title``), which elements enclose it, which end tag ends
+there, and where each comment stands.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-__all__ = ["Element", "HtmlMap", "Recorder"]
+__all__ = ["Element", "HtmlMap", "Recorder", "splice", "lone_paragraphs"]
 
+_COMMENT_CLOSE = re.compile(r"--\s*>")  # as html.parser ends a comment
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
          "source", "track", "wbr"}
 
@@ -35,6 +39,9 @@ class HtmlMap:
     html: str
     elements: list[Element] = field(default_factory=list)
     tags: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each tag
+    # end tags by the offset right after them: (start, name)
+    closers: dict[int, tuple[int, str]] = field(default_factory=dict)
+    comments: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, data)
 
     def __post_init__(self) -> None:
         if not self.tags:
@@ -60,6 +67,15 @@ class HtmlMap:
                 if best is None or el.inner >= best.inner:
                     best = el
         return best
+
+    def tag_within(self, start: int, end: int) -> bool:
+        """Some tag overlaps ``[start, end)``: that stretch is not all text."""
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and self.tags[i][1] > start
+
+    def closer_ending_at(self, pos: int) -> tuple[int, str] | None:
+        """``(start, name)`` of the end tag that ends right before ``pos``."""
+        return self.closers.get(pos)
 
     def ending_before(self, pos: int, cls: str) -> Element | None:
         """The element of class ``cls`` that ends last at or before ``pos``."""
@@ -113,12 +129,45 @@ class Recorder:
         start = self.at()
         end = self.target.html.find(">", start) + 1 or len(self.target.html)
         self.target.tags.append((start, end))
+        self.target.closers[end] = (start, tag)
         for k in range(len(self.open) - 1, -1, -1):
             if self.open[k].tag == tag:
                 for el in self.open[k:]:
                     el.end = end if el is self.open[k] else start
                 del self.open[k:]
                 break
+
+
+    def comment(self, data: str) -> None:
+        """A comment ``<!--data-->`` (a bogus one, ``<!x>``, is not recorded)."""
+        start, html = self.at(), self.target.html
+        if html.startswith("<!--" + data, start):
+            close = _COMMENT_CLOSE.match(html, start + 4 + len(data))
+            if close:
+                self.target.comments.append((start, close.end(), data))
+
+
+def splice(html: str, edits: list[tuple[int, int, str]]) -> str:
+    """``html`` with each ``(start, end, new)`` edit applied; the edits must not overlap."""
+    out, at = [], 0
+    for start, end, new in sorted(edits, key=lambda e: (e[0], e[1])):
+        if start < at or end < start:
+            raise ValueError(f"edits must not overlap: ({start}, {end}) after offset {at}")
+        out += [html[at:start], new]
+        at = end
+    return "".join(out) + html[at:]
+
+
+def lone_paragraphs(where: HtmlMap, chars: str) -> list[tuple[int, int, str]]:
+    """Edits that remove each ``<p>X</p>`` (and the newline after it) whose only content
+    is one character of ``chars``: a mark Markdown wrapped as a paragraph of its own."""
+    html, out = where.html, []
+    for el in where.elements:
+        if el.tag == "p" and not el.attrs and el.inner == el.start + 3 \
+                and el.end == el.inner + 5 and html[el.inner] in chars \
+                and where.closer_ending_at(el.end) == (el.inner + 1, "p"):
+            out.append((el.start, el.end + (html[el.end:el.end + 1] == "\n"), ""))
+    return out
 
 
 class _Parser(HTMLParser):
@@ -139,3 +188,6 @@ class _Parser(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self.rec.end(tag)
+
+    def handle_comment(self, data: str) -> None:
+        self.rec.comment(data)

@@ -30,7 +30,6 @@ and front matter come from whatever renders it (:func:`livedocs.page.page_info`)
 
 from __future__ import annotations
 
-import html as htmlmod
 import logging
 import re
 import sys
@@ -47,12 +46,13 @@ from markdown.preprocessors import Preprocessor
 
 from . import bib as _bib
 from .checker.source import prepare
-from .htmlmap import HtmlMap
-from .marks import BIBLIOGRAPHY, EXEMPT_CLOSE, EXEMPT_OPEN, PAGE_END, marker_char, strip_marks
+from .htmlmap import HtmlMap, lone_paragraphs, splice
+from .marks import BIBLIOGRAPHY, EXEMPT_CLOSE, EXEMPT_OPEN, PAGE_END, strip_marks
 from .messages import Msg, say
-from .page import PageInfo, body_offset, config_dir, page_info, site_nav
-from .pipeline import Options, RenderedPage, check, failures_by_marker, publish
+from .page import PageInfo, body_offset, config_dir, nav_labels, page_info
+from .pipeline import Options, RenderedPage, check
 from .report import PageReport
+from .show import show_findings
 
 __all__ = ["LiveNumbersExtension", "LiveNumberError", "makeExtension", "log", "FAIL_MODES",
            "config_relative", "show_findings", "nav_labels"]
@@ -165,7 +165,7 @@ class _Check(Postprocessor):
         page = self.ext.page
         if PAGE_END not in text or page.info is None or page.prep is None:
             return strip_marks(text)  # a fragment (a heading rendered for the TOC)
-        text = re.sub(f"<p>{PAGE_END}</p>\n?", "", text).replace(PAGE_END, "")
+        text = splice(text, lone_paragraphs(HtmlMap(text), PAGE_END)).replace(PAGE_END, "")
         toc = getattr(self.md, "toc_tokens", [])
         rendered = RenderedPage(info=page.info, html=text, prep=page.prep,
                                 cited=frozenset(page.cited),
@@ -195,31 +195,6 @@ def _clean_toc(tokens: list[dict[str, Any]]) -> None:
         _clean_toc(tok.get("children", []))
 
 
-def nav_labels(md: Markdown, info: PageInfo) -> list[str]:
-    """The labels the site's nav shows for the page: its own, and its sections'."""
-    if not info.src_uri:
-        return []
-    return _find_labels(site_nav(md), info.src_uri) or []
-
-
-def _find_labels(nav: Any, src_uri: str | None) -> list[str] | None:
-    if isinstance(nav, list):
-        for item in nav:
-            found = _find_labels(item, src_uri)
-            if found is not None:
-                return found
-    elif isinstance(nav, dict):
-        for label, value in nav.items():
-            if value == src_uri:
-                return [str(label)]
-            found = _find_labels(value, src_uri)
-            if found is not None:
-                return [str(label), *found]
-    elif nav == src_uri:
-        return []
-    return None
-
-
 class LiveNumbersExtension(Extension):
     """The live-numbers extension (options: see ``self.config``)."""
 
@@ -235,6 +210,9 @@ class LiveNumbersExtension(Extension):
                         "revealed expressions link the functions it documents"],
             "config_dir": ["", "relative paths are taken from here (default: the folder of "
                                "the MkDocs config file, else the working directory)"],
+            "sci_math": [False, "show a live number in prose scientific notation "
+                                "(5.2 × 10⁻³) as inline math, as the same number is shown "
+                                "in math (needs pymdownx.arithmatex, generic)"],
         }
         super().__init__(**kwargs)
         if self.getConfig("fail") not in FAIL_MODES:
@@ -254,7 +232,8 @@ class LiveNumbersExtension(Extension):
         ctx = self.md.preprocessors["rendering_context"] if self.md is not None and \
             "rendering_context" in self.md.preprocessors else None
         cache = getattr(getattr(ctx, "page", None), "setup_cache", None)
-        return Options(seed=self.path("seed"), api=self.path("api"), setup_cache=cache)
+        return Options(seed=self.path("seed"), api=self.path("api"), setup_cache=cache,
+                       sci_math=bool(self.getConfig("sci_math")))
 
     def entries(self) -> dict[str, _bib.Entry]:
         path = self.path("bibliography")
@@ -300,67 +279,6 @@ def config_relative(path: str, config_dir: str | None = None) -> Path:
     (relative to the working directory)."""
     p = Path(path)
     return p if p.is_absolute() or not config_dir else Path(config_dir) / p
-
-
-_BOX = ('<div class="livedocs-error admonition failure" role="alert" style="border:2px solid '
-        '#c00;padding:.4em .8em;margin:.5em 0;background:#fee;color:#600">'
-        '<p class="admonition-title">Live-number check failed</p>{items}</div>')
-_INLINE = ('<mark class="livedocs-error" role="alert" style="outline:2px solid #c00;'
-           'background:#fee;color:#600">\u26a0 {msg}</mark>')
-
-
-def show_findings(report: PageReport, rendered: RenderedPage) -> str:
-    """The published page with each finding visible: a finding tied to a marker right after
-    its number (after the math span or the tag it sits in), every other one in a box at the
-    top of the page."""
-    tied, rest = failures_by_marker(report)
-    html = rendered.html
-    where = HtmlMap(html)
-    spots: list[tuple[int, str]] = []
-    for k, checks in tied.items():
-        pos = html.find(marker_char(k))
-        if pos < 0:
-            rest += checks
-            continue
-        spots.append((_after_enclosing(where, pos), " ".join(
-            _INLINE.format(msg=htmlmod.escape(c.message)) for c in checks)))
-    for c in list(rest):
-        placed = [(pos, msg) for pos, msg in c.spots if pos >= 0]
-        if placed and len(placed) == len(c.spots):
-            rest.remove(c)
-            spots += [(_after_block(where, pos), _INLINE.format(msg=htmlmod.escape(msg)))
-                      for pos, msg in placed]
-    for pos, box in sorted(spots, reverse=True):
-        html = html[:pos] + box + html[pos:]
-    top = _BOX.format(items="".join(f"<p>{htmlmod.escape(c.message)}</p>" for c in rest)) \
-        if rest else ""
-    return top + publish(html, rendered.prep)
-
-
-def _after_enclosing(where: HtmlMap, pos: int) -> int:
-    """A place right after ``pos`` where an element may stand: after the tag or the math
-    element that holds ``pos`` (found by the HTML parser)."""
-    if where.in_tag(pos):
-        return next(end for start, end in where.tags if start < pos < end)
-    math = where.enclosing(pos, cls="arithmatex")
-    return math.end if math is not None and math.end >= 0 else pos + 1
-
-
-_BLOCKS = {"p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-           "figcaption", "summary", "caption", "blockquote"}
-
-
-def _after_block(where: HtmlMap, pos: int) -> int:
-    """Right before the end of the block element (paragraph, list item, cell...) holding
-    ``pos``, or right after its tag for an attribute."""
-    if where.in_tag(pos):
-        return next(end for start, end in where.tags if start <= pos < end)
-    blocks = [el for el in where.elements if el.tag in _BLOCKS and el.inner <= pos
-              and el.end > pos]
-    if not blocks:
-        return pos
-    el = max(blocks, key=lambda e: e.inner)
-    return el.end - len(f"</{el.tag}>")
 
 
 def makeExtension(**kwargs: Any) -> LiveNumbersExtension:  # noqa: N802 (Markdown's API name)

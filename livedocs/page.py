@@ -26,7 +26,7 @@ from typing import Any
 from .marks import EXEMPT_CLOSE, EXEMPT_OPEN
 
 __all__ = ["PageInfo", "page_info", "front_matter", "exempt", "load_seed", "config_dir",
-           "body_offset"]
+           "body_offset", "nav_labels", "site_nav"]
 
 _YAML = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)  # as MkDocs reads it
 _MARKER = re.compile(r"<!--=.*?-->|<!--[ \t]*notation[ \t]*-->", re.S)
@@ -166,6 +166,31 @@ def site_nav(md: Any) -> Any:
         return config["nav"] if config is not None else None
     except (KeyError, TypeError):
         return None
+
+
+def nav_labels(md: Any, info: PageInfo) -> list[str]:
+    """The labels the site's nav shows for the page: its own, and its sections'."""
+    if not info.src_uri:
+        return []
+    return _find_labels(site_nav(md), info.src_uri) or []
+
+
+def _find_labels(nav: Any, src_uri: str | None) -> list[str] | None:
+    if isinstance(nav, list):
+        for item in nav:
+            found = _find_labels(item, src_uri)
+            if found is not None:
+                return found
+    elif isinstance(nav, dict):
+        for label, value in nav.items():
+            if value == src_uri:
+                return [str(label)]
+            found = _find_labels(value, src_uri)
+            if found is not None:
+                return [str(label), *found]
+    elif nav == src_uri:
+        return []
+    return None
 
 
 def exempt(markdown_text: str) -> str:

@@ -32,6 +32,7 @@ from .checker.prose import prose_tokens
 from .checker.reading import SETUP_PREFIX, read_html
 from .checker.run import SetupCache, run_plan
 from .checker.source import Prepared
+from .htmlmap import HtmlMap, lone_paragraphs, splice
 from .marks import EXEMPT_CLOSE, EXEMPT_MARKS, EXEMPT_OPEN, marker_char, private_use, strip_marks
 from .messages import Msg, say
 from .page import PageInfo, load_seed
@@ -61,6 +62,7 @@ class Options:
     seed: str | None = None  # the student's answers (a file)
     api: str | None = None  # the API reference's folder or page, for the reveal's links
     setup_cache: SetupCache | None = field(default=None, compare=False)
+    sci_math: bool = False  # prose scientific notation shown as inline math (the reveal)
 
 
 def check(page: RenderedPage, options: Options | None = None) -> PageReport:
@@ -79,7 +81,7 @@ def check(page: RenderedPage, options: Options | None = None) -> PageReport:
     checks = run_plan(plan, info.path, info.offset, ns, options.setup_cache)  # 3. run
     checks[-1:-1] = run_sessions(sessions, info.path, info.offset, options.setup_cache)
     out = reveal.decorate(page.html, page.prep, plan, checks, ns, info.src_uri,  # 4. reveal
-                          options.api, read.where)
+                          options.api, read.where, sci_math=options.sci_math)
     if plan.setup is not None:
         out += reveal.reproduce_html(plan.setup)
     out = _clean(out, page.prep, plan.code_markers, read.setups)
@@ -157,21 +159,38 @@ def _audit_shown(plan: PagePlan, text: str, line: int, where: str) -> None:
 
 
 # -- the published page ----------------------------------------------------------------
-_EXEMPT_PARAGRAPH = re.compile(f"<p>([{EXEMPT_MARKS}])</p>\n?")
+_MOVED_BEFORE = re.compile(r"\$\$|\\\]|\\end\{[A-Za-z*]+\}")  # where prepare moved a marker
 
 
 def _clean(text: str, prep: Prepared, code_markers: set[int], setups: list[str]) -> str:
-    for code in setups:
-        text = text.replace(f"<!--{SETUP_PREFIX}\n{code}-->", "", 1)
+    """The page as published: the setup comments removed, a marker shown in code shown as
+    written, paragraphs that held only an exemption mark removed, placeholders stripped.
+    Every place comes from the parser (:class:`HtmlMap`); the edits are spliced in."""
+    where = HtmlMap(text)
+    edits: list[tuple[int, int, str]] = []
+    todo = list(setups)
+    for start, end, data in where.comments:
+        if data.startswith(SETUP_PREFIX + "\n") and data[len(SETUP_PREFIX) + 1:] in todo:
+            todo.remove(data[len(SETUP_PREFIX) + 1:])
+            edits.append((start, end, ""))
     for mk in prep.markers:  # a marker shown in code is shown as written
-        if mk.k in code_markers:
-            ph, raw = marker_char(mk.k), htmlmod.escape(mk.raw, quote=False)
-            m = re.search(re.escape(ph) + r"(\$\$|\\\]|\\end\{[A-Za-z*]+\})", text)
-            if mk.moved and m:
-                text = text[: m.start()] + m.group(1) + raw + text[m.end():]
-            else:
-                text = text.replace(ph, raw)
-    return strip_marks(_EXEMPT_PARAGRAPH.sub("", text))
+        if mk.k not in code_markers:
+            continue
+        ph, raw = marker_char(mk.k), htmlmod.escape(mk.raw, quote=False)
+        places = []
+        i = text.find(ph)
+        while i >= 0:
+            places.append(i)
+            i = text.find(ph, i + 1)
+        # a marker prepare moved into the math: back after the first closing delimiter
+        # (its other copies are stripped); otherwise every copy shows the marker
+        moved = next((m for i in places if (m := _MOVED_BEFORE.match(text, i + 1))), None)
+        if mk.moved and moved is not None:
+            edits.append((moved.start() - 1, moved.end(), moved.group() + raw))
+        else:
+            edits += [(i, i + 1, raw) for i in places]
+    edits += lone_paragraphs(where, EXEMPT_MARKS)  # an exempt block's own paragraph
+    return strip_marks(splice(text, edits))
 
 
 def publish(html: str, prep: Prepared) -> str:

@@ -27,31 +27,25 @@ into Python with ``rnnnotes`` installed.
 
 from __future__ import annotations
 
-import ast
-import copy
 import html
 import importlib
-import io
-import keyword
 import posixpath
 import re
-import tokenize
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .checker.format import sci_as_tex
 from .checker.givens import Given
 from .checker.plantypes import PagePlan
 from .checker.source import Prepared
-from .htmlmap import HtmlMap
+from .expand import IDENT, computes_nothing, definitions, expand, names_in
+from .htmlmap import HtmlMap, splice
 from .marks import PLACEHOLDERS, marker_char
 from .report import Check, Kind
 
 __all__ = ["decorate", "reproduce_html", "api_objects", "page_url_dir", "expand", "names_in",
-           "computes_nothing"]
-
-_IDENT = re.compile(r"(?<![\w.])[A-Za-z_]\w*")
-
+           "computes_nothing"]  # the last three: from livedocs.expand
 
 @cache
 def api_objects(api: str) -> dict[int, tuple[str, str]]:
@@ -89,134 +83,6 @@ def page_url_dir(src_uri: str) -> str:
     return f"{stem}/" if stem else ""
 
 
-def _definitions(setup: str) -> tuple[dict[str, str], dict[str, ast.expr]]:
-    """Source of each top-level definition in the setup (``name -> line(s)``), and the
-    right-hand side of each single-name assignment (``name -> expression``)."""
-    try:
-        tree = ast.parse(setup)
-    except SyntaxError:
-        return {}, {}
-    out: dict[str, str] = {}
-    values: dict[str, ast.expr] = {}
-    for stmt in tree.body:
-        seg = ast.get_source_segment(setup, stmt) or ""
-        if isinstance(stmt, (ast.FunctionDef, ast.ClassDef)):
-            out[stmt.name] = seg
-        elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(
-                stmt.targets[0], ast.Name):
-            out[stmt.targets[0].id] = seg
-            values[stmt.targets[0].id] = stmt.value
-    return out, values
-
-
-def names_in(code: str) -> list[str]:
-    """The variable names ``code`` uses: not attributes, keywords or text in strings."""
-    try:
-        toks = list(tokenize.generate_tokens(io.StringIO(code).readline))
-    except (tokenize.TokenError, SyntaxError, IndentationError):
-        return _IDENT.findall(code)
-    out = []
-    for i, t in enumerate(toks):
-        if t.type != tokenize.NAME or keyword.iskeyword(t.string):
-            continue
-        prev = toks[i - 1].string if i else ""
-        nxt = toks[i + 1].string if i + 1 < len(toks) else ""
-        if prev == "." or (nxt == "=" and prev in ("(", ",")):
-            continue
-        out.append(t.string)
-    return list(dict.fromkeys(out))
-
-
-class _Inline(ast.NodeTransformer):
-    """Replace the page's helpers by what they stand for: a name bound to an expression by
-    its value, a call of a lambda by the lambda's body with the arguments put in."""
-
-    def __init__(self, values: dict[str, ast.expr], givens: set[str]) -> None:
-        self.values = {k: v for k, v in values.items() if k not in givens}
-
-    def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802 (ast's API)
-        node = self.generic_visit(node)  # type: ignore[assignment]
-        lam = self.values.get(node.func.id) if isinstance(node.func, ast.Name) else None
-        if not isinstance(lam, ast.Lambda) or lam.args.vararg or lam.args.kwonlyargs:
-            return node
-        params = [a.arg for a in lam.args.args]
-        if len(node.args) > len(params) or any(isinstance(a, ast.Starred) for a in node.args):
-            return node
-        bound = dict(zip(params, node.args, strict=False))
-        extra = []
-        for kw in node.keywords:
-            if kw.arg in params:
-                bound[kw.arg] = kw.value
-            elif kw.arg is not None and lam.args.kwarg:
-                extra.append(kw)
-            else:
-                return node
-        defaults = dict(zip(params[len(params) - len(lam.args.defaults):], lam.args.defaults,
-                            strict=True))
-        for p in params:
-            if p not in bound:
-                if p not in defaults:
-                    return node
-                bound[p] = defaults[p]
-        return _Substitute(bound, lam.args.kwarg.arg if lam.args.kwarg else None,
-                           extra).visit(copy.deepcopy(lam.body))
-
-    def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802 (ast's API)
-        value = self.values.get(node.id)
-        # A name bound to a short call or lookup reads better written out; a long or
-        # computed one (a comprehension, arithmetic on arrays) stays a name, shown by its
-        # setup line.
-        if value is not None and isinstance(value, (ast.Call, ast.Attribute, ast.Subscript)) \
-                and len(ast.unparse(value)) <= 80 and isinstance(node.ctx, ast.Load):
-            return self.visit(copy.deepcopy(value))
-        return node
-
-
-class _Substitute(ast.NodeTransformer):
-    def __init__(self, bound: dict[str, ast.expr], kwarg: str | None,
-                 extra: list[ast.keyword]) -> None:
-        self.bound, self.kwarg, self.extra = bound, kwarg, extra
-
-    def visit_Name(self, node: ast.Name) -> ast.AST:  # noqa: N802 (ast's API)
-        return copy.deepcopy(self.bound[node.id]) if node.id in self.bound else node
-
-    def visit_Call(self, node: ast.Call) -> ast.AST:  # noqa: N802 (ast's API)
-        node = self.generic_visit(node)  # type: ignore[assignment]
-        keywords = []
-        for kw in node.keywords:
-            if kw.arg is None and isinstance(kw.value, ast.Name) and kw.value.id == self.kwarg:
-                keywords += copy.deepcopy(self.extra)
-            else:
-                keywords.append(kw)
-        node.keywords = keywords
-        return node
-
-
-def expand(expr: str, values: dict[str, ast.expr], givens: set[str]) -> str:
-    """``expr`` with the page's helpers written out (the expression itself if it fails)."""
-    try:
-        tree = ast.parse(expr, mode="eval")
-        for _ in range(5):  # helpers that use helpers
-            new = _Inline(values, givens).visit(copy.deepcopy(tree))
-            if ast.dump(new) == ast.dump(tree):
-                break
-            tree = new
-        full = ast.unparse(tree)
-        return full if len(full) <= 160 else expr
-    except (SyntaxError, RecursionError, ValueError, TypeError, AttributeError):
-        return expr
-
-
-def computes_nothing(expr: str, givens: set[str]) -> bool:
-    """True if ``expr`` only names a given (``K``, ``TASKS[0]``) or is a bare number
-    (``1``, for a constant of the prose such as "sum to 1"): nothing to reveal."""
-    if re.fullmatch(r"\s*\d+(\.\d+)?\s*", expr):
-        return True
-    m = re.fullmatch(r"\s*([A-Za-z_]\w*)(\[\d+\])?\s*", expr)
-    return bool(m) and (m.group(1) + (m.group(2) or "")) in givens | {
-        g.split("[")[0] for g in givens if m.group(2) is None}
-
-
 def _value(g: Given) -> str:
     if g.label is not None:
         return repr(g.label)
@@ -230,7 +96,7 @@ class _Describer:
                  api_md: str | None) -> None:
         self.plan = plan
         self.ns = ns
-        self.defs, self.values = _definitions(plan.setup or "")
+        self.defs, self.values = definitions(plan.setup or "")
         self.api = api_objects(api_md) if api_md else {}
         self.base = page_url_dir(src_uri or "") or "."
         self.givens = {g.name: g for g in plan.givens}
@@ -238,7 +104,7 @@ class _Describer:
     def link(self, code: str) -> str:
         """``code`` escaped, with the names of documented rnnnotes objects linked."""
         out, pos = [], 0
-        for m in _IDENT.finditer(code):
+        for m in IDENT.finditer(code):
             name = m.group()
             entry = self.api.get(id(self.ns.get(name))) if name in self.ns else None
             out.append(html.escape(code[pos : m.start()], quote=False))
@@ -286,8 +152,13 @@ class _Describer:
 
 def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
              ns: dict[str, Any], src_uri: str | None, api_md: str | None,
-             where: HtmlMap | None = None) -> str:
+             where: HtmlMap | None = None, *, sci_math: bool = False) -> str:
     """Wrap each checked number of the page in its reveal (see the module docstring).
+
+    With ``sci_math``, a number written in prose scientific notation (``5.2 × 10⁻³``) is
+    shown as the inline math of the same number (``\\(5.2 \\times 10^{-3}\\)`` in
+    arithmatex's generic wrapper, which the site's math renderer then typesets), so that
+    it looks as it does in an equation; the page is checked as written, before this.
 
     A math span with several ties (an aligned chain tied line by line) is wrapped once, and
     its description lists every tie.
@@ -311,19 +182,21 @@ def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
             maths.setdefault(element, []).append((pos, tip))
         else:
             numbers.append((pos, k, tip))
-    edits = [(start, end, tag, " ".join(t for _, t in sorted(tips)), min(tips)[0])
-             for (start, end, tag), tips in maths.items()]
-    spots = [(e[0], "math", e) for e in edits] + [(n[0], "number", n) for n in numbers]
-    for _, kind, item in sorted(spots, key=lambda x: x[0], reverse=True):
-        if kind == "math":
-            start, end, tag, tip, first = item
-            tip_id = f"ld-{by_marker_key(text, first)}"
-            text = text[:start] + _trigger(tag, text[start:end], tip_id, tip,
-                                           " ld-wrap--math") + text[end:]
-        else:
-            pos, k, tip = item
-            text = _wrap_number(text, pos, by_marker[k].written or "", f"ld-{k}", tip) or text
-    return text
+    edits = []
+    for (start, end, tag), tips in maths.items():
+        tip_id = f"ld-{by_marker_key(text, min(tips)[0])}"
+        tip = " ".join(t for _, t in sorted(tips))
+        edits.append((start, end, _trigger(tag, text[start:end], tip_id, tip,
+                                           " ld-wrap--math")))
+    for pos, k, tip in numbers:
+        number = _number_before(where, pos, by_marker[k].written or "")
+        if number is not None:
+            start, end = number
+            tex = sci_as_tex(html.unescape(text[start:end])) if sci_math else None
+            shown = text[start:end] if tex is None else \
+                f'<span class="arithmatex">\\({html.escape(tex, quote=False)}\\)</span>'
+            edits.append((start, end, _trigger("span", shown, f"ld-{k}", tip)))
+    return splice(text, edits)
 
 
 def by_marker_key(text: str, pos: int) -> int:
@@ -350,15 +223,24 @@ def _trigger(tag: str, inner: str, tip_id: str, tip: str, extra: str = "") -> st
             f'<span class="ld-tip" id="{tip_id}" data-search-exclude>{tip}</span></{tag}>')
 
 
-def _wrap_number(text: str, pos: int, written: str, tip_id: str, tip: str) -> str | None:
-    esc = re.escape(html.escape(written, quote=False))
-    m = re.search(rf"{esc}((?:</(?:strong|em|b|i|a|span|mark|del|ins|sub|sup|code)>)*)\Z",
-                  text[max(0, pos - 200) : pos])
-    if not m or not written:
+# Inline elements a number may close before its marker: ``**76,800**<!--= x -->``.
+_TRANSPARENT = {"strong", "em", "b", "i", "a", "span", "mark", "del", "ins", "sub", "sup",
+                "code"}
+
+
+def _number_before(where: HtmlMap, pos: int, written: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the text ``written`` that ends right before ``pos``, or before
+    the end tags of inline elements that end there (found by the parser); None if the
+    number is not written there as text."""
+    esc = html.escape(written, quote=False)
+    end = pos
+    while (closer := where.closer_ending_at(end)) is not None and closer[1] in _TRANSPARENT:
+        end = closer[0]
+    start = end - len(esc)
+    if not written or start < max(0, pos - 200) or where.html[start:end] != esc \
+            or where.tag_within(start, end):
         return None
-    start = pos - (len(m.group()))
-    number = text[start : start + len(m.group()) - len(m.group(1))]
-    return text[:start] + _trigger("span", number, tip_id, tip) + m.group(1) + text[pos:]
+    return start, end
 
 
 def reproduce_html(setup: str) -> str:

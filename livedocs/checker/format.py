@@ -29,7 +29,7 @@ import numpy as np
 
 from ..tex.read import superscript
 
-__all__ = ["format_number", "valid_spec", "MAX_DIGITS"]
+__all__ = ["format_number", "valid_spec", "MAX_DIGITS", "sci_as_tex"]
 
 MAX_DIGITS = 300
 # A Python format spec (fill/align, sign, z, #, 0, width, grouping, precision, type), or
@@ -73,6 +73,21 @@ def _sci(value: Fraction | float, spec: str, math: bool) -> str:
     if math:
         return f"{mant} \\times 10^{{{int(exp)}}}"
     return f"{mant} × 10{superscript(int(exp))}"
+
+
+_SUPER_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_PROSE_SCI = re.compile(rf"(?P<m>-?\d+(?:\.\d+)?) × 10(?P<e>⁻?[{_SUPER_DIGITS}]+)")
+
+
+def sci_as_tex(written: str) -> str | None:
+    """The TeX of a number :func:`format_number` wrote in prose scientific notation, as it
+    writes the same number in math (``5.2 × 10⁻³`` -> ``5.2 \\times 10^{-3}``), so that a
+    page can show the two alike; None for any other form."""
+    m = _PROSE_SCI.fullmatch(written)
+    if m is None:
+        return None
+    exp = m.group("e").translate(str.maketrans(_SUPER_DIGITS + "⁻", "0123456789-"))
+    return f"{m.group('m')} \\times 10^{{{int(exp)}}}"
 
 
 def format_number(value: object, spec: str | None = None, *, math: bool = False) -> str:

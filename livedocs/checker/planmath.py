@@ -1,6 +1,6 @@
 """Plan the checks of the relation chains in one math span (see :mod:`livedocs.checker.plan`).
 
-For each chain: parse every side (:mod:`livedocs.tex.evaluate`), decide which relations are
+For each chain: parse every side (:mod:`livedocs.tex.parse`), decide which relations are
 checked (both sides evaluable with the page's givens and the marker's ``for`` values), and
 which sides are *anchored*: a side holding a tied number, the tied formula, or a side made
 only of unambiguous givens; anchoring spreads through checked ``=`` both ways and through
@@ -15,7 +15,7 @@ from fractions import Fraction
 from ..marks import drop_placeholders
 from ..messages import Msg, say
 from ..report import Kind
-from ..tex.evaluate import Node, NotArithmetic, parse, symbols
+from ..tex.parse import Node, NotArithmetic, parse, symbols
 from ..tex.read import NumTok, Span
 from .givens import symbol_values
 from .plantypes import AuditTok, EqPlan, PagePlan, Planned, marker_line, short

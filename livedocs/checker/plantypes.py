@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from ..marks import drop_placeholders
 from ..report import Kind
-from ..tex.evaluate import Node
+from ..tex.parse import Node
 from ..tex.read import NumTok, Span
 from .givens import Given
 from .source import MarkerSrc

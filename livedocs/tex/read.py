@@ -1,9 +1,10 @@
 """Read the TeX of one math span: tokens, number tokens, statements and relation chains.
 
-Nothing here evaluates; :mod:`livedocs.tex.evaluate` parses and evaluates the sides.
+Nothing here evaluates: :mod:`livedocs.tex.parse` parses the sides and
+:mod:`livedocs.tex.evaluate` evaluates them.
 
-Tokens and number tokens come from :mod:`livedocs.tex.lex` (where digits in a symbol's
-subscript or superscript are marked exempt).
+Tokens come from :mod:`livedocs.tex.lex`, number tokens from :mod:`livedocs.tex.numtoks`
+(where digits in a symbol's subscript or superscript are marked exempt).
 
 **Statements** are split at ``\\\\``, ``\\quad``/``\\qquad``, text tokens and top-level
 ``,`` and ``;``.  A statement is split into *sides* at relations.  A line of an aligned
@@ -18,18 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..marks import marker_index, notation_index
-from .lex import (
-    CHAIN_ENVS,
-    CHECKED_RELATIONS,
-    NOTATION_RELATIONS,
-    NumTok,
-    TexError,
-    Tok,
-    lex,
-    merge_sci,
-    numbers,
-    superscript,
-)
+from .lex import CHAIN_ENVS, CHECKED_RELATIONS, NOTATION_RELATIONS, TexError, Tok, lex
+from .numtoks import NumTok, merge_sci, numbers, superscript
 
 __all__ = ["Tok", "NumTok", "Side", "Chain", "Span", "read_span", "TexError",
            "CHECKED_RELATIONS", "superscript"]

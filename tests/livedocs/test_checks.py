@@ -147,3 +147,16 @@ def test_malformed_math_with_a_tie_is_reported_at_the_tie() -> None:
     (c,) = [c for c in found if "must follow a number" in c.message]
     assert c.marker == 1  # the span's end tie: Sybil reports it at that marker's line
     assert all("\U000f0000" not in c.message for c in found)
+
+
+def test_a_pycon_block_without_a_session_is_reported_at_its_fence() -> None:
+    page = "Some text.\n\nMore text.\n\n```pycon\nprint(1)\n```\n"
+    (c,) = [c for c in check_page(page, PATH).failures if c.kind == "doctest"]
+    assert c.line == page.splitlines().index("```pycon") + 1
+    assert c.message.startswith(f"{PATH}:{c.line}: ")
+
+
+def test_an_undeclared_number_is_reported_at_its_own_line_of_a_paragraph() -> None:
+    page = "Intro.\n\nA paragraph that runs\nover three lines, and here\nis 777 of them.\n"
+    (c,) = [c for c in check_page(page, PATH).failures if "777" in c.message]
+    assert c.line == 1 + next(n for n, line in enumerate(page.splitlines()) if "777" in line)

@@ -8,7 +8,9 @@ from fractions import Fraction
 
 import pytest
 
-from livedocs.tex.evaluate import MAX_EXPONENT, EvalError, NotArithmetic, evaluate, parse
+from livedocs.tex.evaluate import MAX_EXPONENT, EvalError, evaluate
+from livedocs.tex.lex import lex
+from livedocs.tex.parse import NotArithmetic, parse
 from livedocs.tex.read import read_span
 
 
@@ -97,3 +99,45 @@ def test_implicit_multiplication_by_commands_and_groups(tex: str, expected) -> N
 def test_an_unknown_character_is_notation_and_says_so() -> None:
     with pytest.raises(NotArithmetic, match="'~' is notation"):
         value("~")
+
+
+def test_a_missing_closer_is_named_with_what_came_instead() -> None:
+    with pytest.raises(NotArithmetic, match=r"expected `\)`, got the end"):
+        value(r"(1 + 2")
+    with pytest.raises(NotArithmetic, match=r"expected `\)`, got '\]'"):
+        value(r"(1 + 2]")
+
+
+@pytest.mark.parametrize("index", ["0", "1"])
+def test_a_root_index_below_two_is_an_error(index: str) -> None:
+    with pytest.raises(EvalError, match="at least 2"):
+        value(rf"\sqrt[{index}]{{4}}")
+
+
+def test_implicit_products_and_numbers_side_by_side() -> None:
+    x = 5
+    assert value(r"2 x 3", x=x) == 2 * x * 3  # a number after a symbol multiplies
+    assert value(r"(2 + x) 3", x=x) == (2 + x) * 3  # ... and after a bracket
+    for tex in (r"x 2 3", r"2 + 3 4", r"x \cdot 2 3"):  # two numbers side by side
+        with pytest.raises(NotArithmetic, match="side by side"):
+            value(tex, x=x)
+
+
+def test_an_environment_inside_a_side_is_notation() -> None:
+    # read from a span, a matrix is one opaque token; straight from the lexer, a `begin`
+    with pytest.raises(NotArithmetic, match="'matrix' is notation"):
+        value(r"\begin{matrix} 1 \end{matrix}")
+    with pytest.raises(NotArithmetic, match="'matrix' is notation"):
+        parse(lex(r"\begin{matrix} 1 \end{matrix}"))
+    # after a number it ends the side, whatever its name (here one that ends in a Greek
+    # letter's name): an environment never starts an implicit product
+    with pytest.raises(NotArithmetic, match="unexpected 'Xeta'"):
+        value(r"2 \begin{Xeta} 3 \end{Xeta}")
+    with pytest.raises(NotArithmetic, match="unexpected 'Xeta'"):
+        parse(lex(r"2 \begin{Xeta} 3 \end{Xeta}"))
+
+
+def test_a_script_of_several_digits_needs_braces() -> None:
+    assert value(r"2^{3}") == 2**3 and value(r"2^3") == 2**3
+    with pytest.raises(NotArithmetic, match=r"ambiguous script \^23: write \^\{23\}"):
+        value(r"2^23")

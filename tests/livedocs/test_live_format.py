@@ -107,3 +107,40 @@ def test_non_numbers_are_type_errors_naming_the_type(value: object) -> None:
 def test_int_with_spec_still_follows_the_rule() -> None:
     assert format_number(19712, ",d") == format_number(19712)
     assert format_number(2560, ",d") == "2560"  # the rule, not the spec, decides grouping
+
+
+@pytest.mark.parametrize("value", [0.0052, -0.0147, 3.2e-28, 1.1e12, 7, -123456, 1e-10,
+                                   Fraction(1, 3), 9.96e5, 1])
+@pytest.mark.parametrize("spec", [".0sci", ".1sci", ".2sci"])
+def test_prose_scientific_notation_reads_back_as_the_math_form(value: object, spec: str) -> None:
+    from livedocs.checker.format import sci_as_tex
+
+    # two independent writings of one number: the prose form, read back as TeX, is the
+    # math form, character for character
+    prose, math = format_number(value, spec), format_number(value, spec, math=True)
+    assert sci_as_tex(prose) == math
+    # and its mantissa and exponent are Python's own scientific notation
+    mant, exp = f"{float(value):.{spec[1]}e}".split("e")
+    assert math == f"{mant} \\times 10^{{{int(exp)}}}"
+
+
+@pytest.mark.parametrize("text", ["19,712", "1e-03", "5.2 × 10", "5.2 x 10⁻³", "10⁻³",
+                                  "5.2 × 10⁻³ ", "×10⁻³", "5.2 × 10⁻", ""])
+def test_only_prose_scientific_notation_has_a_math_form(text: str) -> None:
+    from livedocs.checker.format import sci_as_tex
+
+    assert sci_as_tex(text) is None
+
+
+@pytest.mark.parametrize("spec", ["10.2sci", "+.2sci", "012.3sci", ".12sci"])
+def test_the_precision_of_a_sci_spec_is_read_whatever_stands_before_it(spec: str) -> None:
+    python = spec.removesuffix("sci").lstrip("+0123456789") or ".6"  # e.g. ".2"
+    mant = f"{0.0052:{python}e}".split("e")[0]
+    assert format_number(0.0052, spec).split(" ×")[0] == mant
+
+
+def test_the_longest_number_written_is_three_hundred_characters() -> None:
+    third = Fraction(1, 3)
+    assert len(format_number(third, ".298f")) == 300  # "0." + 298 digits: still written
+    with pytest.raises(ValueError, match="too long"):
+        format_number(third, ".299f")

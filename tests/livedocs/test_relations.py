@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 
 from livedocs.checker.relations import math_form, relation, show, unit
-from livedocs.tex.evaluate import parse
+from livedocs.tex.parse import parse
 from livedocs.tex.read import read_span
 
 
@@ -31,7 +31,7 @@ def test_the_unit_of_the_last_written_digit(tex: str, step: Fraction) -> None:
 
 
 def test_a_number_that_is_no_plain_literal_has_no_unit() -> None:
-    from livedocs.tex.lex import NumTok
+    from livedocs.tex.numtoks import NumTok
 
     assert unit(NumTok("1/2", Fraction(1, 2), 0, 3)) == 0
 
@@ -100,3 +100,16 @@ def test_show_at_its_limits() -> None:
     forty = Fraction(1, 2**38)  # "0." and 38 decimals: exactly 40 characters
     assert len(show(forty)) == 40 and show(forty).startswith("0.0000000000036379")
     assert show(Fraction(1, 2**39)).startswith("1.81899e-12")
+
+
+@pytest.mark.parametrize("value", [Fraction(1, 5), Fraction(123456789, 5**20),
+                                   Fraction(7, 2**3 * 5**12), Fraction(-3, 80)])
+def test_a_terminating_decimal_is_shown_exactly(value: Fraction) -> None:
+    from decimal import Decimal, localcontext
+
+    from livedocs.checker.relations import show
+
+    with localcontext() as ctx:  # the exact decimal, independently
+        ctx.prec = 100
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+    assert Decimal(show(value)) == exact and "(" not in show(value)

@@ -7,7 +7,8 @@ from fractions import Fraction
 
 import pytest
 
-from livedocs.tex.evaluate import EvalError, NotArithmetic, Unresolved, evaluate, parse
+from livedocs.tex.evaluate import EvalError, Unresolved, evaluate
+from livedocs.tex.parse import NotArithmetic, parse
 from livedocs.tex.read import read_span
 
 
@@ -187,3 +188,49 @@ def test_a_chain_environment_starts_a_new_chain() -> None:
     assert [len(c.sides) for c in span.chains] == [1, 2]
     span = read_span(r"\begin{aligned} 2 + 2 &= 4 \\ &= 3 + 1 \end{aligned}")
     assert [len(c.sides) for c in span.chains] == [3]
+
+
+@pytest.mark.parametrize(("tex", "exempt"), [
+    (r"\mathbf{W}^{3}", [True]),  # the script of a styled symbol is notation
+    (r"{2}^{3}", [False, False]),  # the exponent of a number is a fact
+    (r"\mathbf{W}{2}^{3}", [False, False]),  # a group after a symbol's argument is no symbol
+    (r"\mathrm{d}{2}^{3}", [False, False]),  # ... nor after a text command's argument
+])
+def test_which_scripts_are_notation(tex: str, exempt: list[bool]) -> None:
+    from livedocs.tex.lex import lex
+    from livedocs.tex.numtoks import numbers
+
+    assert [n.exempt for n in numbers(lex(tex))] == exempt
+
+
+@pytest.mark.parametrize("pad", ["", "x", "xy"])  # the escaped brace at odd and even offsets
+def test_a_text_argument_is_its_braced_group_escaped_braces_included(pad: str) -> None:
+    from livedocs.tex.lex import lex
+
+    arg = pad + r"a \{ 5 \} b"
+    toks = lex(r"\text{" + arg + "} + 1")
+    assert (toks[0].kind, toks[0].arg) == ("text", arg)
+    assert [t.text for t in toks[1:]] == ["+", "1"]
+
+
+def test_a_long_span_lexes_whole() -> None:
+    # more tokens than CPython caches small integers for (256), a wrapper at the end
+    terms = [str(k) for k in range(1, 201)]
+    tex = " + ".join(terms) + r" = \boxed{" + str(sum(range(1, 201))) + "}"
+    assert sides(tex) == [[Fraction(sum(range(1, 201))), Fraction(20100)]]
+
+
+@pytest.mark.parametrize("tex", [r"\sqrt", r"1 + \sqrt", r"\sqrt[3]",
+                                 " + ".join(["1"] * 200) + r" + \sqrt[3"])
+def test_a_root_without_its_argument_is_malformed(tex: str) -> None:
+    from livedocs.tex.lex import TexError, lex
+
+    with pytest.raises(TexError, match=r"`\\sqrt` needs 1 argument"):
+        lex(tex)
+
+
+def test_a_root_index_is_not_its_argument() -> None:
+    from livedocs.tex.lex import lex
+
+    assert [t.text for t in lex(r"\sqrt[3]{8}")] == ["\\sqrt", "[", "3", "]", "{", "8", "}"]
+    assert sides(r"\sqrt[3]{8} = 2") == [[Fraction(2), Fraction(2)]]

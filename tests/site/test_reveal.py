@@ -102,7 +102,9 @@ def test_the_reproduce_snippet_recomputes_every_revealed_number(site: Path, page
     evaluated = 0
     for shown, expr, tip in reveals(page_html):
         subs = re.search(r"</code> for <code>(\w+)</code> in ", tip)
-        if subs or "<math" in shown:
+        if "<math" in shown and not subs and _prose_of_math(shown) is not None:
+            shown = _prose_of_math(shown)  # scientific notation, shown as math
+        elif subs or "<math" in shown:
             continue  # a formula, or a tied math span: checked as an equation by the build
         value = eval(expr, ns)  # noqa: S307
         spec = None if isinstance(value, (int, str)) else _spec_of(shown)
@@ -110,6 +112,20 @@ def test_the_reproduce_snippet_recomputes_every_revealed_number(site: Path, page
         assert text == html.unescape(re.sub(r"<[^>]+>", "", shown)).replace("−", "-"), expr
         evaluated += 1
     assert evaluated >= 5
+
+
+def _prose_of_math(shown: str) -> str | None:
+    """A number in scientific notation shown as math (``4.2 × 10^{−6}`` as the search
+    index reads it), in its prose form (``4.2 × 10⁻⁶``); None for any other math."""
+    from rnnsite.search_index import linear
+
+    math = re.search(r"<math\b.*?</math>", shown, re.S)
+    assert math is not None, shown
+    text = linear(math.group())
+    if not re.fullmatch(r"-?\d+(?:\.\d+)? × 10\^\{[−-]?\d+\}", text):
+        return None
+    return re.sub(r"\^\{([−\-]?\d+)\}", lambda m: m.group(1).translate(
+        str.maketrans("−-0123456789", "⁻⁻⁰¹²³⁴⁵⁶⁷⁸⁹")), text)
 
 
 def _spec_of(shown: str) -> str:
@@ -127,3 +143,41 @@ def _spec_of(shown: str) -> str:
 def test_the_reveal_assets_stay_small() -> None:
     size = sum((DOCS / "assets" / name).stat().st_size for name in ("livedocs.css", "livedocs.js"))
     assert size <= 10_000, size
+
+
+PROSE_AND_MATH = ("<!-- live:setup\nW, T = 0.9, 40\n-->\n\n"
+                  "In math, $W^{T} \\approx {tex}$<!--= W**T | {spec} -->; "
+                  "in prose, {prose}<!--= W**T | {spec} --> as well.\n")
+
+
+@pytest.mark.parametrize("spec", [".1sci", ".2sci", ".0sci"])
+def test_scientific_notation_looks_the_same_in_prose_and_in_math(spec: str) -> None:
+    """Issue 18: a live number in prose scientific notation is shown as the very MathML
+    the same number has in an equation (one font, one layout), and still reads as text."""
+    from livedocs.render import render_page
+    from rnnsite.mathml import MathMLPostprocessor
+    from rnnsite.search_index import linear
+
+    value = 0.9**40
+    page = PROSE_AND_MATH.replace("{tex}", format_number(value, spec, math=True)).replace(
+        "{prose}", format_number(value, spec)).replace("{spec}", spec)
+    rendered = render_page(page, "docs/p.md")
+    assert rendered.report.ok, [c.message for c in rendered.report.failures]
+    page_html = MathMLPostprocessor(None).run(rendered.html)
+    maths = re.findall(r"<math\b.*?</math>", page_html, re.S)
+    assert len(maths) == 2, page_html
+    in_math, in_prose = maths
+    number = re.search(r"<mo>≈</mo>\s*(.*)</mrow></math>", in_math, re.S)
+    assert number is not None, in_math
+    # the prose number's MathML is the equation's right-hand side, element for element
+    inner = re.fullmatch(r'<math display="inline">(.*)</math>', in_prose, re.S)
+    assert inner is not None, in_prose
+    assert re.sub(r"</?mrow>|\s", "", inner.group(1)) == \
+        re.sub(r"</?mrow>|\s", "", number.group(1))
+    assert "×" not in re.sub(r"<math\b.*?</math>", "", page_html, flags=re.S).split(
+        "in prose")[1].split("as well")[0]  # no Unicode form left beside it
+    # inside the live number's one box, and readable as text (the search index)
+    prose_wrap = page_html[page_html.index("in prose"):]
+    assert prose_wrap.index('<span class="ld"') < prose_wrap.index("<math")
+    assert "10^{" in linear(in_prose) and format_number(value, spec).split(" ×")[0] in \
+        linear(in_prose)
