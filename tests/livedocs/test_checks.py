@@ -160,3 +160,15 @@ def test_an_undeclared_number_is_reported_at_its_own_line_of_a_paragraph() -> No
     page = "Intro.\n\nA paragraph that runs\nover three lines, and here\nis 777 of them.\n"
     (c,) = [c for c in check_page(page, PATH).failures if "777" in c.message]
     assert c.line == 1 + next(n for n, line in enumerate(page.splitlines()) if "777" in line)
+
+
+@pytest.mark.parametrize("markers", [0, 1, 2])
+def test_a_reserved_character_just_past_the_markers_is_named_not_a_crash(markers: int) -> None:
+    """The page itself holds the placeholder the next marker would get (index = count)."""
+    from livedocs.marks import marker_char
+
+    tied = " ".join(f"{10 * (i + 1)}<!--= {10 * (i + 1)} -->" for i in range(markers))
+    body = f"Tied: {tied} and a stray {marker_char(markers)} here.\n"
+    found = failures(body)
+    code = f"U+{0xF0000 + markers:X}"
+    assert any("private-use character" in m and code in m for m in found), found
