@@ -85,11 +85,11 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
         checked: list[int] = []
         for r, rel in enumerate(chain.rels):
             a, b = r, r + 1
-            if rel == "~" or notation:
+            if rel == "~":
                 continue
-            if evaluable[a] and evaluable[b]:
+            if evaluable[a] and evaluable[b]:  # checked, opted out as notation or not
                 checked.append(r)
-            elif numeric[a] and numeric[b]:
+            elif numeric[a] and numeric[b] and not notation:
                 bad = a if not evaluable[a] else b
                 why = reasons[bad] or "unknown symbol " + ", ".join(
                     sorted(symbols(trees[bad]) - known - subs)) if trees[bad] or reasons[bad] \

@@ -151,6 +151,7 @@ def read_span(tex: str) -> Span:
             opaque_depth = max(0, opaque_depth - 1)
         elif opaque_depth == 0:
             kept.append(t)
+    kept, labels = _drop_brace_labels(kept)
     for toks_, continues in _split_statements(kept):
         sides: list[list[Tok]] = [[]]
         rels: list[str] = []
@@ -166,7 +167,8 @@ def read_span(tex: str) -> Span:
                 rels.append(rel)
             else:
                 sides[-1].append(t)
-        built = [_side(s, nums, tex) for s in sides]
+        built = [_side(s, [n for n in nums if not any(a <= n.start < b for a, b in labels)],
+                       tex) for s in sides]
         if continues and span.chains:
             chain = span.chains[-1]
             # `&= x`: the first (empty) side stands for the chain's last side.
@@ -175,6 +177,48 @@ def read_span(tex: str) -> Span:
         else:
             span.chains.append(Chain(built, rels))
     return span
+
+
+def _drop_brace_labels(toks: list[Tok]) -> tuple[list[Tok], list[tuple[int, int]]]:
+    """``\\underbrace{X}_{label}`` and ``\\overbrace{X}^{label}`` read as ``{X}``; the
+    label is left out of the sides (its numbers stay in the span, audited), its offsets
+    returned."""
+    out: list[Tok] = []
+    labels: list[tuple[int, int]] = []
+    closing: list[int] = []  # brace depths at which a brace's group closes
+    depth = 0
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if t.kind == "cmd" and t.text in ("\\underbrace", "\\overbrace") \
+                and k + 1 < len(toks) and toks[k + 1].text == "{":
+            closing.append(depth)
+            k += 1
+            continue
+        if t.kind == "char" and t.text == "{":
+            depth += 1
+        elif t.kind == "char" and t.text == "}":
+            depth -= 1
+            if closing and closing[-1] == depth:
+                closing.pop()
+                out.append(t)
+                k += 1
+                if k < len(toks) and toks[k].kind == "char" and toks[k].text in "_^":
+                    end = k + 1
+                    if end < len(toks) and toks[end].text == "{":
+                        level = 0
+                        for end in range(k + 1, len(toks)):
+                            level += {"{": 1, "}": -1}.get(toks[end].text, 0) \
+                                if toks[end].kind == "char" else 0
+                            if level == 0:
+                                break
+                    last = toks[min(end, len(toks) - 1)]
+                    labels.append((toks[k].start, last.end))
+                    k = end + 1
+                continue
+        out.append(t)
+        k += 1
+    return out, labels
 
 
 def _side(toks: list[Tok], nums: list[NumTok], tex: str) -> Side:

@@ -46,6 +46,8 @@ def test_good_equations(body: str) -> None:
     ("$$ 20 \\cdot 128 = 2560, \\quad 2 \\cdot 3 = 7 $$<!--= D * H -->", "does not hold"),
     ("$$ \\lfloor 7/2 \\rfloor = 3 $$", "cannot be evaluated"),
     ("$$ \\lfloor 7/2 \\rfloor = 3 $$<!--notation-->", "undeclared number 7"),
+    ("$$ 20 \\cdot 128 = 2561 $$<!--= 2561 --><!--notation-->", "does not hold"),
+    ("$$ \\underbrace{20 \\cdot 128}_{\\text{in}} = 2561 $$<!--notation-->", "does not hold"),
     ("$$ 2560 \\approx 20 \\cdot 128 + 7 $$<!--= D * H -->", "to the digits written"),
 ])
 def test_bad_equations(body: str, says: str) -> None:
@@ -57,8 +59,9 @@ def test_an_end_tie_ties_the_last_chain_and_counts_one_equation_each() -> None:
     assert kinds("$$ 20 \\cdot 128 = 2560, \\quad 2560 \\cdot 5 = 12{,}800 $$"
                  "<!--= D * H * T_A -->\n") == {"setup": 1, "equation": 2, "audit": 1}
     assert kinds("$2560<!--= D * H -->$\n") == {"setup": 1, "live": 1, "audit": 1}
+    # The opt-out does not silence a relation that can be evaluated: still one equation.
     assert kinds("$$ 20 \\cdot 128 = 2560 $$<!--= D * H --><!--notation-->\n") == {
-        "setup": 1, "live": 1, "notation": 1, "audit": 1}
+        "setup": 1, "equation": 1, "notation": 1, "audit": 1}
 
 
 def test_the_end_tie_ties_the_last_of_three_chains() -> None:
