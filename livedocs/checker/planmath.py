@@ -75,7 +75,11 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
             subs = {name for name, _ in plan.markers[k].subs} if k < len(plan.markers) else set()
             if lit is not None and not subs:
                 num_ties[k] = lit
-            elif [n for n in last.nums if not n.exempt] or trees[-1] is not None:
+            elif trees[-1] is None and [n for n in last.nums if not n.exempt]:
+                plan.items.append(Planned(Kind.MARKUP, marker_line(plan, k, line), marker=k,
+                                          error=say(Msg.MATH_UNREADABLE, tex=short(span.tex),
+                                                    error=reasons[-1])))
+            elif trees[-1] is not None:
                 formula_tie = (k, len(chain.sides) - 1)
             else:
                 plan.items.append(Planned(Kind.MARKUP, marker_line(plan, k, line), marker=k,

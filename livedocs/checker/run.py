@@ -177,6 +177,8 @@ class _Runner:
             needed.add(eq.formula_tie[1])
         for s in sorted(needed):
             tree = eq.trees[s]
+            if tree is None:  # planned so as never to happen; say so rather than raise
+                return (f"`{chain.sides[s].latex}` cannot be read as arithmetic", None, None)
             try:
                 values[s] = evaluate(tree, env)  # type: ignore[arg-type]
             except Exception as exc:  # noqa: BLE001 (EvalError, Unresolved, ...)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..marks import marker_index, notation_index
+from ..marks import drop_placeholders, marker_index, notation_index
 from .lex import CHAIN_ENVS, CHECKED_RELATIONS, NOTATION_RELATIONS, TexError, Tok, lex
 from .numtoks import NumTok, merge_sci, numbers, superscript
 
@@ -179,10 +179,21 @@ def read_span(tex: str) -> Span:
     return span
 
 
+def _group_close(toks: list[Tok], k: int) -> int:
+    """Index of the ``}`` closing the group opened at ``toks[k]`` (the last token if none)."""
+    level = 0
+    for j in range(k, len(toks)):
+        if toks[j].kind == "char" and toks[j].text in "{}":
+            level += 1 if toks[j].text == "{" else -1
+            if level == 0:
+                return j
+    return len(toks) - 1
+
+
 def _drop_brace_labels(toks: list[Tok]) -> tuple[list[Tok], list[tuple[int, int]]]:
-    """``\\underbrace{X}_{label}`` and ``\\overbrace{X}^{label}`` read as ``{X}``; the
-    label is left out of the sides (its numbers stay in the span, audited), its offsets
-    returned."""
+    """``\\underbrace{X}_{label}`` and ``\\overbrace{X}^{label}`` read as ``{X}``,
+    ``\\overset{label}{=}`` (``\\stackrel``, ``\\underset``) as its base: the label is
+    left out of the sides (its numbers stay in the span, audited), its offsets returned."""
     out: list[Tok] = []
     labels: list[tuple[int, int]] = []
     closing: list[int] = []  # brace depths at which a brace's group closes
@@ -195,6 +206,17 @@ def _drop_brace_labels(toks: list[Tok]) -> tuple[list[Tok], list[tuple[int, int]
             closing.append(depth)
             k += 1
             continue
+        if t.kind == "cmd" and t.text in ("\\overset", "\\underset", "\\stackrel") \
+                and k + 1 < len(toks) and toks[k + 1].text == "{":
+            end = _group_close(toks, k + 1)
+            labels.append((toks[k + 1].start, toks[end].end))
+            k = end + 1
+            if k < len(toks) and toks[k].text == "{":
+                base_end = _group_close(toks, k)
+                if base_end == k + 2:  # `{=}`: the relation itself
+                    out.append(toks[k + 1])
+                    k = base_end + 1
+            continue
         if t.kind == "char" and t.text == "{":
             depth += 1
         elif t.kind == "char" and t.text == "}":
@@ -206,12 +228,7 @@ def _drop_brace_labels(toks: list[Tok]) -> tuple[list[Tok], list[tuple[int, int]
                 if k < len(toks) and toks[k].kind == "char" and toks[k].text in "_^":
                     end = k + 1
                     if end < len(toks) and toks[end].text == "{":
-                        level = 0
-                        for end in range(k + 1, len(toks)):
-                            level += {"{": 1, "}": -1}.get(toks[end].text, 0) \
-                                if toks[end].kind == "char" else 0
-                            if level == 0:
-                                break
+                        end = _group_close(toks, end)
                     last = toks[min(end, len(toks) - 1)]
                     labels.append((toks[k].start, last.end))
                     k = end + 1
@@ -226,6 +243,6 @@ def _side(toks: list[Tok], nums: list[NumTok], tex: str) -> Side:
         return Side([], [], 0, 0)
     start, end = toks[0].start, toks[-1].end
     inside = [n for n in nums if start <= n.start < end or (n.start < start < n.end)]
-    return Side(toks, inside, start, end, " ".join(tex[start:end].split()))
+    return Side(toks, inside, start, end, " ".join(drop_placeholders(tex[start:end]).split()))
 
 

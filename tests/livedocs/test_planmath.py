@@ -75,3 +75,20 @@ def test_a_scientific_number_times_a_symbol_is_not_the_written_side() -> None:
     page = ("# T\n\n<!-- live:setup\nP, S, T_A = 12800, 2560, 5\n-->\n\n"
             "$$ 12{,}800 \\approx 2.56 \\times 10^{3}\\,T_A $$\n")
     assert [c.message for c in check_page(page, "docs/t.md").failures] == []
+
+
+@pytest.mark.parametrize("body", [
+    "$$ 20 \\cdot 128 \\gtrsim 9000 $$<!--= 9000 -->",
+    "$$ 20 \\cdot 128 \\eqsim 2700 $$<!--= 2700 -->",
+    "$$ 20 \\cdot 128 = \\cancel{2561} $$<!--= 2561 -->",
+    "$$ \\left( 20 \\cdot 128 = 2560 $$<!--= 2560 -->",
+])
+def test_an_unreadable_tied_side_is_named_not_a_traceback(body: str) -> None:
+    found = findings(body + "\n")
+    assert found and any("cannot read this construct" in f for f in found), found
+    assert not any("Error:" in f for f in found), found
+
+
+def test_a_message_shows_no_placeholder() -> None:
+    found = findings("$$ \\frac{1}{4<!--= 4 -->} = 0.3 $$\n")
+    assert any("`\\frac{1}{4}`" in f for f in found), found
