@@ -37,6 +37,12 @@ class Msg(StrEnum):
                           "arithmetic, or mark the span <!--notation-->")
     MATH_UNTIED = ("math `{tex}`: equation not tied to a live expression (put <!--= EXPR --> "
                    "right after the closing delimiter, or after the number it computes)")
+    MATH_TIE_UNCHECKED = ("math `{tex}`: a tied number sits in `{rel}`, a relation the checker "
+                          "does not check, with numbers on its other side; write `=`, "
+                          "`\\approx`, `<` or `\\le`, or tie a number outside that relation")
+    MATH_TIE_IN_WORDS = ("math `{tex}`: a tied number is joined to arithmetic by the words "
+                         "{words!r}, which the checker does not check; write the relation in "
+                         "math (`=`, `\\approx`)")
     MATH_NO_NUMBER = "the math span holds no number"
     MATH_ENDS_IN_NO_NUMBER = "the math span ends in no number"
     # the student's answer

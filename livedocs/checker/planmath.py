@@ -89,7 +89,7 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
         checked: list[int] = []
         for r, rel in enumerate(chain.rels):
             a, b = r, r + 1
-            if rel == "~":
+            if rel.startswith("~"):
                 continue
             if evaluable[a] and evaluable[b]:  # checked, opted out as notation or not
                 checked.append(r)
@@ -102,6 +102,7 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
                     Msg.MATH_NOT_EVALUABLE, tex=short(span.tex),
                     side=drop_placeholders(chain.sides[bad].latex),
                     why=why)))
+        _unchecked_ties(span, chain, ci, num_ties, formula_tie, numeric, plan, line)
         if not checked and formula_tie is None:
             for k, n in num_ties.items():  # a tied number that is no equation's result
                 used_ties.add(k)
@@ -140,6 +141,34 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
     for n in span.nums:
         if not n.exempt and id(n) not in covered and id(n) not in tied_nums:
             plan.audit.append(AuditTok(n.text, n.value, line, math=True))
+
+
+def _unchecked_ties(span, chain, ci, num_ties, formula_tie, numeric, plan, line) -> None:
+    """A tied number must be checked against the relation it sits in: one joined to
+    numbers by a notation relation (``\\equiv``, ``\\to``) or to arithmetic by words
+    (``\\text{ is }``) is an error."""
+    tied = {i for i, s in enumerate(chain.sides) if any(n in s.nums for n in num_ties.values())}
+    if formula_tie:
+        tied.add(formula_tie[1])
+    for r, rel in enumerate(chain.rels):
+        if rel.startswith("~") and ((r in tied and numeric[r + 1])
+                                    or (r + 1 in tied and numeric[r])):
+            plan.items.append(Planned(Kind.MARKUP, line, error=say(
+                Msg.MATH_TIE_UNCHECKED, tex=short(span.tex), rel=rel[1:])))
+    if tied and chain.words.strip() and ci and not chain.rels:
+        before = span.chains[ci - 1].sides[-1]
+        if any(not n.exempt for n in before.nums) and _arithmetic(before):
+            plan.items.append(Planned(Kind.MARKUP, line, error=say(
+                Msg.MATH_TIE_IN_WORDS, tex=short(span.tex), words=chain.words.strip())))
+
+
+def _arithmetic(side) -> bool:
+    """Does ``side`` compute (an operator between terms), rather than name one number?"""
+    try:
+        tree = parse(side.toks)
+    except NotArithmetic:
+        return True
+    return tree.op not in ("num", "neg", "pct", "sym") and literal(side.nums, tree) is None
 
 
 def _anchor(chain, trees, evaluable, checked, num_ties, formula_tie, plan) -> set[int]:

@@ -60,7 +60,8 @@ NOTATION_RELATIONS = {"in", "notin", "sim", "simeq", "cong", "propto", "to", "ri
                        "leftarrow", "Rightarrow", "Leftarrow", "longrightarrow", "mapsto",
                        "implies", "iff", "equiv", "coloneqq", "eqqcolon", "ll", "gg",
                        "subset", "subseteq", "supset", "supseteq", "mid", "parallel",
-                       "perp", "leftrightarrow", "Leftrightarrow", "triangleq", "doteq"}
+                       "perp", "leftrightarrow", "Leftrightarrow", "triangleq", "doteq",
+                       "eqsim", "gtrsim", "lesssim", "gtrapprox", "lessapprox", "asymp"}
 
 
 

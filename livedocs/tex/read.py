@@ -39,8 +39,9 @@ class Chain:
     """Sides joined by relations (``rels[k]`` joins ``sides[k]`` and ``sides[k+1]``)."""
 
     sides: list[Side]
-    rels: list[str]  # a checked relation's symbol ("=", "≈", ...) or "~" for notation
+    rels: list[str]  # a checked relation's symbol ("=", "≈", ...) or "~\\cmd" for notation
     line: int = 0  # line within the span
+    words: str = ""  # the text token right before the chain (`\\text{ is }`), if any
 
 
 @dataclass
@@ -58,23 +59,26 @@ class Span:
     errors: list[str] = field(default_factory=list)
 
 
-def _split_statements(toks: list[Tok]) -> list[tuple[list[Tok], bool]]:
-    """Statements as ``(tokens, continues)``: ``continues`` if it follows a ``\\\\`` and
-    starts with a relation (an aligned line ``&= ...``)."""
-    out: list[tuple[list[Tok], bool]] = []
+def _split_statements(toks: list[Tok]) -> list[tuple[list[Tok], bool, str]]:
+    """Statements as ``(tokens, continues, words)``: ``continues`` if it follows a ``\\\\``
+    and starts with a relation (an aligned line ``&= ...``); ``words`` the text token right
+    before it."""
+    out: list[tuple[list[Tok], bool, str]] = []
     cur: list[Tok] = []
     depth = 0
     after_newline = False
+    words = ""
 
-    def flush(next_after_newline: bool) -> None:
-        nonlocal cur, after_newline
+    def flush(next_after_newline: bool, next_words: str = "") -> None:
+        nonlocal cur, after_newline, words
         while cur and cur[-1].kind == "char" and cur[-1].text in ".,;":
             cur.pop()  # trailing punctuation of a statement
         if cur:
             starts_rel = _relation(cur[0]) is not None
-            out.append((cur, after_newline and starts_rel))
+            out.append((cur, after_newline and starts_rel, words))
         cur = []
         after_newline = next_after_newline
+        words = next_words
 
     for t in toks:
         if t.kind == "char" and t.text in "{([":
@@ -88,7 +92,7 @@ def _split_statements(toks: list[Tok]) -> list[tuple[list[Tok], bool]]:
             continue
         if depth == 0 and (t.kind in ("sep", "text") or (t.kind == "cmd" and t.text == "\\\\")
                            or (t.kind == "char" and t.text in ",;")):
-            flush(t.kind == "cmd" and t.text == "\\\\")
+            flush(t.kind == "cmd" and t.text == "\\\\", t.arg if t.kind == "text" else "")
             continue
         cur.append(t)
     flush(False)
@@ -96,13 +100,13 @@ def _split_statements(toks: list[Tok]) -> list[tuple[list[Tok], bool]]:
 
 
 def _relation(t: Tok) -> str | None:
-    """The checked relation ``t`` stands for, ``"~"`` for a notation relation, else None."""
+    """The checked relation ``t`` stands for, ``"~\\cmd"`` for a notation one, else None."""
     if t.kind == "char" and t.text in CHECKED_RELATIONS:
         return CHECKED_RELATIONS[t.text]
     if t.kind == "cmd" and t.text[1:] in CHECKED_RELATIONS:
         return CHECKED_RELATIONS[t.text[1:]]
     if t.kind == "cmd" and t.text[1:] in NOTATION_RELATIONS:
-        return "~"
+        return "~" + t.text
     return None
 
 
@@ -152,7 +156,7 @@ def read_span(tex: str) -> Span:
         elif opaque_depth == 0:
             kept.append(t)
     kept, labels = _drop_brace_labels(kept)
-    for toks_, continues in _split_statements(kept):
+    for toks_, continues, words in _split_statements(kept):
         sides: list[list[Tok]] = [[]]
         rels: list[str] = []
         depth = 0
@@ -175,7 +179,7 @@ def read_span(tex: str) -> Span:
             chain.rels += rels
             chain.sides += built[1:]
         else:
-            span.chains.append(Chain(built, rels))
+            span.chains.append(Chain(built, rels, words=words))
     return span
 
 

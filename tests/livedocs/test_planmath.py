@@ -78,8 +78,7 @@ def test_a_scientific_number_times_a_symbol_is_not_the_written_side() -> None:
 
 
 @pytest.mark.parametrize("body", [
-    "$$ 20 \\cdot 128 \\gtrsim 9000 $$<!--= 9000 -->",
-    "$$ 20 \\cdot 128 \\eqsim 2700 $$<!--= 2700 -->",
+    "$$ 20 \\cdot 128 \\bowtie 9000 $$<!--= 9000 -->",
     "$$ 20 \\cdot 128 = \\cancel{2561} $$<!--= 2561 -->",
     "$$ \\left( 20 \\cdot 128 = 2560 $$<!--= 2560 -->",
 ])
@@ -92,3 +91,13 @@ def test_an_unreadable_tied_side_is_named_not_a_traceback(body: str) -> None:
 def test_a_message_shows_no_placeholder() -> None:
     found = findings("$$ \\frac{1}{4<!--= 4 -->} = 0.3 $$\n")
     assert any("`\\frac{1}{4}`" in f for f in found), found
+
+
+@pytest.mark.parametrize(("body", "says"), [
+    ("$$ 20 \\cdot 128 \\equiv 2561 $$<!--= 2561 -->", "`\\equiv`, a relation the checker"),
+    ("$$ 20 \\cdot 128 \\to 2561<!--= 2561 --> $$", "`\\to`, a relation the checker"),
+    ("$$ 20 \\cdot 128 \\text{ is } 2561 $$<!--= 2561 -->", "by the words 'is'"),
+])
+def test_a_tie_in_an_unchecked_relation_fails(body: str, says: str) -> None:
+    found = findings(body + "\n")
+    assert any(says in f for f in found), found
