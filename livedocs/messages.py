@@ -26,6 +26,9 @@ class Msg(StrEnum):
                        "no space)")
     MARKER_IN_DOCSTRING = ("a live-number marker {raw!r} in a docstring: docstrings are not "
                            "checked pages; write the number in a page")
+    MARKER_BEFORE_MAGNITUDE = ("a marker between a number and what scales it (a power of ten, "
+                               "%, ‰, k, million...): the marker checks only what stands "
+                               "before it; put it after the whole number")
     TWO_MARKERS_AFTER_MATH = "two markers after one math span"
     NOTATION_STRAY = "<!--notation--> must stand right after a math span"
     SETUPS = "{n} setup blocks; at most one per page"

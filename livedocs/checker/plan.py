@@ -23,7 +23,7 @@ from ..tex.read import read_span
 from .givens import Given
 from .planmath import plan_chains
 from .plantypes import AuditTok, EqPlan, PagePlan, Planned, marker_line, short
-from .prose import LIVE_WRITTEN, markup_problems, prose_tokens
+from .prose import LIVE_WRITTEN, MAGNITUDE, markup_problems, prose_tokens
 from .reading import Page, Segment
 from .source import Prepared
 
@@ -185,6 +185,9 @@ def _plan_run(run: _Run, plan: PagePlan, loc: Locator, seen: set[int],
             if m is None:
                 plan.items.append(Planned(Kind.MARKUP, line, marker=k,
                                           error=say(Msg.MARKER_DETACHED)))
+            elif MAGNITUDE.match(drop_placeholders(text[i + 1 : i + 40])):
+                plan.items.append(Planned(Kind.MARKUP, line, marker=k,
+                                          error=say(Msg.MARKER_BEFORE_MAGNITUDE)))
             else:
                 plan.items.append(Planned(Kind.LIVE, line, marker=k, written=m.group()))
     if run.kind == "hidden":

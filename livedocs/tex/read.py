@@ -16,6 +16,7 @@ checked.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..marks import drop_placeholders, marker_index, notation_index
@@ -57,6 +58,9 @@ class Span:
     end_tie: int | None = None  # marker k placed at the very end of the span
     num_ties: dict[int, NumTok] = field(default_factory=dict)  # marker k -> its number
     errors: list[str] = field(default_factory=list)
+
+
+_SUFFIX = re.compile(r"\s*(?:(?:\\times|\\cdot|×|·)\s*10\s*\^|\\%)")
 
 
 def _split_statements(toks: list[Tok]) -> list[tuple[list[Tok], bool, str]]:
@@ -139,7 +143,11 @@ def read_span(tex: str) -> Span:
             span.end_tie = k
             continue
         tied = [n for n in nums if n.end == off]
-        if tied:
+        if tied and _SUFFIX.match(drop_placeholders(tex[off:])):
+            span.errors.append("a marker between a number and its power of ten or `\\%`: the "
+                               "marker checks only what stands before it; put it after the "
+                               "whole number")
+        elif tied:
             span.num_ties[k] = tied[0]
         else:
             span.errors.append("a marker inside math must follow a number right away, or "
