@@ -64,6 +64,10 @@ class Msg(StrEnum):
     # code examples
     PYCON_WITHOUT_SESSION = ("a pycon block without a >>> session: write the session, or use "
                              "another info string")
+    SESSION_NOT_RUN = ("a >>> session in a code block with info string {info!r}, which is never "
+                       "run: write ```pycon (or ```python) so it runs, or drop the prompts")
+    DOCTEST_SKIP = ("doctest `{source}`: +SKIP, so it never runs; a session must run (drop the "
+                    "prompt, or the directive)")
     CODE_RAISED = "code block raised {error}"
     DOCTEST_UNREADABLE = "a session doctest cannot read: {error}"
     DOCTEST_RAISED = "doctest raised {error}"
