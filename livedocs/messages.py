@@ -31,6 +31,8 @@ class Msg(StrEnum):
                                "before it; put it after the whole number")
     TWO_MARKERS_AFTER_MATH = "two markers after one math span"
     NOTATION_STRAY = "<!--notation--> must stand right after a math span"
+    GIVEN_CHANGED = ("given {name} = {given} no longer holds once the setup has run (it holds "
+                     "{now}): a literal is a given only if its variable keeps it")
     SETUPS = "{n} setup blocks; at most one per page"
     # math
     MATH_MALFORMED = "math `{tex}`: {error}"

@@ -19,7 +19,7 @@ from ..tex.evaluate import Value, evaluate
 from ..tex.lex import plain_digits
 from ..tex.read import NumTok
 from .format import format_number
-from .givens import symbol_values
+from .givens import stale_givens, symbol_values
 from .plantypes import AuditTok, EqPlan, PagePlan, Planned
 from .prose import normalise
 from .relations import math_form, relation, show
@@ -117,6 +117,11 @@ class _Runner:
             self.cache[key] = dict(self.ns)
         if err:
             return self.check(Kind.SETUP, plan.setup_line, False, f"setup raised {err}")
+        stale = stale_givens(plan.setup, self.ns)
+        if stale:
+            return self.check(Kind.SETUP, plan.setup_line, False, "; ".join(say(
+                Msg.GIVEN_CHANGED, name=g.name, given=g.label or show(g.value),
+                now=now) for g, now in stale))
         return self.check(Kind.SETUP, plan.setup_line, True, "setup ran")
 
     def live(self, it: Planned) -> Check:
