@@ -29,6 +29,7 @@ class Msg(StrEnum):
     MARKER_BEFORE_MAGNITUDE = ("a marker between a number and what scales it (a power of ten, "
                                "%, ‰, k, million...): the marker checks only what stands "
                                "before it; put it after the whole number")
+    TWO_MARKERS_ON_NUMBER = "two markers on one number: one number, one marker"
     TWO_MARKERS_AFTER_MATH = "two markers after one math span"
     NOTATION_STRAY = "<!--notation--> must stand right after a math span"
     GIVEN_CHANGED = ("given {name} = {given} no longer holds once the setup has run (it holds "

@@ -179,6 +179,9 @@ def _plan_run(run: _Run, plan: PagePlan, loc: Locator, seen: set[int],
                                       error=say(Msg.MARKER_IN_HEADING)))
         elif flags.student is not None or flags.exempt:
             plan.items.append(Planned(Kind.MARKUP, line, marker=k, error=say(Msg.MARKER_IN_QUOTE)))
+        elif i and marker_index(text[i - 1]) is not None:
+            plan.items.append(Planned(Kind.MARKUP, line, marker=k,
+                                      error=say(Msg.TWO_MARKERS_ON_NUMBER)))
         else:
             before = drop_placeholders(text[:i])
             m = LIVE_WRITTEN.search(before[-120:])

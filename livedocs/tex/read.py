@@ -140,6 +140,9 @@ def read_span(tex: str) -> Span:
     content_end = max((t.end for t in toks[:closing] if t.kind != "ph"), default=0)
     for k, off in span.markers:
         if off >= content_end:
+            if span.end_tie is not None:
+                span.errors.append("two markers at the end of one math span: one number, "
+                                   "one marker")
             span.end_tie = k
             continue
         tied = [n for n in nums if n.end == off]
