@@ -26,8 +26,14 @@ class Msg(StrEnum):
                        "no space)")
     MARKER_IN_DOCSTRING = ("a live-number marker {raw!r} in a docstring: docstrings are not "
                            "checked pages; write the number in a page")
+    MARKER_BEFORE_MAGNITUDE = ("a marker between a number and what scales it (a power of ten, "
+                               "%, ‰, k, million...): the marker checks only what stands "
+                               "before it; put it after the whole number")
+    TWO_MARKERS_ON_NUMBER = "two markers on one number: one number, one marker"
     TWO_MARKERS_AFTER_MATH = "two markers after one math span"
     NOTATION_STRAY = "<!--notation--> must stand right after a math span"
+    GIVEN_CHANGED = ("given {name} = {given} no longer holds once the setup has run (it holds "
+                     "{now}): a literal is a given only if its variable keeps it")
     SETUPS = "{n} setup blocks; at most one per page"
     # math
     MATH_MALFORMED = "math `{tex}`: {error}"
@@ -37,6 +43,12 @@ class Msg(StrEnum):
                           "arithmetic, or mark the span <!--notation-->")
     MATH_UNTIED = ("math `{tex}`: equation not tied to a live expression (put <!--= EXPR --> "
                    "right after the closing delimiter, or after the number it computes)")
+    MATH_TIE_UNCHECKED = ("math `{tex}`: a tied number sits in `{rel}`, a relation the checker "
+                          "does not check, with numbers on its other side; write `=`, "
+                          "`\\approx`, `<` or `\\le`, or tie a number outside that relation")
+    MATH_TIE_IN_WORDS = ("math `{tex}`: a tied number is joined to arithmetic by the words "
+                         "{words!r}, which the checker does not check; write the relation in "
+                         "math (`=`, `\\approx`)")
     MATH_NO_NUMBER = "the math span holds no number"
     MATH_ENDS_IN_NO_NUMBER = "the math span ends in no number"
     # the student's answer
@@ -55,6 +67,10 @@ class Msg(StrEnum):
     # code examples
     PYCON_WITHOUT_SESSION = ("a pycon block without a >>> session: write the session, or use "
                              "another info string")
+    SESSION_NOT_RUN = ("a >>> session in a code block with info string {info!r}, which is never "
+                       "run: write ```pycon (or ```python) so it runs, or drop the prompts")
+    DOCTEST_SKIP = ("doctest `{source}`: +SKIP, so it never runs; a session must run (drop the "
+                    "prompt, or the directive)")
     CODE_RAISED = "code block raised {error}"
     DOCTEST_UNREADABLE = "a session doctest cannot read: {error}"
     DOCTEST_RAISED = "doctest raised {error}"

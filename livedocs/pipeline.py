@@ -140,15 +140,28 @@ def _plan_outside_body(plan: PagePlan, page: RenderedPage) -> None:
                 plan.items.append(Planned(Kind.MARKUP, line, error=say(
                     Msg.PRIVATE_USE, code=ord(info.source[off]))))
     for key in AUDITED_META:
-        value = info.meta.get(key)
-        if isinstance(value, str):
-            line = info.meta_lines.get(key, 1) - info.offset
-            _audit_shown(plan, value, line, f"front matter `{key}`")
+        line = info.meta_lines.get(key, 1) - info.offset
+        for text in _shown(info.meta.get(key)):
+            _audit_shown(plan, text, line, f"front matter `{key}`")
     for label in page.toc_labels:
         _audit_shown(plan, label, 1, "a heading's data-toc-label")
     for label in page.nav_labels:
         _audit_shown(plan, label, 1 - info.offset, f"the nav label {label!r}")
     plan.items.sort(key=lambda it: it.line)
+
+
+def _shown(value: Any) -> list[str]:
+    """The text a reader sees for a front matter value, whatever YAML made of it: a number
+    (``title: 2561``), a date, a list's items (a string as itself; ``true`` shows no digit)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [t for v in value for t in _shown(v)]
+    if isinstance(value, dict):
+        return [t for kv in value.items() for v in kv for t in _shown(v)]
+    if value is None or isinstance(value, bool):
+        return []
+    return [str(value)]
 
 
 def _audit_shown(plan: PagePlan, text: str, line: int, where: str) -> None:

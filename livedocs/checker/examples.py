@@ -5,7 +5,8 @@ found in the page's Markdown, indented ones included (in an admonition, a tab). 
 holding ``>>>`` prompts is a doctest: each example (one ``>>>`` statement) is one check,
 which fails if it prints something else or raises unexpectedly.  A ``python`` block
 without prompts is run as code (one check; it fails if it raises).  A ``pycon`` block must
-hold a session.  All blocks of a page share one namespace, in page order, apart from the
+hold a session.  A block may stand in a blockquote.  ``# doctest: +SKIP`` fails (an example
+that never runs), and so does a ``>>>`` session in any other fenced block.  All blocks of a page share one namespace, in page order, apart from the
 setup's (as Sybil runs them).
 """
 
@@ -21,10 +22,12 @@ from ..report import Check, Kind
 __all__ = ["Session", "find_sessions", "run_sessions"]
 
 _FENCE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*\{?\.?(?P<info>[\w+-]*)[^\n]*\n"
-    r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S)
-_PYTHON = {"python", "py", "python3"}
-_SESSION = {"pycon"}
+    r"^(?P<indent>(?:[ \t]*>)*[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*\{?[ \t]*\.?"
+    r"(?P<info>[\w+-]*)[^\n]*\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S)
+_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+_PYTHON = {"python", "py", "python3", "py3"}
+_SESSION = {"pycon", "python-console", "pycon3"}
+_PROMPT = re.compile(r"^[ \t]*>>>(?: |$)", re.M)
 _SETUP = re.compile(r"<!-- live:setup\n.*?-->", re.S)
 
 
@@ -33,6 +36,7 @@ class Session:
     code: str
     line: int  # of the block's first line of code, in the Markdown body
     console: bool  # a pycon block
+    other: str = ""  # the info string of a block that is not Python, yet holds `>>>`
 
 
 def find_sessions(markdown: str) -> list[Session]:
@@ -41,12 +45,17 @@ def find_sessions(markdown: str) -> list[Session]:
     out = []
     for m in _FENCE.finditer(text):
         info = m.group("info").lower()
-        if info not in _PYTHON | _SESSION:
-            continue
         indent = m.group("indent")
-        body = "".join(line[len(indent):] if line.startswith(indent) else line.lstrip()
+        quoted = ">" in indent
+        body = "".join(line[len(indent):] if line.startswith(indent) else
+                       _QUOTE.sub("", line) if quoted else line.lstrip()
                        for line in m.group("body").splitlines(keepends=True))
-        out.append(Session(body, text.count("\n", 0, m.start("body")) + 1, info in _SESSION))
+        line = text.count("\n", 0, m.start("body")) + 1
+        if info not in _PYTHON | _SESSION:
+            if _PROMPT.search(body):  # a session a reader would take for run code
+                out.append(Session(body, line, False, info or "(no info string)"))
+            continue
+        out.append(Session(body, line, info in _SESSION))
     return out
 
 
@@ -89,6 +98,9 @@ def _run(sessions: list[Session], path: str, offset: int) -> list[Check]:
                             message=f"{path}:{line + offset}: {msg}"))
 
     for s in sessions:
+        if s.other:
+            check(s.line - 1, False, say(Msg.SESSION_NOT_RUN, info=s.other))
+            continue
         if ">>>" not in s.code:
             if s.console:
                 check(s.line - 1, False, say(Msg.PYCON_WITHOUT_SESSION))
@@ -113,5 +125,7 @@ def _run(sessions: list[Session], path: str, offset: int) -> list[Check]:
             continue
         for ex in test.examples:
             problem = runner.problems.get(id(ex))
+            if ex.options.get(doctest.SKIP):
+                problem = say(Msg.DOCTEST_SKIP, source=ex.source.strip())
             check(s.line + ex.lineno, problem is None, problem or "doctest example holds")
     return checks

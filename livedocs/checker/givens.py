@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-__all__ = ["Given", "givens_of", "symbol_values"]
+__all__ = ["Given", "givens_of", "symbol_values", "stale_givens"]
 
 
 @dataclass(frozen=True)
@@ -85,3 +85,24 @@ def givens_of(code: str) -> list[Given]:
 def symbol_values(givens: list[Given]) -> dict[str, Fraction]:
     """The givens that a symbol in math can stand for (plain names, numbers)."""
     return {g.name: g.value for g in givens if g.value is not None and "[" not in g.name}
+
+
+_MISSING = object()
+
+
+def stale_givens(code: str, ns: dict) -> list[tuple[Given, str]]:
+    """The givens of ``code`` that its variables no longer hold once it has run in ``ns``
+    (``X += 1``, ``del X``, a ``global X`` rebinding it), with what they hold instead
+    (as text)."""
+    out = []
+    for g in givens_of(code):
+        name, _, index = g.name.partition("[")
+        value = ns.get(name, _MISSING)
+        try:
+            if index and value is not _MISSING:
+                value = value[int(index.rstrip("]"))]  # type: ignore[index]
+        except (TypeError, IndexError, KeyError, ValueError):
+            value = _MISSING
+        if value is _MISSING or _one(g.name, value) != [g]:
+            out.append((g, "nothing" if value is _MISSING else repr(value)[:80]))
+    return out

@@ -23,7 +23,7 @@ from ..tex.read import read_span
 from .givens import Given
 from .planmath import plan_chains
 from .plantypes import AuditTok, EqPlan, PagePlan, Planned, marker_line, short
-from .prose import LIVE_WRITTEN, markup_problems, prose_tokens
+from .prose import LIVE_WRITTEN, MAGNITUDE, markup_problems, prose_tokens
 from .reading import Page, Segment
 from .source import Prepared
 
@@ -179,12 +179,18 @@ def _plan_run(run: _Run, plan: PagePlan, loc: Locator, seen: set[int],
                                       error=say(Msg.MARKER_IN_HEADING)))
         elif flags.student is not None or flags.exempt:
             plan.items.append(Planned(Kind.MARKUP, line, marker=k, error=say(Msg.MARKER_IN_QUOTE)))
+        elif i and marker_index(text[i - 1]) is not None:
+            plan.items.append(Planned(Kind.MARKUP, line, marker=k,
+                                      error=say(Msg.TWO_MARKERS_ON_NUMBER)))
         else:
             before = drop_placeholders(text[:i])
             m = LIVE_WRITTEN.search(before[-120:])
             if m is None:
                 plan.items.append(Planned(Kind.MARKUP, line, marker=k,
                                           error=say(Msg.MARKER_DETACHED)))
+            elif MAGNITUDE.match(drop_placeholders(text[i + 1 : i + 40])):
+                plan.items.append(Planned(Kind.MARKUP, line, marker=k,
+                                          error=say(Msg.MARKER_BEFORE_MAGNITUDE)))
             else:
                 plan.items.append(Planned(Kind.LIVE, line, marker=k, written=m.group()))
     if run.kind == "hidden":

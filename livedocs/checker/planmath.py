@@ -75,7 +75,11 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
             subs = {name for name, _ in plan.markers[k].subs} if k < len(plan.markers) else set()
             if lit is not None and not subs:
                 num_ties[k] = lit
-            elif [n for n in last.nums if not n.exempt] or trees[-1] is not None:
+            elif trees[-1] is None and [n for n in last.nums if not n.exempt]:
+                plan.items.append(Planned(Kind.MARKUP, marker_line(plan, k, line), marker=k,
+                                          error=say(Msg.MATH_UNREADABLE, tex=short(span.tex),
+                                                    error=reasons[-1])))
+            elif trees[-1] is not None:
                 formula_tie = (k, len(chain.sides) - 1)
             else:
                 plan.items.append(Planned(Kind.MARKUP, marker_line(plan, k, line), marker=k,
@@ -85,11 +89,11 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
         checked: list[int] = []
         for r, rel in enumerate(chain.rels):
             a, b = r, r + 1
-            if rel == "~" or notation:
+            if rel.startswith("~"):
                 continue
-            if evaluable[a] and evaluable[b]:
+            if evaluable[a] and evaluable[b]:  # checked, opted out as notation or not
                 checked.append(r)
-            elif numeric[a] and numeric[b]:
+            elif numeric[a] and numeric[b] and not notation:
                 bad = a if not evaluable[a] else b
                 why = reasons[bad] or "unknown symbol " + ", ".join(
                     sorted(symbols(trees[bad]) - known - subs)) if trees[bad] or reasons[bad] \
@@ -98,6 +102,7 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
                     Msg.MATH_NOT_EVALUABLE, tex=short(span.tex),
                     side=drop_placeholders(chain.sides[bad].latex),
                     why=why)))
+        _unchecked_ties(span, chain, ci, num_ties, formula_tie, numeric, plan, line)
         if not checked and formula_tie is None:
             for k, n in num_ties.items():  # a tied number that is no equation's result
                 used_ties.add(k)
@@ -136,6 +141,34 @@ def plan_chains(span: Span, plan: PagePlan, line: int) -> None:
     for n in span.nums:
         if not n.exempt and id(n) not in covered and id(n) not in tied_nums:
             plan.audit.append(AuditTok(n.text, n.value, line, math=True))
+
+
+def _unchecked_ties(span, chain, ci, num_ties, formula_tie, numeric, plan, line) -> None:
+    """A tied number must be checked against the relation it sits in: one joined to
+    numbers by a notation relation (``\\equiv``, ``\\to``) or to arithmetic by words
+    (``\\text{ is }``) is an error."""
+    tied = {i for i, s in enumerate(chain.sides) if any(n in s.nums for n in num_ties.values())}
+    if formula_tie:
+        tied.add(formula_tie[1])
+    for r, rel in enumerate(chain.rels):
+        if rel.startswith("~") and ((r in tied and numeric[r + 1])
+                                    or (r + 1 in tied and numeric[r])):
+            plan.items.append(Planned(Kind.MARKUP, line, error=say(
+                Msg.MATH_TIE_UNCHECKED, tex=short(span.tex), rel=rel[1:])))
+    if tied and chain.words.strip() and ci and not chain.rels:
+        before = span.chains[ci - 1].sides[-1]
+        if any(not n.exempt for n in before.nums) and _arithmetic(before):
+            plan.items.append(Planned(Kind.MARKUP, line, error=say(
+                Msg.MATH_TIE_IN_WORDS, tex=short(span.tex), words=chain.words.strip())))
+
+
+def _arithmetic(side) -> bool:
+    """Does ``side`` compute (an operator between terms), rather than name one number?"""
+    try:
+        tree = parse(side.toks)
+    except NotArithmetic:
+        return True
+    return tree.op not in ("num", "neg", "pct", "sym") and literal(side.nums, tree) is None
 
 
 def _anchor(chain, trees, evaluable, checked, num_ties, formula_tie, plan) -> set[int]:

@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 
-__all__ = ["ProseTok", "prose_tokens", "LIVE_WRITTEN", "markup_problems", "normalise"]
+__all__ = ["ProseTok", "prose_tokens", "LIVE_WRITTEN", "MAGNITUDE", "markup_problems", "normalise"]
 
 _SUPERS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _NUMBER = (
@@ -41,6 +41,11 @@ _TOKEN = re.compile(rf"(?<![\d.]){_NUMBER}(?![\d])")
 # The written part of a live number: a token that ends right where its marker stands.
 LIVE_WRITTEN = re.compile(rf"(?<![\d.]){_NUMBER}\Z")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+# What, right after a live number's marker, scales the number the reader reads: a power of
+# ten, a percent or per mille sign, a magnitude letter or word (``5.2<!--= x --> × 10⁻³``).
+MAGNITUDE = re.compile(rf"(?:[ \u00a0\u2009\u202f]?(?:[×x·]\s?10[⁻⁺]?[{_SUPERS}]|[%‰])"
+                       r"|[kKMB]\b|[ \u00a0]+(?:thousand|million|billion|trillion|percent"
+                       r"|per\s?cent)\b)")
 
 
 @dataclass(frozen=True)

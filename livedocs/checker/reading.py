@@ -10,7 +10,7 @@ still as arithmatex's ``\\(...\\)``/``\\[...\\]`` wrappers) and returns its
 * ``math``: the TeX of one arithmatex span (``display`` for blocks);
 * ``code``: text inside ``<code>``, ``<pre>``, ``<kbd>``, ``<samp>`` (not audited);
 * ``attr``: a visible attribute (``alt``, ``title``, ``aria-label``, ``placeholder``,
-  ``value``, an ``<ol>``'s ``start``), each its own block;
+  ``value``, an ``<ol>``'s ``start``, an ``<iframe>``'s ``srcdoc`` text), each its own block;
 * ``hidden``: text the reader never sees (comments other than the setup, ``<script>``,
   ``<style>``, ``<template>``), kept only so that a marker found there is an error.
 
@@ -20,6 +20,8 @@ of :mod:`livedocs.marks` (text generated from a checked source).
 """
 
 from __future__ import annotations
+
+import re
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -154,7 +156,9 @@ class _Reader(HTMLParser):
             shown = name in _VISIBLE_ATTRS or (name == "value" and tag in (
                 "input", "button", "option", "li", "meter", "progress")
                 and (a.get("type") or "text") not in _VALUE_UNSEEN) or (
-                name == "start" and tag == "ol")
+                name == "start" and tag == "ol") or (name == "srcdoc" and tag == "iframe")
+            if name == "srcdoc" and value:  # a document shown in the frame: its text
+                value = re.sub(r"<[^>]*>", " ", value)
             if shown and value:
                 self.new_block()
                 self.add("attr", value, where=name)

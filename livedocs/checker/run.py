@@ -19,7 +19,7 @@ from ..tex.evaluate import Value, evaluate
 from ..tex.lex import plain_digits
 from ..tex.read import NumTok
 from .format import format_number
-from .givens import symbol_values
+from .givens import stale_givens, symbol_values
 from .plantypes import AuditTok, EqPlan, PagePlan, Planned
 from .prose import normalise
 from .relations import math_form, relation, show
@@ -117,6 +117,11 @@ class _Runner:
             self.cache[key] = dict(self.ns)
         if err:
             return self.check(Kind.SETUP, plan.setup_line, False, f"setup raised {err}")
+        stale = stale_givens(plan.setup, self.ns)
+        if stale:
+            return self.check(Kind.SETUP, plan.setup_line, False, "; ".join(say(
+                Msg.GIVEN_CHANGED, name=g.name, given=g.label or show(g.value),
+                now=now) for g, now in stale))
         return self.check(Kind.SETUP, plan.setup_line, True, "setup ran")
 
     def live(self, it: Planned) -> Check:
@@ -177,6 +182,8 @@ class _Runner:
             needed.add(eq.formula_tie[1])
         for s in sorted(needed):
             tree = eq.trees[s]
+            if tree is None:  # planned so as never to happen; say so rather than raise
+                return (f"`{chain.sides[s].latex}` cannot be read as arithmetic", None, None)
             try:
                 values[s] = evaluate(tree, env)  # type: ignore[arg-type]
             except Exception as exc:  # noqa: BLE001 (EvalError, Unresolved, ...)

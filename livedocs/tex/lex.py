@@ -45,6 +45,8 @@ _DROP = {",", ";", "!", ":", " ", ">", "quad", "qquad", "enspace", "thinspace", 
          "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle", "limits",
          "nolimits"}
 _STATEMENT_SPACES = {"quad", "qquad"}
+_INVISIBLE = {"color", "textcolor", "phantom", "hphantom", "vphantom"}
+_DELIMITED = {"left", "right"}
 _TEXTLIKE = {"text", "textrm", "textbf", "textit", "textsf", "texttt", "textnormal", "mbox",
              "hbox", "mathrm", "operatorname", "tag", "label", "mathtt", "mathsf", "mathit"}
 CHAIN_ENVS = {"aligned", "align", "align*", "alignat", "alignat*", "gathered", "gather",
@@ -52,12 +54,14 @@ CHAIN_ENVS = {"aligned", "align", "align*", "alignat", "alignat*", "gathered", "
               "alignedat", "flalign", "flalign*", "eqnarray", "eqnarray*"}
 CHECKED_RELATIONS = {"=": "=", "approx": "≈", "≈": "≈", "<": "<", "lt": "<", ">": ">",
                      "gt": ">", "le": "≤", "leq": "≤", "leqslant": "≤", "≤": "≤", "ge": "≥",
-                     "geq": "≥", "geqslant": "≥", "≥": "≥", "ne": "≠", "neq": "≠", "≠": "≠"}
+                     "geq": "≥", "geqslant": "≥", "≥": "≥", "ne": "≠", "neq": "≠", "≠": "≠",
+                     "approxeq": "≈", "thickapprox": "≈"}
 NOTATION_RELATIONS = {"in", "notin", "sim", "simeq", "cong", "propto", "to", "rightarrow",
                        "leftarrow", "Rightarrow", "Leftarrow", "longrightarrow", "mapsto",
                        "implies", "iff", "equiv", "coloneqq", "eqqcolon", "ll", "gg",
                        "subset", "subseteq", "supset", "supseteq", "mid", "parallel",
-                       "perp", "leftrightarrow", "Leftrightarrow", "triangleq", "doteq"}
+                       "perp", "leftrightarrow", "Leftrightarrow", "triangleq", "doteq",
+                       "eqsim", "gtrsim", "lesssim", "gtrapprox", "lessapprox", "asymp"}
 
 
 
@@ -72,6 +76,29 @@ class Tok:
     start: int
     end: int
     arg: str = ""  # a text token's argument
+
+
+def _after_group(tex: str, i: int, name: str) -> int:
+    """Index past the braced argument of ``\\name`` that starts at ``tex[i:]``."""
+    j = i
+    while j < len(tex) and tex[j] == " ":
+        j += 1
+    if j >= len(tex) or tex[j] != "{":
+        raise TexError(f"`\\{name}` needs a braced argument")
+    return _group_end(tex, j)
+
+
+def _open_left(toks: list[Tok]) -> str:
+    """The bracket closing the innermost `(` or `[` still open in ``toks`` ('' if none)."""
+    depth = {"(": 0, "[": 0}
+    for t in reversed(toks):
+        if t.kind == "char" and t.text in ")]":
+            depth["(" if t.text == ")" else "["] += 1
+        elif t.kind == "char" and t.text in "([":
+            if depth[t.text] == 0:
+                return ")" if t.text == "(" else "]"
+            depth[t.text] -= 1
+    return ""
 
 
 def _group_end(tex: str, i: int) -> int:
@@ -104,6 +131,14 @@ def lex(tex: str) -> list[Tok]:
             name = text[1:]
             if name == "":
                 raise TexError("a lone backslash at the end of the math")
+            if name in _INVISIBLE:  # `\\color{red}`, `\\phantom{0}`: not read
+                i = _after_group(tex, i, name)  # `\\textcolor{red}{x}` is `{x}`
+                continue
+            if name in _DELIMITED and tex[i:].lstrip().startswith("."):
+                i = tex.index(".", i) + 1  # `\\right.`: the null delimiter
+                if name == "right" and toks and _open_left(toks):
+                    toks.append(Tok("char", _open_left(toks), i - 1, i))
+                continue
             if name in _DROP:
                 if name in _STATEMENT_SPACES:
                     toks.append(Tok("sep", text, m.start(), i))
@@ -137,7 +172,7 @@ def lex(tex: str) -> list[Tok]:
             if j >= len(toks) or (toks[j].kind == "char" and toks[j].text in "}^_&"):
                 raise TexError(f"`{t.text}` needs {need} argument{'s' if need > 1 else ''}")
             j = _skip_argument(toks, j)
-    toks = _unwrap(toks, {"boxed", "underline"})
+    toks = _unwrap(_colon_equals(toks), {"boxed", "underline"})
     depth = 0
     for t in toks:
         if t.kind == "char" and t.text in "{}":
@@ -152,6 +187,19 @@ def lex(tex: str) -> list[Tok]:
 _ARITY = {"frac": 2, "dfrac": 2, "tfrac": 2, "binom": 2, "sqrt": 1, **dict.fromkeys(
     ("mathbf", "mathbb", "mathcal", "mathfrak", "boldsymbol", "bm", "hat", "tilde", "bar",
      "vec", "overline", "widehat", "widetilde", "boxed", "underline"), 1)}
+
+
+def _colon_equals(toks: list[Tok]) -> list[Tok]:
+    """``:=`` and ``=:`` (a definition) read as ``=``: both sides are equal."""
+    out: list[Tok] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == t.kind == "char" and prev.end == t.start \
+                and {prev.text, t.text} == {":", "="}:
+            out[-1] = Tok("char", "=", prev.start, t.end)
+            continue
+        out.append(t)
+    return out
 
 
 def _skip_argument(toks: list[Tok], j: int) -> int:

@@ -192,6 +192,10 @@ class _Parser:
             if name in _GREEK:
                 self.i += 1
                 return self.symbol(name)
+            if name in _STYLES and self.is_bracket(1) and self.i + 2 < len(self.toks) \
+                    and self.toks[self.i + 2].kind == "num":  # `\\mathbf{2560}`: a number
+                self.i += 1
+                return self.group("{", "}")
             if name in _STYLES:
                 self.i += 1
                 inner = self.take_group_text()

@@ -46,6 +46,8 @@ def test_good_equations(body: str) -> None:
     ("$$ 20 \\cdot 128 = 2560, \\quad 2 \\cdot 3 = 7 $$<!--= D * H -->", "does not hold"),
     ("$$ \\lfloor 7/2 \\rfloor = 3 $$", "cannot be evaluated"),
     ("$$ \\lfloor 7/2 \\rfloor = 3 $$<!--notation-->", "undeclared number 7"),
+    ("$$ 20 \\cdot 128 = 2561 $$<!--= 2561 --><!--notation-->", "does not hold"),
+    ("$$ \\underbrace{20 \\cdot 128}_{\\text{in}} = 2561 $$<!--notation-->", "does not hold"),
     ("$$ 2560 \\approx 20 \\cdot 128 + 7 $$<!--= D * H -->", "to the digits written"),
 ])
 def test_bad_equations(body: str, says: str) -> None:
@@ -57,8 +59,9 @@ def test_an_end_tie_ties_the_last_chain_and_counts_one_equation_each() -> None:
     assert kinds("$$ 20 \\cdot 128 = 2560, \\quad 2560 \\cdot 5 = 12{,}800 $$"
                  "<!--= D * H * T_A -->\n") == {"setup": 1, "equation": 2, "audit": 1}
     assert kinds("$2560<!--= D * H -->$\n") == {"setup": 1, "live": 1, "audit": 1}
+    # The opt-out does not silence a relation that can be evaluated: still one equation.
     assert kinds("$$ 20 \\cdot 128 = 2560 $$<!--= D * H --><!--notation-->\n") == {
-        "setup": 1, "live": 1, "notation": 1, "audit": 1}
+        "setup": 1, "equation": 1, "notation": 1, "audit": 1}
 
 
 def test_the_end_tie_ties_the_last_of_three_chains() -> None:
@@ -72,3 +75,29 @@ def test_a_scientific_number_times_a_symbol_is_not_the_written_side() -> None:
     page = ("# T\n\n<!-- live:setup\nP, S, T_A = 12800, 2560, 5\n-->\n\n"
             "$$ 12{,}800 \\approx 2.56 \\times 10^{3}\\,T_A $$\n")
     assert [c.message for c in check_page(page, "docs/t.md").failures] == []
+
+
+@pytest.mark.parametrize("body", [
+    "$$ 20 \\cdot 128 \\bowtie 9000 $$<!--= 9000 -->",
+    "$$ 20 \\cdot 128 = \\cancel{2561} $$<!--= 2561 -->",
+    "$$ \\left( 20 \\cdot 128 = 2560 $$<!--= 2560 -->",
+])
+def test_an_unreadable_tied_side_is_named_not_a_traceback(body: str) -> None:
+    found = findings(body + "\n")
+    assert found and any("cannot read this construct" in f for f in found), found
+    assert not any("Error:" in f for f in found), found
+
+
+def test_a_message_shows_no_placeholder() -> None:
+    found = findings("$$ \\frac{1}{4<!--= 4 -->} = 0.3 $$\n")
+    assert any("`\\frac{1}{4}`" in f for f in found), found
+
+
+@pytest.mark.parametrize(("body", "says"), [
+    ("$$ 20 \\cdot 128 \\equiv 2561 $$<!--= 2561 -->", "`\\equiv`, a relation the checker"),
+    ("$$ 20 \\cdot 128 \\to 2561<!--= 2561 --> $$", "`\\to`, a relation the checker"),
+    ("$$ 20 \\cdot 128 \\text{ is } 2561 $$<!--= 2561 -->", "by the words 'is'"),
+])
+def test_a_tie_in_an_unchecked_relation_fails(body: str, says: str) -> None:
+    found = findings(body + "\n")
+    assert any(says in f for f in found), found
