@@ -71,16 +71,23 @@ def _heading(page: AnswerPage) -> etree.Element:
 # and the table of contents lists it.
 ANSWER_ID = "grade"
 ANSWER_TOC_LABEL = "Grade and full-marks answer"
+# The full-marks answer inside the box: the chip's second link leads straight to it.
+FULL_MARKS_ID = "full-marks-answer"
+FULL_MARKS_LINK = "Full-marks answer ↓"
+READING_SUMMARY = "How we read the question"
 
 
 def _grade_chip(page: AnswerPage) -> etree.Element:
     """The grade right under the H1 (its label, colour and icon, as in the answer box),
-    linking to the answer box: on a phone the box itself is below the first screen."""
+    linking to the answer box, and beside it a link straight to the full-marks answer: on
+    a phone the box itself is below the first screen."""
     chip = _el("p", None, "grade-chip")
     link = _el("a", _generated(page.grade.badge), f"grade grade--{int(page.grade)}",
                href=f"#{ANSWER_ID}")
     link.set("title", "The grade, its reason and a full-marks answer")
     chip.append(link)
+    link.tail = " "
+    chip.append(_el("a", FULL_MARKS_LINK, "grade-chip__jump", href=f"#{FULL_MARKS_ID}"))
     return chip
 
 
@@ -105,23 +112,26 @@ def _answer_box(page: AnswerPage, answer: etree.Element) -> None:
     title.tag = "h2"
     title.set("id", ANSWER_ID)
     title.set("data-toc-label", ANSWER_TOC_LABEL)
-    label = _el("p", None, "answer-box__label")
+    label = _el("p", None, "answer-box__label", id=FULL_MARKS_ID)
     strong = _el("strong", title.text)
     label.append(strong)
     title.text = None
     title.append(grade_badge(page.grade))
-    index = list(answer).index(title)
+    # The grade (the title) first, then the full-marks answer (the admonition's own
+    # content), then the grade's reason, and our reading of the question, folded: on a
+    # phone the full-marks answer comes right after the grade.
+    answer_body = list(answer)[list(answer).index(title) + 1:]
+    for el in answer_body:
+        answer.remove(el)
     why = _el("p", None, "answer-box__why")
     why.append(_el("strong", "Why. "))
     why[-1].tail = page.reason
-    extra = [why]
+    answer.extend([label, *answer_body, why])
     if page.reading:
-        reading = _el("p", None, "answer-box__reading")
-        reading.append(_el("strong", "Graded under our reading of the question. "))
-        reading[-1].tail = page.reading
-        extra.append(reading)
-    for n, el in enumerate([*extra, label], start=index + 1):
-        answer.insert(n, el)
+        reading = _el("details", None, "answer-box__reading")
+        reading.append(_el("summary", READING_SUMMARY))
+        reading.append(_el("p", page.reading))
+        answer.append(reading)
 
 
 def _href(src_uri: str, here: str | None) -> str:

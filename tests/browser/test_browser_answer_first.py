@@ -1,0 +1,36 @@
+"""The second design review (branch d18b), measured on every page at 390 and 1280 px,
+light and dark, from what probe.js recorded in each view (the visits are made once,
+conftest.py): the full-marks answer first, the question before its note, one icon per
+grade, tables inside the column and display math never below the body's size.
+"""
+
+from __future__ import annotations
+
+import pytest
+from browser_audit import PAGES, VIEWS
+
+CASES = [pytest.param(path, view, id=f"{path.strip('/') or 'home'}-{view}")
+         for path in PAGES for view in VIEWS]
+ANSWER_PAGES = [p for p in PAGES if p.startswith("task-") and "/q" in p]
+ANSWER_CASES = [c for c in CASES if c.values[0] in ANSWER_PAGES]
+PHONE_CASES = [c for c in CASES if c.values[1].startswith("phone")]
+# Below the student's quote, the box's border and padding, its title (the grade) and the
+# label's margin take about 100 px on a phone: the full-marks answer starts within this of
+# the quote's end. Before, the reason and the reading stood between them (300-700 px).
+AFTER_QUOTE = 160
+
+
+@pytest.mark.parametrize(("path", "view"), ANSWER_CASES)
+def test_the_full_marks_answer_comes_right_after_the_grade(visits, path, view):
+    """F1: in the answer box the full-marks answer comes before the grade's reason, right
+    below the student's quote (only the box's grade line between), a link beside the grade
+    chip leads to it, and our reading of the question is folded (a closed <details>)."""
+    probe = visits[path, view].probe["fullMarks"]
+    assert probe is not None, "no full-marks answer in the answer box"
+    assert probe["beforeWhy"], probe
+    assert probe["top"] - probe["quoteBottom"] <= AFTER_QUOTE, probe
+    jump = probe["jump"]
+    assert jump is not None and jump["leads"], probe
+    assert jump["bottom"] <= probe["screen"], probe  # in the first screen, beside the chip
+    if probe["reading"] is not None:
+        assert not probe["reading"]["open"] and probe["reading"]["summary"], probe
