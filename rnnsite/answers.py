@@ -92,12 +92,16 @@ def _grade_chip(page: AnswerPage) -> etree.Element:
 
 
 def _question_box(page: AnswerPage) -> etree.Element:
+    """The question first, at the body's size; then, as one muted line, where it comes
+    from: how sure the reconstruction is and why."""
     box = _el("div", cls="admonition question")
-    box.append(_el("p", "The question (a reconstruction)", "admonition-title"))
-    box.append(_el("p", f"{page.basis} Confidence: {page.confidence}."))
-    q = _el("p")
-    q.append(_el("em", page.asked))
-    box.append(q)
+    box.append(_el("p", "The question", "admonition-title"))
+    box.append(_el("p", page.asked, "question__asked"))
+    note = _el("p", None, "question__note")
+    note.append(_el("span", "Reconstructed from the answer · confidence: ",
+                    "question__note-label"))
+    note[-1].tail = f"{page.confidence}. {page.basis}"
+    box.append(note)
     return box
 
 

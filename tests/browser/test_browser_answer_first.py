@@ -34,3 +34,15 @@ def test_the_full_marks_answer_comes_right_after_the_grade(visits, path, view):
     assert jump["bottom"] <= probe["screen"], probe  # in the first screen, beside the chip
     if probe["reading"] is not None:
         assert not probe["reading"]["open"] and probe["reading"]["summary"], probe
+
+
+@pytest.mark.parametrize(("path", "view"), ANSWER_CASES)
+def test_the_question_comes_before_its_note(visits, path, view):
+    """F2: the question box shows the question first, upright at the body's size, then
+    the note on its reconstruction in one muted line, readable (14 px or more)."""
+    q = visits[path, view].probe["question"]
+    assert q is not None, "no question in the question box"
+    assert q["first"] and q["noteAfter"], q
+    assert q["style"] == "normal" and not q["em"], q
+    assert abs(q["size"] - q["bodySize"]) < 0.5, q
+    assert q["noteSize"] is not None and 14 <= q["noteSize"] < q["size"], q

@@ -90,8 +90,11 @@ def test_page_gets_heading_question_box_and_answer_box_after_the_quote():
     html = render(page(META | {"reading": "We read it as the gate's value."})).html
     h1 = re.search(r"<h1[^>]*>(.*?)<a class=\"headerlink\"", html).group(1)
     assert h1 == f"Task {META['task']}, Question {META['question']}: {META['heading']}"
-    assert html.index("The question (a reconstruction)") < html.index('class="student"')
+    assert html.index("The question") < html.index('class="student"')
     assert META["asked"] in html and META["basis"] in html
+    # the question first, then the note on how it was reconstructed
+    assert html.index(META["asked"]) < html.index("Reconstructed from the answer") \
+        < html.index(META["basis"]) < html.index('class="student"')
     assert 'href="#full-marks-answer">Full-marks answer' in html
     after_quote = html[html.index("</blockquote>"):]
     box = re.match(r"</blockquote>\s*<div class=\"admonition answer answer-box grade-(\d)\">",
