@@ -46,3 +46,14 @@ def test_the_question_comes_before_its_note(visits, path, view):
     assert q["style"] == "normal" and not q["em"], q
     assert abs(q["size"] - q["bodySize"]) < 0.5, q
     assert q["noteSize"] is not None and 14 <= q["noteSize"] < q["size"], q
+
+
+@pytest.mark.parametrize(("path", "view"), ANSWER_CASES)
+def test_each_grade_has_its_own_icon(visits, path, view):
+    """F3: the five grades show five different icons, and the answer box's title shows
+    the same icon as the grade chip under the H1."""
+    icons = visits[path, view].probe["gradeIcons"]
+    assert icons is not None
+    assert all(i and i != "none" for i in icons["all"]), icons
+    assert len(set(icons["all"])) == 5, icons
+    assert icons["chip"] == icons["box"], icons
