@@ -57,3 +57,12 @@ def test_each_grade_has_its_own_icon(visits, path, view):
     assert all(i and i != "none" for i in icons["all"]), icons
     assert len(set(icons["all"])) == 5, icons
     assert icons["chip"] == icons["box"], icons
+
+
+@pytest.mark.parametrize(("path", "view"), CASES)
+def test_no_table_is_wider_than_the_column(visits, path, view):
+    """F4: no table of a page's text (the calculator's scrolling tables and notebooks
+    aside) is wider than the text column: the grading scale becomes cards on a phone,
+    other tables take narrower padding."""
+    wide = visits[path, view].probe["wideTables"]
+    assert wide == [], wide
