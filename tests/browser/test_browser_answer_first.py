@@ -66,3 +66,11 @@ def test_no_table_is_wider_than_the_column(visits, path, view):
     other tables take narrower padding."""
     wide = visits[path, view].probe["wideTables"]
     assert wide == [], wide
+
+
+@pytest.mark.parametrize(("path", "view"), CASES)
+def test_display_math_is_never_smaller_than_the_body(visits, path, view):
+    """F5: an equation too wide for the column is set smaller only down to the body's
+    size (16 px); one wider still scrolls (with its mark, test_browser_design.py)."""
+    small = [m for m in visits[path, view].probe["displayMath"] if m["size"] < 16 - 0.05]
+    assert small == [], small
