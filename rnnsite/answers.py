@@ -4,9 +4,11 @@ An answer page (``docs/task-*/q*.md``) states its task, question, the reconstruc
 question, the grade and the reason for it in front matter (see :class:`AnswerPage`). This
 extension renders them, so each fact is written once:
 
-- on the answer page: the H1 (``Task 2.1, Question 2: …``), the question box, and the
-  **answer box**: the grade and its reason, joined to the page's own
-  ``!!! answer "A full-marks answer"`` admonition, which must follow the student's quote;
+- on the answer page: the H1 (``Task 2.1, Question 2: …``), the grade chip with a link to
+  the full-marks answer, the question box (the question, then how it was reconstructed),
+  and the **answer box**: the grade, the page's own ``!!! answer "A full-marks answer"``
+  admonition (which must follow the student's quote), the grade's reason, and our reading
+  of the question folded in a ``<details>``;
 - anywhere: a paragraph ``::answers-table::`` becomes the table of all answers (home page),
   ``::answers-summary::`` the same with each reason (summary page), ``::grading-scale::``
   the scale of :mod:`rnnsite.grades`.
