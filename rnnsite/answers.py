@@ -4,9 +4,11 @@ An answer page (``docs/task-*/q*.md``) states its task, question, the reconstruc
 question, the grade and the reason for it in front matter (see :class:`AnswerPage`). This
 extension renders them, so each fact is written once:
 
-- on the answer page: the H1 (``Task 2.1, Question 2: …``), the question box, and the
-  **answer box**: the grade and its reason, joined to the page's own
-  ``!!! answer "A full-marks answer"`` admonition, which must follow the student's quote;
+- on the answer page: the H1 (``Task 2.1, Question 2: …``), the grade chip with a link to
+  the full-marks answer, the question box (the question, then how it was reconstructed),
+  and the **answer box**: the grade, the page's own ``!!! answer "A full-marks answer"``
+  admonition (which must follow the student's quote), the grade's reason, and our reading
+  of the question folded in a ``<details>``;
 - anywhere: a paragraph ``::answers-table::`` becomes the table of all answers (home page),
   ``::answers-summary::`` the same with each reason (summary page), ``::grading-scale::``
   the scale of :mod:`rnnsite.grades`.
@@ -71,26 +73,37 @@ def _heading(page: AnswerPage) -> etree.Element:
 # and the table of contents lists it.
 ANSWER_ID = "grade"
 ANSWER_TOC_LABEL = "Grade and full-marks answer"
+# The full-marks answer inside the box: the chip's second link leads straight to it.
+FULL_MARKS_ID = "full-marks-answer"
+FULL_MARKS_LINK = "Full-marks answer ↓"
+READING_SUMMARY = "How we read the question"
 
 
 def _grade_chip(page: AnswerPage) -> etree.Element:
     """The grade right under the H1 (its label, colour and icon, as in the answer box),
-    linking to the answer box: on a phone the box itself is below the first screen."""
+    linking to the answer box, and beside it a link straight to the full-marks answer: on
+    a phone the box itself is below the first screen."""
     chip = _el("p", None, "grade-chip")
     link = _el("a", _generated(page.grade.badge), f"grade grade--{int(page.grade)}",
                href=f"#{ANSWER_ID}")
     link.set("title", "The grade, its reason and a full-marks answer")
     chip.append(link)
+    link.tail = " "
+    chip.append(_el("a", FULL_MARKS_LINK, "grade-chip__jump", href=f"#{FULL_MARKS_ID}"))
     return chip
 
 
 def _question_box(page: AnswerPage) -> etree.Element:
+    """The question first, at the body's size; then, as one muted line, where it comes
+    from: how sure the reconstruction is and why."""
     box = _el("div", cls="admonition question")
-    box.append(_el("p", "The question (a reconstruction)", "admonition-title"))
-    box.append(_el("p", f"{page.basis} Confidence: {page.confidence}."))
-    q = _el("p")
-    q.append(_el("em", page.asked))
-    box.append(q)
+    box.append(_el("p", "The question", "admonition-title"))
+    box.append(_el("p", page.asked, "question__asked"))
+    note = _el("p", None, "question__note")
+    note.append(_el("span", "Reconstructed from the answer · confidence: ",
+                    "question__note-label"))
+    note[-1].tail = f"{page.confidence}. {page.basis}"
+    box.append(note)
     return box
 
 
@@ -105,23 +118,26 @@ def _answer_box(page: AnswerPage, answer: etree.Element) -> None:
     title.tag = "h2"
     title.set("id", ANSWER_ID)
     title.set("data-toc-label", ANSWER_TOC_LABEL)
-    label = _el("p", None, "answer-box__label")
+    label = _el("p", None, "answer-box__label", id=FULL_MARKS_ID)
     strong = _el("strong", title.text)
     label.append(strong)
     title.text = None
     title.append(grade_badge(page.grade))
-    index = list(answer).index(title)
+    # The grade (the title) first, then the full-marks answer (the admonition's own
+    # content), then the grade's reason, and our reading of the question, folded: on a
+    # phone the full-marks answer comes right after the grade.
+    answer_body = list(answer)[list(answer).index(title) + 1:]
+    for el in answer_body:
+        answer.remove(el)
     why = _el("p", None, "answer-box__why")
     why.append(_el("strong", "Why. "))
     why[-1].tail = page.reason
-    extra = [why]
+    answer.extend([label, *answer_body, why])
     if page.reading:
-        reading = _el("p", None, "answer-box__reading")
-        reading.append(_el("strong", "Graded under our reading of the question. "))
-        reading[-1].tail = page.reading
-        extra.append(reading)
-    for n, el in enumerate([*extra, label], start=index + 1):
-        answer.insert(n, el)
+        reading = _el("details", None, "answer-box__reading")
+        reading.append(_el("summary", READING_SUMMARY))
+        reading.append(_el("p", page.reading))
+        answer.append(reading)
 
 
 def _href(src_uri: str, here: str | None) -> str:

@@ -12,7 +12,9 @@
     [".highlight-ipynb", "Code, scrolls sideways"],
     [".jp-OutputArea-output", "Output, scrolls sideways"],
   ];
-  const FIT = 0.8;  // an equation up to 25% too wide is set smaller to fit, not scrolled
+  // An equation a little too wide is set smaller to fit, never below the body's size (its
+  // math is set at 1.15 em): one wider still scrolls.
+  const FLOOR = 16;  // px, the body text's size
 
   // A display equation a little too wide for the column is set smaller until it fits.
   function fit(block) {
@@ -20,6 +22,9 @@
     block.classList.remove("rnnnotes-scrolls");
     block.style.fontSize = "";
     const room = () => block.clientWidth;
+    const math = block.querySelector("math");
+    const mathSize = math ? parseFloat(getComputedStyle(math).fontSize) : FLOOR;
+    const FIT = Math.min(1, FLOOR / mathSize);
     if (room() / block.scrollWidth < FIT) return;  // too wide: it scrolls
     // Not all of an equation scales with its size (spacing, padding): step down until it
     // fits, never below FIT.

@@ -356,7 +356,70 @@ async () => {
              contrast: contrast(over(rgba(s.color), back), back) };
   })() : null;
 
+
+  // Design review 2 (issue d18b). F1: the full-marks answer comes right after the grade,
+  // before the grade's reason; the chip's second link leads to it; our reading is folded.
+  let fullMarks = null;
+  const label = document.querySelector(".answer-box .answer-box__label");
+  if (label) {
+    const why = document.querySelector(".answer-box .answer-box__why");
+    const jump = document.querySelector("h1 + .grade-chip a.grade-chip__jump");
+    const reading = document.querySelector(".answer-box details.answer-box__reading");
+    const quote = document.querySelector("blockquote.student");
+    fullMarks = {
+      top: Math.round(rect(label).top + scrollY),
+      quoteBottom: quote ? Math.round(rect(quote).bottom + scrollY) : null,
+      screen: innerHeight,
+      beforeWhy: !!why && !!(label.compareDocumentPosition(why) & Node.DOCUMENT_POSITION_FOLLOWING),
+      jump: jump ? { href: jump.getAttribute("href"), bottom: Math.round(rect(jump).bottom + scrollY),
+                     leads: document.getElementById(jump.getAttribute("href").slice(1)) === label } : null,
+      reading: reading ? { open: reading.open, summary: reading.querySelector("summary").textContent.trim() } : null,
+    };
+  }
+  // F2: the question box: the question first, upright at the body's size, then the note.
+  let question = null;
+  const asked = document.querySelector(".admonition.question > .question__asked");
+  if (asked) {
+    const note = document.querySelector(".admonition.question > .question__note");
+    const first = document.querySelector(".admonition.question > :not(.admonition-title)");
+    question = {
+      first: first === asked,
+      noteAfter: !!note && !!(asked.compareDocumentPosition(note) & Node.DOCUMENT_POSITION_FOLLOWING),
+      style: getComputedStyle(asked).fontStyle,
+      em: !!asked.querySelector(":scope > em:only-child"),
+      size: parseFloat(getComputedStyle(asked).fontSize),
+      noteSize: note ? parseFloat(getComputedStyle(note).fontSize) : null,
+      bodySize,
+    };
+  }
+  // F3: the icon each grade shows (the chip's, drawn for all five grades), and the answer
+  // box's own icon next to its chip's.
+  let gradeIcons = null;
+  if (document.querySelector(".answer-box") && article) {
+    const trial = document.createElement("p");
+    trial.className = "grade-chip";
+    trial.style.cssText = "position:absolute;left:-10000px";
+    for (let n = 0; n <= 4; n++) trial.insertAdjacentHTML("beforeend", `<a class="grade grade--${n}" href="#">x</a>`);
+    article.append(trial);
+    const icon = (el) => getComputedStyle(el, "::before").maskImage || getComputedStyle(el, "::before").webkitMaskImage;
+    gradeIcons = {
+      all: [...trial.children].map(icon),
+      chip: icon(document.querySelector("h1 + .grade-chip a.grade")),
+      box: icon(document.querySelector(".answer-box > .admonition-title")),
+    };
+    trial.remove();
+  }
+  // F4: tables (outside the calculator and notebooks) wider than the text column.
+  const wideTables = [...document.querySelectorAll(".md-typeset table")].filter(visible)
+    .filter((t) => !t.closest(".rn-calc, .jupyter-wrapper, .md-sidebar"))
+    .filter((t) => rect(t).width > column + 1)
+    .map((t) => `${t.closest("[class]").className.split(" ")[0]}: ${Math.round(rect(t).width)} px in ${column}: ${t.textContent.trim().slice(0, 30)}`);
+  // F5: display equations' math: its font size (none below the body's).
+  const displayMath = [...document.querySelectorAll(".md-typeset .mathml-block > math")].filter(visible)
+    .map((m) => ({ size: parseFloat(getComputedStyle(m).fontSize),
+                   text: m.textContent.replace(/\s+/g, "").slice(0, 30) }));
   return {
+    fullMarks, question, gradeIcons, wideTables, displayMath,
     outputs, copyOverText, controls, totals, mathDetails, answersFirstScreen, chip, sticksOut, danglingOpen, badges, smallText, header,
     bodySize, links, verdicts, splitNumbers, lonePunctuation, equations, reveals, notebook, figures,
     title: document.title,

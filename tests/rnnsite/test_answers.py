@@ -90,17 +90,24 @@ def test_page_gets_heading_question_box_and_answer_box_after_the_quote():
     html = render(page(META | {"reading": "We read it as the gate's value."})).html
     h1 = re.search(r"<h1[^>]*>(.*?)<a class=\"headerlink\"", html).group(1)
     assert h1 == f"Task {META['task']}, Question {META['question']}: {META['heading']}"
-    assert html.index("The question (a reconstruction)") < html.index('class="student"')
+    assert html.index("The question") < html.index('class="student"')
     assert META["asked"] in html and META["basis"] in html
+    # the question first, then the note on how it was reconstructed
+    assert html.index(META["asked"]) < html.index("Reconstructed from the answer") \
+        < html.index(META["basis"]) < html.index('class="student"')
+    assert 'href="#full-marks-answer">Full-marks answer' in html
     after_quote = html[html.index("</blockquote>"):]
     box = re.match(r"</blockquote>\s*<div class=\"admonition answer answer-box grade-(\d)\">",
                    after_quote)
     assert box and int(box.group(1)) == META["grade"]
     grade = Grade(META["grade"])
     assert f'<span class="grade grade--{int(grade)}">{grade.badge}</span>' in after_quote
-    assert after_quote.index(META["reason"]) < after_quote.index("A full-marks answer") \
-        < after_quote.index("refilled at every step")
-    assert "our reading of the question" in after_quote
+    # the grade, then the full-marks answer, then the reason, then the reading, folded
+    assert after_quote.index(grade.badge) < after_quote.index("A full-marks answer") \
+        < after_quote.index("refilled at every step") < after_quote.index(META["reason"]) \
+        < after_quote.index("<details") < after_quote.index("We read it as the gate")
+    assert 'id="full-marks-answer"' in after_quote
+    assert "<summary>How we read the question</summary>" in after_quote
 
 
 def test_number_in_reason_is_audited_like_the_page():
