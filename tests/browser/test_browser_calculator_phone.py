@@ -152,10 +152,10 @@ def test_the_tables_are_aligned_and_tight(view):
     shapes = page.evaluate("""() => ['#calc-breakdown', '#unrolled-breakdown'].map((s) => {
       const table = document.querySelector(s), caption = table.querySelector('caption');
       const words = document.createRange(); words.selectNodeContents(caption);
-      const total = table.closest('.rn-calc__result')
-        ? table.closest('.rn-calc__result').querySelector('.rn-calc__total') : null;
       let above = table.closest('.rn-calc__scroll').previousElementSibling;
-      while (above && above.getBoundingClientRect().height === 0) above = above.previousElementSibling;
+      while (above && above.getBoundingClientRect().height === 0) {
+        above = above.previousElementSibling;
+      }
       const t = table.getBoundingClientRect();
       return {left: t.left, width: t.width, textLeft: words.getClientRects()[0].left,
               gap: caption.getBoundingClientRect().top - above.getBoundingClientRect().bottom,
