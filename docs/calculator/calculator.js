@@ -100,8 +100,13 @@
     table.hidden = rows.length === 0;
   }
 
-  function showTotal(output, result) {
-    output.textContent = result ? result.totalText : "—";
+  // A total its inputs cannot give names the first bad field among them ("Check Hidden
+  // size"): on a phone the total is a bar at the bottom of the screen, far from the alert.
+  function showTotal(output, result, errors) {
+    const ids = [...output.htmlFor];
+    const bad = result ? null : errors.find((e) => ids.includes(control(e.field).id));
+    output.textContent = result ? result.totalText : bad ? `Check ${shortName(bad.field)}` : "—";
+    output.classList.toggle("rn-calc__check-field", Boolean(bad));
     if (result) output.setAttribute("data-total", result.total);
     else output.removeAttribute("data-total");
   }
@@ -117,10 +122,48 @@
     }));
   }
 
+  // Short names for the sticky totals ("Check Hidden size"): a field's own label, or, for
+  // a box whose label is a sentence, these.
+  const SHORT = {
+    bias: "Biases", bidirectional: "Bidirectional", reset_after: "Reset gate",
+    unrolled_bias: "Bias edges", initial_state: "Initial state",
+  };
+  function shortName(name) {
+    if (SHORT[name]) return SHORT[name];
+    const label = form.querySelector(`label[for="${control(name).id}"]`);
+    return label ? label.firstChild.textContent.trim() : name;
+  }
+
+  // Each bad field's message right under it, named by its aria-describedby (after the
+  // field's own hint, which stays).
+  const hints = {};
+  for (const name of FIELDS) hints[name] = control(name).getAttribute("aria-describedby") || "";
+  function showFieldErrors(errors) {
+    for (const old of form.querySelectorAll(".rn-calc__error")) old.remove();
+    for (const name of FIELDS) {
+      const el = control(name);
+      if (hints[name]) el.setAttribute("aria-describedby", hints[name]);
+      else el.removeAttribute("aria-describedby");
+    }
+    const byField = new Map();
+    for (const e of errors) byField.set(e.field, [...(byField.get(e.field) || []), e.message]);
+    for (const [name, messages] of byField) {
+      const el = control(name);
+      const message = document.createElement("p");
+      message.className = "rn-calc__error";
+      message.id = `${el.id}-error`;
+      message.textContent = messages.join(" ");
+      const box = el.closest(".rn-calc__field") || el.closest(".rn-calc__check");
+      if (box.classList.contains("rn-calc__field")) box.append(message); else box.after(message);
+      el.setAttribute("aria-describedby", `${hints[name]} ${message.id}`.trim());
+    }
+  }
+
   function showAlert(errors) {
     const alert = $("calc-alert");
     alert.replaceChildren();
     for (const name of FIELDS) control(name).removeAttribute("aria-invalid");
+    showFieldErrors(errors);
     if (!errors.length) return;
     const box = document.createElement("div");
     box.className = "admonition failure";
@@ -143,11 +186,11 @@
     $("calc-reset-after-field").hidden = !resetAfterApplies();
     const v = calc.view(raw(), C);
     showAlert(v.errors);
-    showTotal($("calc-total"), v.params);
+    showTotal($("calc-total"), v.params, v.errors);
     fillTable($("calc-breakdown"), v.params ? v.params.rows : []);
     showCommand($("calc-command"), v.params);
     $("calc-command-line").hidden = !v.params;
-    showTotal($("unrolled-total"), v.unrolled);
+    showTotal($("unrolled-total"), v.unrolled, v.errors);
     fillTable($("unrolled-breakdown"), v.unrolled ? v.unrolled.rows : []);
     showCommand($("unrolled-command"), v.unrolled);
     $("unrolled-command-line").hidden = !v.unrolled;
@@ -189,5 +232,22 @@
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   form.addEventListener("submit", (event) => event.preventDefault());
+  // A focused field never hides behind the sticky totals (a phone): scroll it above them.
+  // (CSS scroll-margin does this for most scrolls; a tap on a field half under a bar
+  // focuses it without scrolling.)
+  form.addEventListener("focusin", (event) => {
+    const el = event.target;
+    if (!el.matches("input, select")) return;
+    requestAnimationFrame(() => {
+      const field = el.getBoundingClientRect();
+      let cover = 0;
+      for (const bar of form.querySelectorAll(".rn-calc__total")) {
+        if (getComputedStyle(bar).position !== "sticky") continue;
+        const b = bar.getBoundingClientRect();
+        if (field.bottom > b.top && field.top < b.bottom) cover = Math.max(cover, field.bottom - b.top);
+      }
+      if (cover > 0) window.scrollBy(0, cover + 8);
+    });
+  });
   render();
 })();

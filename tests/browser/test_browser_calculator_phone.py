@@ -1,0 +1,212 @@
+"""The calculator page and the API headings on a phone (390 px) and a desktop (1280 px), in
+the light and the dark palette: the design review's findings, each held as a test.
+
+- A bad entry is explained right under its field (named by ``aria-describedby``) and the
+  totals, a sticky bar on a phone, say which field to check.
+- The form comes first, and no field is hidden under the sticky totals when focused.
+- The tables' captions sit flush with the tables, close above them; both tables are as
+  wide; a product or a shape ("4 × 128 × 128") is never broken; the example address is a
+  link, not a string broken inside a word.
+- An API heading never leaves its ")" alone on a line.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rnnnotes.counting import count_parameters
+
+WIDTHS = (390, 1280)
+SCHEMES = ("light", "dark")
+VIEWS = [(w, s) for w in WIDTHS for s in SCHEMES]
+
+
+@pytest.fixture(scope="module", params=VIEWS, ids=lambda v: f"{v[0]}-{v[1]}")
+def view(request, browser, server):
+    width, scheme = request.param
+    context = browser.new_context(viewport={"width": width, "height": 844},
+                                  color_scheme=scheme)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page, server, width, scheme, errors
+    context.close()
+
+
+def open_calculator(view, query: str = ""):
+    page, server, _, scheme, _ = view
+    page.goto(f"{server.url}calculator/{query}")
+    page.wait_for_function("document.querySelector('#calc-total').textContent !== '—'"
+                           " || document.querySelector('#calc-alert').textContent !== ''")
+    if scheme == "dark":
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    return page
+
+
+def box(page, selector: str) -> dict:
+    return page.evaluate(
+        "(s) => { const r = document.querySelector(s).getBoundingClientRect();"
+        " return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width}; }",
+        selector)
+
+
+# --- (a) a bad entry ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("bad", ["abc", "-3"])
+def test_a_bad_entry_is_explained_under_its_field(view, bad):
+    page = open_calculator(view, "?cell=lstm&input_size=20&hidden_size=128")
+    page.fill("#calc-hidden-size", bad)
+    page.wait_for_selector("#calc-hidden-size-error")
+    message = page.locator("#calc-hidden-size-error")
+    assert message.is_visible()
+    assert bad in message.inner_text()
+    assert "calc-hidden-size-error" in page.get_attribute("#calc-hidden-size",
+                                                         "aria-describedby").split()
+    field, under = box(page, "#calc-hidden-size"), box(page, "#calc-hidden-size-error")
+    # right under the field, above the next one
+    assert 0 <= under["top"] - field["bottom"] <= 16, (field, under)
+    assert under["bottom"] <= box(page, "#calc-num-layers")["top"]
+    # the totals (on a phone, the sticky bar) name the field to check
+    assert page.inner_text("#calc-total").strip() == "Check Hidden size"
+    assert page.inner_text("#unrolled-total").strip() == "Check Hidden size"
+    for total in ("#calc-total", "#unrolled-total"):  # the name fits in its bar
+        inside = box(page, total)
+        bar = page.evaluate("(s) => { const r = document.querySelector(s).closest("
+                            "'.rn-calc__total').getBoundingClientRect(); return r.right; }",
+                            total)
+        assert inside["right"] <= bar + 0.5
+    # the summary alert stays, as before
+    assert page.locator('#calc-alert [data-field="hidden_size"]').count() == 1
+    # fixed: the message goes, the field's description is its own again
+    page.fill("#calc-hidden-size", "64")
+    page.wait_for_function("document.querySelector('#calc-total').dataset.total === "
+                           f"'{count_parameters('lstm', 20, 64).total}'")
+    assert page.locator(".rn-calc__error").count() == 0
+    assert page.get_attribute("#calc-hidden-size", "aria-describedby") is None
+    assert view[4] == []
+
+
+def test_a_field_with_a_hint_keeps_it_beside_the_message(view):
+    page = open_calculator(view, "?cell=lstm&input_size=20&hidden_size=128&proj_size=x")
+    page.wait_for_selector("#calc-proj-size-error")
+    assert page.get_attribute("#calc-proj-size", "aria-describedby").split() == [
+        "calc-proj-size-hint", "calc-proj-size-error"]
+    assert page.inner_text("#calc-total").strip() == "Check Projection size"
+    # the unrolled graph does not read the projection: its total names no field
+    assert "Check" not in page.inner_text("#unrolled-total")
+
+
+# --- (b) the form first, no field under the bars -----------------------------------------
+
+def test_the_form_comes_first(view):
+    page = open_calculator(view)
+    after_h1 = page.evaluate("""() => {
+      let next = document.querySelector('.md-content h1').nextElementSibling;
+      while (next && next.tagName === 'SCRIPT') next = next.nextElementSibling;  // the JSON
+      return next && next.id; }""")
+    assert after_h1 == "calculator"
+    assert box(page, "#calc-cell")["top"] < 320
+    # on first load the sizes to type are in view, none of them under a sticky total (the
+    # fields further down may be: they come clear when focused, below)
+    for ident in ("calc-cell", "calc-input-size", "calc-hidden-size"):
+        assert box(page, f"#{ident}")["bottom"] < 844
+        assert ident not in covered(page)
+
+
+def covered(page) -> list[str]:
+    """The fields in view that a sticky total covers, even in part."""
+    return page.evaluate("""() => {
+      const bars = [...document.querySelectorAll('.rn-calc__total')]
+        .filter((b) => getComputedStyle(b).position === 'sticky')
+        .map((b) => b.getBoundingClientRect());
+      return [...document.querySelectorAll('#calc-form :is(input, select)')]
+        .filter((el) => el.offsetParent !== null)
+        .filter((el) => { const r = el.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight
+            && bars.some((b) => r.bottom > b.top && r.top < b.bottom); })
+        .map((el) => el.id);
+    }""")
+
+
+def test_a_focused_field_is_never_under_the_totals(view):
+    page = open_calculator(view)
+    ids = page.evaluate("[...document.querySelectorAll('#calc-form :is(input, select)')]"
+                        ".filter((el) => el.offsetParent !== null).map((el) => el.id)")
+    hidden = []
+    for ident in ids:
+        page.evaluate("window.scrollTo(0, 0)")
+        page.focus(f"#{ident}")
+        page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        page.wait_for_timeout(50)
+        if ident in covered(page):
+            hidden.append(ident)
+    assert hidden == []
+
+
+# --- (c) and (d) the tables and the example link -----------------------------------------
+
+def test_the_tables_are_aligned_and_tight(view):
+    page = open_calculator(view)
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")  # bars unstuck
+    page.wait_for_timeout(100)
+    shapes = page.evaluate("""() => ['#calc-breakdown', '#unrolled-breakdown'].map((s) => {
+      const table = document.querySelector(s), caption = table.querySelector('caption');
+      const words = document.createRange(); words.selectNodeContents(caption);
+      let above = table.closest('.rn-calc__scroll').previousElementSibling;
+      while (above && above.getBoundingClientRect().height === 0) {
+        above = above.previousElementSibling;
+      }
+      const t = table.getBoundingClientRect();
+      return {left: t.left, width: t.width, textLeft: words.getClientRects()[0].left,
+              gap: caption.getBoundingClientRect().top - above.getBoundingClientRect().bottom,
+              columnWidth: table.closest('.rn-calc__scroll').getBoundingClientRect().width};
+    })""")
+    first, second = shapes
+    assert abs(first["width"] - second["width"]) < 1, shapes
+    for s in shapes:
+        assert abs(s["width"] - s["columnWidth"]) < 1, s
+        assert abs(s["textLeft"] - s["left"]) < 2, s  # the caption flush with the table
+        assert s["gap"] < 32, s  # close above its table
+
+
+def test_a_product_is_never_broken(view):
+    page = open_calculator(view, "?cell=lstm&input_size=20&hidden_size=128&output_size=10"
+                                 "&bidirectional=1&steps=5&recurrence=full")
+    broken = page.evaluate("""() => [...document.querySelectorAll(
+        '#calc-breakdown td:nth-child(2), #unrolled-breakdown td:nth-child(2)')]
+      .filter((td) => { const r = document.createRange(); r.selectNodeContents(td);
+        return new Set([...r.getClientRects()].map((q) => Math.round(q.top))).size > 1; })
+      .map((td) => td.textContent)""")
+    assert broken == []
+    assert page.locator("#unrolled-breakdown td", has_text="4 × 128 × 128").count() == 1
+
+
+def test_the_example_is_a_link(view):
+    page = open_calculator(view)
+    text = page.inner_text(".md-content")
+    assert "bidirectional=1" not in text and "ional=1" not in text
+    link = page.get_by_role("link", name="try this example")
+    assert "bidirectional=1" in link.get_attribute("href")
+    link.click()
+    page.wait_for_url("**/calculator/?cell=lstm*")
+    expected = count_parameters("lstm", 20, 128, bidirectional=True).total
+    page.wait_for_function("document.querySelector('#calc-total')?.dataset.total === "
+                           f"'{expected}'")
+
+
+# --- 3. the API headings -----------------------------------------------------------------
+
+def test_an_api_heading_keeps_its_parenthesis_with_its_argument(view):
+    page, server, *_ = view
+    page.goto(f"{server.url}api/figures/")
+    alone = page.evaluate("""() => [...document.querySelectorAll('.doc-heading > code')]
+      .filter((code) => {
+        const last = code.lastElementChild, before = last && last.previousElementSibling;
+        if (!last || last.textContent !== ')' || !before) return false;
+        return Math.round(last.getClientRects()[0].top)
+          !== Math.round([...before.getClientRects()].pop().top);
+      }).map((code) => code.textContent)""")
+    assert alone == []
+    # the case of the review: the stacked figure's heading, in view and whole
+    stacked = page.locator('[id="rnnnotes.figures.unrolled_graph_stacked"] > code')
+    assert stacked.inner_text().replace("\u200b", "").strip().endswith("(theme='light')")
