@@ -131,7 +131,9 @@ def test_warm_builds_equal_cold_ones_and_never_go_stale(copy, tmp_path):
     assert "executing in its own kernel" in cold and "Figures: drawing" in cold
     # the two Markdown pages and the notebook page (mkdocs-jupyter's conversion)
     assert "Pages: 0 from the build cache, 3 rendered" in cold
-    assert (copy / ".cache" / "rnnsite" / "notebook").is_dir()
+    stored = sorted(p.relative_to(copy).as_posix() for p in (copy / ".cache").rglob("*")
+                    if p.is_dir())
+    assert (copy / ".cache" / "rnnsite" / "notebook").is_dir(), (stored, cold[-4000:])
 
     warm = build(copy, tmp_path / "warm")
     assert "executed output from the build cache" in warm and "Figures: drawing" not in warm
