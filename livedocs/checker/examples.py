@@ -6,8 +6,8 @@ holding ``>>>`` prompts is a doctest: each example (one ``>>>`` statement) is on
 which fails if it prints something else or raises unexpectedly.  A ``python`` block
 without prompts is run as code (one check; it fails if it raises).  A ``pycon`` block must
 hold a session.  A block may stand in a blockquote.  ``# doctest: +SKIP`` fails (an example
-that never runs), and so does a ``>>>`` session in any other fenced block.  All blocks of a page share one namespace, in page order, apart from the
-setup's (as Sybil runs them).
+that never runs), and so does a ``>>>`` session in any other fenced block.  All blocks of a
+page share one namespace, in page order, apart from the setup's (as Sybil runs them).
 """
 
 from __future__ import annotations

@@ -22,7 +22,6 @@ of :mod:`livedocs.marks` (text generated from a checked source).
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
