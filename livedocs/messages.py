@@ -63,6 +63,8 @@ class Msg(StrEnum):
                         "write @{key} (it names them), or [-@{key}] for the year alone")
     BIBLIOGRAPHY_UNREADABLE = "bibliography {path}: {error}"
     PRIVATE_USE = "private-use character U+{code:04X}: reserved for the live-number checker"
+    COMMENT_SPLITS_NUMBER = ("an HTML comment splits the number a reader sees ({shown}): "
+                             "write the number whole, its sign included")
     MARKER_OUTSIDE_BODY = "{where}: markers are not checked here"
     # code examples
     PYCON_WITHOUT_SESSION = ("a pycon block without a >>> session: write the session, or use "

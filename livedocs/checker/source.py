@@ -26,6 +26,10 @@ from .format import valid_spec
 __all__ = ["MarkerSrc", "Prepared", "prepare", "split_body"]
 
 _MARK = re.compile(r"<!--=(?P<body>.*?)-->|<!--[ \t]*notation[ \t]*-->", re.S)
+# A plain comment (not a marker) between a sign, digit or point and a digit: the reader sees
+# one number ("-5"), the checks would read the part after the comment ("5").
+_SPLIT = re.compile(r"(?P<left>[-\u2212+0-9.,])<!--(?!=)(?:(?!-->).)*-->(?P<right>[0-9.])",
+                    re.S)
 _CLOSER = re.compile(r"(?:\$\$|\\\]|\\end\{[A-Za-z*]+\})$")
 _FOR = re.compile(r"\s*for\s+(?P<name>[A-Za-z_]\w*)\s+in\s+(?P<values>.+?)\s*$", re.S)
 
@@ -122,6 +126,9 @@ def prepare(text: str) -> Prepared:
             continue  # generated text (livedocs.exempt); the page's file is checked for them
         prep.errors.append((text.count("\n", 0, off) + 1,
                             say(Msg.PRIVATE_USE, code=ord(text[off]))))
+    for m in _SPLIT.finditer(text):
+        prep.errors.append((text.count("\n", 0, m.start()) + 1, say(
+            Msg.COMMENT_SPLITS_NUMBER, shown=m.group("left") + m.group("right"))))
     out: list[str] = []
     pos = 0
     for m in _MARK.finditer(text):

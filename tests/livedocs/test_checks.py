@@ -172,3 +172,16 @@ def test_a_reserved_character_just_past_the_markers_is_named_not_a_crash(markers
     found = failures(body)
     code = f"U+{0xF0000 + markers:X}"
     assert any("private-use character" in m and code in m for m in found), found
+
+
+@pytest.mark.parametrize("split", ["-<!-- x -->5", "1<!-- x -->28", "0.<!-- x -->5",
+                                   "\u2212<!--\nx\n-->5"])
+def test_a_comment_inside_a_number_is_named(split: str) -> None:
+    """The reader sees one number; the checks would read only the part after the comment."""
+    found = failures(f"A change of {split}<!--= 5 --> units.\n")
+    assert any("an HTML comment splits the number" in m for m in found), found
+
+
+def test_a_comment_beside_a_number_is_not_a_split() -> None:
+    assert not any("splits the number" in m for m in failures(
+        "A change of 5<!--= 5 --><!-- a note --> units, and -<!-- x --> 5 apart.\n"))
