@@ -63,12 +63,14 @@ _WRAPPED = re.compile(
 # reveal's <span class="ld-wrap">, whose .ld must stay its direct child): the bracket moves
 # inside the wrapper, which then keeps it on the formula's line (rnnnotes.css, .rn-open).
 _OPEN_LIVE = re.compile(
-    r'(?P<open>[(\[“‘]{1,2})<span class="ld-wrap ld-wrap--math">'
+    r'(?P<open>[(\[“‘]{1,2})<span class="ld-wrap(?P<math> ld-wrap--math)?">'
     r'(?=<span class="ld"[^>]*><span class="arithmatex">\\\()')
 
 
 def _open_live(match: re.Match[str]) -> str:
-    return f'<span class="ld-wrap ld-wrap--math rn-open">{match["open"]}'
+    # a checked formula (ld-wrap--math), or a live number in prose scientific notation that
+    # livedocs shows as inline math (its sci_math option)
+    return f'<span class="ld-wrap{match["math"] or ""} rn-open">{match["open"]}'
 
 
 _GROUPED = re.compile(r"<mn>([\d,]+)</mn><mrow><mo>&#x0002C;</mo></mrow><mn>(\d{3}(?:\.\d+)?)</mn>")

@@ -99,11 +99,13 @@ def test_an_opening_bracket_before_inline_math_stays_with_it():
     assert block.startswith('(<div class="arithmatex mathml-block">')
 
 
-def test_an_opening_bracket_before_a_checked_formula_moves_into_its_wrapper():
-    html = ('(<span class="ld-wrap ld-wrap--math"><span class="ld" tabindex="0">'
+@pytest.mark.parametrize("kind", [" ld-wrap--math", ""], ids=["formula", "sci number"])
+def test_an_opening_bracket_before_a_checked_formula_moves_into_its_wrapper(kind):
+    # a checked formula, or a live number in prose scientific notation shown as inline math
+    html = (f'(<span class="ld-wrap{kind}"><span class="ld" tabindex="0">'
             '<span class="arithmatex">\\(x\\)</span></span><span class="ld-tip">t</span></span>')
     out = mathml.MathMLPostprocessor(markdown.Markdown()).run(html)
-    assert out.startswith('<span class="ld-wrap ld-wrap--math rn-open">(<span class="ld" ')
+    assert out.startswith(f'<span class="ld-wrap{kind} rn-open">(<span class="ld" ')
     assert "<math" in out
 
 
