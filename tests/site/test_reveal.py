@@ -20,8 +20,10 @@ from livedocs.reveal import computes_nothing
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
+# (a wrapper may hold the opening bracket before its number or formula: rnnsite.mathml)
 _WRAP = re.compile(
-    r'<(span|div) class="ld-wrap[^"]*"><\1 class="ld" tabindex="0" aria-describedby="(ld-\d+)">'
+    r'<(span|div) class="ld-wrap[^"]*">[(\[“‘]{0,2}<\1 class="ld" tabindex="0" '
+    r'aria-describedby="(ld-\d+)">'
     r'(.*?)</\1><span class="ld-tip" id="\2"[^>]*>(.*?)</span></\1>', re.S)
 
 
