@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from livedocs import memo
 from livedocs.checker.reading import read_html
 from livedocs.render import PAGE_SUFFIXES, render_page
 from livedocs.tex.read import read_span
@@ -57,8 +58,7 @@ def mutate(text: str, i: int) -> str:
 def survivors(page: str) -> tuple[int, list[str], list[str]]:
     """(counted mutations, survivors, surviving seed-result mutations) of one page."""
     text = (ROOT / page).read_text(encoding="utf-8")
-    cache: dict = {}  # mutations never touch the setup block (it is skipped): run it once
-    base = render_page(text, page, setup_cache=cache)
+    base = memo.rendered(text, page)  # the page's own render, shared with other tests
     assert base.report is not None and base.report.ok, "the page fails already"
     shown, exempt = visible(base.html)
     runs = digit_runs(text)
@@ -68,8 +68,9 @@ def survivors(page: str) -> tuple[int, list[str], list[str]]:
         runs = sorted(random.Random(page).sample(runs, SAMPLE))
     positions = sorted({b - 1 for _, b in runs} | {i for a, b in seed for i in range(a, b)})
     workers = (os.cpu_count() or 1) if FULL and len(positions) >= SPLIT else 1
-    if workers <= 1:
-        return _check(page, text, positions, shown, exempt, seed)
+    if workers <= 1:  # the setup block's namespace: the one the page's render made
+        return _check(page, text, positions, shown, exempt, seed,
+                      memo.setup_cache(text, page))
     # The full run: the positions in one chunk per core, each in a fresh process.
     chunks = [positions[k::workers] for k in range(workers)]
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
@@ -80,10 +81,13 @@ def survivors(page: str) -> tuple[int, list[str], list[str]]:
 
 
 def _check(page: str, text: str, positions: list[int], shown: str, exempt: frozenset[str],
-           seed: list[tuple[int, int]]) -> tuple[int, list[str], list[str]]:
-    """(counted mutations, survivors, surviving seed-result mutations) at ``positions``."""
+           seed: list[tuple[int, int]], cache: dict | None = None
+           ) -> tuple[int, list[str], list[str]]:
+    """(counted mutations, survivors, surviving seed-result mutations) at ``positions``.
+    ``cache``: the page's setup cache, if this process has it (else a fresh one)."""
     counted, alive, alive_seed = 0, [], []
-    cache: dict = {}  # mutations never touch the setup block (it is skipped): run it once
+    # mutations never touch the setup block (it is skipped): run it once
+    cache = {} if cache is None else cache
     for i in positions:
         mutated = mutate(text, i)
         try:
