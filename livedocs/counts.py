@@ -25,7 +25,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .render import PAGE_SUFFIXES, ROOT, render_page, site_markdown
+from .memo import rendered
+from .render import PAGE_SUFFIXES, ROOT, site_markdown
 
 __all__ = ["current", "read_lock", "write_lock", "diff", "LOCK", "COMMAND", "main"]
 
@@ -71,7 +72,9 @@ def sources(root: Path = ROOT, config: Path | None = None,
 
 def count(name: str, transform: Callable[[str], str] | None, root: Path = ROOT) -> dict[str, int]:
     text = (root / name).read_text(encoding="utf-8-sig")
-    return render_page(transform(text) if transform else text, name).report.counts()
+    """The counts of each kind of check of the file ``name`` (rendered once per process:
+    :mod:`livedocs.memo`)."""
+    return rendered(transform(text) if transform else text, name).report.counts()
 
 
 def current(root: Path = ROOT) -> dict[str, dict[str, int]]:

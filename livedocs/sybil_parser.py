@@ -7,7 +7,9 @@ Used from the repository's ``conftest.py``::
     ).pytest()
 
 The parser checks the page once, as the build does (:func:`livedocs.render.render_page`,
-which goes through :func:`livedocs.pipeline.check`), and turns the report into examples:
+which goes through :func:`livedocs.pipeline.check`; once per process, through
+:func:`livedocs.memo.rendered`, which other tests of the same page share), and turns the
+report into examples:
 the checks tied to a marker become an example at the marker's line (so a failure points
 at it); all the others (setup, untied equations, opt-outs, quotes, markup errors and the
 audit) one example at the end of the page.  The messages are the build's, word for word.
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from sybil import Document, Example, Region
 
-from .render import render_page
+from .memo import rendered
 from .report import Check, Kind
 
 __all__ = ["LiveNumberParser"]
@@ -69,7 +71,7 @@ class LiveNumberParser:
         path = self.page_path(document.path)
         text = document.text
         page = self.transform(text) if self.transform else text
-        report = render_page(page, path, config_file=self.config_file).report
+        report = rendered(page, path, config_file=self.config_file).report
         line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
         at_line: dict[int, list[Check]] = {}
         rest: list[Check] = []

@@ -34,9 +34,18 @@ def _in_here(item) -> bool:
     return HERE in Path(str(item.path)).parents
 
 
+def _waits(item) -> bool:
+    return "visits" in getattr(item, "fixturenames", ())
+
+
 def pytest_collection_modifyitems(session, config, items):
-    """The browser tests go last: their audit runs in the background meanwhile."""
-    items[:] = [i for i in items if not _in_here(i)] + [i for i in items if _in_here(i)]
+    """The browser tests go last: their audit runs in the background meanwhile; of them,
+    those that drive a browser of their own first, those that wait for the audit's visits
+    last (under xdist a worker waiting for them would otherwise sit idle while others
+    remain: the scheduler keeps this order within the browser tests)."""
+    items[:] = ([i for i in items if not _in_here(i)]
+                + [i for i in items if _in_here(i) and not _waits(i)]
+                + [i for i in items if _in_here(i) and _waits(i)])
 
 
 class _Audit(threading.Thread):

@@ -14,7 +14,7 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from livedocs.render import render_page
+from livedocs.memo import rendered
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -34,8 +34,8 @@ MIN_FIGURES = {
 def site() -> dict[str, str]:
     """``{page path under docs/: its HTML}``, each rendered as mkdocs.yml configures it
     (front matter read as MkDocs reads it: answer pages need theirs)."""
-    return {str(path.relative_to(DOCS)): render_page(path.read_text(encoding="utf-8"),
-                                                     f"docs/{path.relative_to(DOCS)}").html
+    return {str(path.relative_to(DOCS)): rendered(path.read_text(encoding="utf-8"),
+                                                  f"docs/{path.relative_to(DOCS)}").html
             for path in sorted(DOCS.rglob("*.md"))}
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from livedocs import bib as _bib
+from livedocs import memo
 from livedocs.render import PAGE_SUFFIXES, render_page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,7 +20,7 @@ def cited_everywhere() -> set[str]:
     for page in sorted((ROOT / "docs").rglob("*")):
         if page.suffix in PAGE_SUFFIXES:
             path = page.relative_to(ROOT).as_posix()
-            report = render_page(page.read_text(encoding="utf-8-sig"), path).report
+            report = memo.rendered(page.read_text(encoding="utf-8-sig"), path).report
             assert report is not None
             cited |= report.cited
     return cited

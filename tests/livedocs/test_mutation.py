@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from livedocs import memo
 from livedocs.checker.reading import read_html
 from livedocs.render import PAGE_SUFFIXES, render_page
 from livedocs.tex.read import read_span
@@ -57,8 +58,7 @@ def mutate(text: str, i: int) -> str:
 def survivors(page: str) -> tuple[int, list[str], list[str]]:
     """(counted mutations, survivors, surviving seed-result mutations) of one page."""
     text = (ROOT / page).read_text(encoding="utf-8")
-    cache: dict = {}  # mutations never touch the setup block (it is skipped): run it once
-    base = render_page(text, page, setup_cache=cache)
+    base = memo.rendered(text, page)  # the page's own render, shared with other tests
     assert base.report is not None and base.report.ok, "the page fails already"
     shown, exempt = visible(base.html)
     runs = digit_runs(text)
@@ -68,22 +68,46 @@ def survivors(page: str) -> tuple[int, list[str], list[str]]:
         runs = sorted(random.Random(page).sample(runs, SAMPLE))
     positions = sorted({b - 1 for _, b in runs} | {i for a, b in seed for i in range(a, b)})
     workers = (os.cpu_count() or 1) if FULL and len(positions) >= SPLIT else 1
-    if workers <= 1:
-        return _check(page, text, positions, shown, exempt, seed)
-    # The full run: the positions in one chunk per core, each in a fresh process.
+    if workers <= 1:  # the setup block's namespace: the one the page's render made
+        return _check(page, text, positions, shown, exempt, seed,
+                      memo.setup_cache(text, page))
+    # The full run: the positions in one chunk per core, each in a process of its own.
     chunks = [positions[k::workers] for k in range(workers)]
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-        parts = list(pool.map(_check, *zip(*[(page, text, c, shown, exempt, seed)
-                                             for c in chunks], strict=True)))
+    parts = list(_pool(workers).map(_check, *zip(*[(page, text, c, shown, exempt, seed)
+                                                   for c in chunks], strict=True)))
     return (sum(p[0] for p in parts), sorted(a for p in parts for a in p[1]),
             sorted(a for p in parts for a in p[2]))
 
 
+_POOL: list[ProcessPoolExecutor] = []
+# In a pool's process: the setup caches of the pages it checked (keyed by page, setup line
+# and text: a mutation never changes the setup block, so each runs once per process).
+_SETUPS: dict = {}
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """The full run's processes (fresh ones, spawned), started once per test process and
+    kept for every page: each imports the checker once and keeps each page's setup."""
+    if not _POOL:
+        _POOL.append(ProcessPoolExecutor(workers, mp_context=get_context("spawn")))
+    return _POOL[0]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _close_pool():
+    yield
+    while _POOL:
+        _POOL.pop().shutdown()
+
+
 def _check(page: str, text: str, positions: list[int], shown: str, exempt: frozenset[str],
-           seed: list[tuple[int, int]]) -> tuple[int, list[str], list[str]]:
-    """(counted mutations, survivors, surviving seed-result mutations) at ``positions``."""
+           seed: list[tuple[int, int]], cache: dict | None = None
+           ) -> tuple[int, list[str], list[str]]:
+    """(counted mutations, survivors, surviving seed-result mutations) at ``positions``.
+    ``cache``: the page's setup cache, if this process has it (else this process's own)."""
     counted, alive, alive_seed = 0, [], []
-    cache: dict = {}  # mutations never touch the setup block (it is skipped): run it once
+    # mutations never touch the setup block (it is skipped): run it once
+    cache = _SETUPS if cache is None else cache
     for i in positions:
         mutated = mutate(text, i)
         try:

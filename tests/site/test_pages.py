@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from livedocs.render import render_page
+from livedocs.memo import rendered
 from rnnsite.grades import Grade
 from rnnsite.notebooks import SOURCE_NAME, page_uri
 from tests.mkdocs_config import nav_sources
@@ -89,7 +89,7 @@ def test_student_is_quoted_verbatim_and_labelled_as_the_front_matter_says(page: 
 
 def table_rows(page: str) -> list[tuple[str, str, str]]:
     """(linked page, question text, badge) of each row of the generated table on ``page``."""
-    html = render_page((DOCS / page).read_text(encoding="utf-8"), f"docs/{page}").html
+    html = rendered((DOCS / page).read_text(encoding="utf-8"), f"docs/{page}").html
     table = html[html.index('<div class="answers-table'):]
     table = table[: table.index("</table>")]
     rows = re.findall(r'<a href="([^"]+)">(.*?)</a>.*?<span class="grade grade--\d">(.*?)</span>',
@@ -112,7 +112,7 @@ def test_tables_list_the_pages_own_facts_in_the_seeds_order(page: str):
 
 
 def test_summary_gives_each_pages_reason():
-    html = render_page((DOCS / "summary.md").read_text(encoding="utf-8"), "docs/summary.md").html
+    html = rendered((DOCS / "summary.md").read_text(encoding="utf-8"), "docs/summary.md").html
     reasons = re.findall(r'<td class="answers-table__why">(.*?)</td>', html, re.S)
     assert len(reasons) == len(ANSWER_PAGES)
     for page in ANSWER_PAGES:
