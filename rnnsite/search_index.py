@@ -38,7 +38,10 @@ from mkdocs.plugins import CombinedEvent, event_priority
 __all__ = ["linear", "marked", "searchable", "row_ids", "qualified_title", "paragraphs"]
 
 _MATH = re.compile(r"<math\b[^>]*>.*?</math>", re.DOTALL)
-_ANCHOR = re.compile(r'<a class="(?:anchor-link|headerlink)"[^>]*>.*?</a>', re.DOTALL)
+# What a reader never reads as the page's text: heading anchors, hidden elements (a copy
+# button's "Copied!") and a notebook cell's "In [1]:" prompt.
+_ANCHOR = re.compile(r'<a class="(?:anchor-link|headerlink)"[^>]*>.*?</a>|<(span|div)\b[^>]*'
+                     r'(?:\shidden\b|class="jp-(?:In|Out)putPrompt\b)[^>]*>[^<]*</\1>', re.DOTALL)
 _PILCROW = re.compile(r"\s*¶")
 _TABLE = re.compile(r'(<div class="answers-table"[^>]*>)(.*?)(</div>)', re.DOTALL)
 _ROW = re.compile(r"<tr\b([^>]*)>(.*?)</tr>", re.DOTALL)
@@ -160,7 +163,7 @@ def row_ids(content: str) -> str:
 
 
 def searchable(content: str) -> str:
-    """The page's HTML as the index should read it: math as written, no anchors, and each
+    """The page's HTML as the index should read it: math as written, nothing unread, and each
     row of a table of answers with a reason column as a section of its own."""
     content = _ANCHOR.sub("", content)
 

@@ -35,6 +35,16 @@ def test_searchable_drops_anchors_and_writes_math_out():
     assert "¶" not in out and "c<sub>t−1</sub>" in out and "<math" not in out
 
 
+def test_searchable_drops_what_a_reader_never_reads():
+    cell = ('<div class="jp-InputArea"><div class="jp-InputPrompt jp-InputArea-prompt">In\xa0[1]:'
+            '</div><clipboard-copy><div><span class="notice" hidden="">Copied!</span></div>'
+            '</clipboard-copy><pre>import numpy</pre></div>'
+            '<div class="jp-OutputPrompt jp-OutputArea-prompt">Out[2]:</div><p>kept</p>')
+    out = searchable(cell)
+    assert "In\xa0[1]" not in out and "Copied!" not in out and "Out[2]" not in out
+    assert "<pre>import numpy</pre>" in out and "<p>kept</p>" in out
+
+
 @pytest.mark.parametrize(("tex", "shown"), [
     ("c_{t-1}", "c<sub>t−1</sub>"),
     (r"W_{hh}h_{t-1}", "W<sub>hh</sub>h<sub>t−1</sub>"),  # not "W_{hh}h_{t−1}" run on
