@@ -8,7 +8,8 @@ import markdown
 import pytest
 
 from rnnsite import mathml
-from rnnsite.mathml import math_chars, tex_to_mathml
+from rnnsite.fonts import math_chars
+from rnnsite.mathml import tex_to_mathml
 
 
 def render(text: str) -> str:
