@@ -6,6 +6,7 @@ import html
 import io
 import json
 import re
+from html.parser import HTMLParser
 
 from fontTools.ttLib import TTFont
 
@@ -64,3 +65,65 @@ def test_the_math_font_covers_every_character_of_every_equation(site):
 
 def test_the_math_font_is_subset(site):
     assert (site / FONT).stat().st_size < 100 * 1024  # the whole font is 1.5 MB
+
+
+class _Text(HTMLParser):
+    """The characters of a page's text outside math, code, scripts, styles and SVG."""
+
+    SKIP = {"math", "pre", "code", "script", "style", "svg"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth, self.chars = 0, set()
+
+    def handle_starttag(self, tag, attrs):
+        self.depth += tag in self.SKIP
+
+    def handle_endtag(self, tag):
+        self.depth -= tag in self.SKIP
+
+    def handle_data(self, data):
+        if not self.depth:
+            self.chars.update(c for c in data if not c.isspace())
+
+
+def test_the_upright_text_of_every_page_is_in_the_math_fonts_file(site):
+    """The upright text is set in the math font's own file: it carries every character of
+    every page's text that STIX Two Math has at all (the rest, such as emoji, the browser
+    takes from another font)."""
+    from rnnsite.fonts import stix_two_math
+
+    served, whole = _font(site).getBestCmap(), TTFont(stix_two_math()).getBestCmap()
+    missing = set()
+    for page in pages(site).values():
+        parser = _Text()
+        parser.feed(page)
+        missing.update(c for c in parser.chars if ord(c) in whole and ord(c) not in served)
+    assert sorted(missing) == []
+
+
+def _ranges(text: str) -> set[int]:
+    chars = set()
+    for part in text.split(","):
+        first, _, last = part.strip().removeprefix("U+").partition("-")
+        chars.update(range(int(first, 16), int(last or first, 16) + 1))
+    return chars
+
+
+def test_each_declared_text_face_is_served_with_exactly_its_unicode_range(site):
+    """Every @font-face of the text family in rnnnotes.css names a file the build wrote, and a
+    face with a unicode-range carries exactly those characters (a letter it lacked would be
+    drawn by the upright face, slanted by the browser)."""
+    css = (site / "assets" / "rnnnotes.css").read_text(encoding="utf-8")
+    faces = [body for body in re.findall(r"@font-face\s*\{([^}]*)\}", css)
+             if '"rnnnotes STIX Text"' in body]
+    assert len(faces) == 4
+    for body in faces:
+        src = re.search(r'url\("([^"]+)"\)', body)[1]
+        data = (site / "assets" / src).read_bytes()
+        declared = re.search(r"unicode-range:\s*([^;]+);", body)
+        if declared is None:
+            assert src == "fonts/stix-two-math.woff2"
+            continue
+        cmap = TTFont(io.BytesIO(data)).getBestCmap()
+        assert set(cmap) == _ranges(declared[1]), src
