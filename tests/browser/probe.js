@@ -421,11 +421,11 @@ async () => {
   // The faces of the article's text (outside math and code): each family, style and
   // weight its letters are set in, and every face the page declared, with its status.
   const textFaces = new Map();
-  const article = document.querySelector("article") || document.body;
-  const texts = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  const texts = document.createTreeWalker(document.querySelector(".md-content article") || document.body, NodeFilter.SHOW_TEXT);
   for (let node = texts.nextNode(); node; node = texts.nextNode()) {
     const el = node.parentElement;
-    if (!el || el.closest("math, pre, code, kbd, script, style, svg") || !/[A-Za-z]/.test(node.data) || !visible(el)) continue;
+    if (!el || el.closest("math, pre, code, kbd, script, style, svg, .jp-InputPrompt, .jp-OutputPrompt")
+        || !/[A-Za-z]/.test(node.data) || !visible(el)) continue;
     const s = getComputedStyle(el);
     const key = [s.fontFamily, s.fontStyle, s.fontWeight].join("|");
     if (!textFaces.has(key)) textFaces.set(key, node.data.trim().slice(0, 40));

@@ -109,7 +109,7 @@ def test_text_is_set_in_faces_of_the_math_font(visits, view):
     the bold face, as CSS font matching does.)"""
     for path in PAGES:
         probe = visits[path, view].probe
-        assert probe["text"], path
+        assert probe["text"], f"/{path}: no text found in the article"
         for text in probe["text"]:
             assert text["family"].startswith('"rnnnotes STIX Text"'), (path, text)
             italic, bold = text["style"] == "italic", text["weight"] > 500
