@@ -16,7 +16,8 @@ uses it), and behind the tests:
   consecutive stream outputs merged; live markers stripped; keys sorted.
 - :func:`offline_html`: mkdocs-jupyter's page body without its CDN loaders (MathJax,
   mermaid), the markdown cells' ``$...$`` and ``$$...$$`` rendered to MathML with
-  :func:`rnnsite.mathml.tex_to_mathml`.
+  :func:`rnnsite.mathml.tex_to_mathml`, printed prose lines marked to wrap
+  (:mod:`rnnsite.notebook_output`).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from livedocs.marks import strip_marks
 from livedocs.numbers import PageReport, check_page
 from rnnsite.csstrim import prune_styles
 from rnnsite.mathml import tex_to_mathml
+from rnnsite.notebook_output import mark_prose_lines
 
 __all__ = ["SOURCE_NAME", "OUT_DIR", "audit_text", "audit", "execute", "normalise",
            "dumps", "build", "offline_html", "page_uri", "download_name", "NotebookError",
@@ -349,7 +351,7 @@ def offline_html(content: str) -> str:
     for loader in _LOADERS:
         content = loader.sub("", content)
     content = _styles(content)
-    return _MARKDOWN_CELL.sub(_cell_math, content)
+    return mark_prose_lines(_MARKDOWN_CELL.sub(_cell_math, content))
 
 
 # ------------------------------------------------------------------------ names (hook, tests)

@@ -70,13 +70,26 @@
       const code = pre.querySelector(":scope > code");
       if (!button || !code) continue;
       pre.classList.remove("rn-copy-strip");
-      const b = button.getBoundingClientRect();
-      const words = document.createRange();
-      words.selectNodeContents(code);
-      const covered = [...words.getClientRects()].some((r) => r.width > 0 &&
-        r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top);
-      pre.classList.toggle("rn-copy-strip", covered);
+      pre.classList.toggle("rn-copy-strip", overText(button, code));
     }
+    // Notebook cells (mkdocs-jupyter): the button sits over the box's top right corner;
+    // only a cell whose first line reaches under it gets a strip (rnnnotes.css).
+    for (const editor of document.querySelectorAll(".jp-CodeMirrorEditor")) {
+      const button = editor.querySelector("clipboard-copy");
+      const code = editor.querySelector(".highlight-ipynb pre");
+      if (!button || !code) continue;
+      editor.classList.remove("rn-copy-strip");
+      editor.classList.toggle("rn-copy-strip", overText(button, code));
+    }
+  }
+
+  // Whether any glyph of `code` lies under `button`'s box.
+  function overText(button, code) {
+    const b = button.getBoundingClientRect();
+    const words = document.createRange();
+    words.selectNodeContents(code);
+    return [...words.getClientRects()].some((r) => r.width > 0 &&
+      r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top);
   }
 
   function mark() {

@@ -117,7 +117,7 @@ _SAVE_RC: dict[str, Any] = {
     "svg.fonttype": "none",  # text stays text: small files, selectable, crisp
     "font.family": "sans-serif",
     "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
-    "mathtext.fontset": "dejavusans",
+    "mathtext.fontset": "stix",  # drawn as outlines (_svg.py says why)
 }
 FONT_FAMILY = "'DejaVu Sans', 'Arial', 'Helvetica', sans-serif"  # as the SVG writes it
 
@@ -132,6 +132,13 @@ def _rc(t: Theme) -> dict[str, Any]:
         "ytick.labelsize": 13,
         "legend.fontsize": 13,
         "legend.frameon": False,
+        # labels kept apart as shown on a phone (tests/browser/test_browser_layout.py):
+        # tick labels from their axis and from each other at a corner, axis labels from
+        # the tick labels
+        "xtick.major.pad": 5.5,
+        "ytick.major.pad": 5.5,
+        "axes.labelpad": 6.0,
+        "legend.labelspacing": 0.65,  # the rows of a legend
         "text.color": t.foreground,
         "axes.labelcolor": t.foreground,
         "axes.edgecolor": t.foreground,

@@ -147,8 +147,11 @@ async () => {
     covered: [...document.querySelectorAll(".jp-CodeMirrorEditor")].filter(visible).filter((ed) => {
       const button = ed.querySelector("clipboard-copy"), pre = ed.querySelector("pre");
       if (!button || !pre) return false;
-      const a = rect(button), b = rect(pre);
-      return a.width > 0 && a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+      // over a glyph of the code (the box's padding around the text may hold it)
+      const a = rect(button), words = document.createRange();
+      words.selectNodeContents(pre);
+      return a.width > 0 && [...words.getClientRects()].some((b) => b.width > 0 &&
+        a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top);
     }).length,
     wrappedOutput: [...document.querySelectorAll(".jp-OutputArea-output pre")]
       .filter((el) => visible(el) && getComputedStyle(el).whiteSpace !== "pre").length,
@@ -176,6 +179,14 @@ async () => {
       const run = Math.max(...[t, ...t.querySelectorAll("tspan")].map((e) => parseFloat(getComputedStyle(e).fontSize) || 0));
       return run * Math.hypot(ctm.a, ctm.b);
     }).filter((v) => v > 0);
+    // A label drawn as glyph outlines (the figures' math): a group of <use> of glyphs, whose
+    // ids name their font ("STIXGeneral-Italic-3c3"), each glyph drawn at 100 units to the
+    // font size (matplotlib's text2path.FONT_SCALE) and scaled by its transforms.
+    const glyphUse = (u) => u.tagName === "use" && (u.getAttribute("href") || u.getAttribute("xlink:href") || "").includes("-");
+    for (const g of svg.querySelectorAll("g")) {
+      const uses = [...g.children].filter(glyphUse);
+      if (uses.length) sizes.push(Math.max(...uses.map((u) => { const m = u.getScreenCTM(); return 100 * Math.hypot(m.a, m.b); })));
+    }
     if (!sizes.length) continue;
     figures.push({ name: img.alt.slice(0, 40), smallest: Math.min(...sizes) });
   }

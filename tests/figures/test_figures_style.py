@@ -104,7 +104,7 @@ def test_svg_is_small_valid_and_transparent(name, theme) -> None:
     assert root.tag == f"{SVG}svg"
     width, height = svg_size(svg)
     assert 400 <= width <= 900 and 250 <= height <= 900
-    # no timestamp, no metadata; text kept as text (svg.fonttype = "none")
+    # no timestamp, no metadata; text kept as text (svg.fonttype = "none"; math as outlines)
     assert b"<metadata" not in svg and b"dc:date" not in svg
     assert root.iter(f"{SVG}text") and b"<text" in svg
     # the background patch is unfilled: the page's own background shows through
@@ -196,15 +196,67 @@ def test_minify_merges_glyphs_only_where_they_touch() -> None:
     assert ">a</tspan>" in _minify(spaced) and ">b</tspan>" in _minify(spaced)
 
 
-def test_minify_keeps_mathtext_spacing() -> None:
+def test_math_is_drawn_as_stix_outlines_and_the_rest_stays_text() -> None:
+    """An SVG in <img> cannot use the page's fonts: math set in STIX is written as glyph
+    outlines (reused through <use>), so no reader's font stands in for it; a label without
+    math stays text."""
     from rnnnotes.figures._style import THEMES, new_figure
 
     with new_figure(THEMES["light"]) as fig:
-        fig.text(0.1, 0.5, r"$x \to h$, $t = 1$, time step $t$")
-    texts = [t.text for t in ET.fromstring(svg_bytes(fig)).iter(f"{SVG}tspan")]
-    # x and h are both italic but the arrow sits between them; "=" has space around it
-    assert "x" in texts and "h" in texts and "\u2192" in texts
-    assert "=" in texts and "1,\u00a0time\u00a0step\u00a0" in texts
+        math = fig.text(0.1, 0.5, r"$x \to h$, $t = h$")
+        fig.text(0.1, 0.2, "plain words")
+    assert math.get_fontproperties().get_math_fontfamily() == "stix"
+    root = ET.fromstring(svg_bytes(fig))
+    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+    assert texts == ["plain words"]
+    hrefs = [u.get("{http://www.w3.org/1999/xlink}href") for u in root.iter(f"{SVG}use")]
+    glyphs = {p.get("id"): p for p in root.iter(f"{SVG}path") if p.get("id")}
+    assert all(h[1:] in glyphs for h in hrefs)  # every glyph placed is defined
+    # one outline for each glyph (x, the arrow, h, the comma, t, =), h's placed twice
+    assert len(glyphs) == 6 and len(hrefs) == 7
+
+
+def test_minify_keeps_scale_factors_exact() -> None:
+    """A label drawn at 12.5 pt is a group scaled by 0.125: rounded to 0.13, it would be
+    4 % too large; its position is rounded as any coordinate."""
+    svg = ('<svg><g transform="translate(91.8412 44.1) scale(0.125 -0.125)">'
+           '<path d="M 0 0"/></g></svg>')
+    assert _minify(svg) == ('<svg><g transform="translate(91.84 44.1) scale(0.125 -0.125)">'
+                            '<path d="M0 0"/></g></svg>')
+
+
+def _absolute(d: str) -> list[tuple[int, int]]:
+    """The points of relative path data (m, l, q, c, z), made absolute."""
+    points, at, start = [], (0, 0), (0, 0)
+    for command, args in re.findall(r"([mlqcz])([^mlqcz]*)", d):
+        if command == "z":
+            at = start
+            continue
+        values = [int(v) for v in re.findall(r"-?\d+", args)]
+        pairs = [(at[0] + x, at[1] + y) for x, y in zip(values[::2], values[1::2], strict=True)]
+        points += pairs
+        at = pairs[-1]
+        if command == "m":
+            start = at
+    return points
+
+
+def test_glyph_outlines_are_written_relative_in_whole_units() -> None:
+    """A glyph's outline (FreeType's 1/64 units, absolute, scaled back by 1/64) is written
+    in whole units, relative: every point within half a unit of where it was; a blank
+    glyph (a space) and its uses go."""
+    d = "M 2834 3397 L 2834 2853 Q 2591 2978 2328 3040 z M 100 -64 L 0 0 z"
+    svg = (f'<svg><defs><path id="F-3" transform="scale(0.015625)"/><path id="F-4" d="{d}" '
+           'transform="scale(0.015625)"/></defs><use xlink:href="#F-3" transform="translate(1 0)"/>'
+           '<use xlink:href="#F-4" transform="translate(10.4 -2.6)"/></svg>')
+    out = _minify(svg)
+    written = re.search(r'<path id="g-0" d="([^"]+)"/>', out)[1]
+    original = [float(v) / 64 for v in re.findall(r"-?\d+", d)]
+    assert len(_absolute(written)) * 2 == len(original)
+    points = zip(original[::2], original[1::2], strict=True)
+    for (x, y), (x0, y0) in zip(_absolute(written), points, strict=True):
+        assert abs(x - x0) <= 0.5 and abs(y - y0) <= 0.5
+    assert "F-3" not in out and out.count("<use") == 1 and 'x="10" y="-3"' in out
 
 
 def test_the_package_docstring_example_runs() -> None:
