@@ -9,7 +9,7 @@ italic, bold and bold italic letters (U+1D400 …). So every face is cut from th
 build time with fontTools:
 
 - **math and upright text** (``stix-two-math.woff2``): STIX Two Math itself, subset to the
-  characters the site's math can use and those of the pages' text, its ``MATH`` table kept
+  characters of the pages' math and text, its ``MATH`` table kept
   (stretchy brackets, script sizes). One file serves both, so the text costs a page that
   has math almost nothing (the math needs most of the Latin letters anyway);
 - **italic**, **bold** and **bold italic**: the letters (and, for bold, the digits) of the
@@ -67,16 +67,15 @@ class Face(enum.Enum):
         return f"{FONT_DIR}/{self.file}"
 
 
-# Characters the math font always carries, so that a new page's math rarely needs a rebuild
-# of the set: ASCII, Greek, common operators, and the math italic letters that browsers
-# substitute for a one-letter <mi> (x → 𝑥, U+1D465; h → ℎ, U+210E).
-_BASE_CHARS = (
-    set(range(0x20, 0x7F))
-    | set(range(0x391, 0x3AA)) | set(range(0x3B1, 0x3CA)) | set(map(ord, "ϑϕϵϱϖ"))
-    | set(range(0x1D434, 0x1D468)) | set(range(0x1D6E2, 0x1D71C))
-    | {0xA0, 0x2004, 0x2005, 0x2009, 0x200A, 0x2061, 0x2062, 0x2063}
-    | set(map(ord, "·×÷±¬°′″…⋯⋮⋱∂∇∑∏∫√∞∈∉⊂⊆∪∩∧∨≤≥≠≈≡∼∝⊙⊗⊕⊤⋅∘∗−∓←→↔⇒⇔↦∀∃∅‖∥⟨⟩⌈⌉⌊⌋ℝℓℎ"))
+# A one-character <mi> is drawn in math italic: browsers map its letter to the italic one
+# (x → 𝑥, U+1D465; h → ℎ, U+210E; α → 𝛼; MathML Core's text-transform: math-auto).
+_MATH_ITALIC = (
+    _alphabet(0x1D434, 0x1D44E) | {ord("h"): 0x210E}
+    | {c: 0x1D6E2 + c - 0x391 for c in range(0x391, 0x3AA)}
+    | {c: 0x1D6FC + c - 0x3B1 for c in range(0x3B1, 0x3CA)}
+    | dict(zip(map(ord, "∂ϵϑϰϕϱϖıȷ"), [*range(0x1D715, 0x1D71C), 0x1D6A4, 0x1D6A5], strict=True))
 )
+_MI = re.compile(r"<mi\b[^>]*>([^<]+)</mi>")
 # Layout features kept: ssty gives the script-size glyph variants; the rest place accents.
 _MATH_FEATURES = ["ssty", "dtls", "flac", "ccmp", "mark", "mkmk", "kern", "locl"]
 _TEXT_FEATURES = ["ccmp", "mark", "mkmk", "kern", "locl"]
@@ -99,12 +98,17 @@ def stix_two_math() -> Path:
 
 
 def math_chars(pages: list[str]) -> frozenset[int]:
-    """The code points the math font must carry: the base set and every character that
-    appears in the ``<math>`` elements of ``pages`` (HTML)."""
-    chars = set(_BASE_CHARS)
+    """The code points the math font must carry: every character in the ``<math>`` elements
+    of ``pages`` (HTML), and the italic letter a browser draws for a one-letter ``<mi>``.
+    Nothing more: a character no page uses would only add weight (a page that brings a new
+    one changes the set, and the font is cut again)."""
+    chars = set()
     for page in pages:
         for math in _MATH.findall(page):
             chars.update(map(ord, html.unescape(_TAG.sub("", math))))
+            for letter in map(html.unescape, _MI.findall(math)):
+                if len(letter) == 1 and ord(letter) in _MATH_ITALIC:
+                    chars.add(_MATH_ITALIC[ord(letter)])
     return frozenset(chars - _CONTROL)
 
 

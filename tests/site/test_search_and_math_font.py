@@ -6,6 +6,7 @@ import html
 import io
 import json
 import re
+import unicodedata
 from html.parser import HTMLParser
 
 from fontTools.ttLib import TTFont
@@ -53,12 +54,15 @@ def test_the_math_font_covers_every_character_of_every_equation(site):
         for math in MATH.findall(page):
             text = html.unescape(re.sub(r"<[^>]+>", "", math))
             missing.update(c for c in text if not c.isspace() and ord(c) not in cmap)
-            # A one-letter <mi> is drawn in math italic (x → U+1D465, h → U+210E).
-            for letter in re.findall(r"<mi>([A-Za-z])</mi>", math):
-                italic = 0x210E if letter == "h" else (
-                    0x1D434 + ord(letter) - ord("A") if letter.isupper()
-                    else 0x1D44E + ord(letter) - ord("a"))
-                if italic not in cmap:
+            # A one-letter <mi> is drawn in math italic (x → 𝑥, h → ℎ, α → 𝛼), found here by
+            # the letter's Unicode name.
+            for letter in map(html.unescape, re.findall(r"<mi>([^<]+)</mi>", math)):
+                if len(letter) != 1 or not letter.isalpha():
+                    continue
+                name = unicodedata.name(letter)
+                italic = "PLANCK CONSTANT" if letter == "h" else re.sub(
+                    r"^(LATIN|GREEK) (CAPITAL|SMALL) LETTER", r"MATHEMATICAL ITALIC \2", name)
+                if ord(unicodedata.lookup(italic)) not in cmap:
                     missing.add(f"italic {letter}")
     assert sorted(missing) == []
 
