@@ -13,9 +13,10 @@ build time with fontTools:
   (stretchy brackets, script sizes). One file serves both, so the text costs a page that
   has math almost nothing (the math needs most of the Latin letters anyway);
 - **italic**, **bold** and **bold italic**: the letters (and, for bold, the digits) of the
-  math alphabets, mapped back to the plain letters. ``docs/assets/rnnnotes.css`` gives these
-  faces a ``unicode-range`` of just those letters, so the browser takes punctuation and
-  digits from the text face and slants or thickens them itself.
+  math alphabets, mapped back to the plain letters, with the rest of the text's characters
+  (punctuation, italic digits) as the upright face has them. A face that left those out
+  would make the browser switch fonts mid-word ("1.1," in bold), and a PDF printed from the
+  page would then read "1 . 1 ," to a text extractor.
 
 The derived faces are renamed (``rnnnotes STIX Text``): they are a modified version of the
 font in the licence's sense, and must not pass for STIX Two Text. ``docs/assets/rnnnotes.css``
@@ -126,7 +127,7 @@ def face_chars(face: Face, pages: list[str]) -> frozenset[int]:
     """The characters ``face`` carries for ``pages``."""
     if face is Face.MATH:
         return math_chars(pages) | text_chars(pages)
-    return frozenset(face.mapping)
+    return text_chars(pages) | frozenset(face.mapping)
 
 
 @lru_cache(maxsize=8)
