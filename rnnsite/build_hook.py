@@ -1,5 +1,5 @@
 """MkDocs hook: the build's work that the build cache (:mod:`rnnsite.cache`) can save, besides
-the notebooks (:mod:`rnnsite.notebooks_hook`) and the math font (:mod:`rnnsite.mathml`).
+the notebooks (:mod:`rnnsite.notebooks_hook`) and the fonts (:mod:`rnnsite.fonts`).
 ``hooks: [rnnsite/build_hook.py]`` in ``mkdocs.yml``.
 
 - :func:`on_files` reads every page's Markdown for ``](figure:NAME`` and hands the names that

@@ -11,14 +11,16 @@ which would make it the heaviest page of the site by far.  :func:`prune_css` kee
   (following chains of variables).
 
 It is a filter on whole rules and declarations, never a rewrite of one, so what it keeps
-renders exactly as before.
+renders exactly as before. :func:`prune_styles` does the same for all the style blocks of one
+page at once: a variable is kept if a rule kept in any block, or the page outside its style
+blocks, uses it (so the blocks' own unpruned rules never keep one alive).
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["prune_css"]
+__all__ = ["prune_css", "prune_styles"]
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -124,3 +126,11 @@ def prune_css(css: str, page: str) -> str:
     classes = {c for attr in re.findall(r'class="([^"]*)"', page) for c in attr.split()}
     kept = "".join(_rules(_COMMENT.sub("", css), classes))
     return _drop_unused_vars(kept, page)
+
+
+def prune_styles(sheets: list[str], page: str) -> list[str]:
+    """Each of ``sheets`` (the style blocks of one page) without the rules and custom
+    properties that ``page`` (its HTML outside those blocks) cannot use."""
+    classes = {c for attr in re.findall(r'class="([^"]*)"', page) for c in attr.split()}
+    kept = ["".join(_rules(_COMMENT.sub("", css), classes)) for css in sheets]
+    return [_drop_unused_vars(css, page + "".join(kept)) for css in kept]

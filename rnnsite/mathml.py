@@ -19,26 +19,15 @@ Two more things make the math readable and findable:
   (``<mn>20</mn> <mo>·</mo> <mn>128</mn>``). MathML layout ignores whitespace between
   elements, but the search index reads the text of the page: without the spaces, an
   equation is one glued token (``(20·128+128·10)·5``) and none of its numbers can be found.
-- **One math font.** Without a font that has an OpenType ``MATH`` table, browsers mix the
-  text font with whatever system fonts have the symbols. The site serves STIX Two Math
-  (SIL Open Font License 1.1), taken at build time from the ``ziamath`` package on PyPI,
-  subset with fontTools to the characters math on this site can use, as WOFF2.
-  ``docs/assets/rnnnotes.css`` declares the ``@font-face`` and sets it on ``math``.
-  Writing a file into the built site is a build step, not a Markdown one, so this part is
-  an MkDocs hook (``hooks: [rnnsite/mathml.py]``, ``on_post_build``). Zensical runs the
-  Markdown extension but ignores hooks: there, the font file is missing and ``math`` falls
-  back to the browser's own math font.
+- **One font for math and text.** The math is set in STIX Two Math and the text in faces
+  made from it (``rnnsite/fonts.py``, an MkDocs hook that writes the font files).
 """
 
 from __future__ import annotations
 
 import html
-import importlib.util
-import io
 import logging
 import re
-from functools import lru_cache
-from pathlib import Path
 from xml.etree import ElementTree
 
 from latex2mathml.converter import convert
@@ -75,20 +64,6 @@ def _open_live(match: re.Match[str]) -> str:
 
 _GROUPED = re.compile(r"<mn>([\d,]+)</mn><mrow><mo>&#x0002C;</mo></mrow><mn>(\d{3}(?:\.\d+)?)</mn>")
 
-# The math font, where docs/assets/rnnnotes.css expects it (relative to the site's root).
-FONT_PATH = "assets/fonts/stix-two-math.woff2"
-# Characters the font always carries, so that a new page's math rarely needs a rebuild of
-# the set: ASCII, Greek, common operators, and the math italic letters that browsers
-# substitute for a one-letter <mi> (x → 𝑥, U+1D465; h → ℎ, U+210E).
-_BASE_CHARS = (
-    set(range(0x20, 0x7F))
-    | set(range(0x391, 0x3AA)) | set(range(0x3B1, 0x3CA)) | set(map(ord, "ϑϕϵϱϖ"))
-    | set(range(0x1D434, 0x1D468)) | set(range(0x1D6E2, 0x1D71C))
-    | {0xA0, 0x2004, 0x2005, 0x2009, 0x200A, 0x2061, 0x2062, 0x2063}
-    | set(map(ord, "·×÷±¬°′″…⋯⋮⋱∂∇∑∏∫√∞∈∉⊂⊆∪∩∧∨≤≥≠≈≡∼∝⊙⊗⊕⊤⋅∘∗−∓←→↔⇒⇔↦∀∃∅‖∥⟨⟩⌈⌉⌊⌋ℝℓℎ"))
-)
-# Layout features kept: ssty gives the script-size glyph variants; the rest place accents.
-_FONT_FEATURES = ["ssty", "dtls", "flac", "ccmp", "mark", "mkmk", "kern", "locl"]
 _MATH = re.compile(r"<math\b.*?</math>", re.DOTALL)
 _CHAR_REF = re.compile(r"&#x([0-9A-Fa-f]+);")
 _TOKEN_END = re.compile(r"(</(?:mi|mn|mo|mtext|ms)>)(?=<)")
@@ -227,71 +202,6 @@ def _render(match: re.Match[str]) -> str:
         # at the end of the line before
         return f'<span class="rn-nobr">{match["open"] or ""}{inline}{match["punct"] or ""}</span>'
     return inline
-
-
-def _stix_two_math() -> Path:
-    """The STIX Two Math TrueType file inside the installed ``ziamath`` package."""
-    spec = importlib.util.find_spec("ziamath")  # locate, do not import (it is slow)
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the math font comes from the ziamath package: `uv sync` installs it")
-    font = Path(spec.submodule_search_locations[0]) / "fonts" / "STIXTwoMath-Regular.ttf"
-    if not font.is_file():
-        raise RuntimeError(f"ziamath no longer ships {font.name}; pin ziamath or pick a font")
-    return font
-
-
-@lru_cache(maxsize=4)
-def math_font(chars: frozenset[int]) -> bytes:
-    """STIX Two Math as WOFF2, subset to ``chars`` (code points) and the glyphs they need.
-
-    The ``MATH`` table is kept and subset with the glyphs, so stretchy brackets, large
-    operators and script-size variants still work. The result depends only on ``chars``
-    and the font: the original timestamp is kept, so two builds write the same bytes.
-    """
-    from fontTools import subset  # build-time only
-    from fontTools.ttLib import TTFont
-
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = _FONT_FEATURES
-    options.name_IDs = ["*"]  # keep the copyright and licence records (OFL)
-    options.hinting = False  # browsers scale the outlines; hints only add bytes
-    font = TTFont(_stix_two_math(), recalcTimestamp=False)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(chars))
-    subsetter.subset(font)
-    out = io.BytesIO()
-    font.flavor = "woff2"
-    font.save(out)
-    return out.getvalue()
-
-
-def math_chars(pages: list[str]) -> frozenset[int]:
-    """The code points the math font must carry: the base set and every character that
-    appears in the ``<math>`` elements of ``pages`` (HTML)."""
-    chars = set(_BASE_CHARS)
-    for page in pages:
-        for math in _MATH.findall(page):
-            chars.update(map(ord, html.unescape(_TAG.sub("", math))))
-    return frozenset(chars - {0x09, 0x0A, 0x0D})
-
-
-def on_post_build(config) -> None:  # MkDocs hook (mkdocs.yml: hooks)
-    """Write the math font, subset to the math of the built pages, into the site."""
-    # MkDocs runs this file as a loose module on every (re)build; the package module's
-    # cache outlives `mkdocs serve` rebuilds, so a rebuild with the same math is instant.
-    from rnnsite.cache import site_cache
-    from rnnsite.mathml import _stix_two_math, math_chars, math_font
-
-    site = Path(config["site_dir"])
-    pages = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))]
-    target = site / FONT_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    chars = math_chars(pages)
-    # The build cache (key: the characters, the font file, the code, uv.lock, Python).
-    cache = site_cache()
-    parts = [",".join(map(str, sorted(chars))), *cache.file_parts([_stix_two_math()])]
-    target.write_bytes(cache.cached("math_font", parts, lambda: math_font(chars)))
 
 
 class MathMLPostprocessor(Postprocessor):

@@ -42,7 +42,7 @@ from nbclient.exceptions import CellExecutionError
 from livedocs.checker.source import prepare
 from livedocs.marks import strip_marks
 from livedocs.numbers import PageReport, check_page
-from rnnsite.csstrim import prune_css
+from rnnsite.csstrim import prune_styles
 from rnnsite.mathml import tex_to_mathml
 from rnnsite.notebook_output import mark_prose_lines
 
@@ -325,11 +325,20 @@ _STYLE = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.S)
 _PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 
 
-def _css(m: re.Match[str], page: str) -> str:
-    """A style block trimmed to the page (mkdocs-jupyter inlines all of JupyterLab's CSS,
-    580 KB), private-use characters as CSS escapes."""
-    css = _PRIVATE.sub(lambda c: f"\\{ord(c[0]):06x}", prune_css(m[2], page))
-    return m[1] + css + m[3] if css.strip() else ""
+def _styles(content: str) -> str:
+    """The page's style blocks trimmed to the page (mkdocs-jupyter inlines all of
+    JupyterLab's CSS, 580 KB), private-use characters as CSS escapes."""
+    blocks = list(_STYLE.finditer(content))
+    if not blocks:
+        return content
+    outside = _STYLE.sub("", content)
+    sheets = iter(prune_styles([m[2] for m in blocks], outside))
+
+    def block(m: re.Match[str]) -> str:
+        css = _PRIVATE.sub(lambda c: f"\\{ord(c[0]):06x}", next(sheets))
+        return m[1] + css + m[3] if css.strip() else ""
+
+    return _STYLE.sub(block, content)
 
 
 def offline_html(content: str) -> str:
@@ -337,11 +346,11 @@ def offline_html(content: str) -> str:
 
     Math is only looked for in markdown cells (never in code or outputs); a literal dollar
     there is written ``\\$``. Style blocks keep only what the page can use
-    (:func:`rnnsite.csstrim.prune_css`); their private-use characters become CSS escapes.
+    (:func:`rnnsite.csstrim.prune_styles`); their private-use characters become CSS escapes.
     """
     for loader in _LOADERS:
         content = loader.sub("", content)
-    content = _STYLE.sub(lambda m: _css(m, content), content)
+    content = _styles(content)
     return mark_prose_lines(_MARKDOWN_CELL.sub(_cell_math, content))
 
 

@@ -429,8 +429,25 @@ async () => {
   const displayMath = [...document.querySelectorAll(".md-typeset .mathml-block > math")].filter(visible)
     .map((m) => ({ size: parseFloat(getComputedStyle(m).fontSize),
                    text: m.textContent.replace(/\s+/g, "").slice(0, 30) }));
+  // The faces of the article's text (outside math and code): each family, style and
+  // weight its letters are set in, and every face the page declared, with its status.
+  const textFaces = new Map();
+  const texts = document.createTreeWalker(document.querySelector(".md-content article") || document.body, NodeFilter.SHOW_TEXT);
+  for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+    const el = node.parentElement;
+    if (!el || el.closest("math, pre, code, kbd, script, style, svg, .jp-InputPrompt, .jp-OutputPrompt")
+        || !/[A-Za-z]/.test(node.data) || !visible(el)) continue;
+    const s = getComputedStyle(el);
+    const key = [s.fontFamily, s.fontStyle, s.fontWeight].join("|");
+    if (!textFaces.has(key)) textFaces.set(key, node.data.trim().slice(0, 40));
+  }
+  const text = [...textFaces].map(([key, sample]) => {
+    const [family, style, weight] = key.split("|");
+    return { family, style, weight: Number(weight), sample };
+  });
+  const fontFaces = [...document.fonts].map((f) => ({ family: f.family, style: f.style, weight: f.weight, status: f.status }));
   return {
-    fullMarks, question, gradeIcons, wideTables, displayMath,
+    fullMarks, question, text, fontFaces, gradeIcons, wideTables, displayMath,
     outputs, copyOverText, controls, totals, mathDetails, answersFirstScreen, chip, sticksOut, danglingOpen, badges, smallText, header,
     bodySize, links, verdicts, splitNumbers, lonePunctuation, equations, reveals, notebook, figures,
     title: document.title,

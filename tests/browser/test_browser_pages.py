@@ -99,3 +99,20 @@ def test_math_is_set_in_the_sites_math_font(visits, view):
     for path, probe in with_math.items():
         assert probe["mathFonts"] == ['"STIX Two Math", math'], path
         assert "STIX Two Math" in probe["fontLoaded"], path
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_text_is_set_in_faces_of_the_math_font(visits, view):
+    """The article's letters, in every style they take, are set in the faces made from the
+    math font (rnnsite/fonts.py), and the face each style needs has loaded: upright from the
+    math font's own file, italic and bold from the derived ones. (A weight above 500 takes
+    the bold face, as CSS font matching does.)"""
+    for path in PAGES:
+        probe = visits[path, view].probe
+        assert probe["text"], f"/{path}: no text found in the article"
+        for text in probe["text"]:
+            assert text["family"].startswith('"rnnnotes STIX Text"'), (path, text)
+            italic, bold = text["style"] == "italic", text["weight"] > 500
+            faces = [f for f in probe["fontFaces"] if f["family"] == "rnnnotes STIX Text"
+                     and (f["style"] == "italic") == italic and (f["weight"] == "700") == bold]
+            assert [f["status"] for f in faces] == ["loaded"], (path, text, faces)

@@ -30,7 +30,7 @@ from rnnsite.cache import CODE_TREES
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
-HOOKS = ["rnnsite/notebooks_hook.py", "rnnsite/build_hook.py", "rnnsite/mathml.py"]
+HOOKS = ["rnnsite/notebooks_hook.py", "rnnsite/build_hook.py", "rnnsite/fonts.py"]
 NOTEBOOK = """# %% [markdown]
 # # Probe
 #
