@@ -147,7 +147,7 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
         if not future.done() and serving.active:
             log.info("Notebook %s: still executing; served as 'being executed' for now, the "
                      "page reloads when it is done", name)
-            serving.wait_for(future, name, log)
+            serving.wait_for(future, f"Notebook {name}", log)
             text = placeholder(name)
         else:
             if not future.done():
