@@ -46,7 +46,7 @@ from rnnsite.mathml import tex_to_mathml
 
 __all__ = ["SOURCE_NAME", "OUT_DIR", "audit_text", "audit", "execute", "normalise",
            "dumps", "build", "offline_html", "page_uri", "download_name", "NotebookError",
-           "placeholder"]
+           "placeholder", "PENDING"]
 
 SOURCE_NAME = "notebook.py"  # docs/<task>/notebook.py; no other *.py is a notebook
 OUT_DIR = "rnnnotes-executed-notebooks"  # mkdocs-jupyter's include matches only this folder
@@ -283,12 +283,14 @@ def dumps(nb: nbformat.NotebookNode) -> str:
     return nbformat.writes(nb, version=4) + "\n"
 
 
+PENDING = ("**This notebook is being executed** (`{name}`, in its own kernel). This page "
+           "reloads by itself when it is done; `mkdocs build` always waits for it.")
+
+
 def placeholder(name: str) -> str:
     """A one-cell notebook saying that ``name`` is being executed (``mkdocs serve`` only)."""
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell(
-        f"**This notebook is being executed** (`{name}`, in its own kernel). This page "
-        "reloads by itself when it is done; `mkdocs build` always waits for it.")]
+    nb.cells = [nbformat.v4.new_markdown_cell(PENDING.format(name=name))]
     nb.metadata["language_info"] = {"name": "python"}
     return dumps(normalise(nb))
 

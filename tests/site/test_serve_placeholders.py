@@ -1,9 +1,11 @@
 """``mkdocs serve`` does not wait for a figure still being drawn: it serves the page with a
-placeholder and rebuilds when the figures are drawn; ``mkdocs build --strict`` always waits,
-and never publishes a placeholder (rnnsite/figures_ext.py, rnnsite/serving.py).
+placeholder and rebuilds when the figures are drawn (rnnsite/figures_ext.py,
+rnnsite/serving.py), as it does for a notebook still executing (rnnsite/notebooks_hook.py,
+whose "being executed" page is a sentence, not a conversion); ``mkdocs build --strict``
+always waits, and never publishes a placeholder.
 
 On a temporary copy of the repository (tests/site/test_build_cache.py's), with a figure whose
-drawing waits until the test opens a gate (a file).
+drawing, and a notebook cell that, wait until the test opens a gate (a file).
 """
 
 from __future__ import annotations
@@ -34,9 +36,14 @@ NOTEBOOK_PENDING = "This notebook is being executed"
 
 
 def gated_copy(root: Path) -> tuple[Path, Path]:
-    """The copy, with figure ``gated`` (drawn once the file ``gate`` exists) on gated.md."""
-    root = make_copy(root, nav=("index.md", "gated.md"))
+    """The copy, with figure ``gated`` (drawn once the file ``gate`` exists) on gated.md,
+    and a last notebook cell that runs once the gate exists too."""
+    root = make_copy(root, nav=("index.md", "gated.md", "task-1-1/notebook.ipynb"))
     gate = root / "gate"
+    with (root / "docs" / "task-1-1" / "notebook.py").open("a", encoding="utf-8") as f:
+        f.write(f"\n# %%\nimport pathlib\nimport time\n\n"
+                f"while not pathlib.Path({str(gate)!r}).exists():\n    time.sleep(0.05)\n"
+                f"print('gate', 'open')\n")
     with (root / "rnnnotes" / "figures" / "__init__.py").open("a", encoding="utf-8") as f:
         f.write(f"\n\ndef gated(theme='light'):\n    import pathlib\n    import time\n\n"
                 f"    while not pathlib.Path({str(gate)!r}).exists():\n"
@@ -68,7 +75,7 @@ def gated_figure(html: str) -> str:
     return m.group(0)
 
 
-def test_serve_shows_a_figure_being_drawn_as_a_placeholder_then_the_figure(tmp_path):
+def test_serve_shows_placeholders_for_a_figure_and_a_notebook_then_them(tmp_path):
     root, gate = gated_copy(tmp_path / "repo")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -78,6 +85,7 @@ def test_serve_shows_a_figure_being_drawn_as_a_placeholder_then_the_figure(tmp_p
                                f"127.0.0.1:{port}"], cwd=root, stdout=log, stderr=log,
                               env=env_for(root, tmp_path / "cache"))
     url = f"http://127.0.0.1:{port}/gated/"
+    notebook_url = f"http://127.0.0.1:{port}/task-1-1/notebook/"
     try:
         deadline = time.monotonic() + GUARD
         html = None
@@ -88,15 +96,19 @@ def test_serve_shows_a_figure_being_drawn_as_a_placeholder_then_the_figure(tmp_p
         figure = gated_figure(html)
         assert PENDING_CLASS in figure and PENDING in figure, figure
         assert f'aria-label="{ALT}"' in figure and "<img" not in figure, figure
-        gate.touch()  # the worker draws it now; the server rebuilds when it is done
+        notebook = fetch(notebook_url) or ""
+        assert NOTEBOOK_PENDING in notebook, notebook[-3000:]
+        assert "jp-Notebook" not in notebook  # a sentence, not a conversion by nbconvert
+        gate.touch()  # the figure is drawn and the cell runs now; the server rebuilds
         while time.monotonic() < deadline and server.poll() is None:
-            html = fetch(url) or ""
-            if "<img" in html:
+            html, notebook = fetch(url) or "", fetch(notebook_url) or ""
+            if "<img" in html and "gate open" in notebook:
                 break
             time.sleep(0.2)
         figure = gated_figure(html)
         assert f'<img alt="{ALT}"' in figure and "data:image/svg+xml," in figure, figure
         assert PENDING_CLASS not in html and PENDING not in html
+        assert "jp-Notebook" in notebook and NOTEBOOK_PENDING not in notebook
         assert server.poll() is None
     finally:
         gate.touch()
@@ -123,8 +135,11 @@ def test_a_strict_build_waits_for_a_figure_being_drawn(tmp_path):
         opener.cancel()
         gate.touch()
     assert done.returncode == 0, done.stderr
-    figure = gated_figure((tmp_path / "site" / "gated" / "index.html").read_text("utf-8"))
+    site = tmp_path / "site"
+    figure = gated_figure((site / "gated" / "index.html").read_text("utf-8"))
     assert f'<img alt="{ALT}"' in figure and PENDING_CLASS not in figure, figure
+    notebook = (site / "task-1-1" / "notebook" / "index.html").read_text("utf-8")
+    assert "gate open" in notebook and NOTEBOOK_PENDING not in notebook
 
 
 def test_the_built_sites_hold_no_placeholder(site, site_again):
