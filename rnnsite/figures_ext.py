@@ -53,7 +53,13 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from rnnsite.notebooks_lazy import defer_converter
+
 __all__ = ["FigureError", "FiguresExtension", "data_uri", "log", "makeExtension"]
+
+# MkDocs imports this extension before its plugins: mkdocs-jupyter's converter is then
+# imported only when a notebook page is converted (see rnnsite/notebooks_lazy.py).
+defer_converter()
 
 log = logging.getLogger("mkdocs.plugins.livedocs.figures")
 FAIL_MODES = ("warn", "raise")
