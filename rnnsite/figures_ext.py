@@ -55,7 +55,8 @@ from markdown.util import AtomicString
 
 from rnnsite.notebooks_lazy import defer_converter
 
-__all__ = ["FigureError", "FiguresExtension", "data_uri", "log", "makeExtension"]
+__all__ = ["PENDING", "PENDING_CLASS", "FigureError", "FiguresExtension", "data_uri", "log",
+           "makeExtension"]
 
 # MkDocs imports this extension before its plugins: mkdocs-jupyter's converter is then
 # imported only when a notebook page is converted (see rnnsite/notebooks_lazy.py).
@@ -216,7 +217,7 @@ def _caption(figure: etree.Element, caption: str | None) -> None:
 def _placeholder(alt: str, caption: str | None, tail: str | None) -> etree.Element:
     """A figure still being drawn (``mkdocs serve`` only): a notice, the alt text where a
     screen reader finds it (and its live numbers, checked as on the figure), the caption."""
-    figure = etree.Element("figure", {"class": "rnnnotes-figure rnnnotes-figure-pending"})
+    figure = etree.Element("figure", {"class": f"rnnnotes-figure {PENDING_CLASS}"})
     figure.text = "\n"
     notice = etree.SubElement(figure, "p")
     etree.SubElement(notice, "span", {"role": "img", "aria-label": alt}).tail = PENDING
@@ -226,6 +227,7 @@ def _placeholder(alt: str, caption: str | None, tail: str | None) -> etree.Eleme
     return figure
 
 
+PENDING_CLASS = "rnnnotes-figure-pending"  # the <figure> of one still being drawn
 PENDING = ("This figure is being drawn. The page reloads by itself when it is done "
            "(mkdocs serve only: mkdocs build always waits for every figure).")
 

@@ -24,14 +24,13 @@ import pytest
 from test_build_cache import make_copy
 
 from livedocs.cache import ENV_DIR, ENV_OFF
-from rnnsite.figures_ext import PENDING
+from rnnsite.figures_ext import PENDING, PENDING_CLASS
 from rnnsite.notebooks import placeholder
 
 pytestmark = pytest.mark.slow
 
 ALT = "The scalar powers again, drawn when the test opens its gate"
 GUARD = 180.0  # seconds: a guard against a hang, not a timing
-PENDING_CLASS = "rnnnotes-figure-pending"
 NOTEBOOK_PENDING = "This notebook is being executed"
 
 
