@@ -21,6 +21,7 @@ uses it), and behind the tests:
 
 from __future__ import annotations
 
+import atexit
 import copy
 import html
 import posixpath
@@ -197,7 +198,10 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, name: str,
     except TimeoutError as err:
         raise NotebookError(f"{name}: {err}") from None
     except Exception:
-        if _stopping.is_set():  # its kernel was killed by stop_kernels()
+        if _stopping.is_set():  # its kernel was killed by stop_kernels(); killed while it
+            # started, nbclient never unregisters its exit-time cleanup, which would then
+            # fail (a traceback at exit) on a client it has already cleaned up
+            atexit.unregister(client._cleanup_kernel)
             raise NotebookError(f"{name}: not executed: the build stopped") from None
         raise
     finally:
