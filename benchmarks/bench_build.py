@@ -15,6 +15,9 @@ measured in one run of this script, and read them with the load). What is measur
 - ``serve: first page, fresh clone``: ``git clone`` of this checkout's HEAD, ``uv sync
   --compile-bytecode`` (not timed), then ``uv run mkdocs serve`` until the home page is
   served (cold cache);
+- ``serve: all figures and notebooks``: from the same start until the home page and every
+  notebook page are served with no figure or notebook still being made (under serve, a
+  page may first show a placeholder for one; the server rebuilds when they are done);
 - ``serve: warm restart``: ``mkdocs serve`` again in that clone until the home page is served;
 - ``serve: page edit to reload``: a sentence appended to a page until the server serves it;
 - ``pytest full`` / ``pytest quick``: ``uv run pytest -q`` and ``uv run pytest -q -m "not
@@ -41,13 +44,19 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from rnnsite.figures_ext import PENDING_CLASS
+
 ROOT = Path(__file__).resolve().parents[1]
 GOALS = {"cold build": None, "warm build": None, "serve: first page, fresh clone": 10.0,
+         "serve: all figures and notebooks": None,
          "serve: warm restart": 5.0, "serve: page edit to reload": 3.0,
          "pytest full": 90.0, "pytest quick": 20.0}
 GROUPS = ("build", "serve", "pytest-full", "pytest-quick")
 PAGE = "docs/task-1-1/q2-parameters-over-time.md"
 SERVE_TIMEOUT = 300.0
+# what a page served before its figures or notebook were done shows, and the notebook pages
+PENDING = (PENDING_CLASS, "being executed")
+NOTEBOOKS = ("task-1-1/notebook/", "task-1-2/notebook/", "task-2-1/notebook/")
 
 
 def env(**extra: str) -> dict[str, str]:
@@ -140,17 +149,19 @@ def bench_build(runs: int, tmp: Path) -> dict[str, list[float]]:
 
 
 def bench_serve(runs: int, tmp: Path) -> dict[str, list[float]]:
-    first, restart, reload = [], [], []
+    first, complete, restart, reload = [], [], [], []
     for i in range(runs):
         clone = tmp / f"clone{i}"
         subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
         run(["uv", "sync", "--quiet", "--compile-bytecode"], clone)
+        start = time.perf_counter()
         with serving(clone) as (url, seconds, _):
             first.append(seconds)
-            # let the notebooks finish (the cache is then warm) before the other figures
-            wait_for(lambda u=url: "being executed" not in (
-                fetch(u + "task-1-1/notebook/") or "being executed"), "the notebooks",
-                time.perf_counter())
+            # a first page may show figures and notebooks still being made (placeholders):
+            # wait until every one is in (the cache is then warm) before the other figures
+            complete.append(wait_for(lambda u=url: all(
+                (page := fetch(u + path)) is not None and not any(m in page for m in PENDING)
+                for path in ("", *NOTEBOOKS)), "the figures and notebooks", start))
         with serving(clone) as (url, seconds, _):
             restart.append(seconds)
             page = clone / PAGE
@@ -163,7 +174,8 @@ def bench_serve(runs: int, tmp: Path) -> dict[str, list[float]]:
             reload.append(wait_for(lambda t=target, m=marker: m in (fetch(t) or ""),
                                    "the edited page", start))
         shutil.rmtree(clone, ignore_errors=True)
-    return {"serve: first page, fresh clone": first, "serve: warm restart": restart,
+    return {"serve: first page, fresh clone": first, "serve: all figures and notebooks": complete,
+            "serve: warm restart": restart,
             "serve: page edit to reload": reload}
 
 

@@ -12,7 +12,12 @@ build's hook does, for every figure the pages name, before the first page render
 figures are then drawn on one core while MkDocs renders pages on the other, and by a fresh
 interpreter. A process that already drew with other code (a long-lived ``mkdocs serve``
 after an edit: its imported modules predate the edit) always uses a worker. The worker pool
-belongs to one code digest; when the code changes, the next call starts another.
+belongs to one code digest; when the code changes, the next call starts another. A figure
+is kept (in memory and in the cache) as soon as the worker has drawn it.
+
+Under ``mkdocs serve`` (:data:`rnnsite.serving.SERVING`) the worker runs at a lower priority,
+and a page need not wait: :func:`being_drawn` says whether a figure is still being drawn,
+:func:`all_drawn` when all of them are (the figures extension serves a placeholder meanwhile).
 """
 
 from __future__ import annotations
@@ -28,8 +33,10 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from rnnsite.cache import site_cache, trusted
+from rnnsite.serving import SERVING
 
-__all__ = ["KIND", "THEMES", "Drawing", "drawing", "names", "names_in", "prefetch", "stop"]
+__all__ = ["KIND", "THEMES", "Drawing", "all_drawn", "being_drawn", "drawing", "names",
+           "names_in", "prefetch", "stop"]
 
 KIND = "figure"
 THEMES = ("light", "dark")
@@ -90,9 +97,12 @@ def _key(job: str, arg: str, digest: str) -> str:
     return cache.key(KIND, digest, [job, arg, *style, os.environ.get("MPLBACKEND", "")])
 
 
-def _orphan_watch(parent: int) -> None:
+def _orphan_watch(parent: int, nice: int = 0) -> None:
     """In the worker: exit as soon as the build that started it is gone (killed, or a
-    server stopped without its children)."""
+    server stopped without its children); lower its priority by ``nice`` (``os.nice``)."""
+    if nice:
+        os.nice(nice)
+
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(1)
@@ -106,9 +116,10 @@ def _worker(digest: str) -> ProcessPoolExecutor:
     if _pool is None or _pool[0] != digest:
         if _pool is not None:
             _pool[1].shutdown(wait=False, cancel_futures=True)
+        # under mkdocs serve, below the priority of the pages it serves meanwhile
         _pool = (digest, ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"),
                                              initializer=_orphan_watch,
-                                             initargs=(os.getpid(),)))
+                                             initargs=(os.getpid(), SERVING.nice())))
     return _pool[1]
 
 
@@ -150,7 +161,24 @@ _JOBS = {"draw": draw, "names": list_names}
 
 def _submit(job: str, arg: str, key: str, digest: str) -> None:
     fn = _JOBS[job]
-    _pending[key] = _worker(digest).submit(fn, *([arg] if arg else []))
+    future = _pending[key] = _worker(digest).submit(fn, *([arg] if arg else []))
+    future.add_done_callback(lambda f: _keep(key, digest, f))
+
+
+def _keep(key: str, digest: str, future: Future) -> None:
+    """As soon as the worker has drawn it: the result into memory and the build cache (a
+    served page may show a placeholder now and ask again only at the next rebuild)."""
+    if future.cancelled() or future.exception() is not None:
+        return  # whoever waits for it gets the error
+    data = future.result()
+    try:
+        site_cache().put(KIND, key, data, digest)
+    except OSError:
+        pass  # a cache that cannot be written is only slower
+    with _lock:
+        _memo.setdefault(key, data)
+        if _pending.get(key) is future:
+            del _pending[key]
 
 
 def _result(job: str, arg: str = "") -> bytes:
@@ -166,7 +194,7 @@ def _result(job: str, arg: str = "") -> bytes:
         future = _pending.get(key)
     if data is None and future is not None:
         data = future.result()
-        cache.put(KIND, key, data, digest)
+        cache.put(KIND, key, data, digest)  # _keep may not have run yet (its thread)
     elif data is None:
         data = _JOBS[job](*([arg] if arg else []))
         cache.put(KIND, key, data, digest)
@@ -183,6 +211,48 @@ def drawing(name: str) -> Drawing:
 def names() -> tuple[str, ...]:
     """The names of the figures there are (``rnnnotes.figures.FIGURES``)."""
     return tuple(json.loads(_result("names")))
+
+
+def being_drawn(name: str) -> Future | None:
+    """The worker's future of figure ``name`` while it is still drawing it, or of the list
+    of names while it is still making that; else None (it is in memory or the cache, or
+    asking for it draws it here)."""
+    digest = site_cache().code_digest()
+    with _lock:
+        for key in (_key("names", "", digest), _key("draw", name, digest)):
+            future = _pending.get(key)
+            if future is not None and not future.done():
+                return future
+    return None
+
+
+_all: list = [frozenset(), None]  # (the futures it waits for, the future of them all)
+
+
+def all_drawn() -> Future:
+    """A future done when every figure the worker is drawing now is done (whether drawn or
+    failed): the same one while nothing else was asked for, so that a server waiting for
+    it rebuilds once for them all."""
+    with _lock:
+        futures = frozenset(f for f in _pending.values() if not f.done())
+        if _all[1] is not None and futures <= _all[0]:
+            return _all[1]
+        out: Future = Future()
+        left = [len(futures)]
+
+        def one(_: Future) -> None:
+            with _lock:
+                left[0] -= 1
+                last = left[0] == 0
+            if last:
+                out.set_result(None)
+
+        _all[:] = [futures, out]
+        if not futures:
+            out.set_result(None)
+        for future in futures:
+            future.add_done_callback(one)
+        return out
 
 
 def prefetch(wanted: list[str]) -> int:

@@ -53,7 +53,14 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-__all__ = ["FigureError", "FiguresExtension", "data_uri", "log", "makeExtension"]
+from rnnsite.notebooks_lazy import defer_converter
+
+__all__ = ["PENDING", "PENDING_CLASS", "FigureError", "FiguresExtension", "data_uri", "log",
+           "makeExtension"]
+
+# MkDocs imports this extension before its plugins: mkdocs-jupyter's converter is then
+# imported only when a notebook page is converted (see rnnsite/notebooks_lazy.py).
+defer_converter()
 
 log = logging.getLogger("mkdocs.plugins.livedocs.figures")
 FAIL_MODES = ("warn", "raise")
@@ -175,6 +182,8 @@ class FigureTreeprocessor(_PageMixin, Treeprocessor):
         name = m.group("name")
         alt = " ".join(_ESCAPE.sub(r"\1", m.group("alt")).split())
         caption = m.group("caption")
+        if alt and _served_before_drawn(name):  # its name is checked when it is drawn
+            return _placeholder(alt, caption, tail)
         names = _figure_names()
         problem = None
         if name not in names:
@@ -193,12 +202,56 @@ class FigureTreeprocessor(_PageMixin, Treeprocessor):
             img = etree.SubElement(figure, "img", {"alt": alt, "width": str(width),
                                                    "height": str(height), "src": src})
             img.tail = "\n"
-        if caption is not None and caption.strip():
-            figcaption = etree.SubElement(figure, "figcaption")
-            figcaption.text = _ESCAPE.sub(r"\1", caption).strip()
-            figcaption.tail = "\n"
+        _caption(figure, caption)
         figure.tail = tail
         return figure
+
+
+def _caption(figure: etree.Element, caption: str | None) -> None:
+    if caption is not None and caption.strip():
+        figcaption = etree.SubElement(figure, "figcaption")
+        figcaption.text = _ESCAPE.sub(r"\1", caption).strip()
+        figcaption.tail = "\n"
+
+
+def _placeholder(alt: str, caption: str | None, tail: str | None) -> etree.Element:
+    """A figure still being drawn (``mkdocs serve`` only): a notice, the alt text where a
+    screen reader finds it (and its live numbers, checked as on the figure), the caption."""
+    figure = etree.Element("figure", {"class": f"rnnnotes-figure {PENDING_CLASS}"})
+    figure.text = "\n"
+    notice = etree.SubElement(figure, "p")
+    etree.SubElement(notice, "span", {"role": "img", "aria-label": alt}).tail = PENDING
+    notice.tail = "\n"
+    _caption(figure, caption)
+    figure.tail = tail
+    return figure
+
+
+PENDING_CLASS = "rnnnotes-figure-pending"  # the <figure> of one still being drawn
+PENDING = ("This figure is being drawn. The page reloads by itself when it is done "
+           "(mkdocs serve only: mkdocs build always waits for every figure).")
+
+
+def _served_before_drawn(name: str) -> bool:
+    """Under ``mkdocs serve`` only (:data:`rnnsite.serving.SERVING`), when figure ``name``
+    is still being drawn by the worker: the server is told to rebuild once every figure is
+    drawn, the page is kept out of the build cache, and True (show a placeholder). Anywhere
+    else (``mkdocs build``, strict or not) the page waits for its figure: False."""
+    from rnnsite.serving import SERVING
+
+    if not SERVING.active:
+        return False
+    from livedocs.reads import unrecorded
+    from rnnsite.figure_store import all_drawn, being_drawn
+
+    if being_drawn(name) is None:
+        return False
+    if SERVING.wait_for(all_drawn(), "Figures", log):
+        log.info("Figures: still being drawn, served as placeholders for now; the pages "
+                 "reload when they are done")
+    with unrecorded("a figure still being drawn"):  # a key covers none: the page is not
+        pass  # stored, and the next build renders it again
+    return True
 
 
 class FigureCheckTreeprocessor(_PageMixin, Treeprocessor):

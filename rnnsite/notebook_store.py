@@ -31,9 +31,10 @@ from typing import Any
 from livedocs.cache import reads, tracked
 from rnnsite.cache import BuildCache, enabled, site_cache, trusted
 from rnnsite.notebooks import audit, build
+from rnnsite.serving import SERVING
 
-__all__ = ["EXECUTED", "AUDIT", "execution_key", "audit_messages", "config_files",
-           "start"]
+__all__ = ["EXECUTED", "AUDIT", "SERVING", "execution_key", "audit_messages",
+           "config_files", "start"]
 
 EXECUTED = "notebook"
 AUDIT = "notebook_audit"
@@ -136,10 +137,13 @@ def start(path: Path, name: str) -> tuple[Future, bool]:
             future = Future()
             future.set_result(data.decode("utf-8"))
         else:
+            nice = SERVING.nice()  # under serve, below the pages' priority
+
             def run() -> str:
                 with tempfile.TemporaryDirectory(prefix="rnnnotes-reads-") as tmp:
                     record = Path(tmp) / "reads"
-                    text = build(path, name, record if enabled() else None)
+                    text = build(path, name, record if enabled() else None,
+                                 nice=nice)
                     if record.is_file():  # the kernel exited cleanly and said what it read
                         read = [p for p in record.read_text().splitlines() if tracked(p)]
                         cache.put_tracked(EXECUTED, key, text.encode("utf-8"), read, digest)
@@ -148,32 +152,3 @@ def start(path: Path, name: str) -> tuple[Future, bool]:
             future = _in_thread(run, name)
         _runs[key] = future
         return future, data is not None
-
-
-class Serving:
-    """What one ``mkdocs serve`` process knows across rebuilds (MkDocs loads the hook file
-    anew on each rebuild; this module stays): whether it serves, the folder whose change
-    makes it rebuild, and the runs that served pages wait for."""
-
-    def __init__(self) -> None:
-        self.active = False
-        self.notify: Path | None = None
-        self.watched = False
-        self.waiting: list[Future] = []
-
-    def wait_for(self, future: Future, name: str, log: Any) -> None:
-        """Rebuild (by writing into the watched folder) when ``future`` is done."""
-        self.waiting.append(future)
-
-        def done(_: Future) -> None:
-            log.info("Notebook %s: done; rebuilding", name)
-            self.poke()
-
-        future.add_done_callback(done)
-
-    def poke(self) -> None:
-        if self.notify is not None and self.watched and self.notify.is_dir():
-            (self.notify / "done").write_text(f"{len(self.waiting)}\n", encoding="utf-8")
-
-
-SERVING = Serving()

@@ -22,6 +22,7 @@ uses it), and behind the tests:
 
 from __future__ import annotations
 
+import atexit
 import copy
 import html
 import posixpath
@@ -48,7 +49,7 @@ from rnnsite.notebook_output import mark_prose_lines
 
 __all__ = ["SOURCE_NAME", "OUT_DIR", "audit_text", "audit", "execute", "normalise",
            "dumps", "build", "offline_html", "page_uri", "download_name", "NotebookError",
-           "placeholder"]
+           "placeholder", "PENDING"]
 
 SOURCE_NAME = "notebook.py"  # docs/<task>/notebook.py; no other *.py is a notebook
 OUT_DIR = "rnnnotes-executed-notebooks"  # mkdocs-jupyter's include matches only this folder
@@ -121,13 +122,23 @@ class _ThisPython(AsyncKernelManager):
     def kernel_spec(self) -> KernelSpec:
         # log_level: ipykernel 7 warns on every start that local TCP is unencrypted;
         # a failing cell still stops the build with its traceback.
-        start = ["-m", "ipykernel_launcher"] if self.reads_file is None else \
-            ["-c", _RECORD_READS, self.reads_file]
+        nice = f"import os\nos.nice({self.nice})\n" if self.nice else ""
+        if self.reads_file is not None:
+            start = ["-c", nice + _RECORD_READS, self.reads_file]
+        elif nice:
+            start = ["-c", nice + _LAUNCH]
+        else:
+            start = ["-m", "ipykernel_launcher"]
         argv = [sys.executable, "-Xfrozen_modules=off", *start,
                 "-f", "{connection_file}", "--IPKernelApp.log_level=ERROR"]
         return KernelSpec(argv=argv, language="python", display_name=KERNELSPEC["display_name"])
 
     reads_file: str | None = None
+    nice: int = 0  # os.nice() increment of the kernel (mkdocs serve: below the pages)
+
+
+_LAUNCH = ("import runpy\n"
+           "runpy.run_module('ipykernel_launcher', run_name='__main__', alter_sys=True)\n")
 
 
 # The kernel, recording every file it opens for reading (Python's audit hooks) and writing
@@ -155,11 +166,13 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def execute(nb: nbformat.NotebookNode, cwd: Path, name: str,
-            reads_file: Path | None = None) -> nbformat.NotebookNode:
+            reads_file: Path | None = None, nice: int = 0) -> nbformat.NotebookNode:
     """Run every code cell of ``nb`` in order, in place, in a fresh kernel started in ``cwd``.
 
     With ``reads_file``, the kernel writes there, when it exits, the path of every file it
     opened for reading (one a line): the build cache's record of what the run depended on.
+    With ``nice``, the kernel lowers its CPU priority by that much (``os.nice``) before it
+    starts: ``mkdocs serve`` renders and serves pages meanwhile.
 
     Raises :class:`NotebookError` naming ``name`` and the failing cell's traceback if a cell
     raises (``allow_errors=False``), runs longer than ``TIMEOUT`` seconds, or its outputs do
@@ -168,8 +181,9 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, name: str,
     # iopub: nbclient waits only 4 s (by default) for a cell's outputs after its reply, then
     # logs a warning and goes on without them: on a busy machine a build would publish a
     # notebook with outputs missing. Wait long, and fail rather than drop any.
-    manager = _ThisPython if reads_file is None else \
-        type("_Recording", (_ThisPython,), {"reads_file": str(reads_file)})
+    manager = _ThisPython if reads_file is None and not nice else type(
+        "_Kernel", (_ThisPython,),
+        {"reads_file": None if reads_file is None else str(reads_file), "nice": nice})
     client = NotebookClient(nb, kernel_name="python3", kernel_manager_class=manager,
                             allow_errors=False, record_timing=False, timeout=TIMEOUT,
                             iopub_timeout=IOPUB_TIMEOUT, raise_on_iopub_timeout=True,
@@ -186,7 +200,10 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, name: str,
     except TimeoutError as err:
         raise NotebookError(f"{name}: {err}") from None
     except Exception:
-        if _stopping.is_set():  # its kernel was killed by stop_kernels()
+        if _stopping.is_set():  # its kernel was killed by stop_kernels(); killed while it
+            # started, nbclient never unregisters its exit-time cleanup, which would then
+            # fail (a traceback at exit) on a client it has already cleaned up
+            atexit.unregister(client._cleanup_kernel)
             raise NotebookError(f"{name}: not executed: the build stopped") from None
         raise
     finally:
@@ -272,23 +289,25 @@ def dumps(nb: nbformat.NotebookNode) -> str:
     return nbformat.writes(nb, version=4) + "\n"
 
 
+PENDING = ("**This notebook is being executed** (`{name}`, in its own kernel). This page "
+           "reloads by itself when it is done; `mkdocs build` always waits for it.")
+
+
 def placeholder(name: str) -> str:
     """A one-cell notebook saying that ``name`` is being executed (``mkdocs serve`` only)."""
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell(
-        f"**This notebook is being executed** (`{name}`, in its own kernel). This page "
-        "reloads by itself when it is done; `mkdocs build` always waits for it.")]
+    nb.cells = [nbformat.v4.new_markdown_cell(PENDING.format(name=name))]
     nb.metadata["language_info"] = {"name": "python"}
     return dumps(normalise(nb))
 
 
-def build(path: Path, name: str, reads_file: Path | None = None) -> str:
+def build(path: Path, name: str, reads_file: Path | None = None, nice: int = 0) -> str:
     """The executed, normalised notebook of the source at ``path``, as ipynb JSON (with
-    ``reads_file``: see :func:`execute`)."""
+    ``reads_file`` and ``nice``: see :func:`execute`)."""
     nb = jupytext.read(path, fmt="py:percent")
     if not any(c.cell_type == "code" for c in nb.cells):
         raise NotebookError(f"{name}: no code cell; the first code cell is the audit's setup")
-    return dumps(normalise(execute(nb, path.parent, name, reads_file)))
+    return dumps(normalise(execute(nb, path.parent, name, reads_file, nice)))
 
 
 # ------------------------------------------------------------------------ render

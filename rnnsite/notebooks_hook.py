@@ -20,8 +20,10 @@ by mkdocs-jupyter (``hooks: [rnnsite/notebooks_hook.py]`` in ``mkdocs.yml``).
 4. publishes the same bytes beside the page as ``<task>/notebook/<task>.ipynb``.
 
 Under ``mkdocs serve`` only, a notebook still running when its page comes is served as a
-short "being executed" notebook, and the server rebuilds (and the browser reloads) when the
-run ends; ``mkdocs build`` always waits for every notebook.
+short "being executed" page (rendered by :func:`on_page_markdown`, not converted), and the
+server rebuilds (and the browser reloads) when the run ends; ``mkdocs build`` always waits
+for every notebook. Under serve the kernels run at a lower priority than the pages
+(:mod:`rnnsite.serving`).
 
 :func:`on_page_content` makes the rendered page offline (:func:`offline_html`, reused from
 the build cache for the same page body and code) and adds the download link under its
@@ -40,14 +42,17 @@ import time
 from pathlib import Path
 from typing import Any
 
+from markdown import markdown as md_to_html
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 from rnnsite import notebook_store
 from rnnsite.cache import enabled, site_cache, trusted
 from rnnsite.notebooks import (
     OUT_DIR,
+    PENDING,
     SOURCE_NAME,
     NotebookError,
     download_name,
@@ -59,7 +64,7 @@ from rnnsite.notebooks import (
 
 log = logging.getLogger("mkdocs.plugins.rnnsite.notebooks")  # progress, INFO
 
-_state: dict[str, Any] = {"tmp": None, "downloads": {}, "pending": {}}
+_state: dict[str, Any] = {"tmp": None, "downloads": {}, "pending": {}, "placeholders": {}}
 OFFLINE = "notebook_offline"  # build cache kind: a notebook page's body made offline
 
 
@@ -92,7 +97,7 @@ def on_shutdown() -> None:
 
 
 def _cleanup() -> None:
-    _state["pending"] = {}
+    _state["pending"], _state["placeholders"] = {}, {}
     if _state["tmp"] is not None:
         shutil.rmtree(_state["tmp"], ignore_errors=True)
         _state["tmp"] = None
@@ -147,8 +152,9 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
         if not future.done() and serving.active:
             log.info("Notebook %s: still executing; served as 'being executed' for now, the "
                      "page reloads when it is done", name)
-            serving.wait_for(future, name, log)
+            serving.wait_for(future, f"Notebook {name}", log)
             text = placeholder(name)
+            _state["placeholders"][page.file.src_uri] = name
         else:
             if not future.done():
                 log.info("Notebook %s: waiting for its kernel", name)
@@ -163,6 +169,20 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
     return page
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """A notebook page served as 'being executed' is rendered here, not converted by
+    mkdocs-jupyter (nbconvert and JupyterLab's style sheet, for one sentence) nor stored in
+    the build cache: the page is back, converted, at the rebuild when its run is done."""
+    name = _state["placeholders"].pop(page.file.src_uri, None)
+    if name is not None:
+        def render(config: Any, files: Any) -> None:
+            page.content = md_to_html(PENDING.format(name=name))
+            page.toc = get_toc([])
+
+        page.render = render
+    return markdown
 
 
 def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
