@@ -22,7 +22,7 @@ import traceback
 from pathlib import Path
 
 import pytest
-from browser_audit import Visit, visit_all
+from browser_audit import VIEWS, Visit, visit_all
 from site_server import CHROMIUM_ARGS, SiteServer, chromium_or_skip, find_chromium
 
 HERE = Path(__file__).parent
@@ -175,3 +175,16 @@ def _wait_for_shared(path: Path):
             pytest.fail(f"the browser audit took over {AUDIT_TIMEOUT} s", pytrace=False)
         time.sleep(0.2)
     return pickle.loads(path.read_bytes())
+
+
+# The desk views (1280 px, light and dark), for tests that drive a page of their own.
+DESK = {name: view for name, view in VIEWS.items() if view[0] >= 1280}
+
+
+@pytest.fixture(scope="module", params=list(DESK))
+def desk(request, browser):
+    width, scheme = DESK[request.param]
+    context = browser.new_context(viewport={"width": width, "height": 844},
+                                  color_scheme=scheme)
+    yield context.new_page()
+    context.close()

@@ -5,7 +5,7 @@ scrolled from top to bottom, no label's box meets the title's box or its shadow.
 from __future__ import annotations
 
 import pytest
-from browser_audit import PAGES, VIEWS
+from browser_audit import PAGES
 
 # Scroll the sidebar step by step; at each step, the labels (links and section names) that
 # are in view and whose box meets the title's, grown by its box-shadow's blur and spread.
@@ -34,17 +34,6 @@ OVERLAPS = """(step) => {
   }
   return {found, max};
 }"""
-
-DESK = {name: view for name, view in VIEWS.items() if view[0] >= 1280}
-
-
-@pytest.fixture(scope="module", params=list(DESK))
-def desk(request, browser):
-    width, scheme = DESK[request.param]
-    context = browser.new_context(viewport={"width": width, "height": 844},
-                                  color_scheme=scheme)
-    yield context.new_page()
-    context.close()
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -4,10 +4,6 @@ both palettes; and the summary's question column wide enough to read."""
 
 from __future__ import annotations
 
-import pytest
-from browser_audit import VIEWS
-
-DESK = {name: view for name, view in VIEWS.items() if view[0] >= 1280}
 # Pages with the site's kinds of table: the answers table and the grading scale (home,
 # summary), Markdown tables (Conventions, an answer page), mkdocstrings' (the API).
 PAGES = ("", "summary/", "conventions/", "task-1-1/q1-unrolled-weights/", "api/counting/")
@@ -30,15 +26,6 @@ STYLE = """() => [...document.querySelectorAll("article table")].map((t) => {
     td: td && pick(td, [...cell, "borderTopStyle", "borderTopWidth", "borderTopColor"]),
   };
 })"""
-
-
-@pytest.fixture(scope="module", params=list(DESK))
-def desk(request, browser):
-    width, scheme = DESK[request.param]
-    context = browser.new_context(viewport={"width": width, "height": 844},
-                                  color_scheme=scheme)
-    yield context.new_page()
-    context.close()
 
 
 def test_every_table_has_one_style(desk, server):
