@@ -73,6 +73,14 @@ XHEIGHT_PAIR = """(size) => {
   return document.fonts.ready.then(() => scrolled);
 }"""
 XHEIGHT_UNPAIR = "([x, y]) => { document.getElementById('xh-pair').remove(); scrollTo(x, y); }"
+XHEIGHT_CLOSE_SEARCH = """() => {
+  const toggle = document.getElementById("__search");
+  if (toggle && toggle.checked) {
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+  }
+  document.activeElement?.blur();
+}"""
 
 
 def ink_height(png: bytes) -> int:
@@ -242,6 +250,11 @@ class _Tab:
         """Draw the text's "x" beside the math's (``XHEIGHT_PAIR``), screenshot each, record
         their ink heights; then remove the pair and scroll back, as the page was."""
         page = self.page
+        # The searches before may leave the search's overlay open (on a phone it covers the
+        # page): close it, as a reader would, and wait until it is gone.
+        page.evaluate(XHEIGHT_CLOSE_SEARCH)
+        page.wait_for_function("!document.getElementById('__search')?.checked")
+        scrolled = None
         try:
             scrolled = page.evaluate(XHEIGHT_PAIR, XHEIGHT_SIZE)
             if scrolled is None:
@@ -249,9 +262,11 @@ class _Tab:
                 return
             self.visit.xheight = (ink_height(page.locator("#xh-text").screenshot()),
                                   ink_height(page.locator("#xh-math").screenshot()))
-            page.evaluate(XHEIGHT_UNPAIR, scrolled)
         except (AssertionError, PlaywrightError) as error:
             self.visit.xheight = f"{type(error).__name__}: {error}"
+        finally:  # never two pairs on the page (the dark view measures again)
+            if scrolled is not None:
+                page.evaluate(XHEIGHT_UNPAIR, scrolled)
 
     def type_search(self, query: str) -> None:
         """Open the search box and type ``query``, as a reader would."""
