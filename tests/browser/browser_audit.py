@@ -9,19 +9,16 @@ test_reader.py). axe-core is injected before the page's own scripts and runs all
 rules in light once the page and its fonts have loaded; in dark, where only the colours
 differ, it runs the rules that look at colour (see ``CONTRAST_SAMPLE`` for how).
 Both tabs work side by side. What each view of each page showed is kept in a ``Visit``;
-the tests assert on those. On the answer pages, notebooks and Conventions the visit also
-measures inline math beside the text (see ``XHEIGHT_PAIR``), once its other checks are done.
+the tests assert on those.
 """
 
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
-from PIL import Image
 from playwright.sync_api import Error as PlaywrightError
 from site_server import nav_sources
 
@@ -50,47 +47,6 @@ def nav_pages() -> list[str]:
 
 
 PAGES = nav_pages() + [MISSING]
-# Where inline math is measured beside the text (test_browser_inline_math.py).
-XHEIGHT_PAGES = [p for p in PAGES if p.startswith(("task-", "conventions"))]
-XHEIGHT_SIZE = 200  # px: the pair is drawn at 200 px, where a pixel is half a percent of x
-# After a paragraph of the page that holds inline math: an "x" of the text beside an "x" of
-# the math, as the page writes it (<span class="arithmatex"><math>), black on white, in the
-# middle of the screen (clear of the sticky header). Returns where the page was scrolled to
-# (put back, the pair removed, by XHEIGHT_UNPAIR), or null without a paragraph.
-XHEIGHT_PAIR = """(size) => {
-  const p = [...document.querySelectorAll("article.md-content__inner > p")]
-    .find((el) => el.querySelector(".arithmatex:not(.mathml-block) math"))
-    || document.querySelector("article.md-content__inner p");  // a page without inline math
-  if (!p) return null;
-  const scrolled = [scrollX, scrollY];
-  const pair = document.createElement("p");
-  pair.id = "xh-pair";
-  pair.style.cssText = `font-size:${size}px;line-height:1.3;color:#000;background:#fff`;
-  pair.innerHTML = '<span id="xh-text">x</span> <span class="arithmatex">' +
-    '<math><mi id="xh-math">x</mi></math></span>';
-  p.after(pair);
-  pair.scrollIntoView({ block: "center" });
-  return document.fonts.ready.then(() => scrolled);
-}"""
-XHEIGHT_UNPAIR = "([x, y]) => { document.getElementById('xh-pair').remove(); scrollTo(x, y); }"
-XHEIGHT_CLOSE_SEARCH = """() => {
-  const toggle = document.getElementById("__search");
-  if (toggle && toggle.checked) {
-    toggle.checked = false;
-    toggle.dispatchEvent(new Event("change"));
-  }
-  document.activeElement?.blur();
-}"""
-
-
-def ink_height(png: bytes) -> int:
-    """The height in pixels of the dark marks in a screenshot (a glyph's ink)."""
-    image = Image.open(io.BytesIO(png)).convert("L")
-    width, height = image.size
-    pixels = image.load()
-    rows = [y for y in range(height) if any(pixels[x, y] < 128 for x in range(width))]
-    assert rows, "no ink"
-    return rows[-1] - rows[0] + 1
 
 
 @dataclass
@@ -107,8 +63,6 @@ class Visit:
     probe: dict = field(default_factory=dict)
     violations: list[dict] = field(default_factory=list)
     found: dict[str, int] = field(default_factory=dict)
-    # XHEIGHT_PAGES: the ink heights of the text's "x" and the math's, or what went wrong
-    xheight: tuple[int, int] | str = "not measured"
 
 
 # axe-core's color-contrast rule costs most of the audit: about 2 ms for every element with
@@ -246,28 +200,6 @@ class _Tab:
         self.visit.probe.update(self.page.evaluate(LAYOUT_PROBE))
         self.visit.scheme = self.page.evaluate("document.body.dataset.mdColorScheme")
 
-    def measure_x_heights(self) -> None:
-        """Draw the text's "x" beside the math's (``XHEIGHT_PAIR``), screenshot each, record
-        their ink heights; then remove the pair and scroll back, as the page was."""
-        page = self.page
-        # The searches before may leave the search's overlay open (on a phone it covers the
-        # page): close it, as a reader would, and wait until it is gone.
-        page.evaluate(XHEIGHT_CLOSE_SEARCH)
-        page.wait_for_function("!document.getElementById('__search')?.checked")
-        scrolled = None
-        try:
-            scrolled = page.evaluate(XHEIGHT_PAIR, XHEIGHT_SIZE)
-            if scrolled is None:
-                self.visit.xheight = "no paragraph on the page"
-                return
-            self.visit.xheight = (ink_height(page.locator("#xh-text").screenshot()),
-                                  ink_height(page.locator("#xh-math").screenshot()))
-        except (AssertionError, PlaywrightError) as error:
-            self.visit.xheight = f"{type(error).__name__}: {error}"
-        finally:  # never two pairs on the page (the dark view measures again)
-            if scrolled is not None:
-                page.evaluate(XHEIGHT_UNPAIR, scrolled)
-
     def type_search(self, query: str) -> None:
         """Open the search box and type ``query``, as a reader would."""
         page = self.page
@@ -299,8 +231,6 @@ def _look(tabs, visits, path: str, scheme: str) -> None:
         for tab in tabs:
             tab.count_results(query)
     for tab in tabs:
-        if path in XHEIGHT_PAGES:
-            tab.measure_x_heights()
         visits[path, f"{tab.width}-{scheme}"] = tab.visit
 
 
