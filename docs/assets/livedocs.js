@@ -1,14 +1,18 @@
-/* Keep a live number's description (livedocs/reveal.py) inside the viewport, and out of
-   scrolling tables' clipping: on wide screens it is placed with fixed coordinates next to
-   the number. CSS alone shows and hides it; this only positions it. */
+/* A live number's description (livedocs/reveal.py) stays in the viewport and out of
+   scrolling tables' clipping: at a desk it is placed (fixed) next to the number. */
 (function () {
   "use strict";
   var wide = window.matchMedia("(min-width: 45em)");
+  /* A checked equation's tooltip sits at its math, not its box (the column). */
+  function anchor(wrap, num) {
+    var math = wrap.classList.contains("ld-wrap--math") && num.querySelector("math > *");
+    return math || num;
+  }
   function place(wrap) {
     var tip = wrap.querySelector(":scope > .ld-tip");
     var num = wrap.querySelector(":scope > .ld");
     if (!tip || !num || !wide.matches) { if (tip) { tip.style.cssText = ""; } return; }
-    var r = num.getBoundingClientRect();
+    var r = anchor(wrap, num).getBoundingClientRect();
     tip.style.position = "fixed";
     tip.style.maxWidth = Math.min(480, window.innerWidth - 16) + "px";
     var w = tip.offsetWidth, h = tip.offsetHeight;
@@ -27,9 +31,40 @@
   document.addEventListener("focusin", show);
   window.addEventListener("scroll", function () { if (open) { place(open); } }, true);
   window.addEventListener("resize", function () { if (open) { place(open); } });
+  /* The close button or Escape hides it, focus back on the number; a click, tap, Enter,
+     new hover or new focus shows it again. */
+  function close(wrap) {
+    var num = wrap.querySelector(":scope > .ld");
+    wrap.classList.add("ld-closed");
+    if (num && wrap.contains(document.activeElement)) { num.focus(); }
+  }
+  function reopen(wrap) { if (wrap) { wrap.classList.remove("ld-closed"); place(wrap); } }
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest(".ld-close");
+    if (button) { close(button.closest(".ld-wrap")); return; }
+    var num = e.target.closest && e.target.closest(".ld-wrap > .ld");
+    if (num) { reopen(num.parentElement); }
+  });
   document.addEventListener("keydown", function (e) {
-    if (e.key === "Escape" && document.activeElement &&
-        document.activeElement.classList.contains("ld")) { document.activeElement.blur(); }
+    var el = document.activeElement;
+    var wrap = el && el.closest && el.closest(".ld-wrap");
+    if (e.key === "Escape") {
+      var hovered = open && open.matches(":hover") ? open : null;
+      if (wrap || hovered) { close(wrap || hovered); }
+    } else if ((e.key === "Enter" || e.key === " ") && wrap && el.classList.contains("ld") &&
+               wrap.classList.contains("ld-closed")) {
+      e.preventDefault();
+      reopen(wrap);
+    }
+  });
+  document.addEventListener("focusout", function (e) {
+    var wrap = e.target.closest && e.target.closest(".ld-wrap");
+    if (wrap && !wrap.contains(e.relatedTarget)) { wrap.classList.remove("ld-closed"); }
+  });
+  document.addEventListener("mouseover", function (e) {
+    var num = e.target.closest && e.target.closest(".ld-wrap > .ld");
+    if (num && !num.parentElement.contains(e.relatedTarget) &&
+        document.activeElement !== num) { reopen(num.parentElement); }
   });
 })();
 /* A link to the setup (#ld-reproduce) opens its box. */
@@ -38,8 +73,8 @@ document.addEventListener("click", function (e) {
   var box = a && document.getElementById("ld-reproduce");
   if (box) { box.open = true; }
 });
-/* A tip's code breaks only between tokens: a <wbr> after each comma, opening bracket, dot
-   and operator, and quoted strings ('per-unit') kept whole. Done once, on first show. */
+/* A tip gets its close button, and its code breaks only between tokens: a <wbr> after
+   each comma, bracket, dot and operator; quoted strings kept whole. Once, on first show. */
 (function () {
   "use strict";
   var BREAK = /('[^']*'|"[^"]*")|([,(\[.=+\-*\/])/g;
@@ -73,6 +108,12 @@ document.addEventListener("click", function (e) {
     if (!tip || tip.dataset.tokens) { return; }
     tip.dataset.tokens = "1";
     tip.querySelectorAll("code").forEach(tokenise);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "ld-close";
+    button.setAttribute("aria-label", "Close");
+    button.innerHTML = '<span aria-hidden="true">\u00d7</span>';
+    tip.append(button);
   }
   document.addEventListener("mouseover", prepare, true);
   document.addEventListener("focusin", prepare, true);

@@ -63,7 +63,7 @@ def test_every_revealed_expression_is_written_in_the_source(site: Path, page: Pa
     written = source_expressions(page)
     assert found, "no reveals"
     revealed = [html.unescape(re.sub(r"<[^>]+>", "", e)) for _, _, tip in found
-                for e in re.findall(r"(?:Computed live|tied to): <code>(.*?)</code>", tip, re.S)]
+                for e in re.findall(r'class="ld-tip__calc"><code>(.*?)</code>', tip, re.S)]
     assert set(revealed) <= set(written), set(revealed) - set(written)
     # Every marker reveals, except in alt text and titles (attributes cannot).
     source = page.read_text(encoding="utf-8")
