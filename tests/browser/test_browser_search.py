@@ -7,9 +7,11 @@ names the task, and no title carries a heading anchor ("¶").
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
+from browser_audit import VIEWS
 from site_server import nav_sources
 
 QUERIES = ("notebook", "gradient", "forget gate")
@@ -25,13 +27,22 @@ def search_tab(browser, server):
 
 
 def result_titles(page, query: str) -> list[str]:
-    page.keyboard.press("Escape")
-    page.keyboard.press("/")
     box = page.locator("input.md-search__input")
+    if not page.evaluate("document.getElementById('__search').checked"):
+        page.keyboard.press("Escape")
+        page.keyboard.press("/")  # Material's shortcut: opens and focuses the search box
+    page.wait_for_function("document.getElementById('__search').checked")
+    box.fill("")  # the last query's results go first: never read them as this one's
+    box.press("End")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__meta')"
+                           "?.textContent.match(/matching/)", timeout=10_000)
     box.fill(query)
     box.press("End")
     page.wait_for_function("() => document.querySelector('.md-search-result__meta')"
                            "?.textContent.match(/^\\s*(\\d+|No) matching/)", timeout=10_000)
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta')"
+                           ".textContent.match(/No matching/) || document.querySelector("
+                           "'.md-search-result__item')", timeout=10_000)  # the list, drawn
     # Each result is a page (its title in an h1), with its matching sections below it.
     return page.locator(".md-search-result__item > .md-search-result__link h1").all_inner_texts()
 
@@ -60,3 +71,76 @@ def test_every_task_page_is_titled_with_its_task(site):
         task = "Task " + source.split("/")[0].removeprefix("task-").replace("-", ".")
         assert task in pages[location], (location, pages[location])
     assert [t for t in pages.values() if "¶" in t] == []
+
+
+# What a reader sees in the result list (design review, finding 10): a tab set's labels
+# apart, each before its own tab's text ("PyTorch: …", never "PyTorchKeras"), and math
+# set with sub- and superscripts, never as TeX (c_{t−1}), at 390 and 1280, light and dark.
+SEEN = """() => [...document.querySelectorAll(".md-search-result__article")]
+  .filter((a) => a.offsetParent !== null).map((a) => {
+    const copy = a.cloneNode(true);
+    copy.querySelectorAll("code, pre").forEach((c) => c.remove());  // code is code
+    document.body.append(copy);  // innerText needs it laid out
+    const text = copy.innerText;
+    copy.remove();
+    return {text, scripts: a.querySelectorAll("sub, sup").length};
+  })"""
+# TeX-like words: a braced script (c_{t−1}), or one letter with a one-letter subscript (h_t)
+TEX = re.compile(r"\S*[_^]\{\S*|(?<![\w.])[A-Za-zα-ωΑ-Ω]_[A-Za-z0-9](?!\w)")
+
+
+@pytest.fixture(scope="module", params=list(VIEWS))
+def search_view(request, browser, server):
+    width, scheme = VIEWS[request.param]
+    context = browser.new_context(viewport={"width": width, "height": 844},
+                                  color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server.url)
+    yield page
+    context.close()
+
+
+def tab_label_sets(site) -> list[list[str]]:
+    """The labels of every tab set on the site, as the pages show them."""
+    found = []
+    for page in site.rglob("*.html"):
+        for labels in re.findall(r'<div class="tabbed-labels[^"]*">(.*?)</div>',
+                                 page.read_text(encoding="utf-8"), re.S):
+            found.append([html.unescape(re.sub(r"<[^>]+>", "", x)).strip()
+                          for x in re.findall(r"<label\b[^>]*>(.*?)</label>", labels, re.S)])
+    return found
+
+
+def test_results_keep_tab_labels_apart(search_view, site):
+    sets = tab_label_sets(site)
+    assert sets, "the site has content tabs"
+    for label in sorted({x for labels in sets for x in labels}):
+        result_titles(search_view, label.lower())
+        text = "\n".join(r["text"] for r in search_view.evaluate(SEEN))
+        run_together = [a + b for labels in sets for a in labels for b in labels
+                        if a != b and a + b in text]
+        assert run_together == [], (label, run_together)
+        assert re.search(rf"(^|\n){re.escape(label)}: \S", text), (label, text[:2000])
+
+
+@pytest.fixture(scope="module")
+def written_tex(site) -> set[str]:
+    """The TeX-like words the pages themselves show outside math and code (a docstring's
+    "f_t", a notebook's comment): a result may show those as they are."""
+    words = set()
+    for page in site.rglob("*.html"):
+        text = re.sub(r"<(math|code|pre|script|style)\b.*?</\1>", " ",
+                      page.read_text(encoding="utf-8"), flags=re.S)
+        words.update(TEX.findall(html.unescape(re.sub(r"<[^>]+>", " ", text))))
+    return words
+
+
+@pytest.mark.parametrize("query", ["forget gate", "cell state"])
+def test_results_show_math_with_scripts(search_view, written_tex, query):
+    result_titles(search_view, query)
+    seen = search_view.evaluate(SEEN)
+    assert seen, query
+    tex = [m.group() + " in " + r["text"][max(0, m.start() - 40):m.end() + 40]
+           for r in seen for m in TEX.finditer(r["text"]) if m.group() not in written_tex]
+    assert tex == [], tex[:5]
+    assert sum(r["scripts"] for r in seen) > 0, query  # the math is set, not dropped
