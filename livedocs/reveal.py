@@ -5,12 +5,12 @@ whose result is tied, in::
 
     <span class="ld-wrap">
       <span class="ld" tabindex="0" aria-describedby="ld-7">19,712</span>
-      <span class="ld-tip" id="ld-7" data-search-exclude>
+      <span class="ld-tip" data-search-exclude><span class="ld-tip__text" id="ld-7">
         <strong class="ld-tip__title">Computed when this page was built</strong>
         <span class="ld-tip__calc"><code>per_unit(T_A).total</code> = 19,712</span>
         <span class="ld-tip__more">That is <code>unrolled_weights(D, H, K, steps=T_A,
           recurrence='per-unit').total</code>, using D = 20, H = 128, K = 10, T_A = 5.</span>
-      </span>
+      </span></span>
     </span>
 
 (``div`` instead of ``span`` around display math).  The description is generated from the
@@ -21,11 +21,12 @@ with the page's helpers written out (:func:`expand`), and the givens it uses (th
 marker that only names a given (``10<!--= K -->``, written where two givens share a value)
 or is a bare number (``1<!--= 1 -->``) computes nothing and reveals nothing.  CSS shows
 the description on hover, on keyboard focus and on tap (``assets/livedocs.css``); a little
-JS keeps it inside the viewport and adds its close button (``assets/livedocs.js``).
-Screen readers get it through ``aria-describedby``; print hides it.
+JS keeps it inside the viewport and adds its close button to ``ld-tip``, outside the text
+(``assets/livedocs.js``).  Screen readers get the text through ``aria-describedby``, without
+the button's name; print hides it.
 
 :func:`reproduce_html` is the page's "reproduce" control: its setup block, ready to paste
-into Python with ``rnnnotes`` installed.
+into Python (with the package the extension's ``reproduce_with`` option names installed).
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ class _Describer:
         self.givens = {g.name: g for g in plan.givens}
 
     def link(self, code: str) -> str:
-        """``code`` escaped, with the names of documented rnnnotes objects linked."""
+        """``code`` escaped, with the names of the objects the API reference documents linked."""
         out, pos = [], 0
         for m in IDENT.finditer(code):
             name = m.group()
@@ -121,10 +122,12 @@ class _Describer:
             pos = m.end()
         return "".join(out) + html.escape(code[pos:], quote=False)
 
-    def describe(self, check: Check, subs: list[tuple[str, list[object]]]) -> str:
+    def describe(self, check: Check, subs: list[tuple[str, list[object]]],
+                 result: bool = True) -> str:
         """One check, for a reader: the expression as written and the value it gave, then
         the expression with the page's helpers written out, the helpers the setup defines
-        and the givens it uses (wording: :mod:`livedocs.wording`)."""
+        and the givens it uses (wording: :mod:`livedocs.wording`).  ``result``: an equation's
+        tie is the span's end, its last side, not a number inside it."""
         expr = check.expr or ""
         full = expand(expr, self.values, set(self.givens))
         shown: list[str] = []
@@ -144,13 +147,16 @@ class _Describer:
             calc += " for " + "; ".join(
                 f"<code>{html.escape(n)}</code> in {', '.join(map(str, v))}" for n, v in subs)
         else:
-            value = check.computed if check.kind == Kind.LIVE else plain_value(check.computed)
+            value = check.computed
+            if check.kind == Kind.EQUATION or "\\" in (value or ""):  # TeX, as prose has it
+                value = plain_value(value)
             if value:
                 calc += f" = {html.escape(value)}"
         if not check.ok and check.written:
-            calc += html.escape(WORDING["failed_result"].format(written=check.written))
+            calc += html.escape(WORDING["failed_result"].format(
+                written=plain_value(check.written) or check.written))
         elif check.kind == Kind.EQUATION and not subs:
-            calc += html.escape(WORDING["equation_result"])
+            calc += html.escape(WORDING["equation_result" if result else "equation_number"])
         more: list[str] = []
         if " ".join(full.split()) != " ".join(expr.split()):
             more.append(WORDING["that_is"].format(code=f"<code>{self.link(full)}</code>"))
@@ -190,6 +196,7 @@ def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
     maths: dict[tuple[int, int, str], list[tuple[int, str, bool, str]]] = {}
     numbers: list[tuple[int, int, str]] = []
     givens = {g.name for g in plan.givens}
+    end_ties = {it.eq.span.end_tie for it in plan.items if it.eq is not None}
     where = where if where is not None and where.html == text else HtmlMap(text)
     for k, check in by_marker.items():
         if computes_nothing(check.expr or "", givens):
@@ -197,7 +204,7 @@ def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
         pos = text.find(marker_char(k))
         if pos < 0 or where.in_tag(pos):
             continue  # not on the page, or inside an attribute (alt, title)
-        tip = d.describe(check, plan.markers[k].subs)
+        tip = d.describe(check, plan.markers[k].subs, k in end_ties)
         element = _math_element(where, pos)
         if element:
             maths.setdefault(element, []).append((pos, tip, check.ok, str(check.kind)))
@@ -243,7 +250,8 @@ _ONLY_MARKS = re.compile(rf"[{PLACEHOLDERS}\s]*")
 def _trigger(tag: str, inner: str, tip_id: str, tip: str, extra: str = "") -> str:
     return (f'<{tag} class="ld-wrap{extra}"><{tag} class="ld" tabindex="0" '
             f'aria-describedby="{tip_id}">{inner}</{tag}>'
-            f'<span class="ld-tip" id="{tip_id}" data-search-exclude>{tip}</span></{tag}>')
+            f'<span class="ld-tip" data-search-exclude><span class="ld-tip__text" '
+            f'id="{tip_id}">{tip}</span></span></{tag}>')
 
 
 # Inline elements a number may close before its marker: ``**76,800**<!--= x -->``.
@@ -266,12 +274,14 @@ def _number_before(where: HtmlMap, pos: int, written: str) -> tuple[int, int] | 
     return start, end
 
 
-def reproduce_html(setup: str) -> str:
-    """The page's reproduce control: its setup code, to paste into Python."""
+def reproduce_html(setup: str, package: str = "") -> str:
+    """The page's reproduce control: its setup code, to paste into Python (with
+    ``package`` installed, if named)."""
     code = html.escape(setup.rstrip("\n") + "\n", quote=False)
+    needs = f" with <code>{html.escape(package)}</code> installed" if package else ""
     return ('<details class="ld-reproduce" id="ld-reproduce"><summary>Reproduce the numbers '
-            "on this page</summary><p>Paste this into Python with <code>rnnnotes</code> "
-            "installed, then evaluate any expression a number reveals.</p>"
+            f"on this page</summary><p>Paste this into Python{needs}, then evaluate any "
+            "expression a number reveals.</p>"
             f'<div class="language-python highlight"><pre><span></span><code>{code}</code>'
             "</pre></div></details>")
 

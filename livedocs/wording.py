@@ -25,6 +25,7 @@ WORDING: dict[str, str] = {
     "equation": "Checked when this page was built",
     "failed": "Did not match when this page was built",
     "equation_result": ", the equation\u2019s result",
+    "equation_number": ", a number in the equation",
     "failed_result": ", but the page shows {written}",
     "that_is": "That is {code}",
     "using": "using {givens}",

@@ -22,6 +22,7 @@ def tab(request, browser, server):
 
 
 def description(page, number):
+    """The text that describes ``number`` (its aria-describedby), shown in its sheet."""
     tip_id = number.get_attribute("aria-describedby")
     return page.locator(f"#{tip_id}")
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 from site_server import page_paths
+
+from livedocs.wording import WORDING
 
 VIEWS = [(390, "light"), (390, "dark"), (1280, "light"), (1280, "dark")]
 IDS = [f"{w}-{s}" for w, s in VIEWS]
@@ -72,7 +75,9 @@ def tab(request, browser, server):
 
 
 def tip_of(page, number):
-    return page.locator(f"#{number.get_attribute('aria-describedby')}")
+    """The sheet that shows a number's description (the text its aria-describedby names,
+    and the close button)."""
+    return page.locator(f".ld-tip:has(> #{number.get_attribute('aria-describedby')})")
 
 
 def open_it(page, number):
@@ -89,10 +94,6 @@ def open_it(page, number):
     return tip
 
 
-def focused_is(page, number) -> bool:
-    return number.evaluate("(el) => document.activeElement === el")
-
-
 def test_a_reveal_closes_with_its_button_or_escape_and_focus_returns(tab, reveal_pages):
     width = tab.viewport_size["width"]
     least = TOUCH_TARGET if width < 600 else DESK_TARGET
@@ -105,25 +106,26 @@ def test_a_reveal_closes_with_its_button_or_escape_and_focus_returns(tab, reveal
             where = f"{path} {number.get_attribute('aria-describedby')}"
             tip = open_it(tab, number)
             close = tip.get_by_role("button", name="Close")
-            assert close.count() == 1 and close.is_visible(), where
+            expect(close).to_have_count(1)
+            expect(close).to_be_visible()
             box = close.bounding_box()
             assert box["width"] >= least and box["height"] >= least, (where, box)
             assert tip.bounding_box()["y"] <= box["y"] and box["y"] + box["height"] <= \
                 tip.bounding_box()["y"] + tip.bounding_box()["height"] + 1, where
             close.click()
             tip.wait_for(state="hidden")
-            assert focused_is(tab, number), f"{where}: focus back on the number"
+            expect(number, f"{where}: focus back on the number").to_be_focused()
             tab.keyboard.press("Enter")  # the number, focused, opens it again
             tip.wait_for(state="visible")
             close.focus()  # the button is reached by keyboard, and Enter closes
             tab.keyboard.press("Enter")
             tip.wait_for(state="hidden")
-            assert focused_is(tab, number), where
+            expect(number, where).to_be_focused()
             tab.keyboard.press("Enter")
             tip.wait_for(state="visible")
             tab.keyboard.press("Escape")
             tip.wait_for(state="hidden")
-            assert focused_is(tab, number), f"{where}: Escape keeps focus on the number"
+            expect(number, f"{where}: Escape keeps focus on the number").to_be_focused()
 
 
 def test_an_open_reveal_has_no_serious_accessibility_violation(tab, reveal_pages):
@@ -131,6 +133,22 @@ def test_an_open_reveal_has_no_serious_accessibility_violation(tab, reveal_pages
     open_it(tab, tab.locator(f"{NUMBER} >> visible=true").first)
     found = Axe().run(tab, context={"include": [[".ld-wrap"]]}).response["violations"]
     assert [v["id"] for v in found if v["impact"] in ("serious", "critical")] == []
+
+
+def test_a_reveal_is_described_without_its_close_button(tab, reveal_pages):
+    """A screen reader hears a number's description, not "Close" after it: the button is in
+    the sheet, outside the text aria-describedby names."""
+    tab.goto_path("task-2-1/q3-gradients-in-lstm/")
+    for number in (tab.locator(f"{NUMBER} >> visible=true").first,
+                   tab.locator(".ld-wrap--math > .ld >> visible=true").first):
+        tip = open_it(tab, number)
+        expect(tip.get_by_role("button", name="Close")).to_be_visible()
+        text = " ".join(tab.locator(f"#{number.get_attribute('aria-describedby')}")
+                        .inner_text().split())
+        assert text.startswith((WORDING["live"], WORDING["equation"])), text
+        expect(number).to_have_accessible_description(text)
+        tab.keyboard.press("Escape")
+        expect(tip).to_be_hidden()
 
 
 def test_an_equations_cue_and_reveal_sit_at_its_ink(tab, reveal_pages):
@@ -157,6 +175,9 @@ def test_an_equations_cue_and_reveal_sit_at_its_ink(tab, reveal_pages):
                 ld.focus()
                 tip = tip_of(tab, ld)
                 tip.wait_for(state="visible")
+                tab.wait_for_function("(tip) => tip.style.position === 'fixed'",
+                                      arg=tip.element_handle())  # placed (livedocs.js)
+                ink = ld.evaluate(INK)  # where the math is now (focus may scroll)
                 box = tip.bounding_box()
                 clamped = box["x"] + box["width"] >= tab.viewport_size["width"] - 9
                 assert abs(box["x"] - ink["left"]) <= 8 or clamped, (where, box, ink)
