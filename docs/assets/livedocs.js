@@ -1,9 +1,10 @@
-/* A live number's description (livedocs/reveal.py) stays in the viewport and out of
-   scrolling tables' clipping: at a desk it is placed (fixed) next to the number. */
+/* A reveal (livedocs/reveal.py) stays in the viewport, out of scrolling tables' clipping:
+   at a desk it is placed (fixed) next to the number. */
 (function () {
   "use strict";
   var wide = window.matchMedia("(min-width: 45em)");
-  /* A checked equation's tooltip sits at its math, not its box (the column). */
+  function up(e, sel) { return e.target.closest ? e.target.closest(sel) : null; }
+  /* A checked equation's tip sits at its math, not its box (the column). */
   function anchor(wrap, num) {
     var math = wrap.classList.contains("ld-wrap--math") && num.querySelector("math > *");
     return math || num;
@@ -24,15 +25,15 @@
   }
   var open = null;
   function show(e) {
-    var wrap = e.target.closest && e.target.closest(".ld-wrap");
+    var wrap = up(e, ".ld-wrap");
     if (wrap) { open = wrap; place(wrap); }
   }
   document.addEventListener("mouseover", show);
   document.addEventListener("focusin", show);
   window.addEventListener("scroll", function () { if (open) { place(open); } }, true);
   window.addEventListener("resize", function () { if (open) { place(open); } });
-  /* The close button or Escape hides it, focus back on the number; a click, tap, Enter,
-     new hover or new focus shows it again. */
+  /* Its button or Escape closes it, focus back on the number; a click, tap, Enter, new
+     hover or new focus opens it again. */
   function close(wrap) {
     var num = wrap.querySelector(":scope > .ld");
     wrap.classList.add("ld-closed");
@@ -40,9 +41,9 @@
   }
   function reopen(wrap) { if (wrap) { wrap.classList.remove("ld-closed"); place(wrap); } }
   document.addEventListener("click", function (e) {
-    var button = e.target.closest && e.target.closest(".ld-close");
+    var button = up(e, ".ld-close");
     if (button) { close(button.closest(".ld-wrap")); return; }
-    var num = e.target.closest && e.target.closest(".ld-wrap > .ld");
+    var num = up(e, ".ld-wrap > .ld");
     if (num) { reopen(num.parentElement); }
   });
   document.addEventListener("keydown", function (e) {
@@ -58,25 +59,21 @@
     }
   });
   document.addEventListener("focusout", function (e) {
-    var wrap = e.target.closest && e.target.closest(".ld-wrap");
+    var wrap = up(e, ".ld-wrap");
     if (wrap && !wrap.contains(e.relatedTarget)) { wrap.classList.remove("ld-closed"); }
   });
   document.addEventListener("mouseover", function (e) {
-    var num = e.target.closest && e.target.closest(".ld-wrap > .ld");
+    var num = up(e, ".ld-wrap > .ld");
     if (num && !num.parentElement.contains(e.relatedTarget) &&
         document.activeElement !== num) { reopen(num.parentElement); }
   });
-})();
-/* A link to the setup (#ld-reproduce) opens its box. */
-document.addEventListener("click", function (e) {
-  var a = e.target.closest && e.target.closest('a[href="#ld-reproduce"]');
-  var box = a && document.getElementById("ld-reproduce");
-  if (box) { box.open = true; }
-});
-/* A tip gets its close button, and its code breaks only between tokens: a <wbr> after
-   each comma, bracket, dot and operator; quoted strings kept whole. Once, on first show. */
-(function () {
-  "use strict";
+  /* A link to the setup (#ld-reproduce) opens its box. */
+  document.addEventListener("click", function (e) {
+    var box = up(e, 'a[href="#ld-reproduce"]') && document.getElementById("ld-reproduce");
+    if (box) { box.open = true; }
+  });
+  /* On first show a tip gets its close button (beside its text), and its code a <wbr> after
+     each comma, bracket, dot and operator; quoted strings kept whole. */
   var BREAK = /('[^']*'|"[^"]*")|([,(\[.=+\-*\/])/g;
   function tokenise(code) {
     var walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
@@ -103,17 +100,13 @@ document.addEventListener("click", function (e) {
     });
   }
   function prepare(e) {
-    var wrap = e.target.closest && e.target.closest(".ld-wrap");
+    var wrap = up(e, ".ld-wrap");
     var tip = wrap && wrap.querySelector(":scope > .ld-tip");
     if (!tip || tip.dataset.tokens) { return; }
     tip.dataset.tokens = "1";
     tip.querySelectorAll("code").forEach(tokenise);
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "ld-close";
-    button.setAttribute("aria-label", "Close");
-    button.innerHTML = '<span aria-hidden="true">\u00d7</span>';
-    tip.append(button);
+    tip.insertAdjacentHTML("beforeend", '<button type="button" class="ld-close" ' +
+                           'aria-label="Close"><span aria-hidden="true">\u00d7</span></button>');
   }
   document.addEventListener("mouseover", prepare, true);
   document.addEventListener("focusin", prepare, true);
