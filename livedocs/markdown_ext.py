@@ -213,6 +213,8 @@ class LiveNumbersExtension(Extension):
             "sci_math": [False, "show a live number in prose scientific notation "
                                 "(5.2 × 10⁻³) as inline math, as the same number is shown "
                                 "in math (needs pymdownx.arithmatex, generic)"],
+            "reproduce_with": ["", "the package a reader installs to run a page's setup, "
+                                   "named in its reproduce box"],
         }
         super().__init__(**kwargs)
         if self.getConfig("fail") not in FAIL_MODES:
@@ -233,7 +235,8 @@ class LiveNumbersExtension(Extension):
             "rendering_context" in self.md.preprocessors else None
         cache = getattr(getattr(ctx, "page", None), "setup_cache", None)
         return Options(seed=self.path("seed"), api=self.path("api"), setup_cache=cache,
-                       sci_math=bool(self.getConfig("sci_math")))
+                       sci_math=bool(self.getConfig("sci_math")),
+                       reproduce_with=str(self.getConfig("reproduce_with")))
 
     def entries(self) -> dict[str, _bib.Entry]:
         path = self.path("bibliography")

@@ -63,6 +63,7 @@ class Options:
     api: str | None = None  # the API reference's folder or page, for the reveal's links
     setup_cache: SetupCache | None = field(default=None, compare=False)
     sci_math: bool = False  # prose scientific notation shown as inline math (the reveal)
+    reproduce_with: str = ""  # the package the reproduce box says to install
 
 
 def check(page: RenderedPage, options: Options | None = None) -> PageReport:
@@ -83,7 +84,7 @@ def check(page: RenderedPage, options: Options | None = None) -> PageReport:
     out = reveal.decorate(page.html, page.prep, plan, checks, ns, info.src_uri,  # 4. reveal
                           options.api, read.where, sci_math=options.sci_math)
     if plan.setup is not None:
-        out += reveal.reproduce_html(plan.setup)
+        out += reveal.reproduce_html(plan.setup, options.reproduce_with)
     out = _clean(out, page.prep, plan.code_markers, read.setups)
     return PageReport(path=info.path, checks=tuple(checks), cited=page.cited,  # 5. report
                       html=out)

@@ -5,24 +5,28 @@ whose result is tied, in::
 
     <span class="ld-wrap">
       <span class="ld" tabindex="0" aria-describedby="ld-7">19,712</span>
-      <span class="ld-tip" id="ld-7" data-search-exclude>Computed live:
-        <code>per_unit(T_A).total</code>, that is
-        <code>unrolled_weights(D, H, K, steps=T_A, recurrence='per-unit').total</code>,
-        with D = 20, H = 128, K = 10, T_A = 5.</span>
+      <span class="ld-tip" data-search-exclude><span class="ld-tip__text" id="ld-7">
+        <strong class="ld-tip__title">Computed when this page was built</strong>
+        <span class="ld-tip__calc"><code>per_unit(T_A).total</code> = 19,712</span>
+        <span class="ld-tip__more">That is <code>unrolled_weights(D, H, K, steps=T_A,
+          recurrence='per-unit').total</code>, using D = 20, H = 128, K = 10, T_A = 5.</span>
+      </span></span>
     </span>
 
 (``div`` instead of ``span`` around display math).  The description is generated from the
-very checks that ran, so what a reader is shown is what was checked: the marker's
-expression as written, then with the page's helpers written out (:func:`expand`), and the
-givens it uses; functions of ``rnnnotes`` link to their entries in the API reference.  A
+very checks that ran, so what a reader is shown is what was checked: whether it was computed
+or checked (and whether it held), the marker's expression as written and its value, then
+with the page's helpers written out (:func:`expand`), and the givens it uses (the words:
+:mod:`livedocs.wording`); functions the API reference documents link to their entries.  A
 marker that only names a given (``10<!--= K -->``, written where two givens share a value)
 or is a bare number (``1<!--= 1 -->``) computes nothing and reveals nothing.  CSS shows
 the description on hover, on keyboard focus and on tap (``assets/livedocs.css``); a little
-JS keeps it inside the viewport (``assets/livedocs.js``).  Screen readers get it through
-``aria-describedby``; print hides it.
+JS keeps it inside the viewport and adds its close button to ``ld-tip``, outside the text
+(``assets/livedocs.js``).  Screen readers get the text through ``aria-describedby``, without
+the button's name; print hides it.
 
 :func:`reproduce_html` is the page's "reproduce" control: its setup block, ready to paste
-into Python with ``rnnnotes`` installed.
+into Python (with the package the extension's ``reproduce_with`` option names installed).
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from .expand import IDENT, computes_nothing, definitions, expand, names_in
 from .htmlmap import HtmlMap, splice
 from .marks import PLACEHOLDERS, marker_char
 from .report import Check, Kind
+from .wording import WORDING, plain_value, title
 
 __all__ = ["decorate", "reproduce_html", "api_objects", "page_url_dir", "expand", "names_in",
            "computes_nothing"]  # the last three: from livedocs.expand
@@ -102,7 +107,7 @@ class _Describer:
         self.givens = {g.name: g for g in plan.givens}
 
     def link(self, code: str) -> str:
-        """``code`` escaped, with the names of documented rnnnotes objects linked."""
+        """``code`` escaped, with the names of the objects the API reference documents linked."""
         out, pos = [], 0
         for m in IDENT.finditer(code):
             name = m.group()
@@ -117,9 +122,13 @@ class _Describer:
             pos = m.end()
         return "".join(out) + html.escape(code[pos:], quote=False)
 
-    def describe(self, check: Check, subs: list[tuple[str, list[object]]]) -> str:
+    def describe(self, check: Check, subs: list[tuple[str, list[object]]],
+                 result: bool = True) -> str:
+        """One check, for a reader: the expression as written and the value it gave, then
+        the expression with the page's helpers written out, the helpers the setup defines
+        and the givens it uses (wording: :mod:`livedocs.wording`).  ``result``: an equation's
+        tie is the span's end, its last side, not a number inside it."""
         expr = check.expr or ""
-        how = "Computed live" if check.kind == Kind.LIVE else "Checked as an equation, tied to"
         full = expand(expr, self.values, set(self.givens))
         shown: list[str] = []
         todo = names_in(full)
@@ -133,21 +142,39 @@ class _Describer:
                     if inner not in names:
                         names.add(inner)
                         todo.append(inner)
-        parts = [f'{how}: <code>{self.link(expr)}</code>']
-        if " ".join(full.split()) != " ".join(expr.split()):
-            parts.append(f", that is <code>{self.link(full)}</code>")
+        calc = f"<code>{self.link(expr)}</code>"
         if subs:
-            parts.append(" for " + "; ".join(
-                f"<code>{html.escape(n)}</code> in {', '.join(map(str, v))}" for n, v in subs))
-        if shown:  # their definitions are in the page's setup, in the reproduce box
-            names_ = ", ".join(f"<code>{html.escape(n)}</code>" for n in shown)
-            parts.append(f", where {names_} {'is' if len(shown) == 1 else 'are'} defined in "
-                         'the <a href="#ld-reproduce">page\'s setup</a>')
+            calc += " for " + "; ".join(
+                f"<code>{html.escape(n)}</code> in {', '.join(map(str, v))}" for n, v in subs)
+        else:
+            value = check.computed
+            if check.kind == Kind.EQUATION or "\\" in (value or ""):  # TeX, as prose has it
+                value = plain_value(value)
+            if value:
+                calc += f" = {html.escape(value)}"
+        if not check.ok and check.written:
+            calc += html.escape(WORDING["failed_result"].format(
+                written=plain_value(check.written) or check.written))
+        elif check.kind == Kind.EQUATION and not subs:
+            calc += html.escape(WORDING["equation_result" if result else "equation_number"])
+        more: list[str] = []
+        if " ".join(full.split()) != " ".join(expr.split()):
+            more.append(WORDING["that_is"].format(code=f"<code>{self.link(full)}</code>"))
         used = [g for name, g in self.givens.items() if name.split("[")[0] in names]
         if used:
-            parts.append(", with " + ", ".join(
-                f"{html.escape(g.name)} = {html.escape(_value(g))}" for g in used))
-        return "".join(parts) + "."
+            givens = ", ".join(f"{html.escape(g.name)} = {html.escape(_value(g))}"
+                               for g in used)
+            more.append(WORDING["using"].format(givens=givens))
+        text = ", ".join(more)
+        text = text[:1].upper() + text[1:] + "." if text else ""
+        if shown:  # their definitions are in the page's setup, in the reproduce box
+            link = f'<a href="#ld-reproduce">{html.escape(WORDING["setup"])}</a>'
+            text += (" " if text else "") + WORDING["defined"].format(
+                names=" and ".join(", ".join(f"<code>{html.escape(n)}</code>"
+                                             for n in shown).rsplit(", ", 1)),
+                verb="is" if len(shown) == 1 else "are", link=link) + "."
+        out = f'<span class="ld-tip__calc">{calc}</span>'
+        return out + (f'<span class="ld-tip__more">{text}</span>' if text else "")
 
 
 def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
@@ -166,9 +193,10 @@ def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
     d = _Describer(plan, ns, src_uri, api_md)
     by_marker = {c.marker: c for c in checks if c.marker is not None and c.kind in (
         Kind.LIVE, Kind.EQUATION) and c.expr}
-    maths: dict[tuple[int, int, str], list[tuple[int, str]]] = {}
+    maths: dict[tuple[int, int, str], list[tuple[int, str, bool, str]]] = {}
     numbers: list[tuple[int, int, str]] = []
     givens = {g.name for g in plan.givens}
+    end_ties = {it.eq.span.end_tie for it in plan.items if it.eq is not None}
     where = where if where is not None and where.html == text else HtmlMap(text)
     for k, check in by_marker.items():
         if computes_nothing(check.expr or "", givens):
@@ -176,16 +204,18 @@ def decorate(text: str, prep: Prepared, plan: PagePlan, checks: list[Check],
         pos = text.find(marker_char(k))
         if pos < 0 or where.in_tag(pos):
             continue  # not on the page, or inside an attribute (alt, title)
-        tip = d.describe(check, plan.markers[k].subs)
+        tip = d.describe(check, plan.markers[k].subs, k in end_ties)
         element = _math_element(where, pos)
         if element:
-            maths.setdefault(element, []).append((pos, tip))
+            maths.setdefault(element, []).append((pos, tip, check.ok, str(check.kind)))
         else:
-            numbers.append((pos, k, tip))
+            numbers.append((pos, k, title(str(check.kind), check.ok) + tip))
     edits = []
     for (start, end, tag), tips in maths.items():
         tip_id = f"ld-{by_marker_key(text, min(tips)[0])}"
-        tip = " ".join(t for _, t in sorted(tips))
+        kinds = {kind for *_, kind in tips}
+        tip = title(kinds.pop() if len(kinds) == 1 else "equation",
+                    all(ok for _, _, ok, _ in tips)) + "".join(t for _, t, *_ in sorted(tips))
         edits.append((start, end, _trigger(tag, text[start:end], tip_id, tip,
                                            " ld-wrap--math")))
     for pos, k, tip in numbers:
@@ -220,7 +250,8 @@ _ONLY_MARKS = re.compile(rf"[{PLACEHOLDERS}\s]*")
 def _trigger(tag: str, inner: str, tip_id: str, tip: str, extra: str = "") -> str:
     return (f'<{tag} class="ld-wrap{extra}"><{tag} class="ld" tabindex="0" '
             f'aria-describedby="{tip_id}">{inner}</{tag}>'
-            f'<span class="ld-tip" id="{tip_id}" data-search-exclude>{tip}</span></{tag}>')
+            f'<span class="ld-tip" data-search-exclude><span class="ld-tip__text" '
+            f'id="{tip_id}">{tip}</span></span></{tag}>')
 
 
 # Inline elements a number may close before its marker: ``**76,800**<!--= x -->``.
@@ -243,12 +274,14 @@ def _number_before(where: HtmlMap, pos: int, written: str) -> tuple[int, int] | 
     return start, end
 
 
-def reproduce_html(setup: str) -> str:
-    """The page's reproduce control: its setup code, to paste into Python."""
+def reproduce_html(setup: str, package: str = "") -> str:
+    """The page's reproduce control: its setup code, to paste into Python (with
+    ``package`` installed, if named)."""
     code = html.escape(setup.rstrip("\n") + "\n", quote=False)
+    needs = f" with <code>{html.escape(package)}</code> installed" if package else ""
     return ('<details class="ld-reproduce" id="ld-reproduce"><summary>Reproduce the numbers '
-            "on this page</summary><p>Paste this into Python with <code>rnnnotes</code> "
-            "installed, then evaluate any expression a number reveals.</p>"
+            f"on this page</summary><p>Paste this into Python{needs}, then evaluate any "
+            "expression a number reveals.</p>"
             f'<div class="language-python highlight"><pre><span></span><code>{code}</code>'
             "</pre></div></details>")
 

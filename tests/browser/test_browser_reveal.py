@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from livedocs.wording import WORDING
+
 PAGE = "task-1-1/q1-unrolled-weights/"
 
 
@@ -20,6 +22,7 @@ def tab(request, browser, server):
 
 
 def description(page, number):
+    """The text that describes ``number`` (its aria-describedby), shown in its sheet."""
     tip_id = number.get_attribute("aria-describedby")
     return page.locator(f"#{tip_id}")
 
@@ -36,7 +39,7 @@ def first_live(page, needle: str):
     numbers = page.locator("span.ld-wrap > span.ld")
     for k in range(numbers.count()):
         text = description(page, numbers.nth(k)).text_content() or ""
-        if text.startswith("Computed live") and needle in text:
+        if text.startswith(WORDING["live"]) and needle in text:
             return numbers.nth(k)
     raise AssertionError(f"no live number computed with {needle}")
 
@@ -49,7 +52,7 @@ def test_hover_shows_how_a_number_was_computed(tab):
     number.hover()
     tip.wait_for(state="visible")
     text = tip.inner_text()
-    assert "Computed live" in text and "unrolled_weights" in text and "D = 20" in text
+    assert WORDING["live"] in text and "unrolled_weights" in text and "D = 20" in text
     assert on_screen(tab, tip)
     link = tip.locator("a").first
     assert "api/counting/#rnnnotes.counting.unrolled_weights" in link.get_attribute("href")
@@ -86,4 +89,4 @@ def test_a_tied_equation_reveals_its_expression(tab):
     math.hover()
     tip = description(tab, math)
     tip.wait_for(state="visible")
-    assert "Checked as an equation" in tip.inner_text()
+    assert WORDING["equation"] in tip.inner_text()

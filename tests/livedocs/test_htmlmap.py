@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -53,7 +54,13 @@ def test_a_live_number_under_emphasis_is_wrapped_inside_it(emphasis: str) -> Non
     html = render_page(page, "docs/p.md").html
     body = html.split('<details class="ld-reproduce"')[0]
     opened = body.index('<span class="ld-wrap">')
-    closed = body.index('</span></span>', opened) + len("</span></span>")
+    depth, closed = 0, None  # the end of the wrap: its span tags counted
+    for tag in re.finditer(r"<(/?)span\b[^>]*>", body[opened:]):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            closed = opened + tag.end()
+            break
+    assert closed is not None, body
     # the reveal wraps the number's text, inside the emphasis that holds it
     assert body[closed:].startswith(("</strong>", "</em>"))
     assert ">76,800</span>" in body[opened:closed]

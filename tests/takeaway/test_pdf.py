@@ -18,6 +18,7 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
+from livedocs.wording import WORDING
 from rnnsite.answer_pages import answer_pages
 from rnnsite.citation import long_date, project
 from rnnsite.pdf.build import MARGIN, book_pages, print_pdf
@@ -75,7 +76,7 @@ def test_every_answer_is_in_it_with_its_title_and_verdict(texts, page):
 
 
 def test_reveal_popups_are_absent_though_the_site_has_them(built, texts, printed):
-    tip = "Computed live:"
+    tip = WORDING["live"]
     assert tip in (built / PAGES_WITH_TIPS / "index.html").read_text()
     assert printed[1]["tips"] == 0
     assert tip not in " ".join(texts)
