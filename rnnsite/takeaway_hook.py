@@ -53,9 +53,11 @@ on GitHub, with this page and its grade filled in, that asks for your argument a
 
 
 def pdf_link_html() -> str:
-    """The home page's link to the PDF; ``rnnsite.pdf`` fills in its size once written."""
-    return (f'<p class="pdf-handout"><a href="{PDF_NAME}" type="application/pdf">Every answer in'
-            f' one PDF</a>, for printing or reading offline{PDF_SIZE_SLOT}.</p>')
+    """The home page's link to the PDF, hidden: ``rnnsite.pdf`` shows it, with the file's
+    size, once it has written the PDF (a plain build or ``mkdocs serve`` has none, and a
+    link there would lead nowhere)."""
+    return (f'<p class="pdf-handout" hidden><a href="{PDF_NAME}" type="application/pdf">Every'
+            f' answer in one PDF</a>, for printing or reading offline{PDF_SIZE_SLOT}.</p>')
 
 
 def on_page_content(html_text, page, config, files, **kwargs):

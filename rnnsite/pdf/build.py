@@ -121,13 +121,15 @@ _SLOT = re.compile(r'<span class="pdf-handout__size" data-pdf-size(?:="\d+")?>[^
 
 
 def set_size_on_home_page(site: Path, size: int) -> None:
-    """Write the PDF's size into the home page's link to it (``rnnsite.takeaway_hook``)."""
+    """Write the PDF's size into the home page's link to it (``rnnsite.takeaway_hook``), and
+    show the link, hidden until there is a PDF to lead to."""
     index = site / "index.html"
     text = index.read_text(encoding="utf-8")
     new, count = _SLOT.subn(f'<span class="pdf-handout__size" data-pdf-size="{size}">'
                             f' (PDF, {human_size(size)})</span>', text)
     if count != 1:
         raise PdfError(f"{index}: expected one PDF link to fill in, found {count}")
+    new = new.replace('<p class="pdf-handout" hidden>', '<p class="pdf-handout">')  # shown
     index.write_text(new, encoding="utf-8")
 
 

@@ -65,3 +65,12 @@ def test_the_summarys_questions_have_room(desk, server):
     assert found["lines"], "no question in the summary"
     assert found["column"] >= QUESTION_SHARE * found["table"], found
     assert [q for q, n in found["lines"] if n > QUESTION_LINES] == []
+
+
+def test_the_summarys_reasons_have_the_most_room(desk, server):
+    """The reason (the last column) is the widest: the grade breaks over two lines there."""
+    desk.goto(server.url + "summary/")
+    desk.evaluate("document.fonts.ready.then(() => true)")
+    widths = desk.evaluate("""() => [...document.querySelector(".answers-table tbody tr")
+        .children].map((td) => td.getBoundingClientRect().width)""")
+    assert len(widths) == 4 and max(widths) == widths[-1], widths

@@ -76,3 +76,24 @@ def test_a_reader_whose_system_is_dark_gets_the_dark_palette(browser, server):
     page.goto(server.url)
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     context.close()
+
+
+def test_print_drops_what_paper_cannot_do_and_keeps_figures_below_the_text_width(
+        browser, server):
+    """On paper: no "Full-marks answer ↓" jump link and no copy button; each figure at most
+    three quarters of the column (at full width its labels print larger than the text)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 844})
+    page = context.new_page()
+    page.goto(server.url + "task-1-1/q1-unrolled-weights/")
+    page.emulate_media(media="print")
+    found = page.evaluate("""() => ({
+      jump: document.querySelectorAll(".grade-chip__jump").length,
+      shown: [...document.querySelectorAll(".grade-chip__jump, .md-clipboard, .md-code__nav")]
+        .filter((el) => el.checkVisibility()).length,
+      column: document.querySelector("article.md-content__inner").clientWidth,
+      figures: [...document.querySelectorAll("figure.rnnnotes-figure img")]
+        .filter((img) => img.checkVisibility()).map((img) => img.getBoundingClientRect().width),
+    })""")
+    assert found["jump"] == 1 and found["shown"] == 0, found
+    assert found["figures"] and max(found["figures"]) <= 0.76 * found["column"], found
+    context.close()

@@ -46,3 +46,11 @@ def test_no_placeholder_of_the_checker_reaches_the_site(site):
 
     for path in [*site.rglob("*.html"), site / "search" / "search_index.json"]:
         assert private_use(path.read_text(encoding="utf-8")) == [], path
+
+
+def test_the_pdf_link_shows_only_where_there_is_a_pdf(site):
+    """A plain build has no PDF (rnnsite.pdf prints it after the build): the home page's link
+    to it stays hidden there, rather than lead to a missing file."""
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert home.count('class="pdf-handout"') == 1
+    assert ('<p class="pdf-handout">' in home) == (site / "rnnnotes.pdf").is_file()

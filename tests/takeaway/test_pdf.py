@@ -216,6 +216,7 @@ def test_the_home_page_link_gets_the_pdfs_size(pdf, tmp_path):
     set_size_on_home_page(tmp_path, size)
     text = (tmp_path / "index.html").read_text()
     assert f'data-pdf-size="{size}"> (PDF, {human_size(size)})</span>' in text
+    assert '<p class="pdf-handout">' in text and "hidden" not in text  # the link is shown
     set_size_on_home_page(tmp_path, 999)  # printed again: the size is replaced
     assert (tmp_path / "index.html").read_text().count("(PDF, ") == 1
     (tmp_path / "index.html").write_text("<h1>x</h1>")
