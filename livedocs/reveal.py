@@ -5,19 +5,23 @@ whose result is tied, in::
 
     <span class="ld-wrap">
       <span class="ld" tabindex="0" aria-describedby="ld-7">19,712</span>
-      <span class="ld-tip" data-search-exclude><span class="ld-tip__text" id="ld-7">
+      <ld-tip class="ld-tip" data-search-exclude><span class="ld-tip__text" id="ld-7">
         <strong class="ld-tip__title">Computed when this page was built</strong>
         <span class="ld-tip__calc"><code>per_unit(T_A).total</code> = 19,712</span>
         <span class="ld-tip__more">That is <code>unrolled_weights(D, H, K, steps=T_A,
           recurrence='per-unit').total</code>, using D = 20, H = 128, K = 10, T_A = 5.</span>
-      </span></span>
+      </span></ld-tip>
     </span>
 
-(``div`` instead of ``span`` around display math).  The description is generated from the
-very checks that ran, so what a reader is shown is what was checked: whether it was computed
-or checked (and whether it held), the marker's expression as written and its value, then
-with the page's helpers written out (:func:`expand`), and the givens it uses (the words:
-:mod:`livedocs.wording`); functions the API reference documents link to their entries.  A
+(``div`` instead of ``span`` around display math).  The description's own element is
+``<ld-tip>``, a tag used nowhere inside it: Material's search indexer ends a
+``data-search-exclude`` at the first closing tag of the same name, and with a ``span``
+the description's inner spans leaked into the index ("39,552That is …").  The description
+is generated from the very checks that ran, so what a reader is shown is what was checked:
+whether it was computed or checked (and whether it held), the marker's expression as
+written and its value, then with the page's helpers written out (:func:`expand`), and the
+givens it uses (the words: :mod:`livedocs.wording`); functions the API reference documents
+link to their entries.  A
 marker that only names a given (``10<!--= K -->``, written where two givens share a value)
 or is a bare number (``1<!--= 1 -->``) computes nothing and reveals nothing.  CSS shows
 the description on hover, on keyboard focus and on tap (``assets/livedocs.css``); a little
@@ -250,8 +254,8 @@ _ONLY_MARKS = re.compile(rf"[{PLACEHOLDERS}\s]*")
 def _trigger(tag: str, inner: str, tip_id: str, tip: str, extra: str = "") -> str:
     return (f'<{tag} class="ld-wrap{extra}"><{tag} class="ld" tabindex="0" '
             f'aria-describedby="{tip_id}">{inner}</{tag}>'
-            f'<span class="ld-tip" data-search-exclude><span class="ld-tip__text" '
-            f'id="{tip_id}">{tip}</span></span></{tag}>')
+            f'<ld-tip class="ld-tip" data-search-exclude><span class="ld-tip__text" '
+            f'id="{tip_id}">{tip}</span></ld-tip></{tag}>')
 
 
 # Inline elements a number may close before its marker: ``**76,800**<!--= x -->``.

@@ -7,6 +7,10 @@ comments and indentation removed. Nothing else changes: no rule is rewritten, me
 dropped (a comment inside a string, which these sheets do not have, would be cut; the
 check below refuses a sheet that has ``/*`` inside quotes).
 
+The same budget: mkdocstrings links its style sheet (``assets/_mkdocstrings.css``) from
+every page, and only the API reference uses it; a page without its output does not load it
+(``on_post_page``).
+
 In ``mkdocs.yml``: ``hooks: [rnnsite/css_comments.py]``.
 """
 
@@ -15,12 +19,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-__all__ = ["strip_comments"]
+__all__ = ["strip_comments", "without_unused_sheets"]
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _QUOTED_COMMENT = re.compile(r"""(["'])[^"'\n]*/\*[^"'\n]*\1""")
 _INDENT = re.compile(r"\n[ \t]+")
 _BLANK = re.compile(r"\n{2,}")
+_MKDOCSTRINGS_SHEET = re.compile(
+    r'<link rel="stylesheet" href="[^"]*assets/_mkdocstrings\.css">\n?')
 
 
 def strip_comments(css: str) -> str:
@@ -39,3 +45,15 @@ def on_post_build(config) -> None:  # MkDocs hook
         if path.suffix == ".css" and path.is_file():
             path.write_text(strip_comments(path.read_text(encoding="utf-8")),
                             encoding="utf-8")
+
+
+def without_unused_sheets(html: str) -> str:
+    """``html`` (a built page) without its link to mkdocstrings' style sheet, unless the page
+    has mkdocstrings' output (elements of class ``doc``)."""
+    if re.search(r'class="doc\b', html):
+        return html
+    return _MKDOCSTRINGS_SHEET.sub("", html)
+
+
+def on_post_page(output: str, page, config) -> str:  # MkDocs hook
+    return without_unused_sheets(output)

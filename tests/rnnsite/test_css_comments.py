@@ -28,3 +28,15 @@ def test_only_comments_go(sheet):
 def test_a_comment_in_a_string_is_refused():
     with pytest.raises(ValueError, match="inside a string"):
         strip_comments('a::after { content: "/* not a comment */"; }')
+
+
+def test_only_pages_with_mkdocstrings_output_link_its_sheet():
+    from rnnsite.css_comments import without_unused_sheets
+
+    link = '<link rel="stylesheet" href="../../assets/_mkdocstrings.css">\n'
+    ours = '<link rel="stylesheet" href="../../assets/rnnnotes.css">'
+    plain = f"<head>{link}{ours}</head><p>x</p>"
+    api = f'<head>{link}</head><div class="doc doc-object">f</div>'
+    assert "_mkdocstrings.css" not in without_unused_sheets(plain)
+    assert "rnnnotes.css" in without_unused_sheets(plain)
+    assert without_unused_sheets(api) == api

@@ -54,3 +54,13 @@ def test_the_pdf_link_shows_only_where_there_is_a_pdf(site):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert home.count('class="pdf-handout"') == 1
     assert ('<p class="pdf-handout">' in home) == (site / "rnnnotes.pdf").is_file()
+
+
+def test_mkdocstrings_sheet_only_where_its_output_is(site):
+    """Only the API reference uses mkdocstrings' style sheet; no other page loads it."""
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        has_output = re.search(r'class="doc\b', text) is not None
+        assert ("_mkdocstrings.css" in text) == has_output, page
+        if page.parent.parent.name == "api" and page.parent.name != "api":
+            assert has_output, page

@@ -88,7 +88,7 @@ def test_every_function_link_lands_on_an_api_entry(site: Path) -> None:
            for i in re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8"))}
     links = set()
     for page in site.rglob("*.html"):
-        for tip in re.findall(r'<span class="ld-tip".*?</span>', page.read_text("utf-8"), re.S):
+        for tip in re.findall(r'<ld-tip class="ld-tip".*?</ld-tip>', page.read_text("utf-8"), re.S):
             links |= set(re.findall(r'href="[./]*api/([\w-]+)/#([^"]+)"', tip))
     assert links, "no function is linked"
     assert links <= ids, links - ids
@@ -180,7 +180,7 @@ def test_scientific_notation_looks_the_same_in_prose_and_in_math(spec: str) -> N
     # no Unicode form left beside it (the reveal after it, hidden until asked for, says the
     # value as prose writes it)
     prose = page_html.split("in prose")[1].split("as well")[0]
-    assert "×" not in re.sub(r"<math\b.*?</math>|<span class=\"ld-tip\".*", "", prose,
+    assert "×" not in re.sub(r"<math\b.*?</math>|<ld-tip class=\"ld-tip\".*", "", prose,
                              flags=re.S)
     # inside the live number's one box, and readable as text (the search index)
     prose_wrap = page_html[page_html.index("in prose"):]
