@@ -8,10 +8,12 @@ names the task, and no title carries a heading anchor ("¶").
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import pytest
 from browser_audit import VIEWS
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from site_server import nav_sources
 
 QUERIES = ("notebook", "gradient", "forget gate")
@@ -144,3 +146,42 @@ def test_results_show_math_with_scripts(search_view, written_tex, query):
            for r in seen for m in TEX.finditer(r["text"]) if m.group() not in written_tex]
     assert tex == [], tex[:5]
     assert sum(r["scripts"] for r in seen) > 0, query  # the math is set, not dropped
+
+
+# Text put in the box without key presses (a paste from a phone's context menu; in
+# Playwright `fill`) is searched, and a new such text replaces the last results (design
+# review: Material reads the query on keyup, so it stayed "Type to start searching").
+PASTED = ("forget gate", "19,712")
+SHOWN = """() => [document.querySelector('.md-search-result__meta')?.textContent.trim(),
+  [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]
+    .map((a) => a.getAttribute('href'))]"""
+
+
+def shown_after_a_key(page, query: str):
+    """The results for ``query`` put in the box and then a key pressed (End), the way that
+    always worked: the box emptied first, so the first results shown are this query's."""
+    result_titles(page, query)
+    return page.evaluate(SHOWN)
+
+
+def test_filled_query_shows_its_results(search_view):
+    typed = {q: shown_after_a_key(search_view, q) for q in PASTED}
+    assert typed[PASTED[0]] != typed[PASTED[1]], typed
+    page = search_view.context.new_page()  # a fresh page: its index not yet loaded
+    try:
+        page.goto(search_view.url)
+        page.keyboard.press("/")
+        page.wait_for_function("document.getElementById('__search').checked")
+        box = page.locator("input.md-search__input")
+        for query in (*PASTED, PASTED[0]):  # each replaces the results before it
+            box.fill(query)  # no key press
+            try:
+                page.wait_for_function(f"(want) => JSON.stringify(({SHOWN})()) === want",
+                                       arg=json.dumps(typed[query], separators=(",", ":")),
+                                       timeout=10_000)
+            except PlaywrightTimeout:
+                raise AssertionError(f"after fill({query!r}) the search shows "
+                                     f"{page.evaluate(SHOWN)}, with a key press "
+                                     f"{typed[query]}") from None
+    finally:
+        page.close()
