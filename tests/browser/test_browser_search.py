@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from browser_audit import VIEWS
@@ -185,3 +186,29 @@ def test_filled_query_shows_its_results(search_view):
                                      f"{typed[query]}") from None
     finally:
         page.close()
+
+
+@pytest.fixture(scope="module")
+def shared_numbers(site) -> dict[str, str]:
+    """Numbers such as 19,712 that one answer page and some other page of the index both
+    have, each with that answer page's address."""
+    from rnnsite.answer_pages import answer_pages
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    answers = {p.url_path for p in answer_pages()}
+    pages: dict[str, set[str]] = {}
+    for doc in index["docs"]:
+        for number in re.findall(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])", doc["text"]):
+            pages.setdefault(number, set()).add(doc["location"].split("#")[0])
+    found = {n: (where & answers).pop() for n, where in sorted(pages.items())
+             if len(where & answers) == 1 and where - answers}
+    assert found, "no number shared by an answer page and another page"
+    return dict(sorted(found.items())[:3]) | ({"19,712": found["19,712"]}
+                                             if "19,712" in found else {})
+
+
+def test_answer_page_ranks_first(search_view, shared_numbers):
+    for number, answer in shared_numbers.items():
+        result_titles(search_view, number)
+        first = search_view.evaluate(SHOWN)[1][0]
+        assert urlsplit(first).path.endswith("/" + answer), (number, answer, first)
