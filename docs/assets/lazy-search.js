@@ -3,9 +3,21 @@
    Material requests search/search_index.json (with fetch) as soon as a page loads, and on
    this site it is the largest file a page would load. Until the reader focuses the search
    box, clicks the search button or presses a search key, that request waits; then it goes
-   out as usual and search works as before. Loaded before Material's bundle. */
+   out as usual and search works as before. Loaded before Material's bundle.
+   It also makes search follow text put in the box without key presses (a paste from a
+   phone's context menu, autofill, dictation): Material reads the query on the box's
+   `keyup` (and on focus, and when the index is ready), never on `input`, so such text left
+   "Type to start searching" or the last query's results. Each `input` of the box is
+   passed on as a `keyup`; a typed key's own keyup reads the same value, which Material
+   drops as unchanged. */
 (function () {
   "use strict";
+  document.addEventListener("input", function (e) {
+    var box = e.target;
+    if (box && box.matches && box.matches("input.md-search__input")) {
+      box.dispatchEvent(new KeyboardEvent("keyup"));  // not bubbling: for the box alone
+    }
+  }, true);
   var realFetch = window.fetch.bind(window);
   var gate = null;
   function searchWanted() {

@@ -8,10 +8,13 @@ names the task, and no title carries a heading anchor ("¶").
 from __future__ import annotations
 
 import html
+import json
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from browser_audit import VIEWS
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from site_server import nav_sources
 
 QUERIES = ("notebook", "gradient", "forget gate")
@@ -144,3 +147,68 @@ def test_results_show_math_with_scripts(search_view, written_tex, query):
            for r in seen for m in TEX.finditer(r["text"]) if m.group() not in written_tex]
     assert tex == [], tex[:5]
     assert sum(r["scripts"] for r in seen) > 0, query  # the math is set, not dropped
+
+
+# Text put in the box without key presses (a paste from a phone's context menu; in
+# Playwright `fill`) is searched, and a new such text replaces the last results (design
+# review: Material reads the query on keyup, so it stayed "Type to start searching").
+PASTED = ("forget gate", "19,712")
+SHOWN = """() => [document.querySelector('.md-search-result__meta')?.textContent.trim(),
+  [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]
+    .map((a) => a.getAttribute('href'))]"""
+
+
+def shown_after_a_key(page, query: str):
+    """The results for ``query`` put in the box and then a key pressed (End), the way that
+    always worked: the box emptied first, so the first results shown are this query's."""
+    result_titles(page, query)
+    return page.evaluate(SHOWN)
+
+
+def test_filled_query_shows_its_results(search_view):
+    typed = {q: shown_after_a_key(search_view, q) for q in PASTED}
+    assert typed[PASTED[0]] != typed[PASTED[1]], typed
+    page = search_view.context.new_page()  # a fresh page: its index not yet loaded
+    try:
+        page.goto(search_view.url)
+        page.keyboard.press("/")
+        page.wait_for_function("document.getElementById('__search').checked")
+        box = page.locator("input.md-search__input")
+        for query in (*PASTED, PASTED[0]):  # each replaces the results before it
+            box.fill(query)  # no key press
+            try:
+                page.wait_for_function(f"(want) => JSON.stringify(({SHOWN})()) === want",
+                                       arg=json.dumps(typed[query], separators=(",", ":")),
+                                       timeout=10_000)
+            except PlaywrightTimeout:
+                raise AssertionError(f"after fill({query!r}) the search shows "
+                                     f"{page.evaluate(SHOWN)}, with a key press "
+                                     f"{typed[query]}") from None
+    finally:
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def shared_numbers(site) -> dict[str, str]:
+    """Numbers such as 19,712 that one answer page and some other page of the index both
+    have, each with that answer page's address."""
+    from rnnsite.answer_pages import answer_pages
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    answers = {p.url_path for p in answer_pages()}
+    pages: dict[str, set[str]] = {}
+    for doc in index["docs"]:
+        for number in re.findall(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])", doc["text"]):
+            pages.setdefault(number, set()).add(doc["location"].split("#")[0])
+    found = {n: (where & answers).pop() for n, where in sorted(pages.items())
+             if len(where & answers) == 1 and where - answers}
+    assert found, "no number shared by an answer page and another page"
+    return dict(sorted(found.items())[:3]) | ({"19,712": found["19,712"]}
+                                             if "19,712" in found else {})
+
+
+def test_answer_page_ranks_first(search_view, shared_numbers):
+    for number, answer in shared_numbers.items():
+        result_titles(search_view, number)
+        first = search_view.evaluate(SHOWN)[1][0]
+        assert urlsplit(first).path.endswith("/" + answer), (number, answer, first)
