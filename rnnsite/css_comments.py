@@ -40,6 +40,10 @@ def strip_comments(css: str) -> str:
 
 def on_post_build(config) -> None:  # MkDocs hook
     site = Path(config["site_dir"])
+    not_found = site / "404.html"  # MkDocs renders it without on_post_page
+    if not_found.is_file():
+        not_found.write_text(without_unused_sheets(not_found.read_text(encoding="utf-8")),
+                             encoding="utf-8")
     for sheet in config["extra_css"]:
         path = site / str(sheet)
         if path.suffix == ".css" and path.is_file():

@@ -28,6 +28,7 @@ import html
 import posixpath
 import re
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -192,8 +193,13 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, name: str,
         if _stopping.is_set():
             raise NotebookError(f"{name}: not executed: the build stopped")
         _running.add(client)
+    # The kernel's own stderr goes to a file, not the build's: a kernel shut down or killed
+    # as a failed build stops may print a traceback of its own (ipykernel flushing into a
+    # closed socket), which is no finding of the build; when a run fails otherwise, the
+    # end of that file is part of the error.
+    stderr = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")
     try:
-        client.execute()
+        client.execute(stderr=stderr)
     except CellExecutionError as err:
         raise NotebookError(f"{name}: a cell raised while the notebook executed:\n"
                             f"{_ANSI.sub('', str(err))}") from None
@@ -205,8 +211,13 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, name: str,
             # fail (a traceback at exit) on a client it has already cleaned up
             atexit.unregister(client._cleanup_kernel)
             raise NotebookError(f"{name}: not executed: the build stopped") from None
+        stderr.seek(0)
+        said = stderr.read()[-2000:].strip()
+        if said:
+            raise NotebookError(f"{name}: the kernel failed; it said:\n{said}") from None
         raise
     finally:
+        stderr.close()
         with _running_lock:
             _running.discard(client)
             _running_lock.notify_all()

@@ -24,8 +24,8 @@ DOCS = ROOT / "docs"
 _WRAP = re.compile(
     r'<(span|div) class="ld-wrap[^"]*">[(\[“‘]{0,2}<\1 class="ld" tabindex="0" '
     r'aria-describedby="(ld-\d+)">'
-    r'(.*?)</\1><span class="ld-tip"[^>]*><span class="ld-tip__text" id="\2">(.*?)</span>'
-    r'</span></\1>', re.S)
+    r'(.*?)</\1><ld-tip class="ld-tip"[^>]*><span class="ld-tip__text" id="\2">(.*?)</span>'
+    r'</ld-tip></\1>', re.S)
 
 
 def source_expressions(page: Path) -> list[str]:
