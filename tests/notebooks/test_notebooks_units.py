@@ -117,11 +117,12 @@ def test_execute_never_drops_outputs_nor_errors(monkeypatch, tmp_path):
         def __init__(self, nb, **kw):
             seen.update(kw)
 
-        def execute(self):
-            pass
+        def execute(self, **kw):  # what the kernel is started with (its stderr)
+            seen["start"] = kw
 
     monkeypatch.setattr(nbs, "NotebookClient", Client)
     nbs.execute(jupytext.reads(SOURCE, fmt="py:percent"), tmp_path, "nb")
     assert seen["allow_errors"] is False and seen["raise_on_iopub_timeout"] is True
     assert seen["iopub_timeout"] >= 60 and seen["record_timing"] is False
     assert seen["resources"] == {"metadata": {"path": str(tmp_path)}}
+    assert set(seen["start"]) == {"stderr"}  # the kernel's stderr kept from the build's
