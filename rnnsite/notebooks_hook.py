@@ -82,7 +82,7 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
     serving = notebook_store.SERVING
     if serving.notify is not None:
         server.watch(str(serving.notify))
-        serving.watched = True
+        serving.watching()
         if any(f.done() for f in serving.waiting):
             serving.poke()  # done before the watch began
     return server

@@ -34,6 +34,7 @@ class Serving:
         self.notify: Path | None = None
         self.watched = False
         self.waiting: list[Future] = []
+        self.missed = False  # work done before the server watched: a rebuild is owed
         self._lock = threading.Lock()
 
     def nice(self) -> int:
@@ -56,8 +57,26 @@ class Serving:
         return True
 
     def poke(self) -> None:
-        if self.notify is not None and self.watched and self.notify.is_dir():
+        """Make the server rebuild; before it watches (work done during its first build,
+        whose pages showed placeholders), remember to, for :meth:`watching`."""
+        with self._lock:
+            if self.notify is None or not self.watched:
+                self.missed = True
+                return
+        if self.notify.is_dir():
             (self.notify / "done").write_text(f"{len(self.waiting)}\n", encoding="utf-8")
+
+    def watching(self, delays: tuple[float, ...] = (1.0, 3.0)) -> None:
+        """The server watches ``notify`` from now on (``on_serve``). A rebuild missed during
+        the first build is made up for once its watcher runs: poked after each of ``delays``
+        seconds (the watcher starts only after ``on_serve`` returns; a second poke costs at
+        most one more rebuild)."""
+        with self._lock:
+            self.watched, missed, self.missed = True, self.missed, False
+        for delay in delays if missed else ():
+            timer = threading.Timer(delay, self.poke)
+            timer.daemon = True
+            timer.start()
 
 
 SERVING = Serving()
