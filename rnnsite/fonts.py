@@ -125,9 +125,14 @@ def text_chars(pages: list[str]) -> frozenset[int]:
 
 def face_chars(face: Face, pages: list[str]) -> frozenset[int]:
     """The characters ``face`` carries for ``pages``."""
-    if face is Face.MATH:
-        return math_chars(pages) | text_chars(pages)
-    return text_chars(pages) | frozenset(face.mapping)
+    return faces_chars(pages)[face]
+
+
+def faces_chars(pages: list[str]) -> dict[Face, frozenset[int]]:
+    """The characters each face carries for ``pages`` (the pages' text read once)."""
+    text = text_chars(pages)
+    return {face: text | (math_chars(pages) if face is Face.MATH else frozenset(face.mapping))
+            for face in Face}
 
 
 @lru_cache(maxsize=8)
@@ -194,14 +199,13 @@ def on_post_build(config) -> None:  # MkDocs hook (mkdocs.yml: hooks)
     # MkDocs runs this file as a loose module on every (re)build; the package module's
     # cache outlives `mkdocs serve` rebuilds, so a rebuild with the same pages is instant.
     from rnnsite.cache import site_cache
-    from rnnsite.fonts import Face, face_chars, font_file, stix_two_math
+    from rnnsite.fonts import faces_chars, font_file, stix_two_math
 
     site = Path(config["site_dir"])
     pages = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))]
     cache = site_cache()  # key: the face, its characters, the font file, the code, uv.lock
     source = cache.file_parts([stix_two_math()])
-    for face in Face:
-        chars = face_chars(face, pages)
+    for face, chars in faces_chars(pages).items():
         target = site / face.path
         target.parent.mkdir(parents=True, exist_ok=True)
         parts = [face.name, ",".join(map(str, sorted(chars))), *source]
