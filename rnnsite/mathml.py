@@ -183,9 +183,31 @@ def _char(match: re.Match[str]) -> str:
     return match[0] if char in "<>&\"'" else char
 
 
+# A display formula quoted verbatim that ends in an escaped ``$$`` (the student's answers:
+# a math delimiter left by a conversion of their file). Rendered as math, the two dollars
+# looked like a slip of the site's own ("= 19712.    $$", and cut off beside the scroll
+# button on a phone); they stay, as the literal characters they are, beside the formula and
+# out of its scrolling box, with a link to the page's note on them (id STRAY_NOTE).
+_STRAY = re.compile(r"(?:\\quad|\\[,;:!]|~|\s)*\\\$\\\$\s*\Z")
+STRAY_NOTE = "stray-delimiters"
+
+
+def _stray(tex: str) -> tuple[str, str]:
+    """(the formula, the stray ``$$`` after it, as HTML or "")."""
+    m = _STRAY.search(tex)
+    if m is None:
+        return tex, ""
+    return tex[: m.start()], (
+        '<span class="rn-stray"><code class="rn-stray__chars">$$</code>'
+        f' <a class="rn-stray__note" href="#{STRAY_NOTE}">stray in the original</a></span>')
+
+
 def _render(match: re.Match[str]) -> str:
     display = match["block"] is not None
     tex = html.unescape(match["block"] if display else match["inline"])
+    stray = ""
+    if display:
+        tex, stray = _stray(tex)
     try:
         mathml = tex_to_mathml(tex, display=display)
     except Exception as exc:  # noqa: BLE001 (latex2mathml raises many kinds on bad TeX)
@@ -195,7 +217,10 @@ def _render(match: re.Match[str]) -> str:
         return f'<code class="tex-error">{html.escape(tex.strip())}</code>'
 
     if display:
-        return f'<div class="arithmatex mathml-block">{mathml}</div>' + (match["punct"] or "")
+        block = f'<div class="arithmatex mathml-block">{mathml}</div>'
+        if stray:
+            block = f'<div class="rn-stray-after">{block}{stray}</div>'
+        return block + (match["punct"] or "")
     inline = f'<span class="arithmatex">{mathml}</span>'
     if match["open"] or match["punct"]:
         # "h = 128." never leaves its full stop alone on the next line, nor "(" its formula

@@ -126,3 +126,18 @@ def test_norm_bars_do_not_stretch_and_partial_is_ordinary():
     assert out.count('stretchy="false">‖</mo>') == 2
     assert '<mo lspace="0" rspace="0">∂</mo>' in out
     assert '<mo lspace="0" rspace="0">/</mo>' in out
+
+
+def test_a_stray_delimiter_after_display_math_is_kept_as_text_beside_it():
+    """Design review, finding 9: an escaped ``$$`` ending a display formula (a quote's
+    leftover delimiter) is not set as math; the two characters stay, as literal text after
+    the formula's box, with a link to the page's note (mathml.STRAY_NOTE)."""
+    html = render("$$x = 1. \\quad \\$\\$$$\n")
+    math, rest = html.split("</math>", 1)
+    assert "$" not in math
+    assert re.search(r'<code class="rn-stray__chars">\$\$</code>', rest)
+    assert f'href="#{mathml.STRAY_NOTE}"' in rest
+    assert rest.index("rn-stray") > rest.index("</div>")  # out of the formula's (scrolling) box
+    # a dollar that is the formula's own, or inline math, is left alone
+    for tex in ("$$a = \\$5$$\n", "Costs $\\$\\$$ here.\n"):
+        assert "rn-stray" not in render(tex)
