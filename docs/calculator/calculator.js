@@ -249,5 +249,12 @@
       if (cover > 0) window.scrollBy(0, cover + 8);
     });
   });
+  // On a phone the totals are two bars stuck to the bottom of the screen, the parameters'
+  // above the unrolled graph's: the upper one sits on the lower one, however tall a
+  // message to check a field has made it (calculator.css).
+  const below = $("unrolled-total").closest(".rn-calc__total");
+  new ResizeObserver(() => {
+    form.style.setProperty("--rn-calc-below", `${below.getBoundingClientRect().height}px`);
+  }).observe(below);
   render();
 })();

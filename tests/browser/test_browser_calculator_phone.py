@@ -86,6 +86,49 @@ def test_a_bad_entry_is_explained_under_its_field(view, bad):
     assert view[4] == []
 
 
+@pytest.mark.parametrize("bad", ["", "-3", "1.5"])
+def test_the_bars_message_is_read_whole_while_typing(view, bad):
+    """Design review, finding 14: on a phone a total that names a field to check ("Weights
+    in the unrolled graph: Check Hidden size") was cut off with an ellipsis; now the bar
+    wraps and grows: nothing in it is clipped, both bars are on the screen, one above the
+    other, and the field being typed in stays in view above them."""
+    page = open_calculator(view, "?cell=lstm&input_size=20&hidden_size=128")
+    page.locator("#calc-hidden-size").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    if bad:
+        page.keyboard.type(bad)
+    page.wait_for_selector("#calc-hidden-size-error")
+    page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    bars = page.evaluate("""() => [...document.querySelectorAll('.rn-calc__total')].map((bar) => {
+      const r = bar.getBoundingClientRect();
+      return {top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+              sticky: getComputedStyle(bar).position === 'sticky', text: bar.innerText,
+              parts: [...bar.querySelectorAll('*')].map((el) => {
+                const cs = getComputedStyle(el), b = el.getBoundingClientRect();
+                return {text: el.textContent, scroll: el.scrollWidth, client: el.clientWidth,
+                        ellipsis: cs.textOverflow === 'ellipsis' && cs.overflowX !== 'visible',
+                        left: b.left, right: b.right};
+              })};
+    })""")
+    width, height = page.viewport_size["width"], page.viewport_size["height"]
+    for bar in bars:
+        assert "Check Hidden size" in bar["text"]
+        for part in bar["parts"]:
+            assert part["scroll"] <= part["client"] + 0.5, (bar["text"], part)
+            assert not part["ellipsis"], (bar["text"], part)
+            assert bar["left"] - 0.5 <= part["left"] and part["right"] <= bar["right"] + 0.5
+    if view[2] >= 1280:
+        return  # at a desk the totals sit in the page, under their fields
+    upper, lower = bars
+    assert upper["sticky"] and lower["sticky"]
+    for bar in bars:  # the whole bar on the screen
+        assert 0 <= bar["left"] and bar["right"] <= width and 0 <= bar["top"]
+        assert bar["bottom"] <= height + 0.5
+    assert upper["bottom"] <= lower["top"] + 0.5  # one above the other, neither covered
+    assert box(page, "#calc-hidden-size")["bottom"] <= upper["top"]  # the field in view
+
+
 def test_a_field_with_a_hint_keeps_it_beside_the_message(view):
     page = open_calculator(view, "?cell=lstm&input_size=20&hidden_size=128&proj_size=x")
     page.wait_for_selector("#calc-proj-size-error")
