@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import io
 import re
-from functools import lru_cache
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache, wraps
 
 import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.ft2font import LoadFlags
+from matplotlib.text import Text
 
-from rnnnotes.figures._style import _SAVE_RC
+from rnnnotes.figures._style import _SAVE_RC, FONT_FAMILY
 
 __all__ = ["svg_bytes"]
 
@@ -95,9 +98,6 @@ def _short_glyphs(text: str) -> str:
         text = text.replace(f'<path id="{blank}" transform="scale(0.015625)"/>', "")
         text = re.sub(rf'<use xlink:href="#{re.escape(blank)}"[^>]*/>', "", text)
     text = _GLYPH_USE.sub(use, text)
-    # a glyph placed at the origin of its label has no transform to match above
-    text = re.sub(r'<use xlink:href="#([^"]+)"',
-                  lambda m: f'<use xlink:href="#{names.get(m[1], m[1])}"', text)
     return re.sub(r'<path id="([^"]+)"', lambda m: f'<path id="{names.get(m[1], m[1])}"', text)
 
 
@@ -192,7 +192,7 @@ def _minify(text: str) -> str:
 
     Drops the prolog, metadata, comments, identity rotations, unused ids and attribute-less
     groups; rounds coordinates to 1/100 pt (a phone shows 1 pt as about 0.85 px; colours,
-    names and scale factors are left alone); merges the per-glyph
+    names and scale factors are left alone); writes the font family once; merges the per-glyph
     ``<tspan>`` runs of mathtext that share a style and a baseline; writes glyph outlines
     (the math) in whole units, relative (:func:`_glyph_outline`). Whitespace inside text
     is kept: only whitespace holding a newline (matplotlib's indentation) goes.
@@ -206,25 +206,56 @@ def _minify(text: str) -> str:
     text = _PATH_DATA.sub(_compact_path, text)
     text = _GLYPH.sub(_glyph_outline, _short_glyphs(_marker_styles(text)))
     text = re.sub(r' transform="rotate\(-?0 [^)]*\)"', "", text)  # the identity
-    text = text.replace('<style type="text/css">', "<style>", 1)
+    # one font-family rule instead of one per text element; mathtext's runs name DejaVu
+    # Sans alone, and inherit the rule's fallbacks instead (after _merge_glyphs used it)
+    text = text.replace(f"font-family: {FONT_FAMILY}; ", "")
+    text = text.replace("font-family: 'DejaVu Sans'; ", "")
+    text = text.replace('<style type="text/css">', f"<style>text{{font-family: {FONT_FAMILY}}}", 1)
     used = set(re.findall(r"url\(#([^)]+)\)", text)) | set(re.findall(r'href="#([^"]+)"', text))
     text = _ID.sub(lambda m: m.group(0) if m.group(1) in used else "", text)
     return _unwrap_groups(text).strip()
 
 
-def svg_bytes(fig: Figure) -> bytes:
-    """The figure as a small SVG, byte-identical from run to run, its text as outlines.
+def _as_paths(draw):
+    @wraps(draw)
+    def drawn(renderer, *args, **kwargs):
+        with matplotlib.rc_context({"svg.fonttype": "path"}):
+            return draw(renderer, *args, **kwargs)
+    return drawn
 
-    Every label is set in STIX (``_style._SAVE_RC``, like the site's STIX Two), a font a
-    reader's phone or computer seldom has: as text, an SVG shown in ``<img>`` would fall
-    back to whatever font it has (it cannot use the page's web fonts), whose widths are not
-    the ones matplotlib laid the labels out with. Outlines look the same everywhere; each
-    glyph is written once (``<defs>``) and reused.
+
+@contextmanager
+def _math_as_paths(fig: Figure) -> Iterator[None]:
+    """While the block runs, every label of ``fig`` holding mathtext is drawn as glyph
+    outlines, the rest as text.
+
+    The math is set in STIX (``mathtext.fontset``, like the site's STIX Two Math), a font
+    a reader's phone or computer seldom has: as text, an SVG shown in ``<img>`` would fall
+    back to whatever font it has (it cannot use the page's web fonts) and mathtext's glyph
+    positions, measured in STIX, would no longer match. Outlines look the same everywhere;
+    each glyph is written once (``<defs>``) and reused. Tick labels are made when the
+    figure is laid out, so it is laid out first.
+    """
+    fig.draw_without_rendering()
+    texts = [t for t in fig.findobj(Text)
+             if t.get_visible() and t.get_text() and t._preprocess_math(t.get_text())[1]]
+    for t in texts:
+        t.draw = _as_paths(t.draw)
+    try:
+        yield
+    finally:
+        for t in texts:
+            del t.draw
+
+
+def svg_bytes(fig: Figure) -> bytes:
+    """The figure as a small SVG, byte-identical from run to run, its math as outlines
+    (:func:`_math_as_paths`).
 
     Determinism needs both a fixed ``svg.hashsalt`` (the ids of clip paths and markers) and
     ``metadata={"Date": None}`` (no timestamp); then :func:`_minify` squeezes it.
     """
     buf = io.BytesIO()
-    with matplotlib.rc_context(_SAVE_RC):
+    with matplotlib.rc_context(_SAVE_RC), _math_as_paths(fig):
         fig.savefig(buf, format="svg", metadata={"Date": None})
     return _minify(buf.getvalue().decode("utf-8")).encode("utf-8")
