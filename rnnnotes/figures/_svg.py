@@ -98,6 +98,9 @@ def _short_glyphs(text: str) -> str:
         text = text.replace(f'<path id="{blank}" transform="scale(0.015625)"/>', "")
         text = re.sub(rf'<use xlink:href="#{re.escape(blank)}"[^>]*/>', "", text)
     text = _GLYPH_USE.sub(use, text)
+    # a glyph placed at the origin of its label has no transform to match above
+    text = re.sub(r'<use xlink:href="#([^"]+)"',
+                  lambda m: f'<use xlink:href="#{names.get(m[1], m[1])}"', text)
     return re.sub(r'<path id="([^"]+)"', lambda m: f'<path id="{names.get(m[1], m[1])}"', text)
 
 

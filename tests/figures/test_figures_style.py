@@ -112,6 +112,16 @@ def test_svg_is_small_valid_and_transparent(name, theme) -> None:
     assert "fill: none" in first_path.get("style", "")
 
 
+@pytest.mark.parametrize("theme", list(THEMES))
+@pytest.mark.parametrize("name", NAMES)
+def test_every_glyph_placed_is_defined(name, theme) -> None:
+    """A glyph of the math placed at its label's origin (no transform) once kept its long
+    name while its outline was renamed g-N: the browser drew nothing there."""
+    svg = render_svg(name, theme).decode("utf-8")
+    ids = set(re.findall(r'\sid="([^"]+)"', svg))
+    assert set(re.findall(r'href="#([^"]+)"', svg)) - ids == set()
+
+
 def _luminance(colour: str) -> float:
     def lin(c: float) -> float:
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
