@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 import matplotlib
-from matplotlib.backends.backend_svg import RendererSVG
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.ft2font import LoadFlags
+from matplotlib.text import Text
 
 from rnnnotes.figures._style import _SAVE_RC, FONT_FAMILY
 
@@ -217,39 +216,36 @@ def _minify(text: str) -> str:
     return _unwrap_groups(text).strip()
 
 
-_SVG_DRAW_TEXT = RendererSVG.draw_text
-_PATCHING = threading.Lock()
-
-
-def _draw_math_as_path(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
-    """:meth:`RendererSVG.draw_text`, with a line of mathtext drawn as glyph outlines."""
-    if not ismath:
-        return _SVG_DRAW_TEXT(self, gc, x, y, s, prop, angle, ismath, mtext)
-    with matplotlib.rc_context({"svg.fonttype": "path"}):
-        return _SVG_DRAW_TEXT(self, gc, x, y, s, prop, angle, ismath, mtext)
+def _as_paths(draw):
+    @wraps(draw)
+    def drawn(renderer, *args, **kwargs):
+        with matplotlib.rc_context({"svg.fonttype": "path"}):
+            return draw(renderer, *args, **kwargs)
+    return drawn
 
 
 @contextmanager
-def _math_as_paths() -> Iterator[None]:
-    """While the block runs, every line of text holding mathtext that an SVG renderer
-    draws is written as glyph outlines, the rest as text.
+def _math_as_paths(fig: Figure) -> Iterator[None]:
+    """While the block runs, every label of ``fig`` holding mathtext is drawn as glyph
+    outlines, the rest as text.
 
     The math is set in STIX (``mathtext.fontset``, like the site's STIX Two Math), a font
     a reader's phone or computer seldom has: as text, an SVG shown in ``<img>`` would fall
     back to whatever font it has (it cannot use the page's web fonts) and mathtext's glyph
     positions, measured in STIX, would no longer match. Outlines look the same everywhere;
-    each glyph is written once (``<defs>``) and reused. The choice is made where the
-    renderer draws each line (tick labels included, which exist only once the figure is
-    laid out), so the figure is laid out once, by ``savefig``, not a second time before it
-    to find its labels. (One figure at a time: the lock keeps two threads from patching
-    the renderer's method over each other.)
+    each glyph is written once (``<defs>``) and reused. Tick labels are made when the
+    figure is laid out, so it is laid out first.
     """
-    with _PATCHING:
-        RendererSVG.draw_text = _draw_math_as_path
-        try:
-            yield
-        finally:
-            RendererSVG.draw_text = _SVG_DRAW_TEXT
+    fig.draw_without_rendering()
+    texts = [t for t in fig.findobj(Text)
+             if t.get_visible() and t.get_text() and t._preprocess_math(t.get_text())[1]]
+    for t in texts:
+        t.draw = _as_paths(t.draw)
+    try:
+        yield
+    finally:
+        for t in texts:
+            del t.draw
 
 
 def svg_bytes(fig: Figure) -> bytes:
@@ -260,6 +256,6 @@ def svg_bytes(fig: Figure) -> bytes:
     ``metadata={"Date": None}`` (no timestamp); then :func:`_minify` squeezes it.
     """
     buf = io.BytesIO()
-    with matplotlib.rc_context(_SAVE_RC), _math_as_paths():
+    with matplotlib.rc_context(_SAVE_RC), _math_as_paths(fig):
         fig.savefig(buf, format="svg", metadata={"Date": None})
     return _minify(buf.getvalue().decode("utf-8")).encode("utf-8")
