@@ -69,46 +69,49 @@ def _heading(page: AnswerPage) -> etree.Element:
     return _el("h1", f"{_generated(page.label)}: {page.heading}")
 
 
-# The answer box's title is a heading with this id: the grade chip under the H1 leads to it,
-# and the table of contents lists it.
-ANSWER_ID = "grade"
-ANSWER_TOC_LABEL = "Grade and full-marks answer"
-# The full-marks answer inside the box: the chip's second link leads straight to it.
+# The answer box's title, "A full-marks answer", is a heading with this id: the grade chip
+# under the H1 leads to it, and the table of contents lists it.
 FULL_MARKS_ID = "full-marks-answer"
-FULL_MARKS_LINK = "Full-marks answer ↓"
+FULL_MARKS_LINK = "full-marks answer"
 READING_SUMMARY = "How we read the question"
+NOTE_SUMMARY = "How it was reconstructed"
 
 
 def _grade_chip(page: AnswerPage) -> etree.Element:
-    """The grade right under the H1 (its label, colour and icon, as in the answer box),
-    linking to the answer box, and beside it a link straight to the full-marks answer: on
-    a phone the box itself is below the first screen."""
+    """The grade, stated once, right under the H1 (its label, colour and icon), as one link
+    that says where it leads: to the full-marks answer (on a phone it is further down).
+    Its text reads "2 of 4 marks: half right, full-marks answer"; print drops the second
+    part (paper cannot jump)."""
     chip = _el("p", None, "grade-chip")
-    link = _el("a", _generated(page.grade.badge), f"grade grade--{int(page.grade)}",
-               href=f"#{ANSWER_ID}")
-    link.set("title", "The grade, its reason and a full-marks answer")
+    link = _el("a", None, f"grade grade--{int(page.grade)}", href=f"#{FULL_MARKS_ID}")
+    link.append(_el("span", _generated(page.grade.badge), "grade-chip__grade"))
+    jump = _el("span", None, "grade-chip__jump")
+    # the comma is for a screen reader (the eye sees a rule between the two parts)
+    jump.append(_el("span", ", ", "grade-chip__sep"))
+    jump[-1].tail = FULL_MARKS_LINK
+    link.append(jump)
     chip.append(link)
-    link.tail = " "
-    chip.append(_el("a", FULL_MARKS_LINK, "grade-chip__jump", href=f"#{FULL_MARKS_ID}"))
     return chip
 
 
 def _question_box(page: AnswerPage) -> etree.Element:
-    """The question first, at the body's size; then, as one muted line, where it comes
-    from: how sure the reconstruction is and why."""
+    """The question first, at the body's size; then, folded, how it was reconstructed:
+    its summary keeps the confidence in sight, the reasons open on demand."""
     box = _el("div", cls="admonition question")
     box.append(_el("p", "The question", "admonition-title"))
     box.append(_el("p", page.asked, "question__asked"))
-    note = _el("p", None, "question__note")
-    note.append(_el("span", "Reconstructed from the answer · confidence: ",
-                    "question__note-label"))
-    note[-1].tail = f"{page.confidence}. {page.basis}"
+    note = _el("details", None, "rn-fold question__note")
+    note.append(_el("summary", f"{NOTE_SUMMARY} · confidence: {page.confidence}"))
+    note.append(_el("p", f"Reconstructed from the answer. {page.basis}"))
     box.append(note)
     return box
 
 
 def _answer_box(page: AnswerPage, answer: etree.Element) -> None:
-    """Turn the page's ``!!! answer`` admonition into the answer box, in place."""
+    """Turn the page's ``!!! answer`` admonition into the answer box, in place: its title
+    ("A full-marks answer") a heading, then the full-marks answer, the grade's reason and
+    our reading of the question, folded. The grade itself is stated once, above (the
+    chip); the box shows it only by its colour."""
     title = answer.find("p")
     if title is None or "admonition-title" not in (title.get("class") or ""):
         raise AnswerPageError(f"docs/{page.src}: the `!!! answer` box needs a title, "
@@ -116,25 +119,13 @@ def _answer_box(page: AnswerPage, answer: etree.Element) -> None:
     answer.set("class", f"admonition answer answer-box grade-{int(page.grade)}")
     # The title, a heading in the page's outline (and its table of contents).
     title.tag = "h2"
-    title.set("id", ANSWER_ID)
-    title.set("data-toc-label", ANSWER_TOC_LABEL)
-    label = _el("p", None, "answer-box__label", id=FULL_MARKS_ID)
-    strong = _el("strong", title.text)
-    label.append(strong)
-    title.text = None
-    title.append(grade_badge(page.grade))
-    # The grade (the title) first, then the full-marks answer (the admonition's own
-    # content), then the grade's reason, and our reading of the question, folded: on a
-    # phone the full-marks answer comes right after the grade.
-    answer_body = list(answer)[list(answer).index(title) + 1:]
-    for el in answer_body:
-        answer.remove(el)
+    title.set("id", FULL_MARKS_ID)
     why = _el("p", None, "answer-box__why")
     why.append(_el("strong", "Why. "))
     why[-1].tail = page.reason
-    answer.extend([label, *answer_body, why])
+    answer.append(why)
     if page.reading:
-        reading = _el("details", None, "answer-box__reading")
+        reading = _el("details", None, "rn-fold answer-box__reading")
         reading.append(_el("summary", READING_SUMMARY))
         reading.append(_el("p", page.reading))
         answer.append(reading)

@@ -1,11 +1,14 @@
-"""Serve the site's own style sheets without their comments (an MkDocs hook).
+"""Serve the site's own style sheets and scripts without their comments (an MkDocs hook).
 
 ``docs/assets/*.css`` explain themselves at length, and every page loads all of them, so
 the comments cost every reader bytes of the page budget (``tests/browser/test_budget.py``).
 After the build this hook rewrites each sheet of ``extra_css`` in the built site with its
 comments and indentation removed. Nothing else changes: no rule is rewritten, merged or
 dropped (a comment inside a string, which these sheets do not have, would be cut; the
-check below refuses a sheet that has ``/*`` inside quotes).
+check below refuses a sheet that has ``/*`` inside quotes). Each script of
+``extra_javascript`` loses its lines that are only a ``//`` comment and its indentation,
+no more: no line is joined, so no statement changes (a template literal over several
+lines, whose lines are text, is refused).
 
 The same budget: mkdocstrings links its style sheet (``assets/_mkdocstrings.css``) from
 every page, and only the API reference uses it; a page without its output does not load it
@@ -19,7 +22,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-__all__ = ["strip_comments", "without_unused_sheets"]
+__all__ = ["strip_comments", "strip_script_comments", "without_unused_sheets"]
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _QUOTED_COMMENT = re.compile(r"""(["'])[^"'\n]*/\*[^"'\n]*\1""")
@@ -38,6 +41,16 @@ def strip_comments(css: str) -> str:
     return out.strip() + "\n"
 
 
+def strip_script_comments(js: str) -> str:
+    """``js`` without its comment-only lines, indentation and blank lines."""
+    code = [line.strip() for line in js.splitlines()
+            if line.strip() and not line.strip().startswith("//")]
+    if any(line.count("`") % 2 for line in code):  # a template literal goes on below
+        raise ValueError("a script has a template literal over several lines: its comment "
+                         "lines cannot be told from its text by a pattern")
+    return "\n".join(code) + "\n"
+
+
 def on_post_build(config) -> None:  # MkDocs hook
     site = Path(config["site_dir"])
     not_found = site / "404.html"  # MkDocs renders it without on_post_page
@@ -48,6 +61,11 @@ def on_post_build(config) -> None:  # MkDocs hook
         path = site / str(sheet)
         if path.suffix == ".css" and path.is_file():
             path.write_text(strip_comments(path.read_text(encoding="utf-8")),
+                            encoding="utf-8")
+    for script in config["extra_javascript"]:
+        path = site / str(script)
+        if path.suffix == ".js" and path.is_file():
+            path.write_text(strip_script_comments(path.read_text(encoding="utf-8")),
                             encoding="utf-8")
 
 

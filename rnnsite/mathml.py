@@ -126,6 +126,7 @@ def _tight(mathml: str) -> str:
         elif el.tag == "mo" and (el.text or "").strip() in _ORDINARY:
             zero(el)  # TeX sets ∂ and / as ordinary symbols: ∂h/∂x, not ∂ h / ∂ x
     _primes_and_names(root)
+    _line_breaks(root)
     out = ElementTree.tostring(root, encoding="unicode")
     # markup characters as latex2mathml writes them (ElementTree writes &lt; and so on)
     return (out.replace("&amp;", "&#x00026;").replace("&lt;", "&#x0003C;")
@@ -166,6 +167,25 @@ def _primes_and_names(root: ElementTree.Element) -> None:
                 continue
             space = ElementTree.Element("mspace", {"width": "0.1667em"})
             parent.insert(list(parent).index(el), space)
+
+
+# An aligned display that is one expression broken for a narrow column (``&a + b \\ &= c``):
+# every row's first cell empty, each row after the first opening with an operator. Its
+# table is marked; rnnnotes.js sets it on one line wherever that line fits the column
+# (rnnnotes.css, .rn-joined). A system of equations (``h_t &= …``) is never joined.
+LINE_BREAKS = "rn-line-breaks"
+
+
+def _line_breaks(root: ElementTree.Element) -> None:
+    for table in root.iter("mtable"):
+        rows = [[cell for cell in row if cell.tag == "mtd"] for row in table if row.tag == "mtr"]
+        if len(rows) < 2 or any(len(r) != 2 or len(r[0]) or (r[0].text or "").strip()
+                                for r in rows):
+            continue
+        starts = [[el for el in r[1] if not (el.tag == "mi" and not (el.text or "").strip())]
+                  for r in rows[1:]]
+        if all(s and s[0].tag == "mo" for s in starts):
+            table.set("class", LINE_BREAKS)
 
 
 def _compact(mathml: str) -> str:

@@ -14,17 +14,14 @@ uses it), and behind the tests:
   cells print: cell ids ``cell-0``, ``cell-1``, ...; no execution timestamps or other cell
   metadata but tags; notebook metadata only the kernelspec and the language (no version);
   consecutive stream outputs merged; live markers stripped; keys sorted.
-- :func:`offline_html`: mkdocs-jupyter's page body without its CDN loaders (MathJax,
-  mermaid), the markdown cells' ``$...$`` and ``$$...$$`` rendered to MathML with
-  :func:`rnnsite.mathml.tex_to_mathml`, printed prose lines marked to wrap
-  (:mod:`rnnsite.notebook_output`).
+
+The rendered page's body is made offline by :mod:`rnnsite.notebook_offline`.
 """
 
 from __future__ import annotations
 
 import atexit
 import copy
-import html
 import posixpath
 import re
 import sys
@@ -44,12 +41,9 @@ from nbclient.exceptions import CellExecutionError
 from livedocs.checker.source import prepare
 from livedocs.marks import strip_marks
 from livedocs.numbers import PageReport, check_page
-from rnnsite.csstrim import prune_styles
-from rnnsite.mathml import tex_to_mathml
-from rnnsite.notebook_output import mark_prose_lines
 
 __all__ = ["SOURCE_NAME", "OUT_DIR", "audit_text", "audit", "execute", "normalise",
-           "dumps", "build", "offline_html", "page_uri", "download_name", "NotebookError",
+           "dumps", "build", "page_uri", "download_name", "NotebookError",
            "placeholder", "PENDING"]
 
 SOURCE_NAME = "notebook.py"  # docs/<task>/notebook.py; no other *.py is a notebook
@@ -319,69 +313,6 @@ def build(path: Path, name: str, reads_file: Path | None = None, nice: int = 0) 
     if not any(c.cell_type == "code" for c in nb.cells):
         raise NotebookError(f"{name}: no code cell; the first code cell is the audit's setup")
     return dumps(normalise(execute(nb, path.parent, name, reads_file, nice)))
-
-
-# ------------------------------------------------------------------------ render
-_LOADERS = [
-    re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
-    re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.S),
-]
-_MARKDOWN_CELL = re.compile(r'(<div class="[^"]*\bjp-MarkdownOutput\b[^"]*"[^>]*>)(.*?)(</div>)',
-                            re.S)
-_DISPLAY_P = re.compile(r"<p>\s*\$\$(?P<tex>.+?)\$\$\s*</p>", re.S)
-_DISPLAY = re.compile(r"(?<!\\)\$\$(?P<tex>.+?)\$\$", re.S)
-_INLINE = re.compile(r"(?<![\\$])\$(?![\s$])(?P<tex>(?:\\.|[^\\$])+?)(?<![\s\\])\$(?!\$)")
-
-
-def _display(m: re.Match[str]) -> str:
-    mathml = tex_to_mathml(html.unescape(m["tex"]), display=True)
-    return f'<div class="arithmatex mathml-block">{mathml}</div>'
-
-
-def _inline(m: re.Match[str]) -> str:
-    mathml = tex_to_mathml(html.unescape(m["tex"]), display=False)
-    return f'<span class="arithmatex">{mathml}</span>'
-
-
-def _cell_math(m: re.Match[str]) -> str:
-    body = _DISPLAY_P.sub(_display, m[2])
-    body = _INLINE.sub(_inline, _DISPLAY.sub(_display, body))
-    return m[1] + body + m[3]
-
-
-# JupyterLab's icon fonts put private-use characters in its CSS; the live-number checker
-# reserves them (livedocs.marks), so the page carries them as CSS escapes instead.
-_STYLE = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.S)
-_PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
-
-
-def _styles(content: str) -> str:
-    """The page's style blocks trimmed to the page (mkdocs-jupyter inlines all of
-    JupyterLab's CSS, 580 KB), private-use characters as CSS escapes."""
-    blocks = list(_STYLE.finditer(content))
-    if not blocks:
-        return content
-    outside = _STYLE.sub("", content)
-    sheets = iter(prune_styles([m[2] for m in blocks], outside))
-
-    def block(m: re.Match[str]) -> str:
-        css = _PRIVATE.sub(lambda c: f"\\{ord(c[0]):06x}", next(sheets))
-        return m[1] + css + m[3] if css.strip() else ""
-
-    return _STYLE.sub(block, content)
-
-
-def offline_html(content: str) -> str:
-    """mkdocs-jupyter's page body without its CDN loaders, math rendered to MathML.
-
-    Math is only looked for in markdown cells (never in code or outputs); a literal dollar
-    there is written ``\\$``. Style blocks keep only what the page can use
-    (:func:`rnnsite.csstrim.prune_styles`); their private-use characters become CSS escapes.
-    """
-    for loader in _LOADERS:
-        content = loader.sub("", content)
-    content = _styles(content)
-    return mark_prose_lines(_MARKDOWN_CELL.sub(_cell_math, content))
 
 
 # ------------------------------------------------------------------------ names (hook, tests)

@@ -50,13 +50,13 @@ from mkdocs.structure.toc import get_toc
 
 from rnnsite import notebook_store
 from rnnsite.cache import enabled, site_cache, trusted
+from rnnsite.notebook_offline import offline_html
 from rnnsite.notebooks import (
     OUT_DIR,
     PENDING,
     SOURCE_NAME,
     NotebookError,
     download_name,
-    offline_html,
     page_uri,
     placeholder,
     stop_kernels,

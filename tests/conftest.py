@@ -174,19 +174,19 @@ def _cores() -> int:
 
 def _auto_workers(config: pytest.Config) -> int:
     """How many xdist workers a run gets when ``-n`` is not given: one per core (at most
-    ``MAX_WORKERS``) for a run of the whole suite (no paths: ``testpaths``; no ``-m`` or
-    ``-k``), none otherwise, on a single core, or with ``--collect-only``, ``--pdb`` or
-    ``--trace``. ``-n 0`` always runs in one process, ``-n 2`` any run on two workers.
+    ``MAX_WORKERS``) for a run of the whole suite or of a marker's selection of it (no
+    paths: ``testpaths``; ``-m "not slow"`` included), none for a run of chosen paths or
+    ``-k``, on a single core, or with ``--collect-only``, ``--pdb`` or ``--trace``. ``-n 0``
+    always runs in one process, ``-n 2`` any run on two workers.
 
-    Measured on this project's two shared cores (load 8 to 11): the quick tests, thousands
-    of checks of a few milliseconds, cost more on workers than they gain (55 s of CPU in one
-    process against 79 s on two workers: each worker collects, and so renders every page
-    of ``docs/``, again, about 6 s of CPU, and xdist adds about 2 ms of CPU per test), so
-    ``-m "not slow"`` runs in one process; the whole suite has long builds, browser and
-    notebook waits and, in CI, the full mutation run to spread."""
+    Measured on this project's two cores, idle (7 December): the quick tests, about 4,400
+    checks, take 46 s in one process and 25 s on two workers, for the same 45 s of CPU
+    (each page is rendered once per process, ``livedocs/memo.py``; collection costs each
+    worker about 4 s). A run of a few files or ``-k`` stays in one process: starting
+    workers would cost more than they gain."""
     option = config.option
     if _cores() < 2 or option.collectonly or getattr(option, "usepdb", False) \
-            or getattr(option, "trace", False) or option.markexpr or option.keyword:
+            or getattr(option, "trace", False) or option.keyword:
         return 0
     if config.args_source is not pytest.Config.ArgsSource.TESTPATHS:
         return 0

@@ -22,6 +22,11 @@
     block.classList.remove("rnnnotes-scrolls");
     block.style.fontSize = "";
     const room = () => block.clientWidth;
+    // An expression broken for a narrow column (rnnsite.mathml): one line where it fits.
+    if (block.querySelector("mtable.rn-line-breaks")) {
+      block.classList.add("rn-joined");
+      if (block.scrollWidth > room()) block.classList.remove("rn-joined");
+    }
     const math = block.querySelector("math");
     const mathSize = math ? parseFloat(getComputedStyle(math).fontSize) : FLOOR;
     const FIT = Math.min(1, FLOOR / mathSize);
@@ -92,8 +97,34 @@
       r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top);
   }
 
+  // On a phone a long student quote (two lines or more over the cap, rnnnotes.css) is
+  // capped, with a button that shows it whole, so the full-marks answer starts on screen.
+  const PHONE = matchMedia("screen and (max-width: 44.9375em)");
+  function capQuotes() {
+    for (const quote of document.querySelectorAll(".md-typeset blockquote.student")) {
+      let button = quote.querySelector(".rn-show-all");
+      if (button && button.ariaExpanded === "true") continue;
+      quote.classList.add("rn-capped");
+      const capped = PHONE.matches && quote.scrollHeight - quote.clientHeight
+        >= 2 * parseFloat(getComputedStyle(quote).lineHeight);
+      quote.classList.toggle("rn-capped", capped);
+      if (!capped || button) continue;
+      button = document.createElement("button");
+      button.className = "rn-show-all";
+      button.ariaExpanded = "false";
+      button.textContent = "Show the whole answer";
+      button.onclick = () => {
+        const shut = quote.classList.toggle("rn-capped");
+        button.ariaExpanded = String(!shut);
+        button.textContent = shut ? "Show the whole answer" : "Show less";
+      };
+      quote.append(button);
+    }
+  }
+
   function mark() {
     keepPunctuation();
+    capQuotes();
     requestAnimationFrame(clearCopyButtons);  // after the theme has added the buttons
     for (const block of document.querySelectorAll(".md-typeset .mathml-block")) fit(block);
     for (const [selector, label] of BOXES) {

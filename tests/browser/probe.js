@@ -216,7 +216,7 @@ async () => {
   };
   const pageBack = rgba(getComputedStyle(document.body).backgroundColor);
   // P2: an answer page's grade chip, in the first screen, leading to the answer box's
-  // heading, which the table of contents lists.
+  // heading (its title, "A full-marks answer"), which the table of contents lists.
   let chip = null;
   if (document.querySelector(".answer-box")) {
     const a = document.querySelector("h1 + .grade-chip a.grade[href^='#']");
@@ -268,11 +268,12 @@ async () => {
     const o = range.getBoundingClientRect(), m = rect(span.querySelector("math") || span);
     if (o.bottom <= m.top + 1) danglingOpen.push(`${before.data.slice(-20)}${span.textContent.replace(/\s+/g, "").slice(0, 20)}`);
   }
-  // P8: grade and verdict badges: one line box, and a tint that shows on the page.
+  // P8: grade and verdict badges: one line box, and a tint that shows on the page. (The
+  // grade chip's badge is its grade's words; the link's "full-marks answer" may wrap.)
   const badges = [...document.querySelectorAll(".grade, .verdict")].filter(visible).map((el) => {
     const s = getComputedStyle(el);
     const words = document.createRange();
-    words.selectNodeContents(el);
+    words.selectNodeContents(el.querySelector(":scope > .grade-chip__grade") || el);
     const oneLine = new Set([...words.getClientRects()].filter((r) => r.width > 0)
       .map((r) => Math.round(r.bottom))).size === 1;
     // the badge's colour as seen: its tint over the tints of the boxes it sits in
@@ -369,20 +370,35 @@ async () => {
 
 
   // Design review 2 (issue d18b). F1: the full-marks answer comes right after the grade,
-  // before the grade's reason; the chip's second link leads to it; our reading is folded.
+  // before the grade's reason; the grade chip leads to it; our reading is folded.
+  // Design review 3 (d18c): its title is in a phone's first screen, the question and the
+  // quote still above it; the grade is stated once before it (gradeText: the text before
+  // the title, for the test to count the grade in), and the box holds no grade badge.
   let fullMarks = null;
-  const label = document.querySelector(".answer-box .answer-box__label");
-  if (label) {
+  const label = document.getElementById("full-marks-answer");
+  if (label && label.closest(".answer-box")) {
     const why = document.querySelector(".answer-box .answer-box__why");
-    const jump = document.querySelector("h1 + .grade-chip a.grade-chip__jump");
+    const jump = document.querySelector("h1 + .grade-chip a[href='#full-marks-answer']");
     const reading = document.querySelector(".answer-box details.answer-box__reading");
     const quote = document.querySelector("blockquote.student");
+    const asked = document.querySelector(".admonition.question > .question__asked");
+    const before = document.createRange();
+    before.setStart(article, 0);
+    before.setEndBefore(label);
     fullMarks = {
       top: Math.round(rect(label).top + scrollY),
+      bottom: Math.round(rect(label).bottom + scrollY),
+      title: label.textContent.replace("¶", "").trim(),
       quoteBottom: quote ? Math.round(rect(quote).bottom + scrollY) : null,
+      quoteShown: !!quote && visible(quote) && rect(quote).height > 0,
+      questionShown: !!asked && visible(asked) && rect(asked).height > 0
+        && !!(asked.compareDocumentPosition(label) & Node.DOCUMENT_POSITION_FOLLOWING),
       screen: innerHeight,
+      gradeText: before.toString(),
+      badgesInBox: document.querySelectorAll(".answer-box .grade").length,
       beforeWhy: !!why && !!(label.compareDocumentPosition(why) & Node.DOCUMENT_POSITION_FOLLOWING),
       jump: jump ? { href: jump.getAttribute("href"), bottom: Math.round(rect(jump).bottom + scrollY),
+                     text: jump.textContent.trim(), links: jump.closest(".grade-chip").querySelectorAll("a").length,
                      leads: document.getElementById(jump.getAttribute("href").slice(1)) === label } : null,
       reading: reading ? { open: reading.open, summary: reading.querySelector("summary").textContent.trim() } : null,
     };
@@ -413,10 +429,13 @@ async () => {
     for (let n = 0; n <= 4; n++) trial.insertAdjacentHTML("beforeend", `<a class="grade grade--${n}" href="#">x</a>`);
     article.append(trial);
     const icon = (el) => getComputedStyle(el, "::before").maskImage || getComputedStyle(el, "::before").webkitMaskImage;
+    const chipLink = document.querySelector("h1 + .grade-chip a.grade");
     gradeIcons = {
       all: [...trial.children].map(icon),
-      chip: icon(document.querySelector("h1 + .grade-chip a.grade")),
-      box: icon(document.querySelector(".answer-box > .admonition-title")),
+      chip: icon(chipLink),
+      // the grade's colour: the chip's edge, and the answer box's border (its one cue)
+      chipColour: getComputedStyle(chipLink).borderLeftColor,
+      boxColour: getComputedStyle(document.querySelector(".answer-box")).borderTopColor,
     };
     trial.remove();
   }
@@ -429,6 +448,29 @@ async () => {
   const displayMath = [...document.querySelectorAll(".md-typeset .mathml-block > math")].filter(visible)
     .map((m) => ({ size: parseFloat(getComputedStyle(m).fontSize),
                    text: m.textContent.replace(/\s+/g, "").slice(0, 30) }));
+  // Design review 3: an expression broken over lines for a narrow column (an aligned
+  // table whose rows' first cells are empty): its lines (rows on distinct heights) and
+  // whether its rows, side by side, would fit the room its block gives it.
+  const brokenMath = [...document.querySelectorAll(".md-typeset .mathml-block")].filter(visible)
+    .flatMap((block) => [...block.querySelectorAll("mtable")].map((table) => [block, table]))
+    .filter(([, table]) => [...table.children].every((row) => row.children.length === 2
+      && row.children[0].childElementCount === 0 && !row.children[0].textContent.trim()))
+    .map(([block, table]) => {
+      // each row's content (a table's cell is as wide as its column)
+      const rows = [...table.children].map((row) => {
+        const parts = [...row.children[1].children].map(rect).filter((r) => r.width > 0);
+        const left = Math.min(...parts.map((r) => r.left)), right = Math.max(...parts.map((r) => r.right));
+        return { top: Math.min(...parts.map((r) => r.top)), bottom: Math.max(...parts.map((r) => r.bottom)),
+                 width: right - left };
+      });
+      const lines = rows.filter((r, n) => n === 0 || r.top >= rows[n - 1].bottom - 1).length;
+      const oneLine = rows.reduce((sum, r) => sum + r.width, 0);
+      const px = (el, ...sides) => sides.reduce((sum, side) => sum + parseFloat(getComputedStyle(el)[side]), 0);
+      const room = block.clientWidth - px(block, "paddingLeft", "paddingRight")
+        - px(block.querySelector("math"), "paddingLeft", "paddingRight", "marginLeft", "marginRight");
+      return { lines, oneLine: Math.round(oneLine), room: Math.floor(room),
+               text: table.textContent.replace(/\s+/g, "").slice(0, 40) };
+    });
   // The faces of the article's text (outside math and code): each family, style and
   // weight its letters are set in, and every face the page declared, with its status.
   const textFaces = new Map();
@@ -447,7 +489,7 @@ async () => {
   });
   const fontFaces = [...document.fonts].map((f) => ({ family: f.family, style: f.style, weight: f.weight, status: f.status }));
   return {
-    fullMarks, question, text, fontFaces, gradeIcons, wideTables, displayMath,
+    fullMarks, brokenMath, question, text, fontFaces, gradeIcons, wideTables, displayMath,
     outputs, copyOverText, controls, totals, mathDetails, answersFirstScreen, chip, sticksOut, danglingOpen, badges, smallText, header,
     bodySize, links, verdicts, splitNumbers, lonePunctuation, equations, reveals, notebook, figures,
     title: document.title,

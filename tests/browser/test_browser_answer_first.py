@@ -1,7 +1,9 @@
 """The second design review (branch d18b), measured on every page at 390 and 1280 px,
 light and dark, from what probe.js recorded in each view (the visits are made once,
 conftest.py): the full-marks answer first, the question before its note, one icon per
-grade, tables inside the column and display math never below the body's size.
+grade, tables inside the column and display math never below the body's size. And the
+third (d18c): the grade stated once, the full-marks answer's title in a phone's first
+screen, an expression broken for a narrow column on one line where it fits.
 """
 
 from __future__ import annotations
@@ -9,15 +11,19 @@ from __future__ import annotations
 import pytest
 from browser_audit import PAGES, VIEWS
 
+from rnnsite.answer_pages import answer_pages
+
 CASES = [pytest.param(path, view, id=f"{path.strip('/') or 'home'}-{view}")
          for path in PAGES for view in VIEWS]
 ANSWER_PAGES = [p for p in PAGES if p.startswith("task-") and "/q" in p]
 ANSWER_CASES = [c for c in CASES if c.values[0] in ANSWER_PAGES]
 PHONE_CASES = [c for c in CASES if c.values[1].startswith("phone")]
-# Below the student's quote, the box's border and padding, its title (the grade) and the
-# label's margin take about 100 px on a phone: the full-marks answer starts within this of
-# the quote's end. Before, the reason and the reading stood between them (300-700 px).
+# Below the student's quote, the box's margin, border and padding take about 30 px: the
+# full-marks answer's title starts within this of the quote's end. Before review 2, the
+# reason and the reading stood between them (300-700 px).
 AFTER_QUOTE = 160
+# Each answer page's grade, from its front matter (the page states it from the same).
+GRADES = {page.src.removesuffix(".md") + "/": page.grade for page in answer_pages()}
 
 
 @pytest.mark.parametrize(("path", "view"), ANSWER_CASES)
@@ -31,9 +37,45 @@ def test_the_full_marks_answer_comes_right_after_the_grade(visits, path, view):
     assert probe["top"] - probe["quoteBottom"] <= AFTER_QUOTE, probe
     jump = probe["jump"]
     assert jump is not None and jump["leads"], probe
-    assert jump["bottom"] <= probe["screen"], probe  # in the first screen, beside the chip
+    assert jump["bottom"] <= probe["screen"], probe  # in the first screen: the chip
     if probe["reading"] is not None:
         assert not probe["reading"]["open"] and probe["reading"]["summary"], probe
+
+
+@pytest.mark.parametrize(("path", "view"), ANSWER_CASES)
+def test_the_grade_is_stated_once_by_one_link_to_the_full_marks_answer(visits, path, view):
+    """Review 3, 1: before the full-marks answer's title the page states the grade once
+    (the chip under the H1), the answer box holds no grade badge, its title is "A
+    full-marks answer", and the chip is one link whose words say both the grade and where
+    it leads (a screen reader reads both)."""
+    probe = visits[path, view].probe["fullMarks"]
+    badge = GRADES[path].badge
+    assert probe["gradeText"].count(badge) == 1, (badge, probe["gradeText"][:400])
+    assert probe["badgesInBox"] == 0, probe
+    jump = probe["jump"]
+    assert jump["links"] == 1, jump
+    assert badge in jump["text"], jump
+    where = probe["title"].lower().removeprefix("a ")
+    assert where == "full-marks answer" and where in jump["text"].lower(), (probe["title"], jump)
+
+
+@pytest.mark.parametrize(("path", "view"), [c for c in ANSWER_CASES if c in PHONE_CASES])
+def test_the_full_marks_answer_is_in_a_phones_first_screen(visits, path, view):
+    """Review 3, 2: on a phone (390 x 844) the full-marks answer's title is within the
+    first screen, whole, with the question and the student's quote shown above it."""
+    probe = visits[path, view].probe["fullMarks"]
+    assert probe["questionShown"] and probe["quoteShown"], probe
+    assert probe["bottom"] <= probe["screen"], {k: probe[k] for k in ("top", "bottom", "screen")}
+
+
+@pytest.mark.parametrize(("path", "view"), CASES)
+def test_an_expression_broken_for_a_narrow_column_is_one_line_where_it_fits(visits, path, view):
+    """Review 3, 3: an expression the page breaks over lines for a phone's column (an
+    aligned table with empty first cells) is one line wherever that line fits, and keeps
+    its lines where it does not."""
+    broken = visits[path, view].probe["brokenMath"]
+    wrong = [m for m in broken if (m["lines"] > 1) == (m["oneLine"] <= m["room"])]
+    assert wrong == [], wrong
 
 
 @pytest.mark.parametrize(("path", "view"), ANSWER_CASES)
@@ -50,13 +92,14 @@ def test_the_question_comes_before_its_note(visits, path, view):
 
 @pytest.mark.parametrize(("path", "view"), ANSWER_CASES)
 def test_each_grade_has_its_own_icon(visits, path, view):
-    """F3: the five grades show five different icons, and the answer box's title shows
-    the same icon as the grade chip under the H1."""
+    """F3: the five grades show five different icons, the grade chip under the H1 its
+    grade's; the answer box (no badge of its own) takes the grade's colour."""
     icons = visits[path, view].probe["gradeIcons"]
     assert icons is not None
     assert all(i and i != "none" for i in icons["all"]), icons
     assert len(set(icons["all"])) == 5, icons
-    assert icons["chip"] == icons["box"], icons
+    assert icons["chip"] in icons["all"], icons
+    assert icons["chipColour"] == icons["boxColour"], icons
 
 
 @pytest.mark.parametrize(("path", "view"), CASES)

@@ -10,10 +10,18 @@ results (19,712 and 39,552) must.
 The default run takes a deterministic sample of at most ``SAMPLE`` digit runs per page (and
 every seed result), to keep ``pytest`` fast; ``RNNNOTES_MUTATION=full`` mutates every run
 (CI does), each page's mutations split across one process per core.
+
+Between runs, a sampled page's result is kept the build cache's way (:mod:`livedocs.cache`,
+under ``.cache/tests/``): stored under a hash of every file of the folders and files in
+``KEYED`` (the code, the pages, the tests and their fixtures, the config) and of ``uv.lock``
+and the Python version, so any change to any of them checks the page again; a result is
+stored only if every file the check read lies in ``KEYED`` (:func:`livedocs.cache.reads`).
+``RNNNOTES_NO_CACHE=1`` turns it off (CI runs cold, and runs every digit).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -21,18 +29,24 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
+import matplotlib
 import pytest
 
 from livedocs import memo
+from livedocs.cache import BuildCache, enabled, reads, tracked
 from livedocs.checker.reading import read_html
 from livedocs.render import PAGE_SUFFIXES, render_page
 from livedocs.tex.read import read_span
+from rnnsite.answer_pages import READER as ANSWER_PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = 10
 SPLIT = 40  # a full run checks a page with this many positions or more in parallel
 FULL = os.environ.get("RNNNOTES_MUTATION") == "full"
 SEED_RESULTS = re.compile(r"19(?:,|\{,\})?712|39(?:,|\{,\})?552")
+KEYED = ("rnnnotes", "livedocs", "rnnsite", "docs", "tests", "overrides", "conftest.py",
+         "mkdocs.yml", "pyproject.toml", "releases.toml")
+RESULTS = BuildCache(ROOT, KEYED, ROOT / ".cache" / "tests")
 _SKIP = re.compile(r"<!-- live:setup.*?-->|<!--=.*?-->|<!--notation-->|```.*?```", re.S)
 
 
@@ -135,9 +149,51 @@ def _pages() -> list[str]:
                   if p.suffix in PAGE_SUFFIXES)
 
 
+# Reads a key needs not cover: the site's build cache (entries named by a hash of the
+# same code and inputs), matplotlib's font list (made from the installed packages' fonts),
+# the time zone data; and readers that ask not to be recorded because they read answer
+# pages' front matter (docs/, keyed).
+DERIVED = (ROOT / ".cache" / "rnnsite", Path("/usr/share/zoneinfo"))
+UNKEYED_OK = {ANSWER_PAGES}
+
+
+def keyed(path: str) -> bool:
+    """Whether a file read is covered by every result's key: it lies in ``KEYED`` or is
+    ``uv.lock``, it is derived from what is (``DERIVED``, matplotlib's cache), or it did
+    not exist (nothing was read)."""
+    where = Path(path).resolve()
+    if not where.exists():
+        return True
+    if any(where.is_relative_to(d) for d in (*DERIVED, Path(matplotlib.get_cachedir()))):
+        return True
+    try:
+        name = where.relative_to(ROOT).as_posix()
+    except ValueError:
+        return False
+    return name == "uv.lock" or any(name == k or name.startswith(k + "/") for k in KEYED)
+
+
+def remembered(page: str) -> tuple[int, list[str], list[str]]:
+    """:func:`survivors` of a sampled run, from an earlier run when nothing it can read
+    changed since (see the module docstring)."""
+    if FULL or not enabled():
+        return survivors(page)
+    digest = RESULTS.code_digest()
+    key = RESULTS.key("mutation", digest, [page, str(SAMPLE)])
+    data = RESULTS.get("mutation", key)
+    if data is not None:
+        counted, alive, alive_seed = json.loads(data)
+        return counted, alive, alive_seed
+    with reads() as read:
+        result = survivors(page)
+    if read.unkeyed <= UNKEYED_OK and all(keyed(p) for p in read if tracked(p)):
+        RESULTS.put("mutation", key, json.dumps(result).encode(), digest)
+    return result
+
+
 @pytest.mark.parametrize("page", _pages())
 def test_changing_a_digit_fails_the_page(page: str) -> None:
-    counted, alive, alive_seed = survivors(page)
+    counted, alive, alive_seed = remembered(page)
     assert alive_seed == []
     if counted:
         assert len(alive) <= 0.05 * counted, alive

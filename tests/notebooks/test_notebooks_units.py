@@ -8,12 +8,12 @@ import jupytext
 import nbformat
 import pytest
 
+from rnnsite.notebook_offline import offline_html
 from rnnsite.notebooks import (
     NotebookError,
     download_name,
     dumps,
     normalise,
-    offline_html,
     page_uri,
 )
 

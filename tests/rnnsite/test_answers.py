@@ -92,21 +92,28 @@ def test_page_gets_heading_question_box_and_answer_box_after_the_quote():
     assert h1 == f"Task {META['task']}, Question {META['question']}: {META['heading']}"
     assert html.index("The question") < html.index('class="student"')
     assert META["asked"] in html and META["basis"] in html
-    # the question first, then the note on how it was reconstructed
-    assert html.index(META["asked"]) < html.index("Reconstructed from the answer") \
+    # the question first, then, folded, how it was reconstructed: the confidence in sight
+    assert html.index(META["asked"]) < html.index('<details class="rn-fold question__note">') \
+        < html.index(f"confidence: {META['confidence']}</summary>") \
         < html.index(META["basis"]) < html.index('class="student"')
-    assert 'href="#full-marks-answer">Full-marks answer' in html
     after_quote = html[html.index("</blockquote>"):]
     box = re.match(r"</blockquote>\s*<div class=\"admonition answer answer-box grade-(\d)\">",
                    after_quote)
     assert box and int(box.group(1)) == META["grade"]
     grade = Grade(META["grade"])
-    assert f'<span class="grade grade--{int(grade)}">{grade.badge}</span>' in after_quote
-    # the grade, then the full-marks answer, then the reason, then the reading, folded
-    assert after_quote.index(grade.badge) < after_quote.index("A full-marks answer") \
-        < after_quote.index("refilled at every step") < after_quote.index(META["reason"]) \
-        < after_quote.index("<details") < after_quote.index("We read it as the gate")
-    assert 'id="full-marks-answer"' in after_quote
+    # the grade stated once, above: one link to the box's title, saying where it leads
+    assert html.count(grade.badge) == 1
+    chip = re.search(r'<p class="grade-chip">(.*?)</p>', html, re.S).group(1)
+    assert chip.count("<a ") == 1 and 'href="#full-marks-answer"' in chip
+    assert grade.badge in chip and "full-marks answer" in chip
+    # the box: its title the heading the chip leads to, no grade in it; then the full-marks
+    # answer, then the reason, then the reading, folded
+    assert re.match(r'\s*<h2 class="admonition-title" id="full-marks-answer">A full-marks answer<',
+                    after_quote[box.end():])
+    assert 'class="grade' not in after_quote[:after_quote.index("</div>")]
+    assert after_quote.index("A full-marks answer") < after_quote.index("refilled at every step") \
+        < after_quote.index(META["reason"]) < after_quote.index("<details") \
+        < after_quote.index("We read it as the gate")
     assert "<summary>How we read the question</summary>" in after_quote
 
 

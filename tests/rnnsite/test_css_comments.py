@@ -1,4 +1,4 @@
-"""The site's style sheets lose only their comments and indentation."""
+"""The site's style sheets and scripts lose only their comments and indentation."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rnnsite.css_comments import strip_comments
+from rnnsite.css_comments import strip_comments, strip_script_comments
 
 ASSETS = Path(__file__).resolve().parents[2] / "docs" / "assets"
 
@@ -40,3 +40,19 @@ def test_only_pages_with_mkdocstrings_output_link_its_sheet():
     assert "_mkdocstrings.css" not in without_unused_sheets(plain)
     assert "rnnnotes.css" in without_unused_sheets(plain)
     assert without_unused_sheets(api) == api
+
+
+@pytest.mark.parametrize("script", sorted(ASSETS.glob("*.js")), ids=lambda p: p.name)
+def test_a_script_loses_only_its_comment_lines_and_indentation(script):
+    js = script.read_text(encoding="utf-8")
+    out = strip_script_comments(js)
+    kept = [line.strip() for line in js.splitlines()
+            if line.strip() and not line.strip().startswith("//")]
+    assert out.splitlines() == kept
+    assert len(out) <= len(js)
+
+
+def test_a_script_with_a_template_literal_over_lines_is_refused():
+    with pytest.raises(ValueError, match="template literal"):
+        strip_script_comments("const a = `one\n// two`;\n")
+    assert strip_script_comments("  // note\n  f(`${x}em`); // kept\n") == "f(`${x}em`); // kept\n"

@@ -48,7 +48,7 @@ def test_a_pages_style_blocks_are_pruned_together() -> None:
 
 
 def test_notebook_pages_drop_the_variables_only_dropped_rules_used() -> None:
-    from rnnsite.notebooks import offline_html
+    from rnnsite.notebook_offline import offline_html
 
     content = ('<style>.jupyter-wrapper :root{--jp-icon-add: url(data:image/svg+xml;base64,AA)}'
                '.jp-AddIcon{background: var(--jp-icon-add)}</style>'

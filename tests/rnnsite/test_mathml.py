@@ -128,6 +128,19 @@ def test_norm_bars_do_not_stretch_and_partial_is_ordinary():
     assert '<mo lspace="0" rspace="0">/</mo>' in out
 
 
+@pytest.mark.parametrize(("tex", "joinable"), [
+    (r"\begin{aligned} &(20 \cdot 128) \cdot 5 \\ &= 12{,}800 \end{aligned}", True),
+    (r"\begin{aligned} &a + b \\ &+ c \\ &= d \end{aligned}", True),
+    (r"\begin{aligned} h_t &= a, \\ y_t &= b \end{aligned}", False),  # a system
+    (r"\begin{aligned} &a + b \\ &c = d \end{aligned}", False),  # a new line, not a go-on
+    (r"\begin{aligned} &a = b \end{aligned}", False),  # one line
+])
+def test_only_an_expression_broken_for_width_is_marked_joinable(tex, joinable):
+    """rnnnotes.js joins a marked table onto one line where it fits; a system of equations,
+    or a table whose lines do not go on with an operator, stays as written."""
+    assert (mathml.LINE_BREAKS in tex_to_mathml(tex, display=True)) is joinable
+
+
 def test_a_stray_delimiter_after_display_math_is_kept_as_text_beside_it():
     """Design review, finding 9: an escaped ``$$`` ending a display formula (a quote's
     leftover delimiter) is not set as math; the two characters stay, as literal text after
