@@ -142,6 +142,11 @@ def stop() -> int:
     executor = pool[1]
     undrawn = sum(not f.done() for f in pending)
     processes = list((getattr(executor, "_processes", None) or {}).values())
+    # shutdown(wait=False) forgets the pool's own thread, so a later shutdown(wait=True)
+    # would not wait for it: kept here, and joined below (a thread still closing its
+    # wakeup pipe when the interpreter exits makes concurrent.futures' exit handler write
+    # to the closed pipe: "OSError: Bad file descriptor", printed after the build's error)
+    manager = getattr(executor, "_executor_manager_thread", None)
     for future in pending:
         future.cancel()
     executor.shutdown(wait=False, cancel_futures=True)
@@ -152,7 +157,9 @@ def stop() -> int:
         if process.is_alive():
             process.kill()
             process.join(10)
-    executor.shutdown(wait=True)  # the pool's own thread: it sees its worker gone
+    executor.shutdown(wait=True)
+    if manager is not None:
+        manager.join(30)  # the pool's own thread: it sees its worker gone
     return undrawn
 
 
