@@ -197,7 +197,8 @@ def _minify(text: str) -> str:
     groups; rounds coordinates to 1/100 pt (a phone shows 1 pt as about 0.85 px; colours,
     names and scale factors are left alone); writes the font family once; merges the per-glyph
     ``<tspan>`` runs of mathtext that share a style and a baseline; writes glyph outlines
-    (the math) in whole units, relative (:func:`_glyph_outline`). Whitespace inside text
+    (the math) in whole units, relative (:func:`_glyph_outline`); writes SVG 2's ``href``
+    for ``xlink:href``. Whitespace inside text
     is kept: only whitespace holding a newline (matplotlib's indentation) goes.
     """
     text = _METADATA.sub("", _PROLOG.sub("", text))
@@ -216,6 +217,9 @@ def _minify(text: str) -> str:
     text = text.replace('<style type="text/css">', f"<style>text{{font-family: {FONT_FAMILY}}}", 1)
     used = set(re.findall(r"url\(#([^)]+)\)", text)) | set(re.findall(r'href="#([^"]+)"', text))
     text = _ID.sub(lambda m: m.group(0) if m.group(1) in used else "", text)
+    # SVG 2's plain href (every browser this site supports): 6 bytes less per reference
+    text = text.replace(' xmlns:xlink="http://www.w3.org/1999/xlink"', "")
+    text = text.replace(' xlink:href="', ' href="')
     return _unwrap_groups(text).strip()
 
 

@@ -219,7 +219,7 @@ def test_math_is_drawn_as_stix_outlines_and_the_rest_stays_text() -> None:
     root = ET.fromstring(svg_bytes(fig))
     texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
     assert texts == ["plain words"]
-    hrefs = [u.get("{http://www.w3.org/1999/xlink}href") for u in root.iter(f"{SVG}use")]
+    hrefs = [u.get("href") for u in root.iter(f"{SVG}use")]
     glyphs = {p.get("id"): p for p in root.iter(f"{SVG}path") if p.get("id")}
     assert all(h[1:] in glyphs for h in hrefs)  # every glyph placed is defined
     # one outline for each glyph (x, the arrow, h, the comma, t, =), h's placed twice
