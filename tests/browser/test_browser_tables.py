@@ -9,6 +9,7 @@ from __future__ import annotations
 PAGES = ("", "summary/", "conventions/", "task-1-1/q1-unrolled-weights/", "api/counting/")
 QUESTION_SHARE = 0.3  # the summary's question column: at least this share of the table
 QUESTION_LINES = 6  # and no question longer than this many lines
+REASON_SHARE = 0.4  # the summary's reason: at least this share of the table, the widest
 
 STYLE = """() => [...document.querySelectorAll("article table")].map((t) => {
   const th = t.querySelector("th"), td = t.querySelector("tbody td");
@@ -68,9 +69,12 @@ def test_the_summarys_questions_have_room(desk, server):
 
 
 def test_the_summarys_reasons_have_the_most_room(desk, server):
-    """The reason (the last column) is the widest: the grade breaks over two lines there."""
+    """The reason (the last cell) is the widest, at least REASON_SHARE of the table: the
+    grade sits under the answer's label, not in a column of its own."""
     desk.goto(server.url + "summary/")
     desk.evaluate("document.fonts.ready.then(() => true)")
-    widths = desk.evaluate("""() => [...document.querySelector(".answers-table tbody tr")
-        .children].map((td) => td.getBoundingClientRect().width)""")
+    widths, table = desk.evaluate("""() => [[...document.querySelector(
+        ".answers-table tbody tr").children].map((td) => td.getBoundingClientRect().width),
+        document.querySelector(".answers-table table").getBoundingClientRect().width]""")
     assert len(widths) == 4 and max(widths) == widths[-1], widths
+    assert widths[-1] >= REASON_SHARE * table, (widths, table)
