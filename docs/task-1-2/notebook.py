@@ -29,7 +29,7 @@ SEED = 0                     # seed of the weights and of the inputs
 # of $T$ standard-normal inputs. Its recurrent matrix $W_{hh}$ is a seeded Gaussian matrix
 # rescaled so that its largest singular value is $\sigma_{\max}$, or $\sigma_{\max}$ times
 # a random orthogonal matrix. `hidden_jacobian_norms` gives the spectral norm
-# $\|\partial h_T / \partial h_t\|$ for every $t$ from one backward sweep; the table shows
+# $\|\partial h_T / \partial h_t\|$ for every $t$ from one backward sweep; the first table shows
 # it $k = T - t$ steps back. The conditions of Pascanu, Mikolov and Bengio read
 # $\sigma_{\max}$ alone: below one the gradient must vanish, above one it may explode.
 # Every norm is checked against their bound $\sigma_{\max}^k$ on the way.
@@ -39,7 +39,7 @@ x = np.random.default_rng(SEED).standard_normal((T, D))  # (time, features)
 ks = sorted({T // 4, T // 2, T})  # the steps back shown
 head = "".join(f"{'k=' + str(k):>8}" for k in ks)
 
-print(f"{'W_hh':<10} {'sigma':>5} {'rho':>5}  {'Pascanu':<11}{head}  1-max|h_t|  mean tanh'")
+gradients, states = [], []  # two tables, each narrow enough for the page's column
 for kind in ("gaussian", "orthogonal"):
     for sigma in SIGMAS:
         W = recurrent_matrix(H, sigma, kind=kind, seed=SEED)  # (H, H)
@@ -53,18 +53,22 @@ for kind in ("gaussian", "orthogonal"):
         rho = np.abs(np.linalg.eigvals(W)).max()
         gap = 1 - np.abs(out).max()  # how close the states come to +-1
         slope = (1 - out**2).mean()  # tanh'(a_t) = 1 - h_t^2, over steps and units
-        print(f"{kind:<10} {check.sigma_max:>5.2f} {rho:>5.2f}  {says:<11}"
-              + "".join(f"{norms[k]:>8.1e}" for k in ks) + f"  {gap:>10.1e}  {slope:>10.2f}")
+        row = f"{kind:<10} {check.sigma_max:>5.2f}"
+        gradients.append(f"{row}  {says:<11}" + "".join(f"{norms[k]:>8.1e}" for k in ks))
+        states.append(f"{row} {rho:>5.2f}  {gap:>10.1e}  {slope:>9.2f}")
+
+print(f"{'W_hh':<10} {'sigma':>5}  {'Pascanu':<11}{head}", *gradients, sep="\n")
+print(f"\n{'W_hh':<10} {'sigma':>5} {'rho':>5}  1-max|h_t|  mean tanh'", *states, sep="\n")
 
 # %% [markdown]
-# The column `1-max|h_t|` shows how close the states come to the bounds of the tanh: they
-# never reach them, whatever $\sigma_{\max}$. It is the gradient that vanishes or explodes,
-# not the state. The last column is the mean of $\tanh'(a_t)$ over the steps and units:
-# the further below one, the more the tanh holds the gradient back. Compare the rows with
-# the same $\sigma_{\max}$: with the values above, $\sigma_{\max}$ alone does not predict
-# the growth, and the tanh keeps the growing norms far below $\sigma_{\max}^k$ and
-# $\rho^k$. Try a larger $T$: the vanishing rows fall further, the orthogonal matrices
-# above one grow further.
+# The second table's column `1-max|h_t|` shows how close the states come to the bounds of
+# the tanh: they never reach them, whatever $\sigma_{\max}$. It is the gradient that
+# vanishes or explodes, not the state. Its last column is the mean of $\tanh'(a_t)$ over
+# the steps and units: the further below one, the more the tanh holds the gradient back.
+# Compare the rows with the same $\sigma_{\max}$: with the values above, $\sigma_{\max}$
+# alone does not predict the growth, and the tanh keeps the growing norms far below
+# $\sigma_{\max}^k$ and $\rho^k$. Try a larger $T$: the vanishing rows fall further, the
+# orthogonal matrices above one grow further.
 #
 # ## The same norm in the three cells, as initialised
 
@@ -153,10 +157,10 @@ for name, r in results.items():
 # $\|\partial L / \partial h_T\|$, where the loss enters, at four points of the training.
 
 # %%
+print(f"{'':<8} {'':>10}  {'at h_T':>7}  {'at h_0':>7}  {'ratio':>7}")
 for name, r in results.items():
     for it, g in zip(r.recorded, r.state_grad_norms, strict=True):
-        print(f"{name:<8}  update {it:>3}:  at h_T {g[-1]:.1e}  at h_0 {g[0]:.1e}  "
-              f"ratio {g[0] / g[-1]:.1e}")
+        print(f"{name:<8} update {it:>3}  {g[-1]:>7.1e}  {g[0]:>7.1e}  {g[0] / g[-1]:>7.1e}")
 
 # %% [markdown]
 # The tanh RNN stays near the loss of predicting the mean, and only a small share of the
