@@ -17,16 +17,21 @@ PAGE = ROOT / "docs" / "cli.md"
 # Commands the page shows in ```console blocks; a change to the page changes this on purpose,
 # so that an example lost to a mistyped fence fails here.
 EXPECTED_EXAMPLES = 10
+COMMAND_WIDTH = 42  # characters of code a phone shows in the text column (390 px)
 
 
 def page_examples() -> list[tuple[str, str]]:
-    """(command, output) for each ``$ rnnnotes ...`` line of the page's console blocks."""
+    r"""(command, output) for each ``$ rnnnotes ...`` command of the page's console blocks
+    (a long one continues on the next lines, each but the last ending in `` \``)."""
     text = PAGE.read_text(encoding="utf-8")
     examples = []
     for block in re.findall(r"^```console\n(.*?)^```$", text, re.M | re.S):
         for chunk in re.split(r"^(?=\$ )", block, flags=re.M):
             if chunk.strip():
                 command, _, output = chunk.partition("\n")
+                while command.endswith(" \\"):
+                    more, _, output = output.partition("\n")
+                    command = command[:-2] + " " + more.strip()
                 examples.append((command.removeprefix("$ "), output))
     return examples
 
@@ -37,6 +42,18 @@ EXAMPLES_ON_PAGE = page_examples()
 def test_the_page_shows_the_committed_number_of_examples():
     assert len(EXAMPLES_ON_PAGE) == EXPECTED_EXAMPLES
     assert all(cmd.startswith("rnnnotes ") for cmd, _ in EXAMPLES_ON_PAGE)
+
+
+def test_every_command_line_fits_a_phone():
+    r"""Each line of a command (continued with `` \``) within COMMAND_WIDTH characters."""
+    text = PAGE.read_text(encoding="utf-8")
+    for block in re.findall(r"^```console\n(.*?)^```$", text, re.M | re.S):
+        for chunk in re.split(r"^(?=\$ )", block, flags=re.M):
+            lines = chunk.split("\n")
+            command = [lines[0]]
+            while command[-1].endswith(" \\"):
+                command.append(lines[len(command)])
+            assert max(map(len, command)) <= COMMAND_WIDTH, command
 
 
 @pytest.mark.parametrize("command,shown", EXAMPLES_ON_PAGE, ids=[c for c, _ in EXAMPLES_ON_PAGE])
