@@ -177,7 +177,8 @@ def font_file(face: Face, chars: frozenset[int]) -> bytes:
 
 def source_files() -> list[Path]:
     """Every font file the faces are cut from."""
-    return [stix_two_math(), *(stix_text(f.source) for f in Face if f.source)]
+    names = sorted({name for face in Face for name in (face.source, face.upright) if name})
+    return [stix_two_math(), *map(stix_text, names)]
 
 
 def on_post_build(config) -> None:  # MkDocs hook (mkdocs.yml: hooks)
