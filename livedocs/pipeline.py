@@ -66,6 +66,11 @@ class Options:
     reproduce_with: str = ""  # the package the reproduce box says to install
 
 
+# What the "reproduce" box reproduces: a page shows it only if the reader sees one of these
+# (a setup block that only names labels, as a changelog's versions, has nothing to rerun).
+_SHOWN = (Kind.LIVE, Kind.EQUATION)
+
+
 def check(page: RenderedPage, options: Options | None = None) -> PageReport:
     """Every check of ``page``, and the page as published (see the module docstring)."""
     options = options or Options()
@@ -83,7 +88,7 @@ def check(page: RenderedPage, options: Options | None = None) -> PageReport:
     checks[-1:-1] = run_sessions(sessions, info.path, info.offset, options.setup_cache)
     out = reveal.decorate(page.html, page.prep, plan, checks, ns, info.src_uri,  # 4. reveal
                           options.api, read.where, sci_math=options.sci_math)
-    if plan.setup is not None:
+    if plan.setup is not None and any(c.kind in _SHOWN for c in checks):
         out += reveal.reproduce_html(plan.setup, options.reproduce_with)
     out = _clean(out, page.prep, plan.code_markers, read.setups)
     return PageReport(path=info.path, checks=tuple(checks), cited=page.cited,  # 5. report

@@ -111,12 +111,12 @@ def _answer_box(page: AnswerPage, answer: etree.Element) -> None:
     """Turn the page's ``!!! answer`` admonition into the answer box, in place: its title
     ("A full-marks answer") a heading, then the full-marks answer, the grade's reason and
     our reading of the question, folded. The grade itself is stated once, above (the
-    chip); the box shows it only by its colour."""
+    chip); the box, the full-marks answer's, is in full marks' colour on every page."""
     title = answer.find("p")
     if title is None or "admonition-title" not in (title.get("class") or ""):
         raise AnswerPageError(f"docs/{page.src}: the `!!! answer` box needs a title, "
                               'e.g. !!! answer "A full-marks answer"')
-    answer.set("class", f"admonition answer answer-box grade-{int(page.grade)}")
+    answer.set("class", "admonition answer answer-box")
     # The title, a heading in the page's outline (and its table of contents).
     title.tag = "h2"
     title.set("id", FULL_MARKS_ID)

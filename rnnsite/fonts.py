@@ -95,6 +95,7 @@ _MATH = re.compile(r"<math\b.*?</math>", re.DOTALL)
 _NOT_TEXT = re.compile(r"<(math|pre|code|script|style|svg)\b.*?</\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _CONTROL = {0x09, 0x0A, 0x0D}
+_DRAWN = {"<msqrt": 0x221A, "<mroot": 0x221A}  # elements that draw a glyph of their own
 
 
 def stix_two_math() -> Path:
@@ -110,13 +111,16 @@ def stix_two_math() -> Path:
 
 def math_chars(pages: list[str]) -> frozenset[int]:
     """The code points the math font must carry: every character in the ``<math>`` elements
-    of ``pages`` (HTML), and the italic letter a browser draws for a one-letter ``<mi>``.
+    of ``pages`` (HTML), the italic letter a browser draws for a one-letter ``<mi>``, and
+    the glyphs an element draws without a character of its own (``<msqrt>`` and ``<mroot>``
+    draw the radical sign, U+221A, and its taller variants, kept with it by the MATH table).
     Nothing more: a character no page uses would only add weight (a page that brings a new
     one changes the set, and the font is cut again)."""
     chars = set()
     for page in pages:
         for math in _MATH.findall(page):
             chars.update(map(ord, html.unescape(_TAG.sub("", math))))
+            chars.update(c for tag, c in _DRAWN.items() if tag in math)
             for letter in map(html.unescape, _MI.findall(math)):
                 if len(letter) == 1 and ord(letter) in _MATH_ITALIC:
                     chars.add(_MATH_ITALIC[ord(letter)])

@@ -214,9 +214,9 @@ def cell_norm_data(input_size: int = 4, hidden_size: int = 12, steps: int = 40,
 
 
 def cell_norm_forget_zero(theme: str = "light") -> Rendered:
-    """||c_t||_2 over t for LSTM(4, 12) as initialised and with f_t = 0 (forget bias -1000):
-    forgetting c_{t-1} does not empty the cell, c_t = i_t g_t.
-    Returns ``(figure, CellNormData)``."""
+    r"""$\lVert c_t \rVert_2$ over $t$ for LSTM(4, 12) as initialised and with $f_t = 0$
+    (forget bias $-1000$): forgetting $c_{t-1}$ does not empty the cell, $c_t = i_t g_t$.
+    Returns `(figure, CellNormData)`."""
     th = check_theme(theme)
     data = cell_norm_data()
     t = np.arange(data.steps + 1)

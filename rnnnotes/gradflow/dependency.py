@@ -41,8 +41,8 @@ def input_jacobians(model, x: np.ndarray, hx=None, max_batch: int = 1024) -> np.
     :param x: one unbatched sequence `(T, D)`.
     :param hx: the unbatched initial state `(num_layers * num_directions, H_s)`, for an LSTM
         the pair `(h0, c0)`; None means zeros.
-    :param max_batch: the most sequence copies per backward pass of a stacked model, an int
-        >= 1.
+    :param max_batch: the most sequence copies per backward pass of a stacked model, a
+        positive int.
     :returns: array of shape `(T, T, O, D)`.
     """
     if isinstance(max_batch, bool) or not isinstance(max_batch, numbers.Integral):

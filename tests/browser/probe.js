@@ -436,6 +436,7 @@ async () => {
       // the grade's colour: the chip's edge, and the answer box's border (its one cue)
       chipColour: getComputedStyle(chipLink).borderLeftColor,
       boxColour: getComputedStyle(document.querySelector(".answer-box")).borderTopColor,
+      fullMarksColour: getComputedStyle(trial.children[4]).borderLeftColor,
     };
     trial.remove();
   }

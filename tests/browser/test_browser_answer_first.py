@@ -93,13 +93,14 @@ def test_the_question_comes_before_its_note(visits, path, view):
 @pytest.mark.parametrize(("path", "view"), ANSWER_CASES)
 def test_each_grade_has_its_own_icon(visits, path, view):
     """F3: the five grades show five different icons, the grade chip under the H1 its
-    grade's; the answer box (no badge of its own) takes the grade's colour."""
+    grade's; the answer box (no badge of its own) takes full marks' colour, whatever the
+    grade (it holds the right answer)."""
     icons = visits[path, view].probe["gradeIcons"]
     assert icons is not None
     assert all(i and i != "none" for i in icons["all"]), icons
     assert len(set(icons["all"])) == 5, icons
     assert icons["chip"] in icons["all"], icons
-    assert icons["chipColour"] == icons["boxColour"], icons
+    assert icons["boxColour"] == icons["fullMarksColour"], icons
 
 
 @pytest.mark.parametrize(("path", "view"), CASES)

@@ -33,6 +33,15 @@ def test_markers_and_setup_never_reach_the_html_and_code_shows_them_verbatim() -
     assert private_use(html) == []
 
 
+def test_the_reproduce_box_comes_only_with_something_to_reproduce() -> None:
+    """A setup block whose page shows no live number or checked equation (a changelog that
+    only names its versions) gets no "reproduce" box."""
+    assert 'class="ld-reproduce"' in render_page(PAGE, "docs/p.md").html
+    labels = "# Page\n\n<!-- live:setup\nVERSIONS = \"0.1.0\",\n-->\n\nVersion 0.1.0.\n"
+    rendered = render_page(labels, "docs/p.md")
+    assert rendered.report.ok and "ld-reproduce" not in rendered.html
+
+
 STALE = PAGE.replace("128<!--= 2 * 64 -->", "127<!--= 2 * 64 -->").replace(
     "The size", "Of 777 units, the size")
 

@@ -158,6 +158,16 @@ def test_no_emphasis_glued_into_a_word(checked, name):
     assert not glued, glued
 
 
+def test_no_docstring_line_turns_into_markup(pages_html):
+    """Every API page: a wrapped docstring line that starts with ``>`` becomes a quote, and
+    ``_`` pairs in bare ASCII math become emphasis that swallows the braces' text as
+    attributes (``<em t-1>``)."""
+    for name, fragment in pages_html.items():
+        assert "<blockquote" not in fragment, name
+        assert not re.findall(r"<em\s[^>]*>", fragment), (name, re.findall(r"<em\s[^>]*>",
+                                                                            fragment))
+
+
 TEX = re.compile(r"\\[A-Za-z]+|\\[()\[\]]|[_^]\{|\$")
 
 
