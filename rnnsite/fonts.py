@@ -1,28 +1,39 @@
-"""The site's fonts: STIX Two Math for the math, and text faces made from the same font.
+"""The site's fonts: STIX Two Math for the math and the upright text, STIX text faces for
+italic and bold.
 
-Math and text should look like one hand: the same x-height, the same stroke weight, the same
-letters. No package this project can install ships a text face made for a math font (or a
-math font made for a sans-serif body), but a math font carries its own text: STIX Two Math
-(SIL Open Font License 1.1, from the ``ziamath`` package on PyPI) has the upright Latin,
-Greek and punctuation of STIX Two Text, and its math alphabets hold the same design's
-italic, bold and bold italic letters (U+1D400 …). So every face is cut from that one file at
-build time with fontTools:
+Math and text should look like one hand: the same x-height, the same stroke, the same
+letters. STIX Two Math (SIL Open Font License 1.1, from the ``ziamath`` package on PyPI)
+carries the upright Latin, Greek and punctuation of STIX Two Text, but no text italic or
+bold: its math alphabets (U+1D400 …) have math side bearings, no kerning, no italic digits
+and no bold punctuation, so text set in them falls apart ("o f the", "Con f erence"). No
+package on PyPI ships STIX Two Text; matplotlib ships the STIX 1 text faces it grew from
+(STIXGeneral Italic, Bold, Bold Italic: SIL OFL 1.1, matplotlib's ``LICENSE_STIX``), with
+text spacing, kerning, italic digits and bold punctuation. Every face is cut from those
+files at build time with fontTools:
 
 - **math and upright text** (``stix-two-math.woff2``): STIX Two Math itself, subset to the
-  characters of the pages' math and text, its ``MATH`` table kept
-  (stretchy brackets, script sizes). One file serves both, so the text costs a page that
-  has math almost nothing (the math needs most of the Latin letters anyway);
-- **italic**, **bold** and **bold italic**: the letters (and, for bold, the digits) of the
-  math alphabets, mapped back to the plain letters, with the rest of the text's characters
-  (punctuation, italic digits) as the upright face has them. A face that left those out
-  would make the browser switch fonts mid-word ("1.1," in bold), and a PDF printed from the
-  page would then read "1 . 1 ," to a text extractor.
+  characters of the pages' math and text, its ``MATH`` table kept (stretchy brackets,
+  script sizes). One file serves both, so the text costs a page that has math almost
+  nothing (the math needs most of the Latin letters anyway);
+- **italic**, **bold** and **bold italic**: STIXGeneral's faces, subset to the text's
+  characters. What a face lacks of them is added, so that a styled run never changes font
+  in mid-word (and a PDF printed from the page never reads "1 . 1 ,"): superscript digits
+  and minus as the face's own glyphs, scaled as its ``¹`` is; anything else from the
+  upright face of the same weight, or at last from STIX Two Math.
 
-The derived faces are renamed (``rnnnotes STIX Text``): they are a modified version of the
-font in the licence's sense, and must not pass for STIX Two Text. ``docs/assets/rnnnotes.css``
-declares every ``@font-face``. Writing files into the built site is a build step, so this is
-an MkDocs hook (``hooks: [rnnsite/fonts.py]``, ``on_post_build``); Zensical ignores hooks,
-and there the browser falls back to its own fonts.
+STIX 1 has a smaller x-height than STIX Two (0.45 against 0.473 em). The site scales its
+text with ``font-size-adjust`` (rnnnotes.css), which browsers apply to each face by its
+``OS/2`` x-height; each STIX face's x-height field is set so that the face comes out at the
+size where its x-height and cap height miss STIX Two's by the same ratio (a few per cent,
+one too small, one too large), rather than its x-height alone matched and its capitals
+towering over the upright ones.
+
+The STIX faces are a modified version in the licence's sense (``STIX Fonts`` is a reserved
+font name): they are renamed ``rnnnotes Text``, keep their copyright and trademark records,
+and state the licence. ``docs/assets/rnnnotes.css`` declares every ``@font-face``. Writing
+files into the built site is a build step, so this is an MkDocs hook
+(``hooks: [rnnsite/fonts.py]``, ``on_post_build``); Zensical ignores hooks, and there the
+browser falls back to its own fonts.
 """
 
 from __future__ import annotations
@@ -35,33 +46,30 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from rnnsite.text_faces import complete, fit_beside, rename, stix_text
+
 FONT_DIR = "assets/fonts"  # relative to the site's root, where rnnnotes.css expects them
-FAMILY = "rnnnotes STIX Text"  # the derived faces' own name (not STIX Two Text)
 
-_UPPER, _LOWER, _DIGITS = range(0x41, 0x5B), range(0x61, 0x7B), range(0x30, 0x3A)
+_UPPER, _LOWER = range(0x41, 0x5B), range(0x61, 0x7B)
 
 
-def _alphabet(upper: int, lower: int, digits: int | None = None) -> dict[int, int]:
-    """Plain letters (and digits) → the first code points of a math alphabet."""
-    mapping = {c: upper + c - 0x41 for c in _UPPER} | {c: lower + c - 0x61 for c in _LOWER}
-    if digits is not None:
-        mapping |= {c: digits + c - 0x30 for c in _DIGITS}
-    return mapping
+def _alphabet(upper: int, lower: int) -> dict[int, int]:
+    """Plain letters → the first code points of a math alphabet."""
+    return {c: upper + c - 0x41 for c in _UPPER} | {c: lower + c - 0x61 for c in _LOWER}
 
 
 class Face(enum.Enum):
-    """A font file of the site: its file name, its name inside the font, and the map from
-    the characters it carries to the math font's characters whose glyphs it takes."""
+    """A font file of the site: its file name, its style, the STIXGeneral file it is cut
+    from (none: the math font's own), and the upright file of its weight."""
 
-    MATH = ("stix-two-math.woff2", "Regular", None)  # and the upright text
-    ITALIC = ("stix-two-text-italic.woff2", "Italic",
-              _alphabet(0x1D434, 0x1D44E) | {ord("h"): 0x210E})  # U+1D455 is unassigned
-    BOLD = ("stix-two-text-bold.woff2", "Bold", _alphabet(0x1D400, 0x1D41A, 0x1D7CE))
-    BOLD_ITALIC = ("stix-two-text-bold-italic.woff2", "Bold Italic",
-                   _alphabet(0x1D468, 0x1D482, 0x1D7CE))
+    MATH = ("stix-two-math.woff2", "Regular", None, None)  # and the upright text
+    ITALIC = ("text-italic.woff2", "Italic", "STIXGeneralItalic.ttf", "STIXGeneral.ttf")
+    BOLD = ("text-bold.woff2", "Bold", "STIXGeneralBol.ttf", "STIXGeneralBol.ttf")
+    BOLD_ITALIC = ("text-bold-italic.woff2", "Bold Italic", "STIXGeneralBolIta.ttf",
+                   "STIXGeneralBol.ttf")
 
-    def __init__(self, file: str, style: str, mapping: dict[int, int] | None) -> None:
-        self.file, self.style, self.mapping = file, style, mapping
+    def __init__(self, file: str, style: str, source: str | None, upright: str | None) -> None:
+        self.file, self.style, self.source, self.upright = file, style, source, upright
 
     @property
     def path(self) -> str:
@@ -79,6 +87,8 @@ _MATH_ITALIC = (
 _MI = re.compile(r"<mi\b[^>]*>([^<]+)</mi>")
 # Layout features kept: ssty gives the script-size glyph variants; the rest place accents.
 _MATH_FEATURES = ["ssty", "dtls", "flac", "ccmp", "mark", "mkmk", "kern", "locl"]
+# (No liga: STIXGeneral's italic f clears the i without its fi, and the ligatures cost 0.5 KB
+# a face.)
 _TEXT_FEATURES = ["ccmp", "mark", "mkmk", "kern", "locl"]
 _MATH = re.compile(r"<math\b.*?</math>", re.DOTALL)
 # What the text faces never show: math (its own font), code, scripts, styles, inline SVG.
@@ -135,29 +145,31 @@ def face_chars(face: Face, pages: list[str]) -> frozenset[int]:
 def faces_chars(pages: list[str]) -> dict[Face, frozenset[int]]:
     """The characters each face carries for ``pages`` (the pages' text read once)."""
     text = text_chars(pages)
-    return {face: text | (math_chars(pages) if face is Face.MATH else frozenset(face.mapping))
-            for face in Face}
+    return {face: text | math_chars(pages) if face is Face.MATH else text for face in Face}
 
 
 @lru_cache(maxsize=8)
 def font_file(face: Face, chars: frozenset[int]) -> bytes:
-    """``face`` as WOFF2, carrying ``chars`` (and the glyphs they need), from STIX Two Math.
+    """``face`` as WOFF2, carrying ``chars`` (and the glyphs they need).
 
-    The result depends only on ``face``, ``chars`` and the font: the original timestamp is
+    The result depends only on ``face``, ``chars`` and the fonts: the original timestamp is
     kept, so two builds write the same bytes."""
     from fontTools import subset  # build-time only
     from fontTools.ttLib import TTFont
 
-    font = TTFont(stix_two_math(), recalcTimestamp=False)
+    math_font = TTFont(stix_two_math(), recalcTimestamp=False)
+    if face is Face.MATH:
+        font = math_font
+    else:
+        font = TTFont(stix_text(face.source), recalcTimestamp=False)
+        complete(font, chars, [TTFont(stix_text(face.upright)), math_font])
+        fit_beside(font, math_font)
+        rename(font, face.style, face.source.removesuffix(".ttf"))
     options = subset.Options()
     options.flavor = "woff2"
     options.name_IDs = ["*"]  # keep the copyright and licence records (OFL)
     options.hinting = False  # browsers scale the outlines; hints only add bytes
     options.layout_features = _MATH_FEATURES if face is Face.MATH else _TEXT_FEATURES
-    if face is not Face.MATH:
-        del font["MATH"]
-        _remap(font, face.mapping)
-        _rename(font, face)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(chars))
     subsetter.subset(font)
@@ -167,35 +179,10 @@ def font_file(face: Face, chars: frozenset[int]) -> bytes:
     return out.getvalue()
 
 
-def _remap(font, mapping: dict[int, int]) -> None:
-    """Point each character of ``mapping`` at the glyph of the character it maps to."""
-    glyphs = font.getBestCmap()
-    missing = [f"U+{source:04X}" for source in mapping.values() if source not in glyphs]
-    if missing:
-        raise RuntimeError(f"STIX Two Math lacks {', '.join(missing)}: pin ziamath's font")
-    for table in font["cmap"].tables:
-        if table.isUnicode():  # the BMP table too: every plain letter is in it
-            table.cmap.update({char: glyphs[source] for char, source in mapping.items()})
-
-
-def _rename(font, face: Face) -> None:
-    """Name a derived face as what it is (its own family, its style, its origin), and set
-    the weight and slant bits that match its style."""
-    bold, italic = "Bold" in face.style, "Italic" in face.style
-    ps = f"{FAMILY}-{face.style}".replace(" ", "")
-    names = font["name"]
-    for name_id in (16, 17, 21, 22):  # typographic family names: none, the family is ours
-        names.removeNames(nameID=name_id)
-    for name_id, value in ((1, FAMILY), (2, face.style), (3, f"rnnnotes;{ps}"),
-                           (4, f"{FAMILY} {face.style}"), (6, ps)):
-        names.setName(value, name_id, 3, 1, 0x409)
-        names.setName(value, name_id, 1, 0, 0)
-    names.setName("Made from STIX Two Math by rnnnotes (rnnsite/fonts.py): its text glyphs"
-                  " and math alphabets as a text face.", 10, 3, 1, 0x409)
-    font["OS/2"].usWeightClass = 700 if bold else 400
-    font["OS/2"].fsSelection = (font["OS/2"].fsSelection & ~0b1100001) | (
-        (0b100000 if bold else 0) | (0b1 if italic else 0) | (0 if bold or italic else 0b1000000))
-    font["head"].macStyle = (1 if bold else 0) | (2 if italic else 0)
+def source_files() -> list[Path]:
+    """Every font file the faces are cut from."""
+    names = sorted({name for face in Face for name in (face.source, face.upright) if name})
+    return [stix_two_math(), *map(stix_text, names)]
 
 
 def on_post_build(config) -> None:  # MkDocs hook (mkdocs.yml: hooks)
@@ -203,12 +190,12 @@ def on_post_build(config) -> None:  # MkDocs hook (mkdocs.yml: hooks)
     # MkDocs runs this file as a loose module on every (re)build; the package module's
     # cache outlives `mkdocs serve` rebuilds, so a rebuild with the same pages is instant.
     from rnnsite.cache import site_cache
-    from rnnsite.fonts import faces_chars, font_file, stix_two_math
+    from rnnsite.fonts import faces_chars, font_file, source_files
 
     site = Path(config["site_dir"])
     pages = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))]
-    cache = site_cache()  # key: the face, its characters, the font file, the code, uv.lock
-    source = cache.file_parts([stix_two_math()])
+    cache = site_cache()  # key: the face, its characters, the font files, the code, uv.lock
+    source = cache.file_parts(source_files())
     for face, chars in faces_chars(pages).items():
         target = site / face.path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -103,10 +103,10 @@ def test_math_is_set_in_the_sites_math_font(visits, view):
 
 @pytest.mark.parametrize("view", VIEWS)
 def test_text_is_set_in_faces_of_the_math_font(visits, view):
-    """The article's letters, in every style they take, are set in the faces made from the
-    math font (rnnsite/fonts.py), and the face each style needs has loaded: upright from the
-    math font's own file, italic and bold from the derived ones. (A weight above 500 takes
-    the bold face, as CSS font matching does.)"""
+    """The article's letters, in every style they take, are set in the site's text faces
+    (rnnsite/fonts.py), and the face each style needs has loaded: upright from the math
+    font's own file, italic and bold from the STIX text faces. (A weight above 500 takes the
+    bold face, as CSS font matching does.)"""
     for path in PAGES:
         probe = visits[path, view].probe
         assert probe["text"], f"/{path}: no text found in the article"
