@@ -111,8 +111,8 @@ def test_text_is_set_in_faces_of_the_math_font(visits, view):
         probe = visits[path, view].probe
         assert probe["text"], f"/{path}: no text found in the article"
         for text in probe["text"]:
-            assert text["family"].startswith('"rnnnotes STIX Text"'), (path, text)
+            assert text["family"].startswith('"rnnnotes Text"'), (path, text)
             italic, bold = text["style"] == "italic", text["weight"] > 500
-            faces = [f for f in probe["fontFaces"] if f["family"] == "rnnnotes STIX Text"
+            faces = [f for f in probe["fontFaces"] if f["family"] == "rnnnotes Text"
                      and (f["style"] == "italic") == italic and (f["weight"] == "700") == bold]
             assert [f["status"] for f in faces] == ["loaded"], (path, text, faces)

@@ -112,7 +112,7 @@ def test_each_declared_text_face_carries_all_of_the_text(site):
     never changes font in mid-word (which would also split the PDF's text: "1 . 1 ,")."""
     css = (site / "assets" / "rnnnotes.css").read_text(encoding="utf-8")
     faces = [body for body in re.findall(r"@font-face\s*\{([^}]*)\}", css)
-             if '"rnnnotes STIX Text"' in body]
+             if '"rnnnotes Text"' in body]
     assert len(faces) == 4
     upright = _font(site).getBestCmap()
     text = set()
