@@ -131,7 +131,8 @@ def test_the_command_is_one_copyable_block(view):
           const pieces = [...code.querySelectorAll('span')].map((s) => {
             const r = document.createRange(); r.selectNodeContents(s);
             return new Set([...r.getClientRects()].map((q) => Math.round(q.top))).size; });
-          return {pre: Boolean(pre), copy: pre ? pre.querySelectorAll("[data-clipboard-target]").length : 0,
+          const copy = pre ? pre.querySelectorAll('[data-clipboard-target]').length : 0;
+          return {pre: Boolean(pre), copy,
                   inside: p && p.left >= column.left - 0.5 && p.right <= column.right + 0.5,
                   text: code.textContent, pieces}; }""", ident)
         assert shape["pre"] and shape["inside"], shape
