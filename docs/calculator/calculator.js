@@ -152,7 +152,9 @@
       const message = document.createElement("p");
       message.className = "rn-calc__error";
       message.id = `${el.id}-error`;
-      message.textContent = messages.join(" ");
+      const lead = document.createElement("strong");
+      lead.textContent = "Error:";
+      message.append(lead, ` ${messages.join(" ")}`);
       const box = el.closest(".rn-calc__field") || el.closest(".rn-calc__check");
       if (box.classList.contains("rn-calc__field")) box.append(message); else box.after(message);
       el.setAttribute("aria-describedby", `${hints[name]} ${message.id}`.trim());
@@ -206,16 +208,15 @@
     history.replaceState(history.state, "", `?${query}${window.location.hash}`);
   }
 
-  // Start: a link's values; fields it leaves out take the package's defaults. With no
-  // calculator parameter at all, the page's example (data-example) fills the sizes.
+  // Start: a link's values; fields it leaves out take the package's defaults, or, where
+  // the package has none (cell, D, H, T), the page's example (data-example). With no
+  // calculator parameter at all, the example fills every field it names.
   const query = new URLSearchParams(window.location.search);
   const fromLink = FIELDS.some((name) => query.has(name));
   const start = calc.defaults(C);
-  if (!fromLink) {
-    for (const name of FIELDS) {
-      const example = control(name).dataset.example;
-      if (example !== undefined) start[name] = example;
-    }
+  for (const name of FIELDS) {
+    const example = control(name).dataset.example;
+    if (example !== undefined && (!fromLink || start[name] === "")) start[name] = example;
   }
   for (const name of FIELDS) set(name, query.has(name) ? query.get(name) : start[name]);
 
@@ -232,29 +233,50 @@
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   form.addEventListener("submit", (event) => event.preventDefault());
-  // A focused field never hides behind the sticky totals (a phone): scroll it above them.
-  // (CSS scroll-margin does this for most scrolls; a tap on a field half under a bar
-  // focuses it without scrolling.)
-  form.addEventListener("focusin", (event) => {
-    const el = event.target;
-    if (!el.matches("input, select")) return;
-    requestAnimationFrame(() => {
-      const field = el.getBoundingClientRect();
-      let cover = 0;
-      for (const bar of form.querySelectorAll(".rn-calc__total")) {
-        if (getComputedStyle(bar).position !== "sticky") continue;
-        const b = bar.getBoundingClientRect();
-        if (field.bottom > b.top && field.top < b.bottom) cover = Math.max(cover, field.bottom - b.top);
-      }
-      if (cover > 0) window.scrollBy(0, cover + 8);
-    });
-  });
   // On a phone the totals are two bars stuck to the bottom of the screen, the parameters'
-  // above the unrolled graph's: the upper one sits on the lower one, however tall a
-  // message to check a field has made it (calculator.css).
+  // above the unrolled graph's, once the reader starts on the form (before that they sit
+  // in their places, over no field). The upper one sits on the lower one, however tall a
+  // message has made it; the page's scroll padding is their height, so a field scrolled
+  // to (a tab, a focus) comes to rest above them (calculator.css).
+  const bars = [...form.querySelectorAll(".rn-calc__total")];
   const below = $("unrolled-total").closest(".rn-calc__total");
-  new ResizeObserver(() => {
-    form.style.setProperty("--rn-calc-below", `${below.getBoundingClientRect().height}px`);
-  }).observe(below);
+  function measure() {
+    const stuck = bars.filter((bar) => getComputedStyle(bar).position === "sticky");
+    const height = (bar) => bar.getBoundingClientRect().height;
+    form.style.setProperty("--rn-calc-below", `${height(below)}px`);
+    const all = stuck.reduce((sum, bar) => sum + height(bar), 0);
+    document.documentElement.style.scrollPaddingBottom = all ? `${all + 8}px` : "";
+    return stuck;
+  }
+  new ResizeObserver(measure).observe(below);
+  // A focused field and its message never hide behind the bars: scroll both above them
+  // (a tap on a field half under a bar focuses it without scrolling; a message appears
+  // under the field as the reader types), but never the field under the header.
+  function keepClear(el) {
+    const stuck = measure();
+    if (!stuck.length || document.activeElement !== el) return;
+    const field = el.getBoundingClientRect();
+    const message = $(`${el.id}-error`);
+    const bottom = Math.max(field.bottom, message ? message.getBoundingClientRect().bottom : 0);
+    let floor = window.innerHeight;
+    for (const bar of stuck) {
+      const b = bar.getBoundingClientRect();
+      if (b.top >= field.top) floor = Math.min(floor, b.top);
+    }
+    const header = document.querySelector(".md-header");
+    const room = field.top - (header ? header.getBoundingClientRect().bottom : 0) - 8;
+    const need = Math.min(bottom + 8 - floor, room);
+    if (need > 0) window.scrollBy(0, need);
+  }
+  const onForm = (el) => el.matches("input, select") && FIELDS.includes(el.name);
+  const later = (el) => requestAnimationFrame(() => keepClear(el));
+  form.addEventListener("focusin", (event) => {
+    if (!onForm(event.target)) return;
+    form.classList.add("rn-calc--live");
+    later(event.target);
+  });
+  for (const type of ["input", "change"]) {
+    form.addEventListener(type, (event) => { if (onForm(event.target)) later(event.target); });
+  }
   render();
 })();

@@ -22,10 +22,10 @@
   // The unrolled graph reads input_size, hidden_size and output_size from above, plus these.
   const UNROLLED_FIELDS = ["steps", "recurrence", "unrolled_bias", "initial_state"];
   const LABELS = {
-    cell: "Cell", input_size: "Input size D", hidden_size: "Hidden size H",
+    cell: "Cell", input_size: "Input size\u00a0D", hidden_size: "Hidden size\u00a0H",
     num_layers: "Layers", bidirectional: "Bidirectional", proj_size: "Projection size",
-    output_size: "Output size K", bias: "Biases", convention: "Convention",
-    reset_after: "Reset after", steps: "Time steps T", recurrence: "Recurrent link",
+    output_size: "Output size\u00a0K", bias: "Biases", convention: "Convention",
+    reset_after: "Reset after", steps: "Time steps\u00a0T", recurrence: "Recurrent link",
     unrolled_bias: "Bias edges", initial_state: "Link h0",
   };
 
@@ -41,14 +41,15 @@
   /* A whole number typed by the reader: ASCII digits only (no 1e3, 0x10, -1, 2.0). */
   function whole(field, text, minimum, maximum) {
     const s = String(text).trim();
-    const range = maximum === undefined ? `≥ ${minimum}` : `from ${minimum} to ${maximum}`;
+    // No-break spaces keep "≥ 1", "to 3" and "got 0" together where the message wraps.
+    const range = maximum === undefined ? `≥\u00a0${minimum}` : `from\u00a0${minimum} to\u00a0${maximum}`;
     if (s === "") throw new InputError(field, `${LABELS[field]} is empty: enter a whole number ${range}.`);
     if (!/^[0-9]+$/.test(s)) {
-      throw new InputError(field, `${LABELS[field]} must be a whole number ${range}, got ${shown(text)}.`);
+      throw new InputError(field, `${LABELS[field]} must be a whole number ${range}, got\u00a0${shown(text)}.`);
     }
     const value = BigInt(s);
     if (value < BigInt(minimum) || (maximum !== undefined && value > BigInt(maximum))) {
-      throw new InputError(field, `${LABELS[field]} must be a whole number ${range}, got ${value}.`);
+      throw new InputError(field, `${LABELS[field]} must be a whole number ${range}, got\u00a0${value}.`);
     }
     return value;
   }
@@ -56,12 +57,12 @@
   function flag(field, text) {
     const s = String(text).trim();
     if (s === "1" || s === "0") return s === "1";
-    throw new InputError(field, `${LABELS[field]} must be 1 (on) or 0 (off), got ${shown(text)}.`);
+    throw new InputError(field, `${LABELS[field]} must be 1 (on) or 0 (off), got\u00a0${shown(text)}.`);
   }
 
   function oneOf(field, text, choices) {
     if (choices.includes(text)) return text;
-    throw new InputError(field, `${LABELS[field]} must be one of ${choices.join(", ")}, got ${shown(text)}.`);
+    throw new InputError(field, `${LABELS[field]} must be one of ${choices.join(", ")}, got\u00a0${shown(text)}.`);
   }
 
   /* The string a field takes when the query string leaves it out: the page's own choice
@@ -124,13 +125,13 @@
     const { cell, convention, input_size: d, hidden_size: h, num_layers: layers } = p;
     const proj = p.proj_size;
     if (proj > 0n && convention === "keras") {
-      throw new InputError("proj_size", `Projection size must be 0 with the Keras convention (Keras has no LSTM projection), got ${proj}.`);
+      throw new InputError("proj_size", `Projection size must be 0 with the Keras convention (Keras has no LSTM projection), got\u00a0${proj}.`);
     }
     if (proj > 0n && cell !== "lstm") {
-      throw new InputError("proj_size", `Projection size must be 0 for ${cell} (an LSTM only), got ${proj}.`);
+      throw new InputError("proj_size", `Projection size must be 0 for ${cell} (an LSTM only), got\u00a0${proj}.`);
     }
     if (proj > 0n && proj >= h) {
-      throw new InputError("proj_size", `Projection size must be smaller than the hidden size ${h}, got ${proj}.`);
+      throw new InputError("proj_size", `Projection size must be smaller than the hidden size\u00a0${h}, got\u00a0${proj}.`);
     }
     if (!p.reset_after && convention === "pytorch") {
       throw new InputError("reset_after", "Reset after must be on with the PyTorch convention (its GRU always applies the reset gate after the matmul).");

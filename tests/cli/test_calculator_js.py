@@ -53,7 +53,7 @@ def run_js(requests: list[dict]) -> list[dict]:
 
 def shown(v: dict) -> str:
     """Everything a view puts on the page, minus the echo of what the reader typed."""
-    echoless = [re.sub(r'got ".*"\.$', "", e["message"]) for e in v["errors"]]
+    echoless = [re.sub(r'got\s".*"\.$', "", e["message"]) for e in v["errors"]]
     return json.dumps([echoless, v["params"], v["unrolled"], v["unrolledNote"]])
 
 

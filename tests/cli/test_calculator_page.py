@@ -94,3 +94,22 @@ def test_the_page_loads_its_own_scripts_only(page_html):
     assert sorted(sources) == ["calculator.css", "calculator.js", "counting.js"]
     assert all((PAGE_DIR / s).is_file() for s in sources)
     assert page_html.index('src="counting.js"') < page_html.index('src="calculator.js"')
+
+
+def test_both_pages_say_where_their_unrolled_graphs_start():
+    """Design review: the command line's unrolled graph starts per-unit, the page's full; a
+    reader comparing the two is told so on both pages, next to the claim of equal counts."""
+    c = constants()
+    page, cli = c["page_defaults"]["recurrence"], c["unrolled_defaults"]["recurrence"]
+    assert page != cli
+
+    def paragraph(path: Path, marker: str) -> str:
+        found = [p for p in path.read_text(encoding="utf-8").split("\n\n") if marker in p]
+        assert len(found) == 1, (path, marker)
+        return found[0]
+
+    for path, marker in ((ROOT / "docs" / "cli.md", "(calculator/index.md)"),
+                         (PAGE_DIR / "index.md", "rnnnotes unrolled")):
+        text = paragraph(path, marker)
+        assert re.search(rf"\b{re.escape(page)}\b", text), (path, page)
+        assert re.search(rf"(?<![\w-]){re.escape(cli)}\b", text), (path, cli)
