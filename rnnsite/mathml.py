@@ -70,6 +70,7 @@ _MATH = re.compile(r"<math\b.*?</math>", re.DOTALL)
 _CHAR_REF = re.compile(r"&#x([0-9A-Fa-f]+);")
 _TOKEN_END = re.compile(r"(</(?:mi|mn|mo|mtext|ms)>)(?=<)")
 _TAG = re.compile(r"<[^>]+>")
+_LAST_SPACE = re.compile(r" (?=(?:</[a-z]+>)*\Z)")
 _MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 
 
@@ -138,7 +139,9 @@ def _compact(mathml: str) -> str:
     boundary for the search index)."""
     mathml = _CHAR_REF.sub(_char, mathml)
     mathml = mathml.replace(' xmlns="http://www.w3.org/1998/Math/MathML"', "", 1)
-    return _TOKEN_END.sub(r"\1 ", mathml)
+    # no space after the last token: the text of a heading's TOC entry ("grow with T:")
+    # would keep it before the punctuation that follows the math ("T :")
+    return _LAST_SPACE.sub("", _TOKEN_END.sub(r"\1 ", mathml))
 
 
 def _char(match: re.Match[str]) -> str:
