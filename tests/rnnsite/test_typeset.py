@@ -47,3 +47,27 @@ def test_the_toc_names_math_without_a_space_before_punctuation():
     # design review 2, finding 6: "What does grow with T : work and memory"
     md = render("### What does grow with $T$: work and memory\n")
     assert md.toc_tokens[0]["name"] == "What does grow with T: work and memory"
+
+
+# --- design review 2, finding 7: curly quotes in the site's own text ----------------------
+
+def test_the_sites_prose_and_headings_get_curly_quotes():
+    md = render('## No matter "what" it is\n\nThe reviewers\' words "2 LSTM layers" (and "*x*").\n')
+    assert "No matter “what” it <span" in md.html and md.toc_tokens[0]["name"] == \
+        "No matter “what” it is"
+    assert "The reviewers’ words “2 LSTM layers” (and “<em>x</em>”)." in md.html
+
+
+def test_the_students_words_code_math_and_attributes_keep_straight_quotes():
+    text = ('<blockquote class="student" data-answer="1" markdown>\nIt\'s "raw".\n\n'
+            '> a "nested" quote\n\nand "after" it\n</blockquote>\n\n'
+            'Ours: "x", `"code"`, $\\text{"m"}$, [a](b "t\'s").\n')
+    md = markdown.Markdown(extensions=[*EXTENSIONS, "md_in_html"],
+                           extension_configs={"pymdownx.arithmatex": {"generic": True}})
+    html = md.convert(text)
+    quote = html[html.index("<blockquote"):html.rindex("</blockquote>")]
+    assert 'It\'s "raw".' in quote and '"nested"' in quote and '"after"' in quote
+    assert "“" not in quote and "’" not in quote
+    ours = html[html.rindex("</blockquote>"):]
+    assert "Ours: “x”" in ours and '<code>"code"</code>' in ours and 'title="t\'s"' in ours
+    assert "“m”" not in ours  # inside the math
