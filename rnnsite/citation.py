@@ -111,8 +111,10 @@ def bibtex(p: Project, page: AnswerPage) -> str:
 
 
 def plain(p: Project, page: AnswerPage) -> str:
-    """The page's citation as a sentence."""
-    return (f"{AUTHOR} ({p.date.year}). \u201c{page.title}.\u201d {p.name}, version {p.version},"
+    """The page's citation as a sentence. The title ends in a full stop, unless it ends in
+    its own question or exclamation mark ("Do parameters grow with T?", not "T?.")."""
+    title = page.title if page.title.endswith(("?", "!", ".")) else page.title + "."
+    return (f"{AUTHOR} ({p.date.year}). \u201c{title}\u201d {p.name}, version {p.version},"
             f" {long_date(p.date)}. {page_url(p, page)}")
 
 

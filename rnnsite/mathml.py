@@ -34,6 +34,8 @@ from latex2mathml.converter import convert
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
+from rnnsite.math_spacing import tight
+
 log = logging.getLogger("mkdocs.plugins.livedocs")
 
 # arithmatex's generic wrappers; the TeX inside is HTML-escaped. An opening bracket or
@@ -68,6 +70,7 @@ _MATH = re.compile(r"<math\b.*?</math>", re.DOTALL)
 _CHAR_REF = re.compile(r"&#x([0-9A-Fa-f]+);")
 _TOKEN_END = re.compile(r"(</(?:mi|mn|mo|mtext|ms)>)(?=<)")
 _TAG = re.compile(r"<[^>]+>")
+_LAST_SPACE = re.compile(r" (?=(?:</[a-z]+>)*\Z)")
 _MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 
 
@@ -100,73 +103,14 @@ def tex_to_mathml(tex: str, *, display: bool) -> str:
     return _compact(_tight(mathml))
 
 
-# Elements whose children after the first are scripts (sub-, superscripts, limits).
-_SCRIPTED = {"msub", "msup", "msubsup", "munder", "mover", "munderover", "mmultiscripts"}
-_BARS = {"|", "‖"}
-
-
 def _tight(mathml: str) -> str:
-    """Operator spacing as TeX sets it where Chromium's MathML does not: none around an
-    operator in a script (``h_{t-1}``, not ``h_{t − 1}``) and none inside the bars of an
-    absolute value or a norm (``|w| < 1``, not ``|w |  < 1``)."""
     root = ElementTree.fromstring(mathml.replace(f' xmlns="{_MATHML_NS}"', "", 1))
-
-    def zero(mo: ElementTree.Element) -> None:
-        mo.attrib.setdefault("lspace", "0")
-        mo.attrib.setdefault("rspace", "0")
-
-    for el in root.iter():
-        if el.tag in _SCRIPTED:
-            for script in list(el)[1:]:
-                for mo in script.iter("mo"):
-                    zero(mo)
-        elif el.tag == "mo" and (el.text or "").strip() in _BARS:
-            zero(el)
-            el.set("stretchy", "false")  # ‖x‖_F: both bars the text's height, like TeX's
-        elif el.tag == "mo" and (el.text or "").strip() in _ORDINARY:
-            zero(el)  # TeX sets ∂ and / as ordinary symbols: ∂h/∂x, not ∂ h / ∂ x
-    _primes_and_names(root)
+    tight(root)
     _line_breaks(root)
     out = ElementTree.tostring(root, encoding="unicode")
     # markup characters as latex2mathml writes them (ElementTree writes &lt; and so on)
     return (out.replace("&amp;", "&#x00026;").replace("&lt;", "&#x0003C;")
             .replace("&gt;", "&#x0003E;"))
-
-
-_ORDINARY = {"∂", "/"}
-_PRIMES = {"′", "″", "‴"}
-_CLOSING = {")", "]", "}", "|", "‖", "⟩"}
-
-
-def _primes_and_names(root: ElementTree.Element) -> None:
-    """Two more of TeX's habits: a prime is set at the base's level (``tanh'`` is tanh′; as a
-    superscript, U+2032, already a raised glyph, would be raised twice), and an operator
-    name (a multi-letter ``<mi>``: tanh, diag, exp) gets a thin space from the symbol before
-    it (``w \tanh'`` is "w tanh′", not "wtanh′")."""
-    for parent in list(root.iter()):
-        for el in list(parent):
-            script = list(el)[1:] if el.tag == "msup" else []
-            if (len(script) == 1 and (script[0].text or "").strip() in _PRIMES
-                    and not len(script[0])):
-                prime = ElementTree.Element("mo", {"lspace": "0", "rspace": "0"})
-                prime.text = script[0].text.strip()
-                el.tag = "mrow"
-                el.remove(script[0])
-                el.append(prime)
-    for parent in list(root.iter()):
-        children = list(parent)
-        for n, el in enumerate(children):
-            base = el[0] if el.tag in _SCRIPTED | {"mrow"} and len(el) else el
-            name = (base.text or "").strip()
-            if n == 0 or base.tag != "mi" or len(name) < 2 or not name.isalpha():
-                continue
-            before = children[n - 1]
-            if before.tag == "mo" and (before.text or "").strip() not in _CLOSING:
-                continue  # after an operator or an opening bracket: TeX adds no space
-            if before.tag == "mspace":
-                continue
-            space = ElementTree.Element("mspace", {"width": "0.1667em"})
-            parent.insert(list(parent).index(el), space)
 
 
 # An aligned display that is one expression broken for a narrow column (``&a + b \\ &= c``):
@@ -195,7 +139,9 @@ def _compact(mathml: str) -> str:
     boundary for the search index)."""
     mathml = _CHAR_REF.sub(_char, mathml)
     mathml = mathml.replace(' xmlns="http://www.w3.org/1998/Math/MathML"', "", 1)
-    return _TOKEN_END.sub(r"\1 ", mathml)
+    # no space after the last token: the text of a heading's TOC entry ("grow with T:")
+    # would keep it before the punctuation that follows the math ("T :")
+    return _LAST_SPACE.sub("", _TOKEN_END.sub(r"\1 ", mathml))
 
 
 def _char(match: re.Match[str]) -> str:
@@ -222,12 +168,20 @@ def _stray(tex: str) -> tuple[str, str]:
         f' <a class="rn-stray__note" href="#{STRAY_NOTE}">stray in the original</a></span>')
 
 
+_OPEN_END = re.compile(r"(?:[=<>]|\\(?:approx|le|ge|leq|geq|ne|neq|sim|equiv))\s*\Z")
+
+
 def _render(match: re.Match[str]) -> str:
     display = match["block"] is not None
     tex = html.unescape(match["block"] if display else match["inline"])
     stray = ""
     if display:
         tex, stray = _stray(tex)
+    elif _OPEN_END.search(tex):
+        # "$p =$ 102": the value outside the math gets the relation's space and the text's
+        # ("p =  102"); it belongs inside ("$p = 102<!--= … -->$"). A strict build fails.
+        log.warning("inline math ends in a relation, the value after it belongs inside the"
+                    " math: %s", tex.strip())
     try:
         mathml = tex_to_mathml(tex, display=display)
     except Exception as exc:  # noqa: BLE001 (latex2mathml raises many kinds on bad TeX)

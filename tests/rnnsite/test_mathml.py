@@ -118,7 +118,63 @@ def test_a_prime_sits_at_the_base_and_an_operator_name_gets_a_thin_space():
     assert "<msup>" not in out and "′</mo>" in out
     # no space after an operator or an opening bracket
     assert "<mspace" not in tex_to_mathml(r"h_t = \tanh(a_t)", display=False)
-    assert "<mspace" not in tex_to_mathml(r"(\tanh x)", display=False)
+    bracketed = tex_to_mathml(r"(\tanh x)", display=False)
+    assert '(</mo> <mi>tanh</mi>' in bracketed
+    # and an operand after a name gets one (TeX's thin space): "tanh x", not "tanhx"
+    assert '<mi>tanh</mi> <mspace width="0.1667em" /><mi>x</mi>' in bracketed
+
+
+# --- design review 2: signs, names, values outside the math ----------------------------
+
+def _spaced(mathml_text: str) -> list[str]:
+    """The row's tokens, each sign (form="prefix") written as "sign" + its character."""
+    marked = re.sub(r'<mo[^>]*form="prefix"[^>]*>(.)</mo>', r"sign\1", mathml_text)
+    return re.sub(r"<[^>]+>", " ", marked).split()
+
+
+@pytest.mark.parametrize(("tex", "tokens"), [
+    ("w = -1", ["w", "=", "sign−", "1"]),
+    ("(-1)^k", ["(", "sign−", "1", ")", "k"]),
+    (r"\sigma(-a)", ["σ", "(", "sign−", "a", ")"]),
+    (r"\sigma\left(-a\right)", ["σ", "sign(", "sign−", "a", ")"]),  # \left( is latex2mathml's
+    ("-x + 1", ["sign−", "x", "+", "1"]),
+    (r"x \in \{0, -1\}", ["x", "∈", "{", "0", ",", "sign−", "1", "}"]),
+    ("|-1|", ["|", "sign−", "1", "|"]),
+    # subtraction keeps the operator's spacing
+    ("1 - 2", ["1", "−", "2"]),
+    ("|w| - 1", ["|", "w", "|", "−", "1"]),
+    ("n! - 1", ["n", "!", "−", "1"]),
+    (r"f(x) - 1", ["f", "(", "x", ")", "−", "1"]),
+    (r"\infty - 1", ["∞", "−", "1"]),
+])
+def test_a_minus_after_an_operator_or_a_bracket_or_first_is_a_sign(tex, tokens):
+    # design review 2, finding 1: "w = − 1" was spaced like a subtraction
+    assert _spaced(tex_to_mathml(tex, display=False)) == tokens
+
+
+def test_a_continued_line_of_a_broken_equation_keeps_its_binary_minus():
+    out = tex_to_mathml(r"\begin{aligned} &a + b \\ &- c \end{aligned}", display=True)
+    assert mathml.LINE_BREAKS in out and 'form="prefix"' not in out
+
+
+def test_operator_names_are_names_spaced_as_tex_spaces_them():
+    # design review 2, finding 2: "is  diag(f_t)" (a thick space inside the math beside the
+    # text's), "tanhc_t" (no space after the name)
+    for tex in (r"\operatorname{diag}(f_t)", r"\max(a, b)"):
+        out = tex_to_mathml(tex, display=False)
+        assert "<mo>diag</mo>" not in out and "<mo>max</mo>" not in out
+        assert re.search(r"^<math[^>]*><mrow><mi>(diag|max)</mi> <mo", out)
+    assert '<mi>tanh</mi> <mspace width="0.1667em" /><msub><mi>c</mi>' in tex_to_mathml(
+        r"o_t \odot \tanh c_t", display=False)
+    # a name's script keeps its two children (no space inside the <msub>)
+    assert "<msub><mi>max</mi> <mi>k</mi> </msub>" in tex_to_mathml(r"\max_k x", display=False)
+
+
+@pytest.mark.parametrize("tex", ["p =", "H \\approx", "x <"])
+def test_inline_math_ending_in_a_relation_is_reported(tex, caplog):
+    # "$p =$ 102": the value outside the math sits after two spaces ("p =  102")
+    render(f"so ${tex}$ 102 next")
+    assert "the value after it belongs inside the math" in caplog.text
 
 
 def test_norm_bars_do_not_stretch_and_partial_is_ordinary():

@@ -66,6 +66,17 @@ def test_each_pages_bibtex_parses_with_title_version_date_and_url(page):
         assert part in text
 
 
+@pytest.mark.parametrize(("title", "quoted"), [
+    ("Do parameters grow with T?", "grow with T?\u201d"),
+    ("It explodes!", "It explodes!\u201d"),
+    ("What the gates achieve", "gates achieve.\u201d"),
+])
+def test_a_title_ending_in_its_own_mark_gets_no_full_stop(title, quoted):
+    page = answer_pages()[0]
+    titled = type(page)(page.src, page.task, page.question, title, page.grade, page.reason)
+    assert quoted + " " + PROJECT.name + "," in citation.plain(PROJECT, titled)
+
+
 def test_bibtex_escapes_braces_and_specials():
     page = answer_pages()[0]
     odd = type(page)(page.src, page.task, page.question, "50% of {h} & #", page.grade,

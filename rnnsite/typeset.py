@@ -1,0 +1,163 @@
+"""Typesetting the browser leaves to the page (a Python-Markdown extension): line breaks it
+would take where a reader would not, and quotes.
+
+- **A heading's permalink** (the ``¶`` that ``toc`` appends, hidden until hovered) is an
+  inline block in Material's style sheet, so a line may end before it: at 390 px it took a
+  line of its own under "How the answers are graded", an empty line to the eye. It is kept
+  with the heading's last word (or last element: math, code) in a ``rn-nobr`` span.
+- **An option name** in inline code (``--initial-state``) broke after its dashes ("--" at
+  the end of one line, "initial-state" on the next). Inline code that starts with "-" gets
+  the ``rn-nobr`` class. Longer code keeps its breaks (no page may scroll sideways).
+- **Quotes.** The site's own prose and headings get curly quotes; the student's verbatim
+  answer, code and math keep what they have (:func:`curl_html`).
+
+``rn-nobr`` is the site's no-wrap class (``docs/assets/rnnnotes.css``). Register after
+``toc``, whose permalinks this moves (it runs after ``toc``'s tree processor)::
+
+    markdown_extensions:
+      - toc: {permalink: true}
+      - rnnsite.typeset
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree import ElementTree
+
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
+
+NOBR = "rn-nobr"
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_LAST_WORD = re.compile(r"\S+\Z")
+
+
+def _keep_permalink(heading: ElementTree.Element) -> None:
+    children = list(heading)
+    if not children or "headerlink" not in children[-1].get("class", "").split():
+        return
+    link = children[-1]
+    before = children[-2] if len(children) > 1 else None
+    text = heading.text if before is None else before.tail
+    span = ElementTree.Element("span", {"class": NOBR})
+    word = _LAST_WORD.search(text or "")
+    if word:
+        span.text = word[0]
+        if before is None:
+            heading.text = text[: word.start()]
+        else:
+            before.tail = text[: word.start()]
+    elif before is not None and not (text or "").strip():
+        heading.remove(before)  # the math or code the heading ends with goes along
+        before.tail = None
+        span.append(before)
+    else:
+        return  # the heading ends in a space: the browser may break there
+    heading.remove(link)
+    span.append(link)
+    heading.append(span)
+
+
+class _Permalinks(Treeprocessor):
+    def run(self, root: ElementTree.Element) -> None:
+        for el in list(root.iter()):
+            if el.tag in _HEADINGS:
+                _keep_permalink(el)
+
+
+# Inline code as pymdownx.inlinehilite leaves it (stashed: it is in the page only after the
+# raw HTML is restored). A block of code ends in a newline, or is highlighted in spans.
+_OPTION = re.compile(r"<code>(-[^<\n]*)</code>")
+
+
+class _Options(Postprocessor):
+    def run(self, text: str) -> str:
+        return _OPTION.sub(rf'<code class="{NOBR}">\1</code>', text)
+
+
+class TypesetExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API)
+        # toc's tree processor (priority 5) adds the permalinks; this runs after it
+        md.treeprocessors.register(_Permalinks(md), "rnnsite_permalinks", 4)
+        # after the raw HTML is restored (priority 30)
+        md.postprocessors.register(_Options(md), "rnnsite_options", 20)
+        # after the live numbers are checked (25) and the math is rendered (5)
+        md.postprocessors.register(_Quotes(md), "rnnsite_quotes", 4)
+
+
+def makeExtension(**kwargs: object) -> TypesetExtension:  # noqa: N802 (Python-Markdown's API)
+    return TypesetExtension(**kwargs)
+
+
+# --- curly quotes ------------------------------------------------------------------------
+# The site's own prose and headings get typographic quotes ("2 LSTM layers" → “2 LSTM
+# layers”, student's → student’s). Never touched: the student's verbatim answer
+# (blockquote.student, compared with the seed by the tests), code, math, scripts, and every
+# attribute (only the text between tags changes).
+
+_TOKENS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
+_VERBATIM = {"code", "pre", "kbd", "samp", "math", "script", "style", "textarea", "svg"}
+# Tags that start a new run of text: a quote right after one opens
+_BLOCKS = {"p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "div",
+           "blockquote", "summary", "figcaption", "caption", "br", "section", "details"}
+_OPENS_AFTER = set(" \t\n\u00a0([{“‘—–-/")
+
+
+def curl(text: str, before: str = " ") -> str:
+    """``text`` with straight quotes made curly; ``before`` is the character before it."""
+    out = []
+    for ch in text:
+        if ch == '"':
+            ch = "“" if before in _OPENS_AFTER else "”"
+        elif ch == "'":
+            ch = "‘" if before in _OPENS_AFTER else "’"
+        out.append(ch)
+        before = ch
+    return "".join(out)
+
+
+def curl_html(html: str) -> str:
+    """:func:`curl` on the text of ``html`` outside the verbatim elements."""
+    out, verbatim, quotes, before = [], 0, [], " "
+    for n, part in enumerate(_TOKENS.split(html)):
+        if n % 2:  # a tag or a comment
+            out.append(part)
+            m = _TAG_NAME.match(part)
+            if not m or part.endswith("/>"):
+                continue
+            closing, name = m[1] == "/", m[2].lower()
+            if name in _VERBATIM:
+                verbatim += -1 if closing else 1
+            elif name == "blockquote":
+                if closing:
+                    verbatim -= quotes.pop() if quotes else 0
+                else:
+                    student = bool(re.search(r'class="[^"]*\bstudent\b', part))
+                    quotes.append(int(student))
+                    verbatim += int(student)
+            if name in _BLOCKS:
+                before = " "
+            continue
+        if part:
+            if verbatim <= 0 and ('"' in part or "'" in part):
+                part = curl(part, before)
+            before = part[-1]
+        out.append(part)
+    return "".join(out)
+
+
+class _Quotes(Postprocessor):
+    def run(self, text: str) -> str:
+        for token in _walk(getattr(self.md, "toc_tokens", [])):  # the TOC says it alike
+            for key in ("name", "html"):
+                if isinstance(token.get(key), str):
+                    token[key] = curl_html(token[key])
+        return curl_html(text)
+
+
+def _walk(tokens: list[dict]):
+    for token in tokens:
+        yield token
+        yield from _walk(token.get("children", []))

@@ -1,0 +1,73 @@
+"""rnnsite.typeset: a heading's permalink kept with its last word, option names unbroken
+(design review 2, findings 4 and 5; measured in Chromium by
+tests/browser/test_browser_typesetting.py)."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import pytest
+
+EXTENSIONS = ["toc", "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.superfences",
+              "pymdownx.arithmatex", "rnnsite.mathml", "rnnsite.typeset"]
+
+
+def render(text: str) -> markdown.Markdown:
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={
+        "toc": {"permalink": True}, "pymdownx.arithmatex": {"generic": True}})
+    md.html = md.convert(text)
+    return md
+
+
+@pytest.mark.parametrize(("source", "kept"), [
+    ("# How the answers are graded", "graded"),
+    ("## Information still flows, through $h$", "<span class=\"arithmatex\"><math"),
+    ("## Options such as `--bias`", "<code"),
+    ("## Q?", "Q?"),
+])
+def test_a_headings_permalink_shares_a_no_wrap_span_with_its_last_word(source, kept):
+    html = render(source).html
+    span = re.search(r'<span class="rn-nobr">(.*?)<a class="headerlink"', html)
+    assert span and span[1].startswith(kept), html
+
+
+def test_the_heading_text_is_unchanged_but_for_the_span():
+    html = render("# How the answers are graded").html
+    assert re.sub(r"<[^>]+>", "", html) == "How the answers are graded&para;"
+
+
+def test_an_option_name_in_inline_code_does_not_wrap_and_code_blocks_are_left_alone():
+    html = render("Use `--initial-state` or `x-y`.\n\n```\n--json\n```\n\n    -v\n").html
+    assert '<code class="rn-nobr">--initial-state</code>' in html and "<code>x-y</code>" in html
+    assert html.count("rn-nobr") == 1
+
+
+def test_the_toc_names_math_without_a_space_before_punctuation():
+    # design review 2, finding 6: "What does grow with T : work and memory"
+    md = render("### What does grow with $T$: work and memory\n")
+    assert md.toc_tokens[0]["name"] == "What does grow with T: work and memory"
+
+
+# --- design review 2, finding 7: curly quotes in the site's own text ----------------------
+
+def test_the_sites_prose_and_headings_get_curly_quotes():
+    md = render('## No matter "what" it is\n\nThe reviewers\' words "2 LSTM layers" (and "*x*").\n')
+    assert "No matter “what” it <span" in md.html and md.toc_tokens[0]["name"] == \
+        "No matter “what” it is"
+    assert "The reviewers’ words “2 LSTM layers” (and “<em>x</em>”)." in md.html
+
+
+def test_the_students_words_code_math_and_attributes_keep_straight_quotes():
+    text = ('<blockquote class="student" data-answer="1" markdown>\nIt\'s "raw".\n\n'
+            '> a "nested" quote\n\nand "after" it\n</blockquote>\n\n'
+            'Ours: "x", `"code"`, $\\text{"m"}$, [a](b "t\'s").\n')
+    md = markdown.Markdown(extensions=[*EXTENSIONS, "md_in_html"],
+                           extension_configs={"pymdownx.arithmatex": {"generic": True}})
+    html = md.convert(text)
+    quote = html[html.index("<blockquote"):html.rindex("</blockquote>")]
+    assert 'It\'s "raw".' in quote and '"nested"' in quote and '"after"' in quote
+    assert "“" not in quote and "’" not in quote
+    ours = html[html.rindex("</blockquote>"):]
+    assert "Ours: “x”" in ours and '<code>"code"</code>' in ours and 'title="t\'s"' in ours
+    assert "“m”" not in ours  # inside the math
