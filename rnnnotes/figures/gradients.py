@@ -215,10 +215,11 @@ def gated_gradient_norms(theme: str = "light") -> Rendered:
     """
     th = check_theme(theme)
     data = gated_gradient_norms_data()
-    with new_figure(th, _WIDTH, _HEIGHT) as fig:
+    with new_figure(th, _WIDTH, _HEIGHT + 0.7) as fig:
         ax = fig.subplots()
         _norms_plot(ax, data, th)
-        ax.legend(loc="lower left")
+        # above the axes: inside, the curves fill the corners a legend could take
+        fig.legend(loc="outside upper center")
     return Rendered(fig, data)
 
 
