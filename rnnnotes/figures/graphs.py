@@ -127,7 +127,7 @@ def _unrolled(theme: str, stacked: bool) -> Rendered:
     data = unrolled_graph_data()
     pos = _positions(data.nodes)
     colours = dict(zip(EDGE_KINDS, t.series, strict=False))
-    size, label = (16, 17) if stacked else (15, 16)
+    size, label = (16, 17) if stacked else (18, 18)
     with new_figure(t, *((5.6, 6.6) if stacked else (6.4, 4.2))) as fig:
         axes = fig.subplots(*((2, 1) if stacked else (1, 2)), sharex=True, sharey=True)
         for ax, r in zip(axes, RECURRENCES, strict=True):
