@@ -11,7 +11,8 @@ which stays distinguishable under the common colour-vision deficiencies; the fir
 differs between themes (blue on white, sky blue on slate) so every series colour keeps a
 contrast of at least 3:1 against its background (WCAG 2.1, 1.4.11 non-text contrast).
 Heat maps use ``cividis`` (Nuñez, Anderton & Renslow 2018), designed to read the same with
-and without colour-vision deficiency.
+and without colour-vision deficiency, from 30 % of the way up (:func:`heat_map`): its
+darkest navy all but vanishes on the dark page, where "tiny" must not read as "none".
 
 Nothing here touches pyplot: figures are ``matplotlib.figure.Figure`` objects with an Agg
 canvas, and rcParams are only changed inside ``rc_context`` blocks.
@@ -27,12 +28,14 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import matplotlib
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import Colormap, ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
-__all__ = ["THEMES", "Theme", "Rendered", "check_theme", "decade_labels", "log_scale",
-           "new_figure", "recolour"]
+__all__ = ["THEMES", "Theme", "Rendered", "check_theme", "decade_labels", "heat_map",
+           "log_scale", "new_figure", "recolour"]
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,18 @@ def recolour(svg: bytes, source: str, target: str) -> bytes:
     text = svg.decode("utf-8")
     text = re.sub(r"#[0-9a-f]{6}\b", lambda m: mapping.get(m.group(0), m.group(0)), text)
     return text.encode("utf-8")
+
+
+HEAT_FLOOR = 0.3  # where a heat map's colours start along the theme's colour map
+
+
+def heat_map(t: Theme) -> Colormap:
+    """The theme's colour map from HEAT_FLOOR up: the low end of cividis (#00224e) stands
+    off white but hardly off the dark page (#1e2129, 1.03:1); from HEAT_FLOOR up it does on
+    both (2.2:1 at the least). The
+    same colours in both themes (a heat map is an image, which recolour leaves alone)."""
+    base = matplotlib.colormaps[t.cmap]
+    return ListedColormap(base(np.linspace(HEAT_FLOOR, 1.0, 256)), name=f"{t.cmap}_raised")
 
 
 def check_theme(theme: object) -> Theme:

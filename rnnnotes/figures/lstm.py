@@ -21,7 +21,7 @@ from functools import lru_cache
 import numpy as np
 
 from rnnnotes import gradflow
-from rnnnotes.figures._style import Rendered, check_theme, log_scale, new_figure
+from rnnnotes.figures._style import Rendered, check_theme, heat_map, log_scale, new_figure
 from rnnnotes.figures.gradients import gated_gradient_norms_data
 from rnnnotes.nn import LSTM
 
@@ -107,7 +107,7 @@ def forget_gate_heatmap(theme: str = "light") -> Rendered:
     with new_figure(th, *LINES) as fig:
         ax = fig.subplots()
         T, H = data.gates.shape
-        image = ax.imshow(data.gates.T, cmap=th.cmap, vmin=0.0, vmax=1.0, aspect="auto",
+        image = ax.imshow(data.gates.T, cmap=heat_map(th), vmin=0.0, vmax=1.0, aspect="auto",
                           interpolation="nearest", origin="lower",
                           extent=(0.5, T + 0.5, 0.5, H + 0.5))
         ax.set_xlabel("time step $t$")
