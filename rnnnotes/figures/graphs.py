@@ -129,7 +129,7 @@ def _unrolled(theme: str, stacked: bool) -> Rendered:
     colours = dict(zip(EDGE_KINDS, t.series, strict=False))
     # 18 pt: the math's lower-case italics (x, h) ink as high as the x-height of 11 px text
     # where the figure is shown smallest (tests/browser/test_browser_reading.py)
-    size = label = 18
+    size = label = 18 if not stacked else 19
     with new_figure(t, *((5.6, 6.6) if stacked else (6.4, 4.2))) as fig:
         axes = fig.subplots(*((2, 1) if stacked else (1, 2)), sharex=True, sharey=True)
         for ax, r in zip(axes, RECURRENCES, strict=True):

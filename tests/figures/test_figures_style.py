@@ -16,7 +16,7 @@ from matplotlib import colormaps
 from matplotlib.colors import to_hex, to_rgb
 
 from rnnnotes.figures import FIGURES, THEMES, recolour, render_svg, svg_size
-from rnnnotes.figures._style import check_theme, heat_map
+from rnnnotes.figures._style import FONT_FAMILY, check_theme, heat_map
 from rnnnotes.figures._svg import _minify, svg_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,9 +109,11 @@ def test_svg_is_small_valid_and_transparent(name, theme) -> None:
     # no timestamp, no metadata; text kept as text (svg.fonttype = "none"; math as outlines)
     assert b"<metadata" not in svg and b"dc:date" not in svg
     assert root.iter(f"{SVG}text") and b"<text" in svg
-    # the background patch is unfilled: the page's own background shows through
-    first_path = next(root.iter(f"{SVG}path"))
-    assert "fill: none" in first_path.get("style", "")
+    # no background: nothing fills the figure's rectangle, the page's own colour shows
+    _, _, w, h = root.get("viewBox").split()
+    full = f"M0 {h}L{w} {h}L{w} 0L0 0L0 {h}z"
+    assert all(p.get("d") != full or "fill: none" in p.get("style", "")
+               for p in root.iter(f"{SVG}path"))
 
 
 @pytest.mark.parametrize("theme", list(THEMES))
@@ -215,6 +217,27 @@ def test_minify_rounds_coordinates_not_colours_or_ids() -> None:
 def test_minify_drops_unused_ids_and_empty_groups() -> None:
     svg = '<svg><g id="figure_1"><g><path d="M 0 0"/></g></g><g style="x"><text>a</text></g></svg>'
     assert _minify(svg) == '<svg><path d="M0 0"/><g style="x"><text>a</text></g></svg>'
+
+
+def test_minify_writes_the_common_text_style_once_and_drops_invisible_backgrounds() -> None:
+    text = '<text style="font-size: {}px; fill: {}" x="0" y="0">{}</text>'
+    svg = ('<svg><style type="text/css">*{a: b}</style><path d="M 0 0 L 1 1" style="fill: none"/>'
+           '<path d="M 0 0 L 1 1" style="fill: none; stroke: #000000"/>'
+           + text.format(13, "#111111", "a") + text.format(13, "#222222", "b")
+           + text.format(10, "#222222", "c") + "</svg>")
+    out = _minify(svg)
+    # the most common size and fill
+    assert out.startswith(f"<svg><style>text{{font-family: {FONT_FAMILY}; font-size: 13px; "
+                          "fill: #222222}*{a: b}</style>")
+    assert '<path d="M0 0L1 1" style="fill: none; stroke: #000000"/>' in out  # a line stays
+    assert out.count("<path") == 1  # the background, neither filled nor stroked, goes
+    assert '<text style="fill: #111111" x="0" y="0">a</text>' in out
+    assert '<text x="0" y="0">b</text>' in out
+    assert '<text style="font-size: 10px" x="0" y="0">c</text>' in out
+    # a tie goes to the first drawn: the same choice whatever the colours (both themes)
+    tie = _minify(f'<svg><style type="text/css"></style>{text.format(13, "#ffffff", "a")}'
+                  f'{text.format(13, "#000000", "b")}</svg>')
+    assert "fill: #ffffff}" in tie
 
 
 def _glyph(x: float, char: str, style: str = "font-size: 12px; font-family: 'DejaVu Sans'"):
