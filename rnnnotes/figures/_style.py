@@ -130,11 +130,16 @@ def check_theme(theme: object) -> Theme:
 _SAVE_RC: dict[str, Any] = {
     "svg.hashsalt": SALT,
     "svg.fonttype": "none",  # text stays text: small files, selectable, crisp
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
+    # Text is laid out in STIXGeneral (matplotlib's own copy of STIX, the page's typeface),
+    # DejaVu Serif for what it lacks (superscript digits); a reader's browser shows it in
+    # the first of FONT_STACK it has, Times-like serifs of about STIX's widths or narrower
+    "font.family": ["STIXGeneral", "DejaVu Serif"],
     "mathtext.fontset": "stix",  # drawn as outlines (_svg.py says why)
 }
-FONT_FAMILY = "'DejaVu Sans', 'Arial', 'Helvetica', sans-serif"  # as the SVG writes it
+FONT_FAMILY = "'STIXGeneral', 'DejaVu Serif'"  # as the SVG writes it
+# what the SVG's one font rule says (_svg._minify)
+FONT_STACK = ("'STIXGeneral', 'STIX Two Text', 'Times New Roman', Times, 'Liberation Serif', "
+              "'Noto Serif', 'DejaVu Serif', serif")
 
 
 def _rc(t: Theme) -> dict[str, Any]:
@@ -152,7 +157,7 @@ def _rc(t: Theme) -> dict[str, Any]:
         # the tick labels
         "xtick.major.pad": 5.5,
         "ytick.major.pad": 5.5,
-        "axes.labelpad": 6.0,
+        "axes.labelpad": 9.0,  # a reader's serif (no STIXGeneral) may set ticks wider
         "legend.labelspacing": 0.65,  # the rows of a legend
         "text.color": t.foreground,
         "axes.labelcolor": t.foreground,

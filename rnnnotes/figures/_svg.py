@@ -19,7 +19,7 @@ from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.ft2font import LoadFlags
 from matplotlib.text import Text
 
-from rnnnotes.figures._style import _SAVE_RC, FONT_FAMILY
+from rnnnotes.figures._style import _SAVE_RC, FONT_FAMILY, FONT_STACK
 
 __all__ = ["svg_bytes"]
 
@@ -196,11 +196,11 @@ _TEXT_STYLE = re.compile(r'(<text\b[^>]*?) style="([^"]*)"')
 
 
 def _text_defaults(text: str) -> str:
-    """One rule for every ``<text>``: the font family, and the font size and the fill that
+    """One rule for every ``<text>``: the font stack, and the font size and the fill that
     most texts have (the first such, in drawing order, on a tie: the same in both themes),
     each then left out of the texts' own styles."""
     styles = [dict(d.split(": ", 1) for d in m[2].split("; ")) for m in _TEXT_STYLE.finditer(text)]
-    rule = {"font-family": FONT_FAMILY}
+    rule = {"font-family": FONT_STACK}
     for prop in ("font-size", "fill"):
         values = [s[prop] for s in styles if prop in s]
         if values:

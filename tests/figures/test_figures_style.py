@@ -16,7 +16,7 @@ from matplotlib import colormaps
 from matplotlib.colors import to_hex, to_rgb
 
 from rnnnotes.figures import FIGURES, THEMES, recolour, render_svg, svg_size
-from rnnnotes.figures._style import FONT_FAMILY, check_theme, heat_map
+from rnnnotes.figures._style import FONT_STACK, check_theme, heat_map
 from rnnnotes.figures._svg import _minify, svg_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -227,7 +227,7 @@ def test_minify_writes_the_common_text_style_once_and_drops_invisible_background
            + text.format(10, "#222222", "c") + "</svg>")
     out = _minify(svg)
     # the most common size and fill
-    assert out.startswith(f"<svg><style>text{{font-family: {FONT_FAMILY}; font-size: 13px; "
+    assert out.startswith(f"<svg><style>text{{font-family: {FONT_STACK}; font-size: 13px; "
                           "fill: #222222}*{a: b}</style>")
     assert '<path d="M0 0L1 1" style="fill: none; stroke: #000000"/>' in out  # a line stays
     assert out.count("<path") == 1  # the background, neither filled nor stroked, goes
