@@ -70,7 +70,8 @@ def lstmp_parameters(theme: str = "light") -> Rendered:
                     ha="right", color=th.foreground,
                     arrowprops={"arrowstyle": "->", "color": th.foreground, "lw": 1.0})
         ax.set_xlabel("projection size $p$ (units)")
-        ax.set_ylabel("trainable parameters")
+        # clear of its widest tick labels (90,000) in whichever serif a browser sets them
+        ax.set_ylabel("trainable parameters", labelpad=16)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
         ax.set_xlim(0, data.hidden_size)
         ax.yaxis.grid(True)
