@@ -11,7 +11,8 @@ which stays distinguishable under the common colour-vision deficiencies; the fir
 differs between themes (blue on white, sky blue on slate) so every series colour keeps a
 contrast of at least 3:1 against its background (WCAG 2.1, 1.4.11 non-text contrast).
 Heat maps use ``cividis`` (Nuñez, Anderton & Renslow 2018), designed to read the same with
-and without colour-vision deficiency.
+and without colour-vision deficiency, from 30 % of the way up (:func:`heat_map`): its
+darkest navy all but vanishes on the dark page, where "tiny" must not read as "none".
 
 Nothing here touches pyplot: figures are ``matplotlib.figure.Figure`` objects with an Agg
 canvas, and rcParams are only changed inside ``rc_context`` blocks.
@@ -27,12 +28,14 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import matplotlib
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import Colormap, ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
-__all__ = ["THEMES", "Theme", "Rendered", "check_theme", "decade_labels", "log_scale",
-           "new_figure", "recolour"]
+__all__ = ["THEMES", "Theme", "Rendered", "check_theme", "decade_labels", "heat_map",
+           "log_scale", "new_figure", "recolour"]
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,18 @@ def recolour(svg: bytes, source: str, target: str) -> bytes:
     return text.encode("utf-8")
 
 
+HEAT_FLOOR = 0.3  # where a heat map's colours start along the theme's colour map
+
+
+def heat_map(t: Theme) -> Colormap:
+    """The theme's colour map from HEAT_FLOOR up: the low end of cividis (#00224e) stands
+    off white but hardly off the dark page (#1e2129, 1.03:1); from HEAT_FLOOR up it does on
+    both (2.2:1 at the least). The
+    same colours in both themes (a heat map is an image, which recolour leaves alone)."""
+    base = matplotlib.colormaps[t.cmap]
+    return ListedColormap(base(np.linspace(HEAT_FLOOR, 1.0, 256)), name=f"{t.cmap}_raised")
+
+
 def check_theme(theme: object) -> Theme:
     """The :class:`Theme` called ``theme``; ValueError naming the choices otherwise."""
     if not isinstance(theme, str) or theme not in THEMES:
@@ -115,11 +130,16 @@ def check_theme(theme: object) -> Theme:
 _SAVE_RC: dict[str, Any] = {
     "svg.hashsalt": SALT,
     "svg.fonttype": "none",  # text stays text: small files, selectable, crisp
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
+    # Text is laid out in STIXGeneral (matplotlib's own copy of STIX, the page's typeface),
+    # DejaVu Serif for what it lacks (superscript digits); a reader's browser shows it in
+    # the first of FONT_STACK it has, Times-like serifs of about STIX's widths or narrower
+    "font.family": ["STIXGeneral", "DejaVu Serif"],
     "mathtext.fontset": "stix",  # drawn as outlines (_svg.py says why)
 }
-FONT_FAMILY = "'DejaVu Sans', 'Arial', 'Helvetica', sans-serif"  # as the SVG writes it
+FONT_FAMILY = "'STIXGeneral', 'DejaVu Serif'"  # as the SVG writes it
+# what the SVG's one font rule says (_svg._minify)
+FONT_STACK = ("'STIXGeneral', 'STIX Two Text', 'Times New Roman', Times, 'Liberation Serif', "
+              "'Noto Serif', 'DejaVu Serif', serif")
 
 
 def _rc(t: Theme) -> dict[str, Any]:
@@ -137,7 +157,7 @@ def _rc(t: Theme) -> dict[str, Any]:
         # the tick labels
         "xtick.major.pad": 5.5,
         "ytick.major.pad": 5.5,
-        "axes.labelpad": 6.0,
+        "axes.labelpad": 9.0,  # a reader's serif (no STIXGeneral) may set ticks wider
         "legend.labelspacing": 0.65,  # the rows of a legend
         "text.color": t.foreground,
         "axes.labelcolor": t.foreground,

@@ -19,7 +19,7 @@ from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.ft2font import LoadFlags
 from matplotlib.text import Text
 
-from rnnnotes.figures._style import _SAVE_RC, FONT_FAMILY
+from rnnnotes.figures._style import _SAVE_RC, FONT_FAMILY, FONT_STACK
 
 __all__ = ["svg_bytes"]
 
@@ -190,6 +190,32 @@ def _fmt(x: float) -> str:
     return "0" if text == "-0" else text
 
 
+# An invisible rectangle: the figure's and each axes' background (transparent figures)
+_NO_FILL = re.compile(r'<path d="[^"]*" style="fill: none"/>')
+_TEXT_STYLE = re.compile(r'(<text\b[^>]*?) style="([^"]*)"')
+
+
+def _text_defaults(text: str) -> str:
+    """One rule for every ``<text>``: the font stack, and the font size and the fill that
+    most texts have (the first such, in drawing order, on a tie: the same in both themes),
+    each then left out of the texts' own styles."""
+    styles = [dict(d.split(": ", 1) for d in m[2].split("; ")) for m in _TEXT_STYLE.finditer(text)]
+    rule = {"font-family": FONT_STACK}
+    for prop in ("font-size", "fill"):
+        values = [s[prop] for s in styles if prop in s]
+        if values:
+            rule[prop] = max(dict.fromkeys(values), key=values.count)
+    common = {f"{k}: {v}" for k, v in rule.items()}
+
+    def own(m: re.Match[str]) -> str:
+        decls = [d for d in m[2].split("; ") if d not in common]
+        return f'{m[1]} style="{"; ".join(decls)}"' if decls else m[1]
+
+    css = "; ".join(f"{k}: {v}" for k, v in rule.items())
+    text = _TEXT_STYLE.sub(own, text)
+    return text.replace('<style type="text/css">', f"<style>text{{{css}}}", 1)
+
+
 def _minify(text: str) -> str:
     """Smaller SVG, same drawing.
 
@@ -214,9 +240,10 @@ def _minify(text: str) -> str:
     # Sans alone, and inherit the rule's fallbacks instead (after _merge_glyphs used it)
     text = text.replace(f"font-family: {FONT_FAMILY}; ", "")
     text = text.replace("font-family: 'DejaVu Sans'; ", "")
-    text = text.replace('<style type="text/css">', f"<style>text{{font-family: {FONT_FAMILY}}}", 1)
+    text = _text_defaults(text)
     used = set(re.findall(r"url\(#([^)]+)\)", text)) | set(re.findall(r'href="#([^"]+)"', text))
     text = _ID.sub(lambda m: m.group(0) if m.group(1) in used else "", text)
+    text = _NO_FILL.sub("", text)  # transparent backgrounds draw nothing
     # SVG 2's plain href (every browser this site supports): 6 bytes less per reference
     text = text.replace(' xmlns:xlink="http://www.w3.org/1999/xlink"', "")
     text = text.replace(' xlink:href="', ' href="')

@@ -40,6 +40,10 @@ _RADIUS = 0.3
 _SYMBOL = {"mul": r"$\times$", "add": "$+$"}
 # small boxed operations; 13 pt shows at 11.5 px or more on a 390 px phone
 _OP_TEXT = {"tanh": ("tanh", 13), "one_minus": (r"$1-$", 13)}
+# the symbols (math outlines in STIX): a lower-case italic such as c or sigma inks about
+# 0.45 of its size, so 17 pt shows it as high as the x-height of 11 px sans-serif text on
+# a 390 px phone (tests/browser/test_browser_reading.py)
+_LABEL = 17
 
 
 @dataclass(frozen=True)
@@ -214,7 +218,8 @@ def _draw(data: CellDiagramData, theme: str):
                                             boxstyle="round,pad=0,rounding_size=0.08",
                                             fc=th.background, ec=colour, lw=1.8, zorder=3))
                 text = r"$\sigma$" if node.activation == "sigmoid" else "tanh"
-                ax.text(x, y, text, ha="center", va="center", color=fg, zorder=4, fontsize=13)
+                ax.text(x, y, text, ha="center", va="center", color=fg, zorder=4,
+                        fontsize=_LABEL if node.activation == "sigmoid" else 13)
             elif node.op in _OP_TEXT:  # an operation, not a layer: thin, foreground
                 w, h = _EXTENT[node.op]
                 ax.add_patch(FancyBboxPatch((x - w, y - h), 2 * w, 2 * h,
@@ -229,11 +234,11 @@ def _draw(data: CellDiagramData, theme: str):
                         zorder=4, fontsize=15)
             if node.op == "input":
                 ax.text(x, y, f"${node.name}$", ha="center", va="center", color=fg,
-                        fontsize=15)
+                        fontsize=_LABEL)
             elif node.label_xy is not None:
                 shown = node.name.removesuffix(" out")
                 ax.text(*node.label_xy, f"${shown}$", ha="center", va="center", color=fg,
-                        fontsize=15, zorder=5)
+                        fontsize=_LABEL, zorder=5)
         junctions = np.array(data.junctions)  # (J, 2)
         ax.plot(junctions[:, 0], junctions[:, 1], "o", color=fg, ms=4.5, ls="none", zorder=2)
     return fig

@@ -19,7 +19,7 @@ import numpy as np
 from matplotlib.colors import LogNorm
 
 from rnnnotes import gradflow
-from rnnnotes.figures._style import Rendered, check_theme, decade_labels, new_figure
+from rnnnotes.figures._style import Rendered, check_theme, decade_labels, heat_map, new_figure
 from rnnnotes.figures.lstm import F_ZERO, with_forget_bias
 from rnnnotes.nn import LSTM
 
@@ -86,7 +86,10 @@ def _draw(data: DependencyData, theme: str) -> Rendered:
         fig.get_layout_engine().set(wspace=0.08)  # keep the panels' tick labels apart
         axes = fig.subplots(1, 2, sharex=True, sharey=True)
         for ax, label, m in zip(axes, data.labels, data.maps, strict=True):
-            image = ax.imshow(np.ma.masked_equal(m, 0.0), cmap=th.cmap, norm=norm,
+            # exact zeros are left out of the image and show the axes' hatched background:
+            # a pattern, not a colour, so they never read as a tiny value of the scale
+            ax.patch.set(facecolor="none", edgecolor=th.muted, hatch="//", linewidth=0)
+            image = ax.imshow(np.ma.masked_equal(m, 0.0), cmap=heat_map(th), norm=norm,
                               interpolation="nearest", extent=(0.5, T + 0.5, T + 0.5, 0.5),
                               aspect="auto")
             ax.set_title(label, fontsize=LABELS)
@@ -99,7 +102,8 @@ def _draw(data: DependencyData, theme: str) -> Rendered:
                 s.set_visible(False)
             if np.all(np.triu(m, 1) == 0):  # nothing above the diagonal: say it is exact
                 ax.text(0.72, 0.8, "exactly 0", transform=ax.transAxes, ha="center",
-                        va="center", color=th.muted, fontsize=TICKS)
+                        va="center", color=th.foreground, fontsize=TICKS,
+                        bbox={"facecolor": th.background, "edgecolor": "none", "pad": 2})
         axes[0].set_ylabel("output step $t$", fontsize=LABELS)
         bar = fig.colorbar(image, ax=list(axes), pad=0.02, fraction=0.05)
         bar.set_label(r"$\|\partial y_t / \partial x_s\|_F$", fontsize=LABELS)

@@ -186,7 +186,7 @@ def rnn_gradient_norms(theme: str = "light") -> Rendered:
             ax.set_xlim(0, data.steps)
             ax.set_xticks([0, data.steps // 2, data.steps])
         # each row's titles clear of the tick marks of the row above, panels apart
-        fig.get_layout_engine().set(hspace=0.1, wspace=0.08)
+        fig.get_layout_engine().set(hspace=0.1, wspace=0.08, w_pad=0.1)
         fig.supxlabel("steps back $T - t$", fontsize=13)
         fig.supylabel(r"$\|\partial h_T / \partial h_t\|_2$", fontsize=13)
         fig.legend([measured, bound], ["measured", r"bound $\sigma_{\max}^{\,T-t}$"],
@@ -215,10 +215,11 @@ def gated_gradient_norms(theme: str = "light") -> Rendered:
     """
     th = check_theme(theme)
     data = gated_gradient_norms_data()
-    with new_figure(th, _WIDTH, _HEIGHT) as fig:
+    with new_figure(th, _WIDTH, _HEIGHT + 0.7) as fig:
         ax = fig.subplots()
         _norms_plot(ax, data, th)
-        ax.legend(loc="lower left")
+        # above the axes: inside, the curves fill the corners a legend could take
+        fig.legend(loc="outside upper center")
     return Rendered(fig, data)
 
 

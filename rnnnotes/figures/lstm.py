@@ -21,7 +21,7 @@ from functools import lru_cache
 import numpy as np
 
 from rnnnotes import gradflow
-from rnnnotes.figures._style import Rendered, check_theme, log_scale, new_figure
+from rnnnotes.figures._style import Rendered, check_theme, heat_map, log_scale, new_figure
 from rnnnotes.figures.gradients import gated_gradient_norms_data
 from rnnnotes.nn import LSTM
 
@@ -107,7 +107,7 @@ def forget_gate_heatmap(theme: str = "light") -> Rendered:
     with new_figure(th, *LINES) as fig:
         ax = fig.subplots()
         T, H = data.gates.shape
-        image = ax.imshow(data.gates.T, cmap=th.cmap, vmin=0.0, vmax=1.0, aspect="auto",
+        image = ax.imshow(data.gates.T, cmap=heat_map(th), vmin=0.0, vmax=1.0, aspect="auto",
                           interpolation="nearest", origin="lower",
                           extent=(0.5, T + 0.5, 0.5, H + 0.5))
         ax.set_xlabel("time step $t$")
@@ -162,7 +162,7 @@ def cell_vs_hidden_path(theme: str = "light") -> Rendered:
     th = check_theme(theme)
     data = cell_path_data()
     k = np.arange(data.steps + 1)
-    with new_figure(th, *LINES) as fig:
+    with new_figure(th, LINES[0], LINES[1] + 0.7) as fig:  # + the legend's three rows
         ax = fig.subplots()
         ax.plot(k, data.rnn, color=th.series[0], label="tanh RNN, hidden state")
         for i, b in enumerate(data.biases):
@@ -173,7 +173,8 @@ def cell_vs_hidden_path(theme: str = "light") -> Rendered:
         ax.set_ylabel("gradient norm (spectral)")
         ax.set_xlim(0, data.steps)
         ax.yaxis.grid(True, which="major")
-        ax.legend(loc="lower left")
+        # above the axes: inside, its three long entries would cross the falling curves
+        fig.legend(loc="outside upper center")
     return Rendered(fig, data)
 
 
@@ -227,9 +228,10 @@ def cell_norm_forget_zero(theme: str = "light") -> Rendered:
         ax.set_xlabel("time step $t$")
         ax.set_ylabel(r"$\|c_t\|_2$")
         ax.set_xlim(0, data.steps)
-        ax.set_ylim(0, 1.35 * data.norms.max())  # room for the legend
+        ax.set_ylim(0, 1.1 * data.norms.max())
         ax.yaxis.grid(True)
-        ax.legend(loc="upper left", ncols=2)
+        # above the axes, on one row: the figure's width, wider than the axes, holds it
+        fig.legend(loc="outside upper center", ncols=2)
     return Rendered(fig, data)
 
 

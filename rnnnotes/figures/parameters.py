@@ -61,7 +61,7 @@ def lstmp_parameters(theme: str = "light") -> Rendered:
         ax.axhline(data.baseline, color=th.series[1], ls="--", lw=1.5,
                    label="no projection")
         ax.axvline(data.break_even, color=th.muted, ls=":", lw=1.5)
-        ax.text(data.break_even - 2, data.totals.min(), r"$5p = 4h$", ha="right",
+        ax.text(data.break_even - 2, data.totals.min(), r"$5p = 4H$", ha="right",
                 va="bottom", color=th.muted)
         ax.plot([data.marked], [data.marked_total], "o", color=th.series[0], ms=7)
         ax.annotate(f"$p = {data.marked}$: {data.marked_total:,}",
@@ -70,9 +70,11 @@ def lstmp_parameters(theme: str = "light") -> Rendered:
                     ha="right", color=th.foreground,
                     arrowprops={"arrowstyle": "->", "color": th.foreground, "lw": 1.0})
         ax.set_xlabel("projection size $p$ (units)")
-        ax.set_ylabel("trainable parameters")
+        # clear of its widest tick labels (90,000) in whichever serif a browser sets them
+        ax.set_ylabel("trainable parameters", labelpad=16)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
         ax.set_xlim(0, data.hidden_size)
         ax.yaxis.grid(True)
-        ax.legend(loc="upper left")
+        # above the axes: inside, it would lie on the dashed line or the rising one
+        fig.legend(loc="outside upper center", ncols=2)
     return Rendered(fig, data)

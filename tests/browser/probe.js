@@ -187,8 +187,26 @@ async () => {
       const uses = [...g.children].filter(glyphUse);
       if (uses.length) sizes.push(Math.max(...uses.map((u) => { const m = u.getScreenCTM(); return 100 * Math.hypot(m.a, m.b); })));
     }
+    // Outlines are read by their ink, not their nominal size: a math label's tallest glyph
+    // at its largest scale (its subscripts left out), its height on screen; and the x-height
+    // of the figure's text font per px of font size (canvas's ink ascent of "x" at 100 px).
+    const ink = [];
+    const family = getComputedStyle(svg.querySelector("text") || svg).fontFamily;
+    const ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = `100px ${family}`;
+    const xHeight = ctx.measureText("x").actualBoundingBoxAscent / 100;
+    for (const g of svg.querySelectorAll("g")) {
+      const uses = [...g.children].filter(glyphUse).map((u) => {
+        const m = u.getScreenCTM(), bb = u.getBBox();
+        return { scale: Math.hypot(m.a, m.b), height: bb.height * Math.hypot(m.c, m.d) };
+      }).filter((u) => u.height > 0);
+      if (!uses.length) continue;
+      const base = Math.max(...uses.map((u) => u.scale));
+      ink.push(Math.max(...uses.filter((u) => u.scale >= 0.99 * base).map((u) => u.height)));
+    }
     if (!sizes.length) continue;
-    figures.push({ name: img.alt.slice(0, 40), smallest: Math.min(...sizes) });
+    figures.push({ name: img.alt.slice(0, 40), smallest: Math.min(...sizes),
+                   mathInk: ink.length ? Math.min(...ink) : null, xHeight });
   }
   stage.remove();
   // The home page: the first answer (its link and grade) in the first screen.

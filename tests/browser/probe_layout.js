@@ -119,6 +119,11 @@
       }
     }
     boxes.splice(0, boxes.length, ...boxes.filter((b) => !b.merged));
+    // labels that run past the figure's edge (cut off by the <img>)
+    const frame = rect(svg);
+    const cut = boxes.filter((b) => b.left < frame.left - 0.5 || b.right > frame.right + 0.5 ||
+                                    b.top < frame.top - 0.5 || b.bottom > frame.bottom + 0.5)
+      .map((b) => b.what.slice(0, 20));
     let closest = null;
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
@@ -155,7 +160,7 @@
       captionLines = { lines: rows.length, lefts: rows.map((w) => Math.round(w.left)),
                        offCentre: (rows[0].left + rows[0].right) / 2 - (f.left + f.right) / 2 };
     }
-    figures.push({ name: img.alt.slice(0, 40), labels: boxes.length, closest, caption: captionLines });
+    figures.push({ name: img.alt.slice(0, 40), labels: boxes.length, closest, cut, caption: captionLines });
   }
   stage.remove();
   for (const d of folded) d.open = false;

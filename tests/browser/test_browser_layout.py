@@ -58,6 +58,15 @@ def test_figure_labels_keep_apart(visits, path, view):
 
 
 @pytest.mark.parametrize(("path", "view"), FIGURE_CASES)
+def test_figure_labels_lie_inside_the_figure(visits, path, view):
+    """Every label's box, as Chromium sets it at the size the figure is shown, lies inside
+    the figure's box: nothing is cut off at the image's edge (design review: a legend
+    reading "forget gate shu")."""
+    cut = [(f["name"], f["cut"]) for f in visits[path, view].probe["figureLayout"] if f["cut"]]
+    assert cut == []
+
+
+@pytest.mark.parametrize(("path", "view"), FIGURE_CASES)
 def test_a_caption_of_several_lines_is_flush_left_and_one_line_centred(visits, path, view):
     for figure in visits[path, view].probe["figureLayout"]:
         caption = figure["caption"]

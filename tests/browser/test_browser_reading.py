@@ -76,3 +76,15 @@ def test_figure_text_is_readable_as_displayed(visits, path, view):
     small = [(f["name"], round(f["smallest"], 1))
              for f in visits[path, view].probe["figures"] if f["smallest"] < FIGURE_TEXT_PX]
     assert small == []
+
+
+@pytest.mark.parametrize(("path", "view"), CASES)
+def test_figure_math_outlines_read_as_large_as_figure_text(visits, path, view):
+    """Math drawn as outlines (c_{t-1}, f_t, sigma) is measured by its ink: each label's
+    tallest glyph (its subscripts aside) stands at least as high on screen as the x-height
+    of FIGURE_TEXT_PX text in the figure's font, at both widths (a label of nominal size
+    12 px in STIX italic inks a 'c' of about 5.5 px: it read as 7 px text)."""
+    small = [(f["name"], round(f["mathInk"], 2), round(FIGURE_TEXT_PX * f["xHeight"], 2))
+             for f in visits[path, view].probe["figures"]
+             if f["mathInk"] is not None and f["mathInk"] < FIGURE_TEXT_PX * f["xHeight"]]
+    assert small == []

@@ -10,11 +10,13 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import numpy as np
 import pytest
-from matplotlib.colors import to_rgb
+from matplotlib import colormaps
+from matplotlib.colors import to_hex, to_rgb
 
 from rnnnotes.figures import FIGURES, THEMES, recolour, render_svg, svg_size
-from rnnnotes.figures._style import check_theme
+from rnnnotes.figures._style import FONT_STACK, check_theme, heat_map
 from rnnnotes.figures._svg import _minify, svg_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,9 +109,11 @@ def test_svg_is_small_valid_and_transparent(name, theme) -> None:
     # no timestamp, no metadata; text kept as text (svg.fonttype = "none"; math as outlines)
     assert b"<metadata" not in svg and b"dc:date" not in svg
     assert root.iter(f"{SVG}text") and b"<text" in svg
-    # the background patch is unfilled: the page's own background shows through
-    first_path = next(root.iter(f"{SVG}path"))
-    assert "fill: none" in first_path.get("style", "")
+    # no background: nothing fills the figure's rectangle, the page's own colour shows
+    _, _, w, h = root.get("viewBox").split()
+    full = f"M0 {h}L{w} {h}L{w} 0L0 0L0 {h}z"
+    assert all(p.get("d") != full or "fill: none" in p.get("style", "")
+               for p in root.iter(f"{SVG}path"))
 
 
 @pytest.mark.parametrize("theme", list(THEMES))
@@ -142,6 +146,30 @@ def test_colours_stand_out_from_the_page(theme) -> None:
     assert contrast(theme.muted, theme.background) >= 4.5  # secondary text
     for colour in theme.series:  # lines and bars: WCAG 1.4.11, non-text contrast
         assert contrast(colour, theme.background) >= 3, colour
+
+
+def test_a_heat_maps_low_end_stands_off_the_page() -> None:
+    """Tiny must not look like nothing (design review): on the dark page every colour of
+    the heat maps differs from the page by a contrast of 2:1 at least (cividis' own low
+    end: 1.03:1), short of WCAG's 3:1 for non-text, which would cost a third of the scale;
+    on the white page the low end does too. (The bright end on white, 1.25:1, is not
+    helped by a floor; the same colours serve both pages.)"""
+    dark, light = THEMES["dark"], THEMES["light"]
+    colours = [to_hex(c) for c in heat_map(dark)(np.linspace(0, 1, 256))]
+    worst = min(contrast(c, dark.background) for c in colours)
+    assert worst >= 2, worst
+    assert contrast(colours[0], light.background) >= 2
+    assert contrast(to_hex(colormaps[dark.cmap](0.0)), dark.background) < 2  # the old map
+
+
+@pytest.mark.parametrize("name", ["dependency_forget_zero", "dependency_bidirectional"])
+def test_exact_zeros_are_hatched_not_coloured(name) -> None:
+    """A dependency map's exact zeros are left out of its image and show a hatched
+    background in the palette's muted colour: no colour of the scale stands for zero."""
+    svg = render_svg(name, "light").decode()
+    pattern = re.search(r'<pattern id="([^"]+)".*?</pattern>', svg)
+    assert pattern is not None and THEMES["light"].muted in pattern[0]
+    assert f"url(#{pattern[1]})" in svg
 
 
 def test_series_are_okabe_ito() -> None:
@@ -189,6 +217,27 @@ def test_minify_rounds_coordinates_not_colours_or_ids() -> None:
 def test_minify_drops_unused_ids_and_empty_groups() -> None:
     svg = '<svg><g id="figure_1"><g><path d="M 0 0"/></g></g><g style="x"><text>a</text></g></svg>'
     assert _minify(svg) == '<svg><path d="M0 0"/><g style="x"><text>a</text></g></svg>'
+
+
+def test_minify_writes_the_common_text_style_once_and_drops_invisible_backgrounds() -> None:
+    text = '<text style="font-size: {}px; fill: {}" x="0" y="0">{}</text>'
+    svg = ('<svg><style type="text/css">*{a: b}</style><path d="M 0 0 L 1 1" style="fill: none"/>'
+           '<path d="M 0 0 L 1 1" style="fill: none; stroke: #000000"/>'
+           + text.format(13, "#111111", "a") + text.format(13, "#222222", "b")
+           + text.format(10, "#222222", "c") + "</svg>")
+    out = _minify(svg)
+    # the most common size and fill
+    assert out.startswith(f"<svg><style>text{{font-family: {FONT_STACK}; font-size: 13px; "
+                          "fill: #222222}*{a: b}</style>")
+    assert '<path d="M0 0L1 1" style="fill: none; stroke: #000000"/>' in out  # a line stays
+    assert out.count("<path") == 1  # the background, neither filled nor stroked, goes
+    assert '<text style="fill: #111111" x="0" y="0">a</text>' in out
+    assert '<text x="0" y="0">b</text>' in out
+    assert '<text style="font-size: 10px" x="0" y="0">c</text>' in out
+    # a tie goes to the first drawn: the same choice whatever the colours (both themes)
+    tie = _minify(f'<svg><style type="text/css"></style>{text.format(13, "#ffffff", "a")}'
+                  f'{text.format(13, "#000000", "b")}</svg>')
+    assert "fill: #ffffff}" in tie
 
 
 def _glyph(x: float, char: str, style: str = "font-size: 12px; font-family: 'DejaVu Sans'"):

@@ -1,0 +1,125 @@
+"""Every figure's layout as matplotlib draws it (design review, figures 1 and 2): every
+label and legend inside the figure, and no legend over a plotted line.
+
+The extents are matplotlib's own, taken while the figure is written as its SVG (the very
+drawing the page shows; a text that is not drawn, such as a tick label outside the axis'
+range, is not measured).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+from matplotlib.path import Path
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+
+from rnnnotes.figures import FIGURES
+from rnnnotes.figures._svg import svg_bytes
+
+NAMES = list(FIGURES)
+SLACK_PX = 0.5  # rounding: a label may touch the figure's edge, not cross it
+
+
+@cache
+def drawn(name: str) -> dict[str, list]:
+    """What writing figure ``name`` (light) as its SVG draws, in the SVG's pixels: the
+    figure's box ("figure"), each text drawn with its box ("texts"), each legend's box
+    ("legends") and each plotted line's points ("lines": label, (N, 2) array)."""
+    fig = FIGURES[name]("light").figure
+    seen: dict[str, list] = {"figure": [], "texts": [], "legends": [], "lines": []}
+
+    def recording(cls, record):
+        draw = cls.draw
+
+        def drawing(self, renderer, *args, **kwargs):
+            out = draw(self, renderer, *args, **kwargs)
+            if self.get_visible():
+                record(self, renderer)
+            return out
+        return cls, draw, drawing
+
+    def text(t, renderer):
+        if t.get_text():
+            seen["texts"].append((t.get_text(), t.get_window_extent(renderer)))
+            seen["figure"].append(t.get_figure(root=True).bbox.frozen())
+
+    def line(ln, renderer):
+        # a plotted line, not a legend's sample of one (which has the legend's axes too)
+        if ln.axes is not None and ln in ln.axes.lines and ln.get_linestyle() not in ("None", ""):
+            seen["lines"].append((ln.get_label(), ln.get_transform().transform(ln.get_xydata())))
+
+    def start(_fig, _renderer):  # each drawing starts afresh: the SVG's is the last
+        for kept in seen.values():
+            kept.clear()
+
+    figure_draw = Figure.draw
+
+    def figure_drawing(self, renderer):
+        start(self, renderer)
+        return figure_draw(self, renderer)
+
+    patches = [(Figure, figure_draw, figure_drawing), recording(Text, text),
+               recording(Line2D, line), recording(Legend,
+                                                 lambda lg, r: seen["legends"].append(
+                                                     lg.get_window_extent(r)))]
+    for cls, _, drawing in patches:
+        cls.draw = drawing
+    try:
+        svg_bytes(fig)
+    finally:
+        for cls, draw, _ in patches:
+            cls.draw = draw
+    return seen
+
+
+def outside(box: Bbox, frame: Bbox) -> bool:
+    return (box.x0 < frame.x0 - SLACK_PX or box.y0 < frame.y0 - SLACK_PX
+            or box.x1 > frame.x1 + SLACK_PX or box.y1 > frame.y1 + SLACK_PX)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_label_lies_inside_the_figure(name) -> None:
+    seen = drawn(name)
+    assert seen["texts"], "a figure has labels"
+    frame = seen["figure"][0]  # the same for every text (one figure, one size)
+    assert all(f.extents.tolist() == frame.extents.tolist() for f in seen["figure"])
+    # a legend's box too (its padding around its texts): as a browser sets the text, a
+    # legend whose texts end within a pixel of the edge ran past it
+    legends = [("legend", box) for box in seen["legends"]]
+    cut = [(text, [round(v) for v in box.extents]) for text, box in seen["texts"] + legends
+           if outside(box, frame)]
+    assert cut == [], f"figure is {[round(v) for v in frame.extents]}"
+
+
+def line_paths(lines: list[tuple[str, np.ndarray]]) -> list[tuple[str, Path]]:
+    """Every plotted line of every axes as drawn, split at its gaps (NaN)."""
+    out = []
+    for label, xy in lines:
+        finite = np.isfinite(xy).all(axis=1)
+        # runs of finite points: each is a polyline of its own
+        edges = np.flatnonzero(np.diff(np.r_[0, finite.astype(int), 0]))
+        for start, stop in zip(edges[::2], edges[1::2], strict=True):
+            if stop - start >= 2:
+                out.append((label, Path(xy[start:stop])))
+    return out
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_legend_lies_over_a_plotted_line(name) -> None:
+    seen = drawn(name)
+    over = [(label, [round(v) for v in box.extents]) for box in seen["legends"]
+            for label, path in line_paths(seen["lines"]) if path.intersects_bbox(box, filled=False)]
+    assert over == []
+
+
+def test_the_overlap_test_sees_a_line_through_a_box() -> None:
+    box = Bbox([[10, 10], [20, 20]])
+    assert Path([[0, 15], [30, 15]]).intersects_bbox(box, filled=False)  # across it
+    assert Path([[12, 12], [14, 14]]).intersects_bbox(box, filled=False)  # inside it
+    assert not Path([[0, 0], [30, 0]]).intersects_bbox(box, filled=False)  # below it
