@@ -346,8 +346,10 @@ async () => {
     }
   }
   // P12: the calculator's controls as touch targets (a checkbox's target is its label
-  // line), and its sticky totals: side by side without overlap.
-  const controls = [...document.querySelectorAll(".rn-calc :is(input, select, button)")]
+  // line; a code block's copy button is every page's, sized with them), and its sticky
+  // totals: side by side without overlap.
+  const controls = [...document.querySelectorAll(
+    ".rn-calc :is(input, select, button):not(.md-code__button)")]
     .filter(visible).map((el) => {
       const r = rect(el.type === "checkbox" && el.closest("label") || el);
       return { id: el.id, width: Math.round(r.width), height: Math.round(r.height) };

@@ -218,6 +218,16 @@ def test_a_focused_field_is_never_under_the_totals(view):
                         && !bars.some((b) => r.bottom > b.top && r.top < b.bottom)}; });
         }""", [ident, f"{ident}-error"])
         assert all(c["ok"] for c in clear), clear
+    # P12: the sticky totals on the screen sit one on the other, not over each other, and
+    # together take under a tenth of it, a message in a bar included
+    stuck = page.evaluate("""() => [...document.querySelectorAll('.rn-calc__total')]
+      .filter((b) => getComputedStyle(b).position === 'sticky')
+      .map((b) => b.getBoundingClientRect()).filter((r) => r.bottom > 0 && r.top < innerHeight)
+      .map((r) => ({top: r.top, bottom: r.bottom})).sort((a, b) => a.top - b.top)""")
+    assert stuck, "no total in view while typing"
+    assert all(a["bottom"] <= b["top"] + 1 for a, b in zip(stuck, stuck[1:], strict=False)), \
+        stuck
+    assert stuck[-1]["bottom"] - stuck[0]["top"] <= 84.4, stuck  # a tenth of 844 px
 
 
 # --- (c) and (d) the tables and the example link -----------------------------------------

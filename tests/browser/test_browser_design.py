@@ -119,19 +119,14 @@ def test_math_details_are_set_as_tex_sets_them(visits, path, view):
 
 
 @pytest.mark.parametrize("view", [v for v in VIEWS if v.startswith("phone")])
-def test_calculator_controls_are_touch_targets_and_its_bars_are_slim(visits, view):
+def test_calculator_controls_are_touch_targets(visits, view):
     """P12: every field, select and box (with its label) of the calculator is 44 x 44 px or
-    more on a phone; the two sticky totals sit one on the other, not over each other, and
-    together take under a tenth of the screen."""
+    more on a phone. (Its totals stick only once the reader starts, over nothing on the
+    first screen: test_browser_calculator_phone.py checks them while typing.)"""
     probe = visits["calculator/", view].probe
     assert probe["controls"], "the calculator has controls"
     small = [c for c in probe["controls"] if c["width"] < 44 or c["height"] < 44]
     assert small == [], small
-    stuck = sorted((t for t in probe["totals"] if t["sticky"]), key=lambda t: t["top"])
-    assert len(stuck) == 2, probe["totals"]
-    upper, lower = stuck
-    assert upper["bottom"] <= lower["top"] + 1, stuck
-    assert lower["bottom"] - upper["top"] <= 84.4, stuck  # a tenth of the 844 px screen
 
 
 @pytest.mark.parametrize(("path", "view"), CASES)
