@@ -114,12 +114,13 @@ def _draw(data: DependencyData, theme: str) -> Rendered:
 
 
 def dependency_forget_zero(theme: str = "light") -> Rendered:
-    """|dy_t/dx_s| of LSTM(4, 12-step sequence, 8 units) as initialised and with f_t = 0,
-    side by side (log colours). Returns ``(figure, DependencyData)``."""
+    r"""$\lVert \partial y_t / \partial x_s \rVert$ of an LSTM (4 inputs, 8 units, a 12-step
+    sequence) as initialised and with $f_t = 0$, side by side (log colours).
+    Returns `(figure, DependencyData)`."""
     return _draw(dependency_forget_zero_data(), theme)
 
 
 def dependency_bidirectional(theme: str = "light") -> Rendered:
-    """|dy_t/dx_s| of a unidirectional and a bidirectional LSTM(4, 8) over 12 steps, side
-    by side (log colours). Returns ``(figure, DependencyData)``."""
+    r"""$\lVert \partial y_t / \partial x_s \rVert$ of a unidirectional and a bidirectional
+    LSTM(4, 8) over 12 steps, side by side (log colours). Returns `(figure, DependencyData)`."""
     return _draw(dependency_bidirectional_data(), theme)

@@ -68,10 +68,11 @@ def scalar_powers_data(weights: tuple[float, ...] = (0.9, 1.0, 1.1, -1.0),
 
 
 def scalar_powers(theme: str = "light") -> Rendered:
-    """|w|^k against k on a log axis for w = 0.9, 1, 1.1 and -1 (k = 0..50).
+    r"""$|w|^k$ against $k$ on a log axis for $w = 0.9$, 1, 1.1 and $-1$
+    ($k = 0, \dots, 50$).
 
-    w = -1 lies on w = 1: only |w| decides whether the product vanishes or explodes.
-    Returns ``(figure, ScalarPowersData)``.
+    $w = -1$ lies on $w = 1$: only $|w|$ decides whether the product vanishes or explodes.
+    Returns `(figure, ScalarPowersData)`.
     """
     th = check_theme(theme)
     data = scalar_powers_data()
@@ -159,12 +160,12 @@ def _norms_plot(ax, data: GradientNormsData, th) -> None:
 
 
 def rnn_gradient_norms(theme: str = "light") -> Rendered:
-    """||dh_T/dh_t||_2 against T - t for a tanh RNN(8, 32) whose Gaussian W_hh is scaled to
-    sigma_max = 0.5, 0.9, 1.5 and 3: one panel each (log scale, shared axes), with the
-    bound sigma_max^(T-t) dashed.
+    r"""$\lVert \partial h_T / \partial h_t \rVert_2$ against $T - t$ for a tanh RNN(8, 32)
+    whose Gaussian $W_{hh}$ is scaled to $\sigma_{\max} = 0.5$, 0.9, 1.5 and 3: one panel
+    each (log scale, shared axes), with the bound $\sigma_{\max}^{T-t}$ dashed.
 
     Below 1 the norm must vanish (it stays under the bound); above 1 it may, but need not,
-    grow. Returns ``(figure, GradientNormsData)``.
+    grow. Returns `(figure, GradientNormsData)`.
     """
     th = check_theme(theme)
     data = rnn_gradient_norms_data()
@@ -208,10 +209,11 @@ def gated_gradient_norms_data(input_size: int = 8, hidden_size: int = 32, steps:
 
 
 def gated_gradient_norms(theme: str = "light") -> Rendered:
-    """||dh_T/dh_t||_2 against T - t for RNN, LSTM and GRU(8, 32) as initialised (log scale).
+    r"""$\lVert \partial h_T / \partial h_t \rVert_2$ against $T - t$ for RNN, LSTM and
+    GRU(8, 32) as initialised (log scale).
 
     All three vanish at initialisation: the gates alone do not keep a gradient alive.
-    Returns ``(figure, GradientNormsData)``.
+    Returns `(figure, GradientNormsData)`.
     """
     th = check_theme(theme)
     data = gated_gradient_norms_data()
@@ -260,11 +262,12 @@ def nonnormal_data(rho: float = 0.9, a: float = 2.0, steps: int = 60, input_scal
 
 
 def nonnormal_growth(theme: str = "light") -> Rendered:
-    """||W^k||_2 for W = [[0.9, 2], [0, 0.9]] against 0.9^k, and a tanh RNN with that W.
+    r"""$\lVert W^k \rVert_2$ for $W = \begin{pmatrix} 0.9 & 2 \\ 0 & 0.9 \end{pmatrix}$
+    against $0.9^k$, and a tanh RNN with that $W$.
 
-    Spectral radius 0.9 < 1, yet the linear gradient first grows about eightfold; only
-    later does 0.9^k win. In the tanh RNN with small inputs saturation tames the growth.
-    Returns ``(figure, NonNormalData)``.
+    Spectral radius $0.9 < 1$, yet the linear gradient first grows about eightfold; only
+    later does $0.9^k$ win. In the tanh RNN with small inputs saturation tames the growth.
+    Returns `(figure, NonNormalData)`.
     """
     th = check_theme(theme)
     data = nonnormal_data()

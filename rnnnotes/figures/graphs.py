@@ -101,10 +101,12 @@ def _positions(nodes: dict[str, np.ndarray]) -> np.ndarray:
 
 
 def unrolled_graph(theme: str = "light") -> Rendered:
-    """The unrolled graph for D=2, H=3, K=1, T=3: per-unit and full recurrence side by side.
+    """The unrolled graph for $D = 2$, $H = 3$, $K = 1$, $T = 3$: per-unit and full
+    recurrence side by side.
 
     Every edge of [`unrolled_edges`][rnnnotes.counting.unrolled_edges] is one line,
-    coloured by kind; each panel lists its counts by kind. Returns ``(figure, UnrolledGraphData)``.
+    coloured by kind; each panel lists its counts by kind. Returns
+    `(figure, UnrolledGraphData)`.
     """
     # The figure is 6.4 in wide: on a 390 px phone 15 pt shows at 11.6 px.
     return _unrolled(theme, stacked=False)

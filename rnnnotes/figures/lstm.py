@@ -100,8 +100,8 @@ def forget_gates_data(input_size: int = 4, hidden_size: int = 12, steps: int = 4
 
 
 def forget_gate_heatmap(theme: str = "light") -> Rendered:
-    """Heat map of the forget gates f_t (units x time) of LSTM(4, 12), forget bias 1, over
-    40 steps of an input with a pulse every 10 steps. Returns ``(figure, ForgetGatesData)``."""
+    """Heat map of the forget gates $f_t$ (units × time) of LSTM(4, 12), forget bias 1, over
+    40 steps of an input with a pulse every 10 steps. Returns `(figure, ForgetGatesData)`."""
     th = check_theme(theme)
     data = forget_gates_data()
     with new_figure(th, *LINES) as fig:
@@ -156,9 +156,9 @@ def cell_path_data(biases: tuple[float, ...] = (0.0, 3.0)) -> CellPathData:
 
 
 def cell_vs_hidden_path(theme: str = "light") -> Rendered:
-    """||dc_T/dc_t|| along the LSTM's cell path (forget bias 0 and 3) and ||dh_T/dh_t|| of
-    a tanh RNN, all (8, 32) on one sequence, against T - t on a log scale.
-    Returns ``(figure, CellPathData)``."""
+    r"""$\lVert \partial c_T / \partial c_t \rVert$ along the LSTM's cell path (forget bias 0
+    and 3) and $\lVert \partial h_T / \partial h_t \rVert$ of a tanh RNN, all (8, 32) on one
+    sequence, against $T - t$ on a log scale. Returns `(figure, CellPathData)`."""
     th = check_theme(theme)
     data = cell_path_data()
     k = np.arange(data.steps + 1)
@@ -266,8 +266,8 @@ def forget_products_data(biases: tuple[float, ...] = (0.0, 1.0, 3.0),
 
 
 def forget_products(theme: str = "light") -> Rendered:
-    """The product of k forget gates sigma(b)^k for b = 0, 1, 3, k = 0..50 (log scale).
-    Returns ``(figure, ForgetProductsData)``."""
+    r"""The product of $k$ forget gates, $\sigma(b)^k$, for $b = 0$, 1, 3 and
+    $k = 0, \dots, 50$ (log scale). Returns `(figure, ForgetProductsData)`."""
     th = check_theme(theme)
     data = forget_products_data()
     k = np.arange(data.steps + 1)

@@ -51,8 +51,9 @@ def projection_data(input_size: int = 20, hidden_size: int = 128,
 
 
 def lstmp_parameters(theme: str = "light") -> Rendered:
-    """Total parameters of LSTM(20, 128, proj_size=p) against p, with the unprojected total
-    and the break-even point p = 4h/5 (5p = 4h). Returns ``(figure, ProjectionData)``."""
+    """Total parameters of LSTM(20, 128, `proj_size` $= p$) against $p$, with the
+    unprojected total and the break-even point $p = 4H/5$ ($5p = 4H$).
+    Returns `(figure, ProjectionData)`."""
     th = check_theme(theme)
     data = projection_data()
     with new_figure(th) as fig:

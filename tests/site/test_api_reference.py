@@ -25,7 +25,7 @@ API_PAGES = sorted((ROOT / "docs" / "api").glob("*.md"))
 
 # The pages whose docstrings follow the conventions (cross-references, `$...$` math,
 # backticked shapes, Sphinx field lists parsed into lists).
-CHECKED_SECTIONS = ("counting", "models", "gradflow", "train")
+CHECKED_SECTIONS = ("counting", "models", "gradflow", "train", "figures")
 
 
 # ---------------------------------------------------------------- coverage (docs/api/)
