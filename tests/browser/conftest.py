@@ -23,7 +23,13 @@ from pathlib import Path
 
 import pytest
 from browser_audit import VIEWS, Visit, visit_all
-from site_server import CHROMIUM_ARGS, SiteServer, chromium_or_skip, find_chromium
+from site_server import (
+    CHROMIUM_ARGS,
+    SiteServer,
+    chromium_or_skip,
+    find_chromium,
+    open_view,
+)
 
 HERE = Path(__file__).parent
 AUDIT_TIMEOUT = 600  # seconds; the audit takes well under a minute
@@ -183,8 +189,5 @@ DESK = {name: view for name, view in VIEWS.items() if view[0] >= 1280}
 
 @pytest.fixture(scope="module", params=list(DESK))
 def desk(request, browser):
-    width, scheme = DESK[request.param]
-    context = browser.new_context(viewport={"width": width, "height": 844},
-                                  color_scheme=scheme)
-    yield context.new_page()
-    context.close()
+    with open_view(browser, *DESK[request.param]) as page:
+        yield page

@@ -11,6 +11,8 @@ import mimetypes
 import os
 import shutil
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -25,6 +27,18 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
     "--disable-default-apps", "--disable-extensions", "--mute-audio",
 ]
+
+
+@contextmanager
+def open_view(browser, width: int, scheme: str) -> Iterator:
+    """A page of its own ``width`` px wide and 844 px high (a phone's or a desk's screen),
+    in the palette ``scheme`` (``light`` or ``dark``); its context closed on the way out."""
+    context = browser.new_context(viewport={"width": width, "height": 844},
+                                  color_scheme=scheme)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def site_path() -> str:

@@ -16,20 +16,18 @@ import re
 import pytest
 
 from rnnnotes.counting import count_parameters
-from tests.browser.test_browser_calculator_phone import VIEWS, box, open_calculator
+from tests.browser.test_browser_calculator_phone import (
+    VIEWS,
+    box,
+    calculator_view,
+    open_calculator,
+)
 
 
 @pytest.fixture(scope="module", params=VIEWS, ids=lambda v: f"{v[0]}-{v[1]}")
 def view(request, browser, server):
     """As in test_browser_calculator_phone.py: (page, server, width, scheme, errors)."""
-    width, scheme = request.param
-    context = browser.new_context(viewport={"width": width, "height": 844},
-                                  color_scheme=scheme)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page, server, width, scheme, errors
-    context.close()
+    yield from calculator_view(request.param, browser, server)
 
 
 TEXT_FIELDS = ("input_size", "hidden_size", "num_layers", "proj_size", "output_size", "steps")

@@ -13,6 +13,7 @@ the light and the dark palette: the design review's findings, each held as a tes
 from __future__ import annotations
 
 import pytest
+from site_server import open_view
 
 from rnnnotes.counting import count_parameters
 
@@ -23,14 +24,17 @@ VIEWS = [(w, s) for w in WIDTHS for s in SCHEMES]
 
 @pytest.fixture(scope="module", params=VIEWS, ids=lambda v: f"{v[0]}-{v[1]}")
 def view(request, browser, server):
-    width, scheme = request.param
-    context = browser.new_context(viewport={"width": width, "height": 844},
-                                  color_scheme=scheme)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page, server, width, scheme, errors
-    context.close()
+    yield from calculator_view(request.param, browser, server)
+
+
+def calculator_view(param, browser, server):
+    """``(page, server, width, scheme, errors)`` for a view ``(width, scheme)``: the page's
+    uncaught errors collected in ``errors``."""
+    width, scheme = param
+    with open_view(browser, width, scheme) as page:
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        yield page, server, width, scheme, errors
 
 
 def open_calculator(view, query: str = ""):

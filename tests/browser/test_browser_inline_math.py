@@ -10,6 +10,7 @@ import io
 import pytest
 from browser_audit import PAGES, VIEWS
 from PIL import Image
+from site_server import open_view
 
 TOLERANCE = 0.03  # the x-heights agree within 3%
 SIZE = 200  # px: the pair is drawn at 200 px, where a pixel is half a percent of x
@@ -43,11 +44,8 @@ def _ink_height(png: bytes) -> int:
 
 @pytest.fixture(scope="module", params=list(VIEWS))
 def view(request, browser):
-    width, scheme = VIEWS[request.param]
-    context = browser.new_context(viewport={"width": width, "height": 844},
-                                  color_scheme=scheme)
-    yield context.new_page()
-    context.close()
+    with open_view(browser, *VIEWS[request.param]) as page:
+        yield page
 
 
 @pytest.mark.parametrize("path", [p for p in PAGES if p.startswith(("task-", "conventions"))])

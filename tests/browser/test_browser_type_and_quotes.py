@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import pytest
+from site_server import open_view
 
 WIDTHS = (390, 1280)
 SCHEMES = ("light", "dark")
@@ -22,18 +23,15 @@ CODE_PAGES = ["task-1-1/notebook/", "task-2-1/notebook/", "task-1-1/q1-unrolled-
 @pytest.fixture(scope="module", params=VIEWS, ids=lambda v: f"{v[0]}-{v[1]}")
 def view(request, browser, server):
     width, scheme = request.param
-    context = browser.new_context(viewport={"width": width, "height": 844},
-                                  color_scheme=scheme)
-    page = context.new_page()
+    with open_view(browser, width, scheme) as page:
+        def visit(path: str):
+            page.goto(f"{server.url}{path}")
+            page.evaluate("document.fonts.ready")
+            page.evaluate("new Promise((r) => requestAnimationFrame(() => "
+                          "requestAnimationFrame(r)))")
+            return page
 
-    def visit(path: str):
-        page.goto(f"{server.url}{path}")
-        page.evaluate("document.fonts.ready")
-        page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
-        return page
-
-    yield visit, width
-    context.close()
+        yield visit, width
 
 
 # --- 9: the stray $$ of a verbatim quote ---------------------------------------------------
