@@ -15,7 +15,7 @@ in which it is used. That number grows with $T$; the number of unique parameters
 Edges counted, with `transitions` $= T - 1$, or $T$ when the initial state $h_0$ links
 into step 1:
 
-| edges | count | |
+| edges | count | note |
 |---|---|---|
 | input → hidden | $T D H$ | |
 | hidden → hidden, `"per-unit"` | `transitions` $\cdot H$ | $h_{t,j}$ feeds $h_{t+1,j}$ only |
