@@ -10,7 +10,7 @@ import pytest
 from markdown import Markdown
 
 from livedocs.render import render_page
-from rnnsite.answer_pages import AnswerPage, AnswerPageError, answer_pages
+from rnnsite.answer_pages import DOCS, AnswerPage, AnswerPageError, answer_pages
 from rnnsite.answers import AnswersExtension
 from rnnsite.grades import Grade
 
@@ -216,3 +216,16 @@ def test_the_summary_opens_with_every_grade_and_the_marks_in_all(tmp_path):
     assert f"All {len(metas)} answers: {sum(marks)} of {4 * len(metas)} marks." in glance
     assert 'data-search-exclude' in html[:html.index("<ol>")]
     assert "<nav" not in md.reset().convert("::answers-table::")  # the home's table: no glance
+
+
+def test_every_answer_page_has_the_same_outline():
+    """Design review: Task 2.1's pages had no "Derivation" heading, their topics were H2s
+    beside "The student's answer"; every answer page's own H2s are now the same three, in
+    the same order (the topics are H3s under "Derivation")."""
+    outlines = {}
+    for p in answer_pages():
+        text = re.sub(r"```.*?```", "", (DOCS / p.src).read_text(encoding="utf-8"), flags=re.S)
+        outlines[p.src] = re.findall(r"^## +(.+?)\s*$", text, re.M)
+    assert len(outlines) == 9, sorted(outlines)
+    assert {src: o for src, o in outlines.items()
+            if o != ["The student's answer", "Derivation", "Takeaway"]} == {}
