@@ -229,3 +229,17 @@ def test_every_answer_page_has_the_same_outline():
     assert len(outlines) == 9, sorted(outlines)
     assert {src: o for src, o in outlines.items()
             if o != ["The student's answer", "Derivation", "Takeaway"]} == {}
+
+
+def test_every_full_marks_answer_opens_with_its_answer_in_bold():
+    """Design review: the full-marks answer opened in bold on four pages and in plain text
+    on five. Each opens with one paragraph in bold: the answer in a sentence."""
+    leads = {}
+    for p in answer_pages():
+        text = (DOCS / p.src).read_text(encoding="utf-8")
+        box = text[text.index("!!! answer"):].split("\n", 1)[1]
+        leads[p.src] = box.split("\n\n", 1)[0].strip()
+    assert len(leads) == 9
+    assert {src: lead[:40] for src, lead in leads.items()
+            if not (lead.startswith("**") and lead.endswith("**") and lead.count("**") == 2)} \
+        == {}
