@@ -33,3 +33,16 @@ def test_the_navigation_fits_a_desk_screen(desk, server, path):
     assert found["height"] == HEIGHT
     assert found["scroll"] <= found["client"], found
     assert found["pitch"] >= PITCH_PX - 0.5, found
+
+
+def test_every_page_has_its_link_in_the_navigation(desk, server):
+    """Made short, the navigation still names every page: on an API page (its section
+    open), a link to each page of the nav (navigation.indexes makes a section's index.md
+    the section's own link: a page named index.md in a section would lose its entry)."""
+    desk.goto(server.url + "api/counting/")
+    links = desk.evaluate("[...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')]"
+                          ".filter((a) => a.getClientRects().length)"
+                          ".map((a) => new URL(a.href).pathname)")
+    base = server.url.removeprefix(server.origin)
+    wanted = {base + p for p in PAGES if p != MISSING}
+    assert wanted - set(links) == set()
