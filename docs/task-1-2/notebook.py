@@ -29,10 +29,11 @@ SEED = 0                     # seed of the weights and of the inputs
 # of $T$ standard-normal inputs. Its recurrent matrix $W_{hh}$ is a seeded Gaussian matrix
 # rescaled so that its largest singular value is $\sigma_{\max}$, or $\sigma_{\max}$ times
 # a random orthogonal matrix. `hidden_jacobian_norms` gives the spectral norm
-# $\|\partial h_T / \partial h_t\|$ for every $t$ from one backward sweep; the first table shows
-# it $k = T - t$ steps back. The conditions of Pascanu, Mikolov and Bengio read
-# $\sigma_{\max}$ alone: below one the gradient must vanish, above one it may explode.
-# Every norm is checked against their bound $\sigma_{\max}^k$ on the way.
+# $\|\partial h_T / \partial h_t\|$ for every $t$ from one backward sweep; the first table,
+# one part for each kind of matrix, shows it $k = T - t$ steps back. The conditions of
+# Pascanu, Mikolov and Bengio read $\sigma_{\max}$ alone: below one the gradient must
+# vanish, above one it may explode. Every norm is checked against their bound
+# $\sigma_{\max}^k$ on the way.
 
 # %%
 x = np.random.default_rng(SEED).standard_normal((T, D))  # (time, features)
