@@ -25,6 +25,7 @@ from site_server import nav_sources
 HERE = Path(__file__).parent
 PROBE = (HERE / "probe.js").read_text(encoding="utf-8")
 LAYOUT_PROBE = (HERE / "probe_layout.js").read_text(encoding="utf-8")  # notebooks, figures
+AIDS_PROBE = (HERE / "probe_aids.js").read_text(encoding="utf-8")  # navigation, legend
 WIDTHS = {"phone": 390, "desktop": 1280}
 SCHEMES = ("light", "dark")
 VIEWS = {f"{name}-{scheme}": (width, scheme) for name, width in WIDTHS.items()
@@ -198,6 +199,7 @@ class _Tab:
         self.visit.loaded = list(self.visit.requested)  # the page, before any search
         self.visit.probe = self.page.evaluate(PROBE)
         self.visit.probe.update(self.page.evaluate(LAYOUT_PROBE))
+        self.visit.probe.update(self.page.evaluate(AIDS_PROBE))
         self.visit.scheme = self.page.evaluate("document.body.dataset.mdColorScheme")
 
     def type_search(self, query: str) -> None:

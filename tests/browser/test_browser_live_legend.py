@@ -7,44 +7,15 @@ from __future__ import annotations
 
 import pytest
 from browser_audit import MISSING, PAGES
-from site_server import open_view
 
 NEAR_PX = 600  # the legend ends at most this far above the first marked number
 
-FIND = """() => {
-  const marks = [...document.querySelectorAll('article .ld')];
-  const legends = [...document.querySelectorAll('article .rn-live-legend')];
-  const at = (el) => el && el.getBoundingClientRect();
-  const first = marks[0], legend = legends[0];
-  const sample = legend && legend.querySelector('.rn-live-legend__mark');
-  const line = (el) => {  // how the dotted line is drawn: underline, or a border (math)
-    const s = getComputedStyle(el);
-    return s.textDecorationLine.includes('underline') ? s.textDecorationStyle
-      : s.borderBottomStyle;
-  };
-  const firstLine = first && (first.matches('span.ld:not(:has(> .arithmatex))')
-    ? line(first) : 'dotted');
-  return {
-    marks: marks.length, legends: legends.length,
-    before: Boolean(first && legend
-      && legend.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING),
-    gap: first && legend ? at(first).top - at(legend).bottom : null,
-    shown: Boolean(legend && legend.checkVisibility()),
-    text: legend ? legend.textContent : '',
-    sample: sample ? line(sample) : null, firstLine,
-  };
-}"""
 
-
-@pytest.mark.parametrize("width", [390, 1280])
-def test_the_dotted_underline_is_explained_before_the_first_number(browser, server, width):
-    found = {}
-    with open_view(browser, width, "light") as page:
-        for path in PAGES:
-            if path == MISSING:
-                continue
-            page.goto(server.url + path)
-            found[path or "home"] = page.evaluate(FIND)
+@pytest.mark.parametrize("view", ["phone-light", "desktop-light"])
+def test_the_dotted_underline_is_explained_before_the_first_number(visits, view):
+    """Measured by the audit's visit of every page (probe_aids.js)."""
+    found = {path or "home": visits[path, view].probe["liveLegend"]
+             for path in PAGES if path != MISSING}
     marked = {p: f for p, f in found.items() if f["marks"]}
     assert len(marked) >= 9, "the nine answer pages have live numbers"
     wrong = {p: f for p, f in marked.items()

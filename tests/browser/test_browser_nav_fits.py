@@ -6,30 +6,20 @@ big enough to hit: one link to the next at least 24 px (WCAG 2.2, 2.5.8)."""
 from __future__ import annotations
 
 import pytest
-from browser_audit import MISSING, PAGES
+from browser_audit import MISSING, PAGES, VIEWS
 
 HEIGHT = 844  # a laptop's screen (the desk fixture's views are 844 px high)
 PITCH_PX = 24
 
-MEASURE = """() => {
-  const wrap = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
-  // the pitch: from a link's top to the next one's, in each list of links
-  const steps = [...wrap.querySelectorAll('.md-nav__list')].flatMap((list) => {
-    const tops = [...list.children].map((item) => item.querySelector(':scope > .md-nav__link'))
-      .filter((a) => a && a.getClientRects().length).map((a) => a.getBoundingClientRect().top);
-    return tops.slice(1).map((t, i) => t - tops[i]);
-  });
-  return {scroll: wrap.scrollHeight, client: wrap.clientHeight, pitch: Math.min(...steps),
-          height: innerHeight};
-}"""
+DESK_VIEWS = [v for v in VIEWS if v.startswith("desktop-")]  # 1280 × 844, both palettes
 
 
+@pytest.mark.parametrize("view", DESK_VIEWS)
 @pytest.mark.parametrize("path", [p for p in PAGES if p != MISSING])
-def test_the_navigation_fits_a_desk_screen(desk, server, path):
-    desk.goto(server.url + path)
-    desk.evaluate("document.fonts.ready.then(() => new Promise((r) =>"
-                  " requestAnimationFrame(() => requestAnimationFrame(r))))")
-    found = desk.evaluate(MEASURE)
+def test_the_navigation_fits_a_desk_screen(visits, path, view):
+    """Measured by the audit's visit (probe_aids.js), once the page and its fonts are in."""
+    found = visits[path, view].probe["nav"]
+    assert found is not None, "no navigation"
     assert found["height"] == HEIGHT
     assert found["scroll"] <= found["client"], found
     assert found["pitch"] >= PITCH_PX - 0.5, found
