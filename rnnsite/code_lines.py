@@ -63,7 +63,10 @@ def _block(m: re.Match[str]) -> str:
     lines = body.split("\n")
     if not all(_balanced(line) for line in lines):
         return m[0]
-    return m[1] + "\n".join(_line(line) for line in lines) + m[3]
+    head = m[1]
+    if "<code" not in head:  # nbconvert's empty span, a sibling of the lines: not their first
+        head = head.replace("<span></span>", "")
+    return head + "\n".join(_line(line) for line in lines) + m[3]
 
 
 def hang_lines(content: str) -> str:

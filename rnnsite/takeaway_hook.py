@@ -56,8 +56,9 @@ def takeaway_html(page: AnswerPage, config) -> str:
     if not cite.endswith(e(url)):
         raise ValueError(f"the citation of {page.src} must end with its address {url}")
     cite = cite[: -len(e(url))] + url_link(url)
+    # wrapped lines (rnnsite/code_lines.py); a long address breaks after a "/" first
     bib = hang_lines(f'<pre class="takeaway__bibtex"><code class="language-bibtex" '
-                     f'tabindex="0">{code}</code></pre>')
+                     f'tabindex="0">{code.replace("/", "/<wbr>")}</code></pre>')
     return f"""
 <section class="takeaway" aria-labelledby="cite-this-page" data-version="{e(p.version)}">
 <p class="takeaway__dispute"><a class="takeaway__dispute-link" href="{e(dispute)}" rel="nofollow"

@@ -23,6 +23,7 @@ would take where a reader would not, and quotes.
 
 from __future__ import annotations
 
+import html
 import re
 from xml.etree import ElementTree
 
@@ -71,12 +72,19 @@ class _Permalinks(Treeprocessor):
 # Inline code as pymdownx.inlinehilite leaves it (stashed: it is in the page only after the
 # raw HTML is restored). A block of code ends in a newline, or is highlighted in spans.
 SHORT_CODE = 24  # characters: a phone's column holds about 40 of code
-_OPTION = re.compile(rf"<code>(-[^<\n]*|[^<\n]{{1,{SHORT_CODE}}})</code>")
+_INLINE_CODE = re.compile(r"<code>([^<\n]+)</code>")
+
+
+def _unbroken(m: re.Match[str]) -> str:
+    code = m[1]
+    if code.startswith("-") or len(html.unescape(code)) <= SHORT_CODE:
+        return f'<code class="{NOBR}">{code}</code>'
+    return m[0]
 
 
 class _Options(Postprocessor):
     def run(self, text: str) -> str:
-        return _OPTION.sub(rf'<code class="{NOBR}">\1</code>', text)
+        return _INLINE_CODE.sub(_unbroken, text)
 
 
 class TypesetExtension(Extension):

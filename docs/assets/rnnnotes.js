@@ -88,13 +88,18 @@
     }
   }
 
-  // Whether any glyph of `code` lies under `button`'s box.
+  // Whether any glyph of `code` lies under `button`'s box (its text's boxes only: a line's
+  // span, an inline block as wide as the code, is no glyph).
   function overText(button, code) {
     const b = button.getBoundingClientRect();
     const words = document.createRange();
-    words.selectNodeContents(code);
-    return [...words.getClientRects()].some((r) => r.width > 0 &&
-      r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top);
+    const texts = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+      words.selectNodeContents(t);
+      if ([...words.getClientRects()].some((r) => r.width > 0 &&
+        r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top)) return true;
+    }
+    return false;
   }
 
   // On a phone a long student quote (two lines or more over the cap, rnnnotes.css) is

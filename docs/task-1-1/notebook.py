@@ -20,7 +20,7 @@ TASK = "1.1"
 D, H, K = 20, 128, 10
 # Time steps the network is unrolled over:
 T = 5
-# Seed of the random inputs, states, gradients:
+# Seed of the inputs, states and gradients:
 SEED = 0
 # Steps are numbered from 1; h_0 is the
 # initial state.
