@@ -4,9 +4,8 @@
 the markdown cells' ``$...$`` and ``$$...$$`` rendered to MathML with
 :func:`rnnsite.mathml.tex_to_mathml`, its style blocks trimmed to the page
 (:func:`rnnsite.csstrim.prune_styles`), printed prose lines marked to wrap
-(:mod:`rnnsite.notebook_output`), the code cells' lines set to wrap
-(:mod:`rnnsite.code_lines`), and the markdown cells' quotes curly as the site's other
-prose (:func:`rnnsite.typeset.curl_html`: never in code, math or output). Used by
+(:mod:`rnnsite.notebook_output`), and the markdown cells' quotes curly, as in the site's
+other prose (:func:`rnnsite.typeset.curl_html`: never in code, math or output). Used by
 :mod:`rnnsite.notebooks_hook`.
 """
 
@@ -15,7 +14,6 @@ from __future__ import annotations
 import html
 import re
 
-from rnnsite.code_lines import hang_lines
 from rnnsite.csstrim import prune_styles
 from rnnsite.mathml import tex_to_mathml
 from rnnsite.notebook_output import mark_prose_lines
@@ -29,7 +27,6 @@ _LOADERS = [
 ]
 _MARKDOWN_CELL = re.compile(r'(<div class="[^"]*\bjp-MarkdownOutput\b[^"]*"[^>]*>)(.*?)(</div>)',
                             re.S)
-_CODE_CELL = re.compile(r'<div class="highlight-ipynb[^"]*"><pre>.*?</pre>', re.S)
 _DISPLAY_P = re.compile(r"<p>\s*\$\$(?P<tex>.+?)\$\$\s*</p>", re.S)
 _DISPLAY = re.compile(r"(?<!\\)\$\$(?P<tex>.+?)\$\$", re.S)
 _INLINE = re.compile(r"(?<![\\$])\$(?![\s$])(?P<tex>(?:\\.|[^\\$])+?)(?<![\s\\])\$(?!\$)")
@@ -83,5 +80,4 @@ def offline_html(content: str) -> str:
     for loader in _LOADERS:
         content = loader.sub("", content)
     content = _styles(content)
-    content = _CODE_CELL.sub(lambda m: hang_lines(m[0]), content)
     return mark_prose_lines(_MARKDOWN_CELL.sub(_cell_math, content))

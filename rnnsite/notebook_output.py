@@ -6,9 +6,7 @@ the output box scrolls for it. Any other line reads as a sentence and may wrap a
 spaces on a narrow screen: :func:`mark_prose_lines` wraps it in ``<span class="nb-prose">``
 (rnnnotes.css sets that span ``white-space: pre-wrap``), and each of its words a browser
 could break inside (at a hyphen: ``per-unit``, ``->``) in ``<span class="nb-word">``
-(``white-space: nowrap``). A line that starts indented carries its indentation as
-``--rn-indent``: where it wraps, its next lines are set in under its text (a hanging
-indent), never back at the left edge. Only plain text lines are marked: a line holding markup (an
+(``white-space: nowrap``). Only plain text lines are marked: a line holding markup (an
 ANSI colour span) is left as it is.
 """
 
@@ -42,9 +40,7 @@ def _word(m: re.Match[str]) -> str:
 def _mark(line: str) -> str:
     if not line.strip() or "<" in line or is_tabular(line):
         return line
-    indent = len(line) - len(line.lstrip(" "))  # its wrapped lines are set in from here
-    style = f' style="--rn-indent:{indent}ch"' if indent else ""
-    return f'<span class="nb-prose"{style}>{_WORD.sub(_word, line)}</span>'
+    return f'<span class="nb-prose">{_WORD.sub(_word, line)}</span>'
 
 
 def _pre(m: re.Match[str]) -> str:

@@ -20,7 +20,6 @@ from mkdocs.exceptions import PluginError
 
 from rnnsite.answer_pages import AnswerPage, AnswerPageError, is_answer_page
 from rnnsite.citation import bibtex, page_url, plain, project
-from rnnsite.code_lines import hang_lines
 from rnnsite.dispute import dispute_url
 from rnnsite.pdf import PDF_NAME
 from rnnsite.releases import version
@@ -56,9 +55,9 @@ def takeaway_html(page: AnswerPage, config) -> str:
     if not cite.endswith(e(url)):
         raise ValueError(f"the citation of {page.src} must end with its address {url}")
     cite = cite[: -len(e(url))] + url_link(url)
-    # wrapped lines (rnnsite/code_lines.py); a long address breaks after a "/" first
-    bib = hang_lines(f'<pre class="takeaway__bibtex"><code class="language-bibtex" '
-                     f'tabindex="0">{code.replace("/", "/<wbr>")}</code></pre>')
+    # its lines wrap (rnnnotes.css); a long address breaks after a "/" first
+    bib = (f'<pre class="takeaway__bibtex"><code class="language-bibtex" '
+           f'tabindex="0">{code.replace("/", "/<wbr>")}</code></pre>')
     return f"""
 <section class="takeaway" aria-labelledby="cite-this-page" data-version="{e(p.version)}">
 <p class="takeaway__dispute"><a class="takeaway__dispute-link" href="{e(dispute)}" rel="nofollow"

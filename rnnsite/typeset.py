@@ -6,10 +6,8 @@ would take where a reader would not, and quotes.
   line of its own under "How the answers are graded", an empty line to the eye. It is kept
   with the heading's last word (or last element: math, code) in a ``rn-nobr`` span.
 - **An option name** in inline code (``--initial-state``) broke after its dashes ("--" at
-  the end of one line, "initial-state" on the next), and short code at its spaces
-  ("uv run" / "rnnnotes"). Inline code that starts with "-", or is no longer than
-  ``SHORT_CODE`` characters, gets the ``rn-nobr`` class. Longer code keeps its breaks (no
-  page may scroll sideways).
+  the end of one line, "initial-state" on the next). Inline code that starts with "-" gets
+  the ``rn-nobr`` class. Longer code keeps its breaks (no page may scroll sideways).
 - **Quotes.** The site's own prose and headings get curly quotes; the student's verbatim
   answer, code and math keep what they have (:func:`curl_html`).
 
@@ -23,7 +21,6 @@ would take where a reader would not, and quotes.
 
 from __future__ import annotations
 
-import html
 import re
 from xml.etree import ElementTree
 
@@ -71,20 +68,12 @@ class _Permalinks(Treeprocessor):
 
 # Inline code as pymdownx.inlinehilite leaves it (stashed: it is in the page only after the
 # raw HTML is restored). A block of code ends in a newline, or is highlighted in spans.
-SHORT_CODE = 24  # characters: a phone's column holds about 40 of code
-_INLINE_CODE = re.compile(r"<code>([^<\n]+)</code>")
-
-
-def _unbroken(m: re.Match[str]) -> str:
-    code = m[1]
-    if code.startswith("-") or len(html.unescape(code)) <= SHORT_CODE:
-        return f'<code class="{NOBR}">{code}</code>'
-    return m[0]
+_OPTION = re.compile(r"<code>(-[^<\n]*)</code>")
 
 
 class _Options(Postprocessor):
     def run(self, text: str) -> str:
-        return _INLINE_CODE.sub(_unbroken, text)
+        return _OPTION.sub(rf'<code class="{NOBR}">\1</code>', text)
 
 
 class TypesetExtension(Extension):

@@ -127,8 +127,16 @@
     }
   }
 
+  // Short inline code ("uv run rnnnotes") never breaks; longer code may.
+  function keepShortCode() {
+    for (const c of document.querySelectorAll(".md-typeset :not(pre) > code")) {
+      if (c.textContent.length <= 24) c.classList.add("rn-nobr");
+    }
+  }
+
   function mark() {
     keepPunctuation();
+    keepShortCode();
     capQuotes();
     requestAnimationFrame(clearCopyButtons);  // after the theme has added the buttons
     for (const block of document.querySelectorAll(".md-typeset .mathml-block")) fit(block);

@@ -18,6 +18,15 @@
     }
     return "rgb(255, 255, 255)";
   };
+  // A colour as the page computes it (a custom property may hold a hex or hsla value).
+  const resolve = (value) => {
+    const s = document.createElement("span");
+    s.style.color = value;
+    document.body.append(s);
+    const c = getComputedStyle(s).color;
+    s.remove();
+    return c;
+  };
   const text = (el) => el.textContent.replace(/\s+/g, " ").trim().slice(0, 50);
   // Line boxes of an element's text: [{top, left}], one per visual line.
   const lines = (el) => {
@@ -54,7 +63,7 @@
   }
   const backgrounds = [...new Set([...document.querySelectorAll(
     ".md-typeset pre > code, .jupyter-wrapper .highlight-ipynb pre")].filter(visible).map(shown))];
-  const codeBg = getComputedStyle(document.body).getPropertyValue("--md-code-bg-color").trim();
+  const codeBg = resolve("var(--md-code-bg-color)");
   const typeset = document.querySelector(".md-typeset");
   const outputColours = [...new Set([...document.querySelectorAll(".jp-OutputArea-output pre")]
     .filter(visible).map((el) => getComputedStyle(el).color))];
@@ -85,7 +94,7 @@
       underlined: labels.flatMap((l) => [l, ...l.querySelectorAll("*")])
         .filter((e) => getComputedStyle(e).textDecorationLine.includes("underline")).length,
       active: getComputedStyle(labels[checked]).color,
-      link: getComputedStyle(document.body).getPropertyValue("--md-typeset-a-color").trim(),
+      link: resolve("var(--md-typeset-a-color)"),
       gap: first ? lines(first)[0].top - bar.bottom : null,
     };
   });
@@ -107,7 +116,8 @@
       range.setStart(last, last.data.lastIndexOf(m[1], at)); range.setEnd(last, last.data.lastIndexOf(m[1], at) + m[1].length);
       return Math.abs(range.getClientRects()[0].top - lastTop) > 3;
     }).map(text);
-  const inline = [...document.querySelectorAll(".md-typeset :not(pre) > code")].filter(visible);
+  // (the student's stray "$$" is a marked box of its own, rnnsite/mathml.py)
+  const inline = [...document.querySelectorAll(".md-typeset :not(pre) > code:not(.rn-stray__chars)")].filter(visible);
   const inlinePadding = Math.max(0, ...inline.map((c) => parseFloat(getComputedStyle(c).paddingLeft) / parseFloat(getComputedStyle(c).fontSize)));
   const shortBroken = inline.filter((c) => c.textContent.length <= 24 && lines(c).length > 1).map(text);
   // The citation's address: every line of it but the last ends with "/".

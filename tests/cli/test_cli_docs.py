@@ -20,7 +20,7 @@ EXPECTED_EXAMPLES = 10
 COMMAND_WIDTH = 42  # characters of code a phone shows in the text column (390 px)
 # The commands' output is shown as the command prints it, and so has longer lines (the
 # JSON's, an error's): the page wraps those at the edge of their box, set in under their
-# start (rnnsite/code_lines.py; tests/browser/test_browser_code_wraps.py measures it).
+# start (rnnnotes.css; tests/browser/test_browser_polish.py measures it).
 
 
 def page_examples() -> list[tuple[str, str]]:
