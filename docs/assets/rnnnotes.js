@@ -88,16 +88,19 @@
     }
   }
 
-  // Whether any glyph of `code` lies under `button`'s box (its text's boxes only: a line's
-  // span, an inline block as wide as the code, is no glyph).
+  // Whether any word of `code` lies under `button`'s box (not a space: where a line wraps,
+  // its spaces hang past the text's edge, drawing nothing).
   function overText(button, code) {
     const b = button.getBoundingClientRect();
-    const words = document.createRange();
+    const word = document.createRange();
     const texts = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
     for (let t = texts.nextNode(); t; t = texts.nextNode()) {
-      words.selectNodeContents(t);
-      if ([...words.getClientRects()].some((r) => r.width > 0 &&
-        r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top)) return true;
+      for (const m of t.data.matchAll(/\S+/g)) {
+        word.setStart(t, m.index);
+        word.setEnd(t, m.index + m[0].length);
+        if ([...word.getClientRects()].some((r) => r.width > 0 && r.left < b.right &&
+          r.right > b.left && r.top < b.bottom && r.bottom > b.top)) return true;
+      }
     }
     return false;
   }

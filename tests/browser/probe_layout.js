@@ -53,7 +53,8 @@
     return {
       code: pre.textContent.trim().slice(0, 30),
       button: { width: b.width, height: b.height },
-      overText: glyphs(pre).some((r) => meets(r, b)),
+      // its words' boxes (a space where a line wraps hangs past the text's edge, undrawn)
+      overText: lines(pre).some((l) => l.words.some((w) => w.rects.some((r) => meets(r, b)))),
       above: Math.min(...line.map((r) => r.top)) - box.top,  // px above the first line's glyphs
       firstFits: Math.max(...line.map((r) => r.right)) <= b.left,  // would end left of the button
     };

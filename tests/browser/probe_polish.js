@@ -44,22 +44,39 @@
   const codes = [...document.querySelectorAll(".md-typeset pre > code, .jupyter-wrapper .highlight-ipynb pre")]
     .filter(visible);
   const cut = codes.filter((c) => c.scrollWidth > c.clientWidth + 1).map(text);
-  // Each wrapped line of code or printed prose: where its next lines start, against where
-  // its own text starts (its indentation and prompt, in characters).
+  // Each line of code or printed prose that wraps: where its next lines start, in
+  // characters from the left edge of its box's text (0: back at the edge, read as a new line).
   const wrapped = [];
-  for (const el of document.querySelectorAll(".rn-line, .jp-OutputArea-output .nb-prose")) {
-    const ls = lines(el);
-    if (ls.length < 2) continue;
+  for (const box of [...codes, ...document.querySelectorAll(".jp-OutputArea-output .nb-prose")]) {
+    if (!visible(box)) continue;
+    const s = getComputedStyle(box);
+    const edge = rect(box).left + parseFloat(s.borderLeftWidth) + parseFloat(s.paddingLeft);
     const probe = document.createElement("span");
     probe.textContent = "0000000000";
-    probe.style.cssText = "display:inline-block;white-space:pre;padding:0;text-indent:0";
-    el.append(probe);
+    probe.style.cssText = "position:absolute;white-space:pre;text-indent:0";
+    box.append(probe);
     const ch = rect(probe).width / 10;
     probe.remove();
-    const indent = parseFloat(getComputedStyle(el).getPropertyValue("--rn-indent")) || 0;
-    // in characters from the box's left edge: where its next lines start, and its own text
-    const hang = (Math.min(...ls.slice(1).map((l) => l.left)) - rect(el).left) / ch;
-    wrapped.push({ text: text(el), hang: Math.round(hang * 10) / 10, indent });
+    const source = [[]];  // the rects of each of its lines, split at its newlines
+    const walk = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      let at = 0;
+      n.data.split("\n").forEach((part, i) => {
+        if (i > 0) source.push([]);
+        if (part) {
+          const range = document.createRange();
+          range.setStart(n, at); range.setEnd(n, at + part.length);
+          source[source.length - 1].push(...[...range.getClientRects()].filter((r) => r.width > 0));
+        }
+        at += part.length + 1;
+      });
+    }
+    for (const rects of source) {
+      const tops = [...new Set(rects.map((r) => Math.round(r.top)))].sort((a, b) => a - b);
+      if (tops.length < 2) continue;
+      const next = rects.filter((r) => Math.round(r.top) > tops[0]);
+      wrapped.push({ text: text(box), hang: Math.round((Math.min(...next.map((r) => r.left)) - edge) / ch * 10) / 10 });
+    }
   }
   const backgrounds = [...new Set([...document.querySelectorAll(
     ".md-typeset pre > code, .jupyter-wrapper .highlight-ipynb pre")].filter(visible).map(shown))];
