@@ -12,18 +12,18 @@ import numpy as np
 import rnnnotes
 from rnnnotes.counting import count_parameters, unrolled_edges, unrolled_nodes, unrolled_weights
 
-# The exercise these answers belong to.
+# The exercise of these answers.
 TASK = "1.1"
-# The sizes of Q1: change them, then run all
-# cells again.
+# The sizes of Q1: change them, then
+# run all cells again.
 # Input, hidden and output units:
 D, H, K = 20, 128, 10
-# Time steps the network is unrolled over:
+# Steps the network is unrolled over:
 T = 5
-# Seed of the inputs, states and gradients:
+# Seed of inputs, states, gradients:
 SEED = 0
-# Steps are numbered from 1; h_0 is the
-# initial state.
+# Steps are numbered from 1; h_0 is
+# the initial state.
 FIRST = 1
 
 # %% [markdown]

@@ -19,9 +19,9 @@ from rnnnotes.gradflow import (
     with_forget_bias,
 )
 
-# The exercise these answers belong to.
+# The exercise of these answers.
 TASK = "2.1"
-# Change these, then run all cells again.
+# Change these, then run all cells.
 # Forget-gate biases b to compare:
 BIASES = 0.0, 1.0, 3.0
 # Steps of the forget-gate products:
