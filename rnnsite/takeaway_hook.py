@@ -38,6 +38,17 @@ def on_config(config, **kwargs):
     return config
 
 
+def url_link(url: str) -> str:
+    """``url`` as a link whose text breaks only after a "/" (never at a hyphen inside a
+    segment, "task-1-" / "1/", which reads as hyphenation): each segment with its slash
+    unbroken, a <wbr> between them; the text is still the address, character for character."""
+    e = html.escape
+    parts = [part + "/" for part in url.split("/")]
+    parts[-1] = parts[-1][:-1]
+    segments = "<wbr>".join(f'<span class="rn-nobr">{e(part)}</span>' for part in parts if part)
+    return f'<a class="takeaway__url" href="{e(url)}">{segments}</a>'
+
+
 def takeaway_html(page: AnswerPage, config) -> str:
     """The end of an answer page: the dispute link, then "Cite this page"."""
     p = project(config)
@@ -45,6 +56,13 @@ def takeaway_html(page: AnswerPage, config) -> str:
     dispute = dispute_url(config["repo_url"], url, page.title, page.grade.badge, p.version)
     e = html.escape
     code = e(bibtex(p, page))
+    cite = e(plain(p, page))
+    if not cite.endswith(e(url)):
+        raise ValueError(f"the citation of {page.src} must end with its address {url}")
+    cite = cite[: -len(e(url))] + url_link(url)
+    # its lines wrap (rnnnotes.css); a long address breaks after a "/" first
+    bib = (f'<pre class="takeaway__bibtex"><code class="language-bibtex" '
+           f'tabindex="0">{code.replace("/", "/<wbr>")}</code></pre>')
     return f"""
 <section class="takeaway" aria-labelledby="cite-this-page" data-version="{e(p.version)}">
 <p class="takeaway__dispute"><a class="takeaway__dispute-link" href="{e(dispute)}" rel="nofollow"
@@ -52,8 +70,8 @@ def takeaway_html(page: AnswerPage, config) -> str:
 This page grades the answer <strong>{e(page.grade.badge)}</strong>. The link opens a new issue
 on GitHub, with this page and its grade filled in, that asks for your argument and a source.</p>
 <h2 id="cite-this-page">Cite this page</h2>
-<p class="takeaway__plain">{e(plain(p, page))}</p>
-<pre class="takeaway__bibtex"><code class="language-bibtex" tabindex="0">{code}</code></pre>
+<p class="takeaway__plain">{cite}</p>
+{bib}
 </section>"""
 
 

@@ -15,12 +15,18 @@ from rnnnotes.counting import count_parameters
 from rnnnotes.gradflow import hidden_jacobian_norms, pascanu_check, recurrent_matrix, tanh_rnn
 from rnnnotes.train import ADDING_VARIANCE, Adam, SequenceRegressor, adding_problem, train
 
-TASKS = "1.1", "1.2"         # the task of the sizes counted below; this one
-# Change these, then run all cells again.
-SIGMAS = 0.5, 0.9, 1.5, 3.0  # largest singular values of W_hh
-T = 40                       # time steps the gradient travels back
-D, H = 8, 32                 # input and hidden units of the tanh RNN
-SEED = 0                     # seed of the weights and of the inputs
+# The task of the sizes counted below,
+# and this one.
+TASKS = "1.1", "1.2"
+# Change these, then run all cells.
+# Largest singular values of W_hh:
+SIGMAS = 0.5, 0.9, 1.5, 3.0
+# Steps the gradient travels back:
+T = 40
+# Input and hidden units (tanh RNN):
+D, H = 8, 32
+# Seed of the weights and inputs:
+SEED = 0
 
 # %% [markdown]
 # ## Gradient norms against the largest singular value and the length

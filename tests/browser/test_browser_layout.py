@@ -82,12 +82,11 @@ def test_figure_labels_lie_inside_the_figure(visits, path, view):
 
 
 @pytest.mark.parametrize(("path", "view"), FIGURE_CASES)
-def test_a_caption_of_several_lines_is_flush_left_and_one_line_centred(visits, path, view):
+def test_every_caption_is_flush_left_under_its_figure(visits, path, view):
+    """One alignment for every caption, of one line or several (design review of 7
+    December): each of its lines starts at the left edge of its figure's box."""
     for figure in visits[path, view].probe["figureLayout"]:
         caption = figure["caption"]
         if caption is None:
             continue
-        if caption["lines"] == 1:
-            assert abs(caption["offCentre"]) <= 1, figure
-        else:
-            assert max(caption["lefts"]) - min(caption["lefts"]) <= 1, figure
+        assert all(abs(left - caption["figureLeft"]) <= 1 for left in caption["lefts"]), figure
