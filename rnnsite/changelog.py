@@ -81,7 +81,7 @@ def shown_date(date: dt.date) -> str:
 
 def _dates(releases: list[Release], text: str) -> list[str]:
     """Each released version's section opens with its date, as ``releases.toml`` records
-    it: "Released on 6 December 2026" (the digits live numbers of the page)."""
+    it: "Released on 6 December 2026" (its digits givens of the page's setup)."""
     out = []
     for r in releases:
         try:

@@ -113,7 +113,8 @@ def test_a_released_version_states_the_recorded_date():
     assert changelog.section(last.version, text).startswith(
         f"Released on {last.date.day} {last.date:%B %Y}")
     other = "January" if last.date.month != 1 else "February"
-    wrong = text.replace(f"--> {last.date:%B} {last.date.year}", f"--> {other} {last.date.year}")
+    wrong = text.replace(f"{last.date.day} {last.date:%B} {last.date.year}",
+                         f"{last.date.day} {other} {last.date.year}")
     assert wrong != text
     assert any("should open with" in f for f in changelog.problems(text=wrong))
 
