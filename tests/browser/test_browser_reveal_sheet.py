@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 from site_server import page_paths
 
@@ -306,8 +307,13 @@ def test_on_a_phone_the_sheet_never_covers_its_number(phone, server, reveal_page
         phone.evaluate("""(el) => scrollBy(0, el.getBoundingClientRect().bottom
                                               - innerHeight + 40)""", number.element_handle())
         tip = open_it(phone, number)
-        phone.wait_for_timeout(50)  # a frame for the page to scroll
         where = f"{path} {number.get_attribute('aria-describedby')}"
+        try:  # the page scrolls on the next frame (rnnnotes.js)
+            phone.wait_for_function(
+                "([n, t]) => n.getBoundingClientRect().bottom <= t.getBoundingClientRect().top",
+                arg=[number.element_handle(), tip.element_handle()], timeout=3_000)
+        except PlaywrightError:
+            pass  # the assertion below says where
         assert number.bounding_box()["y"] + number.bounding_box()["height"] <= \
             tip.bounding_box()["y"], where
         seen += 1
