@@ -24,9 +24,9 @@ from html.parser import HTMLParser
 
 __all__ = ["entry", "rich_titles"]
 
-_HEADING = re.compile(r'<h([1-6])\b(?P<attrs>[^>]*)\bid="(?P<id>[^"]+)"[^>]*>(?P<inner>.*?)</h\1>',
-                      re.DOTALL)
-_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+_HEADING = re.compile(r'<h([1-6])(?P<attrs>\b[^>]*)>(?P<inner>.*?)</h\1>', re.DOTALL)
+_ID = re.compile(r'\bid="([^"]+)"')
+_PERMALINK = re.compile(r'<a\b[^>]*\bclass="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _RICH = re.compile(r"<(?:math|em|strong|code|sub|sup)\b")
 _STYLE = {"em", "strong", "code", "sub", "sup", "i", "b"}
 _MATHML = {"math", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msub", "msup",
@@ -87,8 +87,9 @@ def entry(inner: str) -> str:
 def rich_titles(content: str) -> dict[str, str]:
     """Heading id → its entry, for every heading of ``content`` with math, emphasis or code
     (mkdocstrings' headings excepted)."""
-    return {m["id"]: entry(m["inner"]) for m in _HEADING.finditer(content)
-            if _RICH.search(_PERMALINK.sub("", m["inner"])) and "doc-heading" not in m["attrs"]}
+    return {_ID.search(m["attrs"])[1]: entry(m["inner"]) for m in _HEADING.finditer(content)
+            if _ID.search(m["attrs"]) and "doc-heading" not in m["attrs"]
+            and _RICH.search(_PERMALINK.sub("", m["inner"]))}
 
 
 def on_page_content(content: str, page, config, files) -> str:  # MkDocs hook

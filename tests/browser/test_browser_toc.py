@@ -59,5 +59,9 @@ def test_toc_entries_show_what_their_heading_shows(view, server):
                 want = {k: heading[k] for k in ("words", "shape", "font")}
                 if got != want:
                     wrong.append((path, heading["id"], link["where"], got, want))
+        pilcrows = page.evaluate("[...document.querySelectorAll('a.md-nav__link')]"
+                                 ".map((a) => a.textContent.trim()).filter((t) => t.includes('¶'))")
+        if pilcrows:
+            wrong.append((path, "a permalink's ¶ in the table of contents", pilcrows))
     assert EXPECTED <= seen, f"{name}: headings with math or code not found on {EXPECTED - seen}"
     assert not wrong, f"{name}: {wrong}"

@@ -19,5 +19,6 @@ def test_an_entry_keeps_math_emphasis_and_code_and_drops_the_rest():
 
 def test_only_rich_headings_and_never_mkdocstrings_ones():
     content = (f'<h2 id="a">Plain{PERMALINK}</h2><h3 id="b">With {MATH}{PERMALINK}</h3>'
-               f'<h2 class="doc doc-heading" id="c"><code>f</code>{PERMALINK}</h2>')
+               f'<h2 id="c" class="doc doc-heading"><code>f</code>'
+               '<a href="#c" class="headerlink" title="Permanent link">&para;</a></h2>')
     assert list(rich_titles(content)) == ["b"]
