@@ -23,8 +23,9 @@ READ = """() => {
   const headings = [...document.querySelectorAll("article :is(h1, h2, h3, h4, h5, h6)")]
     .map((h) => ({ level: +h.localName[1], text: text(h), object: h.matches(".doc-heading"),
                    size: px(h, "fontSize"),
-                   face: h.querySelector(".doc-object-name")
-                     ? getComputedStyle(h.querySelector(".doc-object-name")).fontFamily : "",
+                   face: h.querySelector(".doc-object-name > code")
+                     ? getComputedStyle(h.querySelector(".doc-object-name > code")).fontFamily
+                     : "",
                    kind: [...h.parentElement.classList].find((c) => /^doc-function$/.test(c))
                      || "",
                    signature: !!h.nextElementSibling?.matches(".doc-signature") }));

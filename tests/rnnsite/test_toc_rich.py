@@ -22,3 +22,4 @@ def test_only_rich_headings_and_never_mkdocstrings_ones():
                f'<h2 id="c" class="doc doc-heading"><code>f</code>'
                '<a href="#c" class="headerlink" title="Permanent link">&para;</a></h2>')
     assert list(rich_titles(content)) == ["b"]
+
