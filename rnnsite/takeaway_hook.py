@@ -5,7 +5,10 @@
 - :func:`on_page_content` ends every answer page (``task-*/q*.md``, with the front matter
   of :mod:`rnnsite.answer_pages`) with "Cite this page" (:mod:`rnnsite.citation`) and a
   "Disagree with this verdict?" link (:mod:`rnnsite.dispute`), both made from its front
-  matter, and puts the link to the PDF of every answer (:mod:`rnnsite.pdf`) on the home page.
+  matter, and puts the link to the PDF of every answer (:mod:`rnnsite.pdf`) on the home page;
+  on every page with live numbers, the key to their dotted underline
+  (:mod:`rnnsite.live_legend`); on every page, the numbers of a table's column grouped
+  alike (:mod:`rnnsite.table_numbers`).
 
 The block is added to the HTML after the page's Markdown is rendered and checked: its
 numbers (version, date) come from the citation's one source, not from the page.
@@ -21,8 +24,10 @@ from mkdocs.exceptions import PluginError
 from rnnsite.answer_pages import AnswerPage, AnswerPageError, is_answer_page
 from rnnsite.citation import bibtex, page_url, plain, project
 from rnnsite.dispute import dispute_url
+from rnnsite.live_legend import add_legend
 from rnnsite.pdf import PDF_NAME
 from rnnsite.releases import version
+from rnnsite.table_numbers import group_columns
 
 log = logging.getLogger("mkdocs.plugins.rnnsite")
 PDF_SIZE_SLOT = '<span class="pdf-handout__size" data-pdf-size></span>'
@@ -61,6 +66,7 @@ def pdf_link_html() -> str:
 
 
 def on_page_content(html_text, page, config, files, **kwargs):
+    html_text = add_legend(group_columns(html_text))
     src = page.file.src_uri
     if is_answer_page(src):
         try:

@@ -156,3 +156,21 @@
   document.fonts.ready.then(mark);
   addEventListener("resize", mark);
 })();
+
+// On a phone a live number's reveal is a sheet along the foot of the screen (livedocs.css):
+// a number it would cover is scrolled up above it, so the reader sees both.
+(() => {
+  const phone = matchMedia("(max-width: 44.9375em)");
+  const above = (e) => {  // a touch (which may not focus) or keyboard focus opens it
+    const num = e.target.closest && e.target.closest(".ld-wrap > .ld");
+    if (!num || !phone.matches) return;
+    requestAnimationFrame(() => {
+      const tip = num.parentElement.querySelector(":scope > .ld-tip");
+      if (!tip || !tip.offsetHeight) return;
+      const over = num.getBoundingClientRect().bottom + 8 - tip.getBoundingClientRect().top;
+      if (over > 0) scrollBy({ top: over, behavior: "instant" });
+    });
+  };
+  document.addEventListener("pointerdown", above);
+  document.addEventListener("focusin", above);
+})();

@@ -32,9 +32,10 @@ async ({pages, cover, siteUrl}) => {
     const src = doc.querySelector("article.md-content__inner");
     if (!src) throw new Error(`${url}: no article`);
     // What a reader of paper cannot use: buttons, permalinks, reveal popups, the dark
-    // figures, the reproduce box, the link to this PDF itself.
+    // figures, the reproduce box, the key to the dotted underline (paper has none), the
+    // link to this PDF itself.
     src.querySelectorAll(".md-content__button, .headerlink, .ld-tip, .ld-reproduce,"
-      + " img[src$='#only-dark'], .pdf-handout, .md-source-file, script, noscript")
+      + " .rn-live-legend, img[src$='#only-dark'], .pdf-handout, .md-source-file, script, noscript")
       .forEach((el) => el.remove());
     src.querySelectorAll("details").forEach((el) => el.setAttribute("open", ""));
     // Framework tabs: every tab, each under its label.

@@ -69,7 +69,8 @@
         brokenWords.push(...line.words.filter((w) => tops(w.rects) > 1).map((w) => w.text));
       }
       return { text: pre.textContent.trim().slice(0, 30), brokenWords, wrappedRows, proseScrolls,
-               scrolls: box.scrollWidth > box.clientWidth };
+               scrolls: box.scrollWidth > box.clientWidth,
+               size: parseFloat(getComputedStyle(pre).fontSize) };
     });
 
   // Figures: every label's box as displayed (text, and math drawn as glyph outlines: a

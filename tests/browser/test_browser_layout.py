@@ -18,6 +18,7 @@ BUTTON_PX = 24  # the copy button's least side: WCAG 2.2's minimum target (2.5.8
 # was 45 px in every cell (a 30 px strip for the button, then the code's own padding).
 CLEAR_PX = 12  # a cell whose first line ends left of the button: only the code's padding
 STRIP_PX = 32  # a cell whose first line reaches under it: a strip as tall as the button
+MIN_OUTPUT_PX = 12  # the least size of printed output's type
 LABEL_GAP_PX = 4  # between the boxes of any two labels of a figure, as displayed
 
 
@@ -46,6 +47,20 @@ def test_printed_output_wraps_prose_at_spaces_and_keeps_tables(visits, path, vie
         assert out["brokenWords"] == [], out
         assert out["wrappedRows"] == [], out
         assert out["proseScrolls"] == [], out
+
+
+PHONE_CASES = [c for c in NOTEBOOK_CASES if VIEWS[c.values[1]][0] <= 390]
+
+
+@pytest.mark.parametrize(("path", "view"), PHONE_CASES)
+def test_printed_output_fits_a_phone(visits, path, view):
+    """Design review of issue 18: on a phone (390 px) no output box of a notebook scrolls
+    sideways; its tables are printed narrow enough (its type stays the site's, not made
+    smaller to fit)."""
+    printed = visits[path, view].probe["printed"]
+    assert printed, "a notebook page prints output"
+    assert [out["text"] for out in printed if out["scrolls"]] == []
+    assert min(out["size"] for out in printed) >= MIN_OUTPUT_PX
 
 
 @pytest.mark.parametrize(("path", "view"), FIGURE_CASES)

@@ -111,3 +111,12 @@ def test_the_404_page_addresses_everything_from_the_site_root(site):
 
 def test_serve_rebuilds_when_the_package_or_the_tooling_changes():
     assert {"rnnnotes", "livedocs"} <= set(CONFIG["watch"])
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_every_table_column_has_a_header(site, source):
+    """Design review: a table whose header cell is empty reads as a broken table (the API's
+    "edges | count | (blank)"). Every header cell says what its column holds."""
+    empty = [m.group(0) for m in re.finditer(r"<th\b[^>]*>(.*?)</th>", built(site, source), re.S)
+             if not re.sub(r"<[^>]+>|&nbsp;|\s", "", m.group(1))]
+    assert not empty, f"{source}: {len(empty)} empty header cell(s): {empty[:3]}"
