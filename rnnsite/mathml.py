@@ -34,6 +34,7 @@ from latex2mathml.converter import convert
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
+from rnnsite.math_accents import accents
 from rnnsite.math_spacing import tight
 
 log = logging.getLogger("mkdocs.plugins.livedocs")
@@ -106,6 +107,7 @@ def tex_to_mathml(tex: str, *, display: bool) -> str:
 def _tight(mathml: str) -> str:
     root = ElementTree.fromstring(mathml.replace(f' xmlns="{_MATHML_NS}"', "", 1))
     tight(root)
+    accents(root)
     _line_breaks(root)
     out = ElementTree.tostring(root, encoding="unicode")
     # markup characters as latex2mathml writes them (ElementTree writes &lt; and so on)

@@ -62,8 +62,9 @@ _SCRIPTS = {"msub": ("_",), "msup": ("^",), "msubsup": ("_", "^"),
             "munder": ("_",), "mover": ("^",), "munderover": ("_", "^")}
 _TAGS = {"_": "sub", "^": "sup"}
 # Accents over (or under) one letter, as combining marks: h̃, x̂, h⃗.
-_ACCENTS = {"~": "\u0303", "^": "\u0302", "¯": "\u0304", "→": "\u20d7", "←": "\u20d6",
-            "˙": "\u0307", "¨": "\u0308"}
+# (rnnsite/math_accents.py writes ˆ and ˜, the math font's spacing accents)
+_ACCENTS = {"~": "\u0303", "^": "\u0302", "˜": "\u0303", "ˆ": "\u0302", "¯": "\u0304",
+            "→": "\u20d7", "←": "\u20d6", "˙": "\u0307", "¨": "\u0308"}
 
 
 def _text(el: ElementTree.Element, top: bool, marked: bool = False) -> str:

@@ -8,7 +8,7 @@ weight *uses* of the unrolled graph see [`counting.unrolled`][rnnnotes.counting.
 Sizes: input $D$, hidden $H$, $g$ gate blocks per cell (`rnn` 1, `lstm` 4, `gru` 3),
 $n_d = 2$ directions if bidirectional else 1, output $K$. The gate blocks are stacked along
 one axis, so one weight array holds all $g$ blocks: PyTorch's `weight_ih_l0` of an LSTM,
-shape `(4H, D)`, is $[W_i; W_f; W_g; W_o]$.
+shape `(4H, D)`, is $[W_{ii}; W_{if}; W_{ig}; W_{io}]$.
 
 PyTorch, per layer $l$ and direction (suffix `_reverse` for the second), with $H_r$ the
 width of $h_t$ ($p$ = `proj_size` if $p > 0$, else $H$) and layer inputs $D_0 = D$,
@@ -234,7 +234,7 @@ def _keras_arrays(
             yield ParamArray(f"{where}recurrent_kernel", (h, gh))  # (B, H) @ (H, gH)
             if bias:
                 # reset_after GRU: one bias for x @ kernel, one for h @ recurrent_kernel,
-                # because the reset gate multiplies (h @ U_n + b_n) after the matmul.
+                # because the reset gate multiplies (h @ recurrent_kernel_n + b_n) after the matmul.
                 yield ParamArray(f"{where}bias", (2, gh) if two_biases else (gh,))
     if k is not None:
         yield ParamArray("dense/kernel", (h * dirs, k))  # (B, F) @ (F, K)

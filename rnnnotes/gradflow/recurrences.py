@@ -95,7 +95,7 @@ def matrix_power_norms(W: np.ndarray, steps: int, ord: int | str = 2) -> np.ndar
 def linear_rnn_jacobian_norms(W_hh: np.ndarray, steps: int, ord: int | str = 2) -> np.ndarray:
     r"""$\|\partial h_{t+k}/\partial h_t\|$, $k = 0..$`steps`, of a linear RNN.
 
-    The linear RNN is $h_t = W_{hh} h_{t-1} + W_{xh} x_t + b$. The input term does not
+    The linear RNN is $h_t = W_{ih} x_t + W_{hh} h_{t-1} + b$. The input term does not
     depend on $h$, so $\partial h_{t+k}/\partial h_t = W_{hh}^k$ for
     every $t$: the scalar picture $w^k$ with $w$ replaced by the matrix $W_{hh}$.
 
@@ -217,7 +217,7 @@ def tanh_rnn_jacobians(
     :param W_hh: the recurrent matrix, real `(n, n)`.
     :param h0: the initial state, `(n,)`.
     :param steps: the number of steps, an int >= 0.
-    :param inputs: the input drive $u_k = W_{xh} x_k + b$ for $k = 1..$`steps`, shape
+    :param inputs: the input drive $u_k = W_{ih} x_k + b$ for $k = 1..$`steps`, shape
         `(steps, n)`; None means zeros.
     :returns: `(states, J)`: `states` `(steps + 1, n)` holds $h_0, \dots, h_{\text{steps}}$
         and `J` `(steps + 1, n, n)` holds $J_k = \partial h_k/\partial h_0$.

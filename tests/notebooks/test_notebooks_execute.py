@@ -80,7 +80,7 @@ def test_task_1_1_outputs_are_the_package_counts(executed):
     no_bias = count_parameters("rnn", D, H, output_size=K, bias=False).total
     assert f"without biases: {no_bias:,} unique weights" in out
     # BPTT: the sum holds with h_0 = 0 and with a random h_0; step 1's W_hh term is zero
-    # only in the first case, and its W_xh and bias terms are not
+    # only in the first case, and its W_ih and bias terms are not
     assert out.count("sum of the steps' terms = gradient of the unrolled network: True") == 2
     first = re.findall(r"^step 1: .*$", out, re.M)
     assert len(first) == 2 and first[0].endswith("(exactly zero)")

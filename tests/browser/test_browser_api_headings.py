@@ -1,0 +1,79 @@
+"""The API pages read as a reference: page title (h1) > section (h2) > object (h3) > member
+(h4), an object's heading smaller than a section's and its name in the code face, and each
+signature a code block of its own whose lines all fit the column and break only between
+parameters, at 390 and 1280 px (mkdocs.yml's mkdocstrings options, docs/api/api.css).
+
+Before: the objects' headings (h3) sat right under the page title with no section between,
+as large as the headings of a page's sections, with the whole signature inside the heading
+broken wherever the line ran out."""
+
+from __future__ import annotations
+
+import pytest
+from browser_audit import PAGES, VIEWS
+from site_server import open_view
+
+API = [p for p in PAGES if p.startswith("api/") and p != "api/"]
+READ = """() => {
+  const text = (el) => { const c = el.cloneNode(true);
+    c.querySelectorAll(".headerlink, .doc-symbol").forEach((x) => x.remove());
+    return c.textContent.replace(/\\s+/g, " ").trim(); };
+  const px = (el, prop) => parseFloat(getComputedStyle(el)[prop]);
+  const code = document.querySelector("article p code");
+  const headings = [...document.querySelectorAll("article :is(h1, h2, h3, h4, h5, h6)")]
+    .map((h) => ({ level: +h.localName[1], text: text(h), object: h.matches(".doc-heading"),
+                   size: px(h, "fontSize"),
+                   face: h.querySelector(".doc-object-name > code")
+                     ? getComputedStyle(h.querySelector(".doc-object-name > code")).fontFamily
+                     : "",
+                   kind: [...h.parentElement.classList].find((c) => /^doc-function$/.test(c))
+                     || "",
+                   signature: !!h.nextElementSibling?.matches(".doc-signature") }));
+  const signatures = [...document.querySelectorAll("article .doc-signature pre > code")]
+    .map((c) => ({ text: c.textContent.replace(/\\n$/, ""),
+                   over: c.scrollWidth - c.clientWidth,
+                   lines: Math.round((c.clientHeight - px(c, "paddingTop") - px(c, "paddingBottom"))
+                                     / px(c, "lineHeight")) }));
+  return { headings, signatures, codeFace: code ? getComputedStyle(code).fontFamily : "" };
+}"""
+
+
+@pytest.fixture(scope="module", params=[v for v in VIEWS if v.endswith("light")])
+def view(request, browser):
+    with open_view(browser, *VIEWS[request.param]) as page:
+        yield request.param, page
+
+
+@pytest.mark.parametrize("path", API)
+def test_api_page_has_a_hierarchy_and_readable_signatures(view, server, path):
+    name, page = view
+    page.goto(server.url + path)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    found = page.evaluate(READ)
+    heads = found["headings"]
+    assert [h["level"] for h in heads].count(1) == 1 and heads[0]["level"] == 1
+    levels = [h["level"] for h in heads]
+    skips = [(a, b, h["text"]) for a, b, h in zip(levels, levels[1:], heads[1:], strict=False)
+             if b > a + 1]
+    assert not skips, f"{name} {path}: a heading level skipped: {skips}"
+    sections = [h["text"] for h in heads if h["level"] == 2]
+    assert sections, f"{path}: no section (h2) between the title and the objects"
+    titles = [heads[0]["text"], *sections]
+    assert len(set(map(str.casefold, titles))) == len(titles), f"{path}: repeated: {titles}"
+    section_size = min(h["size"] for h in heads if h["level"] == 2)
+    objects = [h for h in heads if h["object"] and h["level"] >= 3]
+    assert objects
+    for h in objects:
+        assert h["size"] < section_size, (name, path, h["text"], h["size"], section_size)
+        assert h["face"] == found["codeFace"], (name, path, h["text"], h["face"])
+        if h["kind"]:
+            assert h["signature"], f"{path}: {h['text']} has no signature block"
+    assert found["signatures"]
+    for sig in found["signatures"]:
+        lines = sig["text"].split("\n")
+        assert sig["over"] <= 0, f"{name} {path}: cut sideways by {sig['over']} px: {lines[0]}"
+        assert sig["lines"] == len(lines), f"{name} {path}: wrapped within a line: {lines}"
+        # a break only after "(" or a parameter's ",", or before the ")" closing the call
+        assert all(line.endswith(("(", ",")) or after.lstrip().startswith(")")
+                   for line, after in zip(lines, lines[1:], strict=False)), lines
+        assert lines[-1].lstrip().startswith(")") or len(lines) == 1, lines

@@ -1,0 +1,25 @@
+"""A table of contents entry keeps its heading's math, emphasis and code, and nothing
+else of its markup (rnnsite/toc_rich.py; in the browser: tests/browser/test_browser_toc.py)."""
+
+from __future__ import annotations
+
+from rnnsite.toc_rich import entry, rich_titles
+
+MATH = ('<span class="rn-nobr"><span class="arithmatex"><math display="inline"><mrow>'
+        '<mi>T</mi></mrow></math></span>:</span>')
+PERMALINK = '<a class="headerlink" href="#x" title="Permanent link">&para;</a>'
+
+
+def test_an_entry_keeps_math_emphasis_and_code_and_drops_the_rest():
+    got = entry(f"Grow with {MATH} <em>not</em> <a href='#y'>a <code>link</code></a>"
+                f' <span class="ld" data-x="1">19,712</span> &amp; more{PERMALINK}')
+    assert got == ('Grow with <span class="rn-nobr"><math display="inline"><mrow><mi>T</mi>'
+                   '</mrow></math>:</span> <em>not</em> a <code>link</code> 19,712 &amp; more')
+
+
+def test_only_rich_headings_and_never_mkdocstrings_ones():
+    content = (f'<h2 id="a">Plain{PERMALINK}</h2><h3 id="b">With {MATH}{PERMALINK}</h3>'
+               f'<h2 id="c" class="doc doc-heading"><code>f</code>'
+               '<a href="#c" class="headerlink" title="Permanent link">&para;</a></h2>')
+    assert list(rich_titles(content)) == ["b"]
+
