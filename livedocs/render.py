@@ -9,6 +9,7 @@ split off.  The renderer tells the extension which page it renders as Zensical d
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import cache
@@ -20,12 +21,18 @@ from markdown.preprocessors import Preprocessor
 
 from .checker.run import SetupCache
 from .markdown_ext import LiveNumbersExtension
+from .marks import EXEMPT_CLOSE, EXEMPT_OPEN
 from .page import PageInfo, from_source, front_matter
 from .report import PageReport
 
 __all__ = ["ROOT", "Rendered", "render_page", "site_markdown", "PAGE_SUFFIXES"]
 
 ROOT = Path(__file__).resolve().parents[1]
+# mkdocstrings' instruction, "::: identifier" and its indented options: in the build the
+# plugin replaces it with the rendered docstring (a fragment the audit skips); here, where
+# no plugin runs, it is kept as the text it is, marked as generated, so that its options
+# (``heading_level: 2``) are not read as the page's numbers. Its lines stay where they were.
+AUTODOC = re.compile(r"^:::[ \t]+\S.*(?:\n[ \t]+\S.*)*", re.M)
 # The suffixes MkDocs renders as pages (mkdocs.utils.markdown_extensions).
 PAGE_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 
@@ -122,6 +129,7 @@ def render_page(content: str, path: str, *, config_file: str | Path | None = Non
     src_uri = path.split("/", 1)[1] if path.startswith(f"{docs}/") else path
     context.page = _Page(src_uri, meta, content, path, setup_cache)
     md.reset()
+    body = AUTODOC.sub(lambda m: f"{EXEMPT_OPEN}{m.group()}{EXEMPT_CLOSE}", body)
     try:
         html = md.convert(body)
         report: PageReport = md.livedocs_report  # type: ignore[attr-defined]

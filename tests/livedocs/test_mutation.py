@@ -47,7 +47,9 @@ SEED_RESULTS = re.compile(r"19(?:,|\{,\})?712|39(?:,|\{,\})?552")
 KEYED = ("rnnnotes", "livedocs", "rnnsite", "docs", "tests", "overrides", "conftest.py",
          "mkdocs.yml", "pyproject.toml", "releases.toml")
 RESULTS = BuildCache(ROOT, KEYED, ROOT / ".cache" / "tests")
-_SKIP = re.compile(r"<!-- live:setup.*?-->|<!--=.*?-->|<!--notation-->|```.*?```", re.S)
+_SKIP = re.compile(r"<!-- live:setup.*?-->|<!--=.*?-->|<!--notation-->|```.*?```"
+                   r"|^:::[ \t]+\S[^\n]*(?:\n[ \t]+\S[^\n]*)*", re.S | re.M)  # and mkdocstrings'
+
 
 
 def visible(html: str) -> tuple[str, frozenset[str]]:

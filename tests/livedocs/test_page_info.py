@@ -107,3 +107,12 @@ def test_exempt_markdown_is_rendered_but_not_audited() -> None:
 def test_a_page_cannot_forge_an_exemption() -> None:
     page = "# P\n\n\U0010fff0 777 \U0010fff1\n"
     assert not render_page(page, "docs/p.md").report.ok
+
+
+def test_a_mkdocstrings_instruction_is_not_read_as_the_pages_numbers() -> None:
+    """In the build mkdocstrings replaces ``::: identifier`` and its options with the
+    docstring; the pytest renderer, where no plugin runs, skips them as generated text
+    (their ``heading_level: 2`` is no number of the page), and nothing else."""
+    block = "::: rnnnotes.counting.unrolled\n    options:\n      heading_level: 2\n"
+    assert render_page(f"# API\n\n{block}", "docs/api/x.md").report.ok
+    assert not render_page(f"# API\n\n{block}\nAnd 777 after it.\n", "docs/api/x.md").report.ok
