@@ -93,8 +93,8 @@ def recurrent_matrix(
       singular values spread below $\sigma_{\max}$ and its spectral radius is smaller
       (about half for large $n$), so $\|W^k\|$ falls faster than $\sigma_{\max}^k$.
 
-    :param n: the size, an int >= 1.
-    :param sigma_max: the largest singular value, a finite number >= 0.
+    :param n: the size, an int ≥ 1.
+    :param sigma_max: the largest singular value, a finite number ≥ 0.
     :param kind: `"orthogonal"` or `"gaussian"`.
     :param seed: seed of the `numpy.random.default_rng` the matrix is drawn from.
     :returns: `W`, float64 of shape `(n, n)`.
@@ -126,7 +126,7 @@ def nonnormal_matrix(n: int, rho: float, coupling: float = 1.0) -> np.ndarray:
     $\rho^k$. Spectral radius below one therefore does not mean the gradient shrinks at
     every step; $\sigma_{\max}(W) \ge |a|$ is what allows the growth.
 
-    :param n: the size, an int >= 1 (for $n = 1$, $W = \rho$).
+    :param n: the size, an int ≥ 1 (for $n = 1$, $W = \rho$).
     :param rho: the eigenvalue (the spectral radius is $|\rho|$), a finite number.
     :param coupling: $a$, the superdiagonal, a finite number.
     :returns: `W`, float64 of shape `(n, n)`.
@@ -147,7 +147,7 @@ def tanh_rnn(W_hh: np.ndarray, input_size: int = 1, *, seed: int = 0) -> RNN:
     $W_{ih}$ `(n, input_size)` is drawn from $U(-1/\sqrt{n}, 1/\sqrt{n})$ with `seed`.
 
     :param W_hh: the recurrent matrix, real `(n, n)`.
-    :param input_size: features of $x_t$, an int >= 1.
+    :param input_size: features of $x_t$, an int ≥ 1.
     :param seed: seed of the input weights.
     :returns: the model, float64.
     """
@@ -169,7 +169,7 @@ def tanh_rnn_norm_curve(
     seed: int = 0,
     ord: int | str = 2,
 ) -> np.ndarray:
-    r"""$\|\partial h_T/\partial h_{T-k}\|$ for $k = 0..T$ of a tanh RNN with this $W_{hh}$.
+    r"""$\|\partial h_T/\partial h_{T-k}\|$, $k = 0, 1, \dots, T$, of a tanh RNN with $W_{hh}$.
 
     The model ([tanh_rnn][rnnnotes.gradflow.tanh_rnn] with `W_hh` and `seed`) reads
     $T$ = `steps` inputs $x_t$ drawn from $N(0, s^2)$, $s$ = `input_scale` (with the same
@@ -179,7 +179,7 @@ def tanh_rnn_norm_curve(
     [matrix_power_norms][rnnnotes.gradflow.matrix_power_norms] of `W_hh`.
 
     :param W_hh: the recurrent matrix, real `(n, n)`.
-    :param steps: $T$, an int >= 1.
+    :param steps: $T$, an int ≥ 1.
     :param input_size: features of $x_t$.
     :param input_scale: the inputs' standard deviation $s \ge 0$.
     :param seed: seed of the input weights and of the inputs.
@@ -213,8 +213,8 @@ def sigma_max_curves(
     `recurrent_matrix(hidden_size, sigma_maxes[r], kind=kind, seed=seed)`,
     the same seeded draw rescaled, so the rows differ only in $\sigma_{\max}$.
 
-    :param sigma_maxes: the largest singular values, a sequence of numbers >= 0.
-    :param steps: $T$, an int >= 1.
+    :param sigma_maxes: the largest singular values, a sequence of numbers ≥ 0.
+    :param steps: $T$, an int ≥ 1.
     :param hidden_size: $n$, the size of $W_{hh}$.
     :returns: float64 array of shape `(len(sigma_maxes), steps + 1)`, `[r, k]` =
         $\|\partial h_T/\partial h_{T-k}\|$; the other arguments are those of

@@ -73,7 +73,7 @@ def _states(model, spec: ModelSpec, x: np.ndarray, hx) -> tuple[np.ndarray, np.n
 
 
 def hidden_jacobians(model, x: np.ndarray, hx=None) -> np.ndarray:
-    r"""$\partial h_T/\partial h_t$ for $t = 0..T$, through the full recurrence.
+    r"""$\partial h_T/\partial h_t$ for $t = 0, 1, \dots, T$, through the full recurrence.
 
     `J[t, i, j]` $= \partial h_T[i] / \partial h_t[j]$, so `J[T]` $= I$ and `J[0]`
     $= \partial h_T/\partial h_0$. For an LSTM $c_t$ is held fixed (the state is the pair
@@ -97,7 +97,7 @@ def hidden_jacobians(model, x: np.ndarray, hx=None) -> np.ndarray:
 
 
 def hidden_jacobian_norms(model, x: np.ndarray, hx=None, ord: int | str = 2) -> np.ndarray:
-    r"""$\|\partial h_T/\partial h_t\|$ for $t = 0..T$.
+    r"""$\|\partial h_T/\partial h_t\|$ for $t = 0, 1, \dots, T$.
 
     The norms of [hidden_jacobians][rnnnotes.gradflow.hidden_jacobians].
 
@@ -133,7 +133,7 @@ def forget_gates(lstm, x: np.ndarray, hx=None) -> np.ndarray:
 
 
 def cell_jacobians(lstm, x: np.ndarray, hx=None, path: str = "cell") -> np.ndarray:
-    r"""$\partial c_T/\partial c_t$ for $t = 0..T$ of an LSTM: cell path, full, or total.
+    r"""$\partial c_T/\partial c_t$ for $t = 0, 1, \dots, T$ of an LSTM: cell path, full, or total.
 
     `J[t, i, j]` $= \partial c_T[i] / \partial c_t[j]$, `J[T]` $= I$.
 
@@ -197,7 +197,7 @@ def cell_jacobians(lstm, x: np.ndarray, hx=None, path: str = "cell") -> np.ndarr
 def cell_jacobian_norms(
     lstm, x: np.ndarray, hx=None, path: str = "cell", ord: int | str = 2
 ) -> np.ndarray:
-    r"""$\|\partial c_T/\partial c_t\|$ for $t = 0..T$.
+    r"""$\|\partial c_T/\partial c_t\|$ for $t = 0, 1, \dots, T$.
 
     The norms of [cell_jacobians][rnnnotes.gradflow.cell_jacobians]. For `path="cell"`
     the 2-norm is the largest product of forget gates,
@@ -216,7 +216,7 @@ def cell_jacobian_norms(
 
 
 def state_gradients(model, x: np.ndarray, grad_h_T: np.ndarray, hx=None) -> np.ndarray:
-    r"""$\partial L/\partial h_t$ for $t = 0..T$ of a batch, for a loss that reads only $h_T$.
+    r"""$\partial L/\partial h_t$, $t = 0, 1, \dots, T$, of a batch, for a loss reading only $h_T$.
 
     Row $b$ is $g_b^\top\, \partial h_T/\partial h_t$ of sequence $b$, with $g_b$ = `grad_h_T[b]`:
     the gradient of a many-to-one loss (a readout of $h_T$) as it reaches every earlier

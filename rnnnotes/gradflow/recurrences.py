@@ -42,13 +42,13 @@ ACTIVATION_GAMMA: dict[str, float] = {"tanh": 1.0, "sigmoid": 0.25, "relu": 1.0}
 def scalar_recurrence(w: float, steps: int) -> np.ndarray:
     r"""$\partial h_k/\partial h_0 = w^k$ of the scalar recurrence $h_k = w h_{k-1}$.
 
-    For $k = 0..$`steps`, built by repeated multiplication, $d_k = w\, d_{k-1}$ with
+    For $k = 0, 1, \dots,$ `steps`, built by repeated multiplication, $d_k = w\, d_{k-1}$ with
     $d_0 = 1$, which is exactly how backpropagation accumulates it. It vanishes for
     $|w| < 1$, explodes for $|w| > 1$, and for $|w| = 1$ ($w = 1$ or $w = -1$) does
     neither.
 
     :param w: the recurrent weight, a finite real number.
-    :param steps: the number of steps $k$ to go back, an int >= 0.
+    :param steps: the number of steps $k$ to go back, an int ≥ 0.
     :returns: float64 array of shape `(steps + 1,)`, entry $k$ = $w^k$.
     """
     if isinstance(w, bool) or not isinstance(w, numbers.Real):
@@ -64,10 +64,10 @@ def scalar_recurrence(w: float, steps: int) -> np.ndarray:
 
 
 def matrix_powers(W: np.ndarray, steps: int) -> np.ndarray:
-    r"""$W^k$ for $k = 0..$`steps`, with $W^0 = I$ and $W^k = W W^{k-1}$.
+    r"""$W^k$ for $k = 0, 1, \dots,$ `steps`, with $W^0 = I$ and $W^k = W W^{k-1}$.
 
     :param W: a real square matrix `(n, n)`.
-    :param steps: the largest power, an int >= 0.
+    :param steps: the largest power, an int ≥ 0.
     :returns: array of shape `(steps + 1, n, n)`.
     """
     W = as_square_matrix(W, "W")
@@ -81,10 +81,10 @@ def matrix_powers(W: np.ndarray, steps: int) -> np.ndarray:
 
 
 def matrix_power_norms(W: np.ndarray, steps: int, ord: int | str = 2) -> np.ndarray:
-    r"""$\|W^k\|$ for $k = 0..$`steps`.
+    r"""$\|W^k\|$ for $k = 0, 1, \dots,$ `steps`.
 
     :param W: a real square matrix `(n, n)`.
-    :param steps: the largest power, an int >= 0.
+    :param steps: the largest power, an int ≥ 0.
     :param ord: `2` (spectral norm, the largest singular value) or `"fro"` (Frobenius norm).
     :returns: array of shape `(steps + 1,)`.
     """
@@ -93,14 +93,14 @@ def matrix_power_norms(W: np.ndarray, steps: int, ord: int | str = 2) -> np.ndar
 
 
 def linear_rnn_jacobian_norms(W_hh: np.ndarray, steps: int, ord: int | str = 2) -> np.ndarray:
-    r"""$\|\partial h_{t+k}/\partial h_t\|$, $k = 0..$`steps`, of a linear RNN.
+    r"""$\|\partial h_{t+k}/\partial h_t\|$, $k = 0, 1, \dots,$ `steps`, of a linear RNN.
 
     The linear RNN is $h_t = W_{ih} x_t + W_{hh} h_{t-1} + b$. The input term does not
     depend on $h$, so $\partial h_{t+k}/\partial h_t = W_{hh}^k$ for
     every $t$: the scalar picture $w^k$ with $w$ replaced by the matrix $W_{hh}$.
 
     :param W_hh: the recurrent matrix, real `(n, n)`.
-    :param steps: the largest $k$, an int >= 0.
+    :param steps: the largest $k$, an int ≥ 0.
     :param ord: `2` (spectral norm) or `"fro"` (Frobenius norm).
     :returns: array of shape `(steps + 1,)`.
     """
@@ -175,9 +175,9 @@ class PascanuCheck:
     exploding_possible: bool
 
     def bound(self, steps: int) -> np.ndarray:
-        r"""$\eta^k$ for $k = 0..$`steps`: an upper bound on $\|\partial h_{t+k}/\partial h_t\|_2$.
+        r"""$\eta^k$, $k = 0, 1, \dots,$ `steps`: a bound on $\|\partial h_{t+k}/\partial h_t\|_2$.
 
-        :param steps: the largest $k$, an int >= 0.
+        :param steps: the largest $k$, an int ≥ 0.
         :returns: array of shape `(steps + 1,)`.
         """
         return scalar_recurrence(self.eta, steps)
@@ -216,8 +216,8 @@ def tanh_rnn_jacobians(
 
     :param W_hh: the recurrent matrix, real `(n, n)`.
     :param h0: the initial state, `(n,)`.
-    :param steps: the number of steps, an int >= 0.
-    :param inputs: the input drive $u_k = W_{ih} x_k + b$ for $k = 1..$`steps`, shape
+    :param steps: the number of steps, an int ≥ 0.
+    :param inputs: the input drive $u_k = W_{ih} x_k + b$ for $k = 1, 2, \dots,$ `steps`, shape
         `(steps, n)`; None means zeros.
     :returns: `(states, J)`: `states` `(steps + 1, n)` holds $h_0, \dots, h_{\text{steps}}$
         and `J` `(steps + 1, n, n)` holds $J_k = \partial h_k/\partial h_0$.
@@ -252,7 +252,7 @@ def tanh_rnn_jacobian_norms(
     inputs: np.ndarray | None = None,
     ord: int | str = 2,
 ) -> np.ndarray:
-    r"""$\|\partial h_k/\partial h_0\|$ of the plain tanh RNN, $k = 0..$`steps`.
+    r"""$\|\partial h_k/\partial h_0\|$ of the plain tanh RNN, $k = 0, 1, \dots,$ `steps`.
 
     Compare with [matrix_power_norms][rnnnotes.gradflow.matrix_power_norms] (the linear RNN,
     $\tanh' = 1$ everywhere) and with $\rho(W_{hh})^k$: saturation keeps these far below both
@@ -260,7 +260,7 @@ def tanh_rnn_jacobian_norms(
 
     :param W_hh: the recurrent matrix, real `(n, n)`.
     :param h0: the initial state, `(n,)`.
-    :param steps: the number of steps, an int >= 0.
+    :param steps: the number of steps, an int ≥ 0.
     :param inputs: the input drive, `(steps, n)`, as in
         [tanh_rnn_jacobians][rnnnotes.gradflow.tanh_rnn_jacobians]; None means zeros.
     :param ord: `2` (spectral norm) or `"fro"` (Frobenius norm).

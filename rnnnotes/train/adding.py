@@ -43,9 +43,9 @@ def adding_problem(
 ) -> tuple[np.ndarray, np.ndarray]:
     r"""A batch of adding-problem sequences, time-major like the rnnnotes models.
 
-    :param batch: $B$, the number of sequences, an int >= 1.
-    :param steps: $T$, the sequence length, an int >= 4 (so that $T/2 - 1 \ge 1$).
-    :param seed: an int >= 0 or a `numpy.random.Generator` (pass one Generator to draw a
+    :param batch: $B$, the number of sequences, an int ≥ 1.
+    :param steps: $T$, the sequence length, an int ≥ 4 (so that $T/2 - 1 \ge 1$).
+    :param seed: an int ≥ 0 or a `numpy.random.Generator` (pass one Generator to draw a
         fresh batch on every call).
     :returns: `(x, y)`: `x` float64 `(T, B, 2)` with `x[t, b] = (v_t, m_t)` and `y`
         float64 `(B,)`, the sum of the two marked values of each sequence.

@@ -5,7 +5,7 @@ Besides the loss it records what the vanishing-gradient discussion is about: the
 gradient norm, and, every `record_every` iterations, how much of the loss gradient reaches
 each earlier step,
 
-$$\left\| \frac{\partial L}{\partial h_t} \right\|_F, \quad t = 0..T,$$
+$$\left\| \frac{\partial L}{\partial h_t} \right\|_F, \quad t = 0, 1, \dots, T,$$
 
 the Frobenius norm over the batch of the gradient reaching the state at step $t$ (from
 [state_gradients][rnnnotes.gradflow.state_gradients], one backward sweep seeded with
@@ -39,7 +39,7 @@ class TrainResult:
     :param grad_norms: `(iterations,)` the total gradient norm before clipping.
     :param recorded: `(R,)` the iterations at which `state_grad_norms` was recorded.
     :param state_grad_norms: `(R, T + 1)` $\\|\\partial L/\\partial h_t\\|_F$ for
-        $t = 0..T$ at those iterations.
+        $t = 0, 1, \\dots, T$ at those iterations.
     :param regressor: the trained model and readout.
     """
 
@@ -70,7 +70,7 @@ def train(
     :param regressor: a [SequenceRegressor][rnnnotes.train.SequenceRegressor] (for
         `record_every > 0` its model must be single-layer and unidirectional).
     :param data: called once per iteration, returns a batch `(x (T, B, D), y (B,))`.
-    :param iterations: the number of updates, an int >= 1.
+    :param iterations: the number of updates, an int ≥ 1.
     :param optimizer: an [SGD][rnnnotes.train.SGD] or [Adam][rnnnotes.train.Adam].
     :param clip: None, or the maximum total gradient norm
         ([clip_grad_norm][rnnnotes.gradflow.clip_grad_norm]).
@@ -134,15 +134,15 @@ def train_adding(
     A model that learnt nothing stays at the loss `ADDING_VARIANCE` = 2/3.
 
     :param kind: `"rnn"`, `"gru"` or `"lstm"`.
-    :param hidden_size: $H$, an int >= 1.
-    :param steps: $T$, the sequence length, an int >= 4.
+    :param hidden_size: $H$, an int ≥ 1.
+    :param steps: $T$, the sequence length, an int ≥ 4.
     :param iterations: the number of updates.
     :param batch: sequences per batch.
     :param optimizer: `"adam"` or `"sgd"`.
     :param lr: the learning rate; None means 0.01 for Adam, 0.1 for SGD.
     :param clip: the maximum total gradient norm, or None for no clipping.
     :param record_every: as in [train][rnnnotes.train.train].
-    :param seed: an int >= 0.
+    :param seed: an int ≥ 0.
     :returns: a [TrainResult][rnnnotes.train.TrainResult].
     """
     if kind not in MODELS:

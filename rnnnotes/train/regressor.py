@@ -34,7 +34,7 @@ class SequenceRegressor:
     PyTorch's `nn.Linear` rule) drawn with `seed`.
 
     :param model: an `rnnnotes.RNN`, `GRU` or `LSTM` with `batch_first=False`.
-    :param seed: an int >= 0 or a `numpy.random.Generator` for the readout.
+    :param seed: an int ≥ 0 or a `numpy.random.Generator` for the readout.
     """
 
     def __init__(self, model, seed: int | np.random.Generator = 0) -> None:
