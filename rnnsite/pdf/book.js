@@ -31,10 +31,10 @@ async ({pages, cover, siteUrl}) => {
     const doc = parser.parseFromString(await response.text(), "text/html");
     const src = doc.querySelector("article.md-content__inner");
     if (!src) throw new Error(`${url}: no article`);
-    // What a reader of paper cannot use: buttons, permalinks, reveal popups, the dark
-    // figures, the reproduce box, the link to this PDF itself.
+    // What a reader of paper cannot use: buttons, permalinks, reveal popups, the reproduce
+    // box, the link to this PDF itself. (A figure is one inline SVG, coloured by the palette.)
     src.querySelectorAll(".md-content__button, .headerlink, .ld-tip, .ld-reproduce,"
-      + " img[src$='#only-dark'], .pdf-handout, .md-source-file, script, noscript")
+      + " .pdf-handout, .md-source-file, script, noscript")
       .forEach((el) => el.remove());
     src.querySelectorAll("details").forEach((el) => el.setAttribute("open", ""));
     // Framework tabs: every tab, each under its label.
@@ -53,6 +53,14 @@ async ({pages, cover, siteUrl}) => {
     });
     const prefix = `p${i}-`;
     src.querySelectorAll("[id]").forEach((el) => { el.id = prefix + el.id; });
+    // an inline SVG's references to its own ids (a figure's glyphs, markers, clip paths)
+    src.querySelectorAll("svg *").forEach((el) => {
+      for (const {name, value} of [...el.attributes]) {
+        const moved = name === "href" && value.startsWith("#") ? `#${prefix}${value.slice(1)}`
+          : value.replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`);
+        if (moved !== value) el.setAttribute(name, moved);
+      }
+    });
     src.querySelectorAll("label[for]").forEach((el) => el.setAttribute("for", prefix + el.getAttribute("for")));
     for (const attr of ["aria-labelledby", "aria-describedby", "aria-controls"]) {
       src.querySelectorAll(`[${attr}]`).forEach((el) => el.setAttribute(attr,
@@ -92,5 +100,21 @@ async ({pages, cover, siteUrl}) => {
   const count = (selector) => book.querySelectorAll(selector).length;
   return {broken: [...new Set(broken)], details: count("details"),
           closed: count("details:not([open])"), tips: count(".ld-tip"),
-          dark: count("img[src$='#only-dark']"), light: count("img[src$='#only-light']")};
+          ...figureColours(book)};
+}
+
+// Figures in the light palette (their colour variables at the values of the first rule of
+// their <style>, rnnsite/figure_inline.py) and in any other.
+function figureColours(book) {
+  let light = 0, dark = 0;
+  for (const svg of book.querySelectorAll("figure.rnnnotes-figure > svg")) {
+    const rule = /\{([^}]*)\}/.exec(svg.closest("figure").querySelector("style").textContent)[1];
+    const shown = getComputedStyle(svg);
+    const same = rule.split(";").every((d) => {
+      const [name, value] = d.split(":");
+      return shown.getPropertyValue(name).trim() === value.trim();
+    });
+    if (same) light += 1; else dark += 1;
+  }
+  return {light, dark};
 }
