@@ -74,11 +74,13 @@ THEMES: dict[str, Theme] = {
     ),
 }
 
-# Sizes: a 5.6 x 3.5 in figure is 403 x 252 pt (537 x 336 CSS px). On a 390 px phone the
-# content column is 358 px wide, so a 13 pt label shows at 11.6 px: no text of a figure of
-# this width is set smaller (tests/browser/test_browser_reading.py measures every figure as
-# shown; a wider figure needs larger type). A desktop shows it at its own size (17 px).
-WIDTH, HEIGHT = 5.6, 3.5
+# Sizes: a 4.6 x 3.3 in figure is 331 x 238 pt (442 x 317 CSS px). On a 390 px phone the
+# content column is 358 px wide, so a 13 pt label shows at 14.1 px; STIX's x-height (0.45
+# em, italic 0.44) is smaller than the page text's (0.52 em, font-size-adjust), so that
+# reads as 11.8 px page text: 11 px is the least (tests/browser/test_browser_reading.py
+# measures every label and script of every figure as shown). A wider figure needs larger
+# type: 13 pt is the least up to 4.9 in wide. A desktop shows a figure at its own size.
+WIDTH, HEIGHT = 4.6, 3.3
 SALT = "rnnnotes"  # svg.hashsalt: the ids of clip paths and markers, fixed
 
 

@@ -186,8 +186,8 @@ async () => {
   }
   for (const d of foldedFigures) d.open = false;
   // what the page's text is scaled by: its x-height in em (font-size-adjust, rnnnotes.css)
-  const article = document.querySelector(".md-typeset");
-  const pageAdjust = article ? parseFloat(getComputedStyle(article).fontSizeAdjust) || null : null;
+  const typeset = document.querySelector(".md-typeset");
+  const pageAdjust = typeset ? parseFloat(getComputedStyle(typeset).fontSizeAdjust) || null : null;
   // The home page: the first answer (its link and grade) in the first screen.
   // (its link's first line and its grade badge: seen, and tappable, without scrolling)
   const firstAnswer = document.querySelector(".answers-table tbody tr");
