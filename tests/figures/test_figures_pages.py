@@ -56,7 +56,7 @@ class Images(HTMLParser):
         elif tag in ("img", "svg"):
             self.images.append({"tag": tag, **a})
             if self._figure is not None:
-                self._figure["images"].append(a)
+                self._figure["images"].append(self.images[-1])
         elif tag == "figcaption" and self._figure is not None:
             self._figure["caption"] = True
 
