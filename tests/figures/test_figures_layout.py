@@ -8,6 +8,7 @@ range, is not measured).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import numpy as np
@@ -133,10 +134,13 @@ def test_the_overlap_test_sees_a_line_through_a_box() -> None:
     assert not Path([[0, 0], [30, 0]]).intersects_bbox(box, filled=False)  # below it
 
 
-# Two labels on one line (tick labels of neighbouring panels, panel titles) at least half an
-# em of the larger apart: a word space is a quarter em, so "40" and "0" of two panels side
-# by side never read as "400"; one above the other, a third of an em (a line's leading).
-SIDE_GAP_EM, STACK_GAP_EM = 0.5, 0.3
+# Two labels on one line (panel titles, a tick label and an axis label) at least half an em
+# of the larger apart (a word space is a quarter em); two numbers on one line (the tick
+# labels of neighbouring panels) an em and a half, so that "40" and "0" of two panels side
+# by side read as two numbers, never as "40 0" or "400"; one above the other, a third of
+# an em (a line's leading).
+SIDE_GAP_EM, NUMBERS_GAP_EM, STACK_GAP_EM = 0.5, 1.5, 0.3
+NUMBER = re.compile(r"[\d.,\u2212\u207b\u00b9\u00b2\u00b3\u2070\u2074-\u2079-]+")
 
 
 def gaps(a: Bbox, b: Bbox) -> tuple[float, float]:
@@ -144,10 +148,12 @@ def gaps(a: Bbox, b: Bbox) -> tuple[float, float]:
     return max(b.x0 - a.x1, a.x0 - b.x1), max(b.y0 - a.y1, a.y0 - b.y1)
 
 
-def too_close(a: Bbox, b: Bbox, em: float) -> bool:
+def too_close(a: Bbox, b: Bbox, em: float, numbers: bool = False) -> bool:
+    """Whether boxes ``a`` and ``b`` of labels of size ``em`` (two ``numbers``?) are too
+    close for the gaps above."""
     across, up = gaps(a, b)
     if up < 0:  # on one line
-        return across < SIDE_GAP_EM * em
+        return across < (NUMBERS_GAP_EM if numbers else SIDE_GAP_EM) * em
     return across < 0 and up < STACK_GAP_EM * em  # one above the other
 
 
@@ -157,7 +163,8 @@ def test_labels_keep_apart(name) -> None:
     texts = list(zip(seen["texts"], seen["sizes"], strict=True))
     close = [(a, b, [round(g / max(sa, sb), 2) for g in gaps(boxa, boxb)])
              for i, ((a, boxa), sa) in enumerate(texts) for (b, boxb), sb in texts[i + 1:]
-             if too_close(boxa, boxb, max(sa, sb))]
+             if too_close(boxa, boxb, max(sa, sb),
+                          numbers=all(NUMBER.fullmatch(t) for t in (a, b)))]
     assert close == [], "(label, label, [gap across, gap up] in em)"
 
 
@@ -201,3 +208,6 @@ def test_the_gap_test_sees_neighbours() -> None:
     assert not too_close(Bbox([[0, 0], [10, 10]]), Bbox([[16, 0], [20, 10]]), em=10)
     assert too_close(Bbox([[0, 0], [10, 10]]), Bbox([[5, 12], [20, 20]]), em=10)  # 0.2 em up
     assert not too_close(Bbox([[0, 0], [10, 10]]), Bbox([[12, 11], [20, 20]]), em=10)
+    # two numbers side by side: an em apart is too close, as "40 0" reads as one
+    assert too_close(Bbox([[0, 0], [10, 10]]), Bbox([[20, 0], [30, 10]]), em=10, numbers=True)
+    assert NUMBER.fullmatch("10\u207b\u00b2") and not NUMBER.fullmatch("$t=1$")
