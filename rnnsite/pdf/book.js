@@ -93,8 +93,11 @@ async ({pages, cover, siteUrl}) => {
   }
   article.replaceChildren(book);
   // Links that point into the book must land on an element of it.
-  const broken = [...book.querySelectorAll("a[href^='#']")]
+  // (and a figure's glyphs, markers and clip paths: their ids moved with the page's)
+  const broken = [...book.querySelectorAll("a[href^='#'], svg use[href^='#']")]
     .map((a) => a.getAttribute("href").slice(1))
+    .concat([...book.querySelectorAll("svg [clip-path]")]
+      .map((el) => /url\(#([^)]+)\)/.exec(el.getAttribute("clip-path"))?.[1]).filter(Boolean))
     .filter((id) => !document.getElementById(id));
   await document.fonts.ready;
   const count = (selector) => book.querySelectorAll(selector).length;
