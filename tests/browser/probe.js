@@ -185,6 +185,7 @@ async () => {
                    smallestGlyph: glyphs.length ? Math.min(...glyphs) : null });
   }
   for (const d of foldedFigures) d.open = false;
+  const figureCount = document.querySelectorAll("figure.rnnnotes-figure").length;
   // what the page's text is scaled by: its x-height in em (font-size-adjust, rnnnotes.css)
   const typeset = document.querySelector(".md-typeset");
   const pageAdjust = typeset ? parseFloat(getComputedStyle(typeset).fontSizeAdjust) || null : null;
@@ -491,7 +492,8 @@ async () => {
   return {
     fullMarks, brokenMath, question, text, fontFaces, gradeIcons, wideTables, displayMath,
     outputs, copyOverText, controls, totals, mathDetails, answersFirstScreen, chip, sticksOut, danglingOpen, badges, smallText, header,
-    bodySize, links, verdicts, splitNumbers, lonePunctuation, equations, reveals, notebook, figures, pageAdjust,
+    bodySize, links, verdicts, splitNumbers, lonePunctuation, equations, reveals, notebook, figures,
+    figureCount, pageAdjust,
     title: document.title,
     scrollWidth: html.scrollWidth,
     clientWidth: html.clientWidth,

@@ -109,6 +109,7 @@ def test_figure_text_is_readable_as_displayed(visits, path, view):
     superscripts as high as the page's own (SCRIPT of that). No text is left to a
     reader's font."""
     probe = visits[path, view].probe
+    assert len(probe["figures"]) == probe["figureCount"]  # every figure measured: inline SVG
     small = []
     for f in probe["figures"]:
         assert f["texts"] == 0 and f["labels"] > 0, f
