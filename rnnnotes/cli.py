@@ -8,7 +8,7 @@ Two subcommands, each a thin front to one function of :mod:`rnnnotes.counting`::
         -> count_parameters(...): the unique trainable arrays and their total
 
     rnnnotes unrolled --input-size D --hidden-size H --output-size K --steps T
-                      [--recurrence per-unit|full] [--bias] [--initial-state] [--json]
+                      [--recurrence full|per-unit] [--bias] [--initial-state] [--json]
         -> unrolled_weights(...): weight uses (edges) of an Elman RNN unrolled over T steps
 
 ``--proj-size 0`` and ``--output-size 0`` (like leaving them out) mean "none". Bad input
@@ -22,6 +22,7 @@ ints: ``{"total": int, "arrays": [{"name", "shape", "count"}], ...}``.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import re
@@ -40,6 +41,11 @@ from rnnnotes.counting import (
     count_parameters,
     unrolled_weights,
 )
+
+# The unrolled graph's keyword defaults, stated once, in the function's signature.
+UNROLLED_DEFAULTS = {p.name: p.default
+                     for p in inspect.signature(unrolled_weights).parameters.values()
+                     if p.kind is p.KEYWORD_ONLY}
 
 # Deeper stacks are no one's model, and the table would run to millions of lines.
 MAX_LAYERS = 1000
@@ -73,7 +79,9 @@ EXAMPLES = {
     "unrolled": [
         "rnnnotes unrolled --input-size 20 --hidden-size 128 --output-size 10 --steps 5",
         "rnnnotes unrolled --input-size 20 --hidden-size 128 --output-size 10 --steps 5"
-        " --recurrence full --bias --initial-state",
+        " --bias --initial-state",
+        "rnnnotes unrolled --input-size 20 --hidden-size 128 --output-size 10 --steps 5"
+        " --recurrence per-unit",
     ],
 }
 
@@ -190,10 +198,11 @@ def build_parser() -> Parser:
     unrolled.add_argument("--hidden-size", type=whole(1), required=True, metavar="H")
     unrolled.add_argument("--output-size", type=whole(1), required=True, metavar="K")
     unrolled.add_argument("--steps", type=whole(1), required=True, metavar="T")
-    unrolled.add_argument("--recurrence", type=one_of(RECURRENCES), default="per-unit",
-                          metavar="KIND",
-                          help="per-unit (each hidden unit feeds only itself at the next "
-                               "step; the default) or full (an H x H matrix)")
+    unrolled.add_argument("--recurrence", type=one_of(RECURRENCES),
+                          default=UNROLLED_DEFAULTS["recurrence"], metavar="KIND",
+                          help="full (an H x H matrix, as in a standard Elman RNN; the "
+                               "default) or per-unit (each hidden unit feeds only itself at "
+                               "the next step)")
     unrolled.add_argument("--bias", action=argparse.BooleanOptionalAction, default=False,
                           help="one bias edge per unit per step (default: off)")
     unrolled.add_argument("--initial-state", action=argparse.BooleanOptionalAction,

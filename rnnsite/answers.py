@@ -135,8 +135,36 @@ def _href(src_uri: str, here: str | None) -> str:
     return posixpath.relpath(src_uri, posixpath.dirname(here or "index.md") or ".")
 
 
+def _row_id(page: AnswerPage) -> str:
+    return f"answer-{page.task.replace('.', '-')}-q{page.question}"
+
+
+def _glance(pages: list[AnswerPage]) -> etree.Element:
+    """The summary's first screen (design review: on a phone its table runs to five
+    screens): every answer's grade in one strip, each a link to its row, and the marks of
+    all the answers together. Left out of the search index (the table below is in it)."""
+    nav = _el("nav", cls="answers-glance", **{"aria-label": "Every answer's grade",
+                                              "data-search-exclude": ""})
+    items = etree.SubElement(nav, "ol")
+    for p in pages:
+        link = _el("a", None, f"grade grade--{int(p.grade)}", href=f"#{_row_id(p)}",
+                   **{"aria-label": _generated(f"{p.task} Q{p.question}: {p.grade.badge}")})
+        link.append(_el("span", _generated(f"{p.task} Q{p.question}"), "answers-glance__label"))
+        link.append(_el("span", _generated(f"{int(p.grade)}/{max(Grade):d}"),
+                        "answers-glance__marks"))
+        item = etree.SubElement(items, "li")
+        item.append(link)
+    got = sum(int(p.grade) for p in pages)
+    nav.append(_el("p", _generated(f"All {len(pages)} answers: {got} of "
+                                   f"{len(pages) * max(Grade):d} marks."),
+                   "answers-glance__total"))
+    return nav
+
+
 def _table(pages: list[AnswerPage], here: str | None, why: bool) -> etree.Element:
     wrap = _el("div", cls="answers-table" + (" answers-table--summary" if why else ""))
+    if why:
+        wrap.append(_glance(pages))
     table = etree.SubElement(wrap, "table")
     head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
     for name in ("Answer", "Question (reconstructed)", "Grade", *(["Why"] if why else [])):
@@ -144,7 +172,10 @@ def _table(pages: list[AnswerPage], here: str | None, why: bool) -> etree.Elemen
     body = etree.SubElement(table, "tbody")
     for p in pages:
         row = etree.SubElement(body, "tr")
-        row.append(_el("td", _generated(f"{p.task} Q{p.question}"), "answers-table__label"))
+        label = _el("td", _generated(f"{p.task} Q{p.question}"), "answers-table__label")
+        if why:
+            label.set("id", _row_id(p))
+        row.append(label)
         cell = _el("td", cls="answers-table__question")
         # copies of text that its own page audits against its own givens
         cell.append(_el("a", _generated(p.asked), href=_href(p.src, here)))

@@ -11,7 +11,7 @@ A page line that is exactly ``<!-- rnnnotes:calculator-constants -->`` becomes::
 
 built from :mod:`rnnnotes.counting` (cells, gate blocks per cell, conventions,
 recurrences, and the defaults of ``count_parameters`` and ``unrolled_weights`` read from
-their signatures, with the page's own choices in :data:`PAGE_DEFAULTS`) and
+their signatures) and
 :mod:`rnnnotes.cli` (the cap on layers). The calculator's JS
 (``docs/calculator/counting.js``) reads them from there, so the page cannot drift from the
 package: change ``GATE_BLOCKS`` and the page changes with the next build. The tests load
@@ -31,16 +31,11 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-__all__ = ["PAGE_DEFAULTS", "PLACEHOLDER", "SCRIPT_ID", "constants", "script_tag",
+__all__ = ["PLACEHOLDER", "SCRIPT_ID", "constants", "script_tag",
            "makeExtension"]
 
 PLACEHOLDER = "<!-- rnnnotes:calculator-constants -->"
 SCRIPT_ID = "rnnnotes-constants"
-# Where the page starts differently from the package: its unrolled count starts from the
-# standard Elman RNN (the full recurrent matrix, whose parameters the page counts above
-# it); the student's per-unit reading, the package's default, is one choice away. The
-# command line the page shows still spells out every value that differs from the CLI's.
-PAGE_DEFAULTS = {"recurrence": "full"}
 
 
 def constants() -> dict[str, Any]:
@@ -67,7 +62,6 @@ def constants() -> dict[str, Any]:
         "max_layers": MAX_LAYERS,
         "defaults": keyword_defaults(count_parameters),
         "unrolled_defaults": keyword_defaults(unrolled_weights),
-        "page_defaults": dict(PAGE_DEFAULTS),
     }
 
 

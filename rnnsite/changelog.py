@@ -18,6 +18,7 @@ needs no entry (its grade has no earlier value to change from).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -73,6 +74,27 @@ def entries(text: str) -> tuple[list[str], list[Entry], list[str]]:
     return names, found, errors
 
 
+def shown_date(date: dt.date) -> str:
+    """A release's date as its heading shows it: "6 December 2026"."""
+    return f"{date.day} {date:%B %Y}"
+
+
+def _dates(releases: list[Release], text: str) -> list[str]:
+    """Each released version's section opens with its date, as ``releases.toml`` records
+    it: "Released on 6 December 2026" (its digits givens of the page's setup)."""
+    out = []
+    for r in releases:
+        try:
+            body = section(r.version, text)
+        except ValueError:
+            continue  # no section: reported above
+        want = f"Released on {shown_date(r.date)}"
+        if not body.startswith(want):
+            out.append(f"changelog {r.version}: the section should open with {want!r}"
+                       f" (the date releases.toml records), not {body[:len(want)]!r}")
+    return out
+
+
 def _diff(old: dict[str, Grade], new: dict[str, Grade]) -> dict[str, tuple[Grade, Grade]]:
     return {src: (old[src], g) for src, g in new.items() if src in old and old[src] != g}
 
@@ -119,7 +141,7 @@ def problems(grades: dict[str, Grade] | None = None, releases: list[Release] | N
         errors += _match(_diff(before.grades, after.grades),
                          [e for e in found if e.version == after.version],
                          f"the changelog's {after.version} section")
-    return errors
+    return errors + _dates(releases, text)
 
 
 

@@ -4,7 +4,9 @@
 the markdown cells' ``$...$`` and ``$$...$$`` rendered to MathML with
 :func:`rnnsite.mathml.tex_to_mathml`, its style blocks trimmed to the page
 (:func:`rnnsite.csstrim.prune_styles`), printed prose lines marked to wrap
-(:mod:`rnnsite.notebook_output`). Used by :mod:`rnnsite.notebooks_hook`.
+(:mod:`rnnsite.notebook_output`), and the markdown cells' quotes curly, as in the site's
+other prose (:func:`rnnsite.typeset.curl_html`: never in code, math or output). Used by
+:mod:`rnnsite.notebooks_hook`.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from rnnsite.csstrim import prune_styles
 from rnnsite.mathml import tex_to_mathml
 from rnnsite.notebook_output import mark_prose_lines
+from rnnsite.typeset import curl_html
 
 __all__ = ["offline_html"]
 
@@ -42,7 +45,7 @@ def _inline(m: re.Match[str]) -> str:
 def _cell_math(m: re.Match[str]) -> str:
     body = _DISPLAY_P.sub(_display, m[2])
     body = _INLINE.sub(_inline, _DISPLAY.sub(_display, body))
-    return m[1] + body + m[3]
+    return m[1] + curl_html(body) + m[3]
 
 
 # JupyterLab's icon fonts put private-use characters in its CSS; the live-number checker

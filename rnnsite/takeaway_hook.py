@@ -5,7 +5,10 @@
 - :func:`on_page_content` ends every answer page (``task-*/q*.md``, with the front matter
   of :mod:`rnnsite.answer_pages`) with "Cite this page" (:mod:`rnnsite.citation`) and a
   "Disagree with this verdict?" link (:mod:`rnnsite.dispute`), both made from its front
-  matter, and puts the link to the PDF of every answer (:mod:`rnnsite.pdf`) on the home page.
+  matter, and puts the link to the PDF of every answer (:mod:`rnnsite.pdf`) on the home page;
+  on every page with live numbers, the key to their dotted underline
+  (:mod:`rnnsite.live_legend`); on every page, the numbers of a table's column grouped
+  alike (:mod:`rnnsite.table_numbers`).
 
 The block is added to the HTML after the page's Markdown is rendered and checked: its
 numbers (version, date) come from the citation's one source, not from the page.
@@ -21,8 +24,10 @@ from mkdocs.exceptions import PluginError
 from rnnsite.answer_pages import AnswerPage, AnswerPageError, is_answer_page
 from rnnsite.citation import bibtex, page_url, plain, project
 from rnnsite.dispute import dispute_url
+from rnnsite.live_legend import add_legend
 from rnnsite.pdf import PDF_NAME
 from rnnsite.releases import version
+from rnnsite.table_numbers import group_columns
 
 log = logging.getLogger("mkdocs.plugins.rnnsite")
 PDF_SIZE_SLOT = '<span class="pdf-handout__size" data-pdf-size></span>'
@@ -33,6 +38,17 @@ def on_config(config, **kwargs):
     return config
 
 
+def url_link(url: str) -> str:
+    """``url`` as a link whose text breaks only after a "/" (never at a hyphen inside a
+    segment, "task-1-" / "1/", which reads as hyphenation): each segment with its slash
+    unbroken, a <wbr> between them; the text is still the address, character for character."""
+    e = html.escape
+    parts = [part + "/" for part in url.split("/")]
+    parts[-1] = parts[-1][:-1]
+    segments = "<wbr>".join(f'<span class="rn-nobr">{e(part)}</span>' for part in parts if part)
+    return f'<a class="takeaway__url" href="{e(url)}">{segments}</a>'
+
+
 def takeaway_html(page: AnswerPage, config) -> str:
     """The end of an answer page: the dispute link, then "Cite this page"."""
     p = project(config)
@@ -40,6 +56,13 @@ def takeaway_html(page: AnswerPage, config) -> str:
     dispute = dispute_url(config["repo_url"], url, page.title, page.grade.badge, p.version)
     e = html.escape
     code = e(bibtex(p, page))
+    cite = e(plain(p, page))
+    if not cite.endswith(e(url)):
+        raise ValueError(f"the citation of {page.src} must end with its address {url}")
+    cite = cite[: -len(e(url))] + url_link(url)
+    # its lines wrap (rnnnotes.css); a long address breaks after a "/" first
+    bib = (f'<pre class="takeaway__bibtex"><code class="language-bibtex" '
+           f'tabindex="0">{code.replace("/", "/<wbr>")}</code></pre>')
     return f"""
 <section class="takeaway" aria-labelledby="cite-this-page" data-version="{e(p.version)}">
 <p class="takeaway__dispute"><a class="takeaway__dispute-link" href="{e(dispute)}" rel="nofollow"
@@ -47,8 +70,8 @@ def takeaway_html(page: AnswerPage, config) -> str:
 This page grades the answer <strong>{e(page.grade.badge)}</strong>. The link opens a new issue
 on GitHub, with this page and its grade filled in, that asks for your argument and a source.</p>
 <h2 id="cite-this-page">Cite this page</h2>
-<p class="takeaway__plain">{e(plain(p, page))}</p>
-<pre class="takeaway__bibtex"><code class="language-bibtex" tabindex="0">{code}</code></pre>
+<p class="takeaway__plain">{cite}</p>
+{bib}
 </section>"""
 
 
@@ -61,6 +84,7 @@ def pdf_link_html() -> str:
 
 
 def on_page_content(html_text, page, config, files, **kwargs):
+    html_text = add_legend(group_columns(html_text))
     src = page.file.src_uri
     if is_answer_page(src):
         try:

@@ -88,13 +88,21 @@
     }
   }
 
-  // Whether any glyph of `code` lies under `button`'s box.
+  // Whether any word of `code` lies under `button`'s box (not a space: where a line wraps,
+  // its spaces hang past the text's edge, drawing nothing).
   function overText(button, code) {
     const b = button.getBoundingClientRect();
-    const words = document.createRange();
-    words.selectNodeContents(code);
-    return [...words.getClientRects()].some((r) => r.width > 0 &&
-      r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top);
+    const word = document.createRange();
+    const texts = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+      for (const m of t.data.matchAll(/\S+/g)) {
+        word.setStart(t, m.index);
+        word.setEnd(t, m.index + m[0].length);
+        if ([...word.getClientRects()].some((r) => r.width > 0 && r.left < b.right &&
+          r.right > b.left && r.top < b.bottom && r.bottom > b.top)) return true;
+      }
+    }
+    return false;
   }
 
   // On a phone a long student quote (two lines or more over the cap, rnnnotes.css) is
@@ -122,8 +130,16 @@
     }
   }
 
+  // Short inline code ("uv run rnnnotes") never breaks; longer code may.
+  function keepShortCode() {
+    for (const c of document.querySelectorAll(".md-typeset :not(pre) > code")) {
+      if (c.textContent.length <= 24) c.classList.add("rn-nobr");
+    }
+  }
+
   function mark() {
     keepPunctuation();
+    keepShortCode();
     capQuotes();
     requestAnimationFrame(clearCopyButtons);  // after the theme has added the buttons
     for (const block of document.querySelectorAll(".md-typeset .mathml-block")) fit(block);
@@ -155,4 +171,22 @@
   else addEventListener("DOMContentLoaded", mark);
   document.fonts.ready.then(mark);
   addEventListener("resize", mark);
+})();
+
+// On a phone a live number's reveal is a sheet along the foot of the screen (livedocs.css):
+// a number it would cover is scrolled up above it, so the reader sees both.
+(() => {
+  const phone = matchMedia("(max-width: 44.9375em)");
+  const above = (e) => {  // a touch (which may not focus) or keyboard focus opens it
+    const num = e.target.closest && e.target.closest(".ld-wrap > .ld");
+    if (!num || !phone.matches) return;
+    requestAnimationFrame(() => {
+      const tip = num.parentElement.querySelector(":scope > .ld-tip");
+      if (!tip || !tip.offsetHeight) return;
+      const over = num.getBoundingClientRect().bottom + 8 - tip.getBoundingClientRect().top;
+      if (over > 0) scrollBy({ top: over, behavior: "instant" });
+    });
+  };
+  document.addEventListener("pointerdown", above);
+  document.addEventListener("focusin", above);
 })();

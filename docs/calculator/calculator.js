@@ -31,8 +31,8 @@
   }
   fill(control("cell"), C.cells);
   fill(control("convention"), C.conventions);
-  // The page's default link first (the full matrix), the student's reading after it.
-  const firstRecurrence = (C.page_defaults || {}).recurrence;
+  // The package's default link first (the full matrix), the student's reading after it.
+  const firstRecurrence = C.unrolled_defaults.recurrence;
   fill(control("recurrence"), [...C.recurrences].sort((a, b) =>
     (b === firstRecurrence) - (a === firstRecurrence)));
 

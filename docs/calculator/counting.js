@@ -65,10 +65,9 @@
     throw new InputError(field, `${LABELS[field]} must be one of ${choices.join(", ")}, got\u00a0${shown(text)}.`);
   }
 
-  /* The string a field takes when the query string leaves it out: the page's own choice
-     (C.page_defaults: the full recurrent matrix) where it has one, else the package's default. */
+  /* The string a field takes when the query string leaves it out: the package's default. */
   function defaults(C) {
-    const d = C.defaults, u = { ...C.unrolled_defaults, ...(C.page_defaults || {}) };
+    const d = C.defaults, u = C.unrolled_defaults;
     return {
       num_layers: String(d.num_layers), bidirectional: d.bidirectional ? "1" : "0",
       proj_size: String(d.proj_size), output_size: d.output_size === null ? "0" : String(d.output_size),

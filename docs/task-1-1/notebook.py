@@ -12,12 +12,19 @@ import numpy as np
 import rnnnotes
 from rnnnotes.counting import count_parameters, unrolled_edges, unrolled_nodes, unrolled_weights
 
-TASK = "1.1"           # the exercise these answers belong to
-# The sizes of Q1: change them, then run all cells again.
-D, H, K = 20, 128, 10  # input, hidden and output units
-T = 5                  # time steps the network is unrolled over
-SEED = 0               # seed of the random inputs, states and gradients
-FIRST = 1              # steps are numbered from 1; h_0 is the initial state
+# The exercise of these answers.
+TASK = "1.1"
+# The sizes of Q1: change them, then
+# run all cells again.
+# Input, hidden and output units:
+D, H, K = 20, 128, 10
+# Steps the network is unrolled over:
+T = 5
+# Seed of inputs, states, gradients:
+SEED = 0
+# Steps are numbered from 1; h_0 is
+# the initial state.
+FIRST = 1
 
 # %% [markdown]
 # ## Weights in the unrolled network

@@ -15,12 +15,18 @@ from rnnnotes.counting import count_parameters
 from rnnnotes.gradflow import hidden_jacobian_norms, pascanu_check, recurrent_matrix, tanh_rnn
 from rnnnotes.train import ADDING_VARIANCE, Adam, SequenceRegressor, adding_problem, train
 
-TASKS = "1.1", "1.2"         # the task of the sizes counted below; this one
-# Change these, then run all cells again.
-SIGMAS = 0.5, 0.9, 1.5, 3.0  # largest singular values of W_hh
-T = 40                       # time steps the gradient travels back
-D, H = 8, 32                 # input and hidden units of the tanh RNN
-SEED = 0                     # seed of the weights and of the inputs
+# The task of the sizes counted below,
+# and this one.
+TASKS = "1.1", "1.2"
+# Change these, then run all cells.
+# Largest singular values of W_hh:
+SIGMAS = 0.5, 0.9, 1.5, 3.0
+# Steps the gradient travels back:
+T = 40
+# Input and hidden units (tanh RNN):
+D, H = 8, 32
+# Seed of the weights and inputs:
+SEED = 0
 
 # %% [markdown]
 # ## Gradient norms against the largest singular value and the length
@@ -29,18 +35,21 @@ SEED = 0                     # seed of the weights and of the inputs
 # of $T$ standard-normal inputs. Its recurrent matrix $W_{hh}$ is a seeded Gaussian matrix
 # rescaled so that its largest singular value is $\sigma_{\max}$, or $\sigma_{\max}$ times
 # a random orthogonal matrix. `hidden_jacobian_norms` gives the spectral norm
-# $\|\partial h_T / \partial h_t\|$ for every $t$ from one backward sweep; the first table shows
-# it $k = T - t$ steps back. The conditions of Pascanu, Mikolov and Bengio read
-# $\sigma_{\max}$ alone: below one the gradient must vanish, above one it may explode.
-# Every norm is checked against their bound $\sigma_{\max}^k$ on the way.
+# $\|\partial h_T / \partial h_t\|$ for every $t$ from one backward sweep; the first table,
+# one part for each kind of matrix, shows it $k = T - t$ steps back. The conditions of
+# Pascanu, Mikolov and Bengio read $\sigma_{\max}$ alone: below one the gradient must
+# vanish, above one it may explode. Every norm is checked against their bound
+# $\sigma_{\max}^k$ on the way.
 
 # %%
 x = np.random.default_rng(SEED).standard_normal((T, D))  # (time, features)
 ks = sorted({T // 4, T // 2, T})  # the steps back shown
 head = "".join(f"{'k=' + str(k):>8}" for k in ks)
 
-gradients, states = [], []  # two tables, each narrow enough for the page's column
+# two tables, each narrow enough for a phone's column (the first one W_hh kind at a time)
+gradients, states = [], []
 for kind in ("gaussian", "orthogonal"):
+    gradients.append(f"\n{kind} W_hh\n{'sigma':>5}  {'Pascanu':<12}{head}")
     for sigma in SIGMAS:
         W = recurrent_matrix(H, sigma, kind=kind, seed=SEED)  # (H, H)
         model = tanh_rnn(W, D, seed=SEED)
@@ -53,11 +62,12 @@ for kind in ("gaussian", "orthogonal"):
         rho = np.abs(np.linalg.eigvals(W)).max()
         gap = 1 - np.abs(out).max()  # how close the states come to +-1
         slope = (1 - out**2).mean()  # tanh'(a_t) = 1 - h_t^2, over steps and units
-        row = f"{kind:<10} {check.sigma_max:>5.2f}"
-        gradients.append(f"{row}  {says:<11}" + "".join(f"{norms[k]:>8.1e}" for k in ks))
-        states.append(f"{row} {rho:>5.2f}  {gap:>10.1e}  {slope:>9.2f}")
+        gradients.append(f"{check.sigma_max:>5.2f}  {says:<12}"
+                         + "".join(f"{norms[k]:>8.1e}" for k in ks))
+        states.append(f"{kind:<10} {check.sigma_max:>5.2f} {rho:>5.2f}  {gap:>10.1e}"
+                      f"  {slope:>9.2f}")
 
-print(f"{'W_hh':<10} {'sigma':>5}  {'Pascanu':<11}{head}", *gradients, sep="\n")
+print("\n".join(gradients).strip())
 print(f"\n{'W_hh':<10} {'sigma':>5} {'rho':>5}  1-max|h_t|  mean tanh'", *states, sep="\n")
 
 # %% [markdown]
@@ -150,7 +160,7 @@ results = {"tanh RNN": fit(RNN(2, UNITS, seed=SEED)), "LSTM": fit(lstm)}
 print(f"predicting the mean: loss {ADDING_VARIANCE:.3f}")
 for name, r in results.items():
     first, last = r.losses[:20].mean(), r.losses[-20:].mean()
-    print(f"{name:<8}  loss, first 20 updates {first:.3f}, last 20 {last:.3f}")
+    print(f"{name}: loss {first:.3f} over the first 20 updates, {last:.3f} over the last 20")
 
 # %% [markdown]
 # How much of the gradient reaches the first step: $\|\partial L / \partial h_0\|$ against

@@ -2,8 +2,9 @@
 # # Task 2.1 notebook: the forget gate, a gate that is always zero, and fewer parameters
 #
 # The computations behind the answers of Task 2.1, with `rnnnotes`, the numpy package behind
-# this site; every output was computed when the site was built. To run it yourself,
-# `pip install rnnnotes`, open the notebook in Jupyter, change the next cell and run all.
+# this site; every output was computed when the site was built. To run it yourself, install
+# the package (`uv sync` in a clone of the repository), open the notebook in Jupyter,
+# change the next cell and run all cells again.
 
 # %%
 import numpy as np
@@ -18,16 +19,25 @@ from rnnnotes.gradflow import (
     with_forget_bias,
 )
 
-TASK = "2.1"              # the exercise these answers belong to
-# Change these, then run all cells again.
-BIASES = 0.0, 1.0, 3.0    # forget-gate biases b to compare
-STEPS = 50                # steps of the forget-gate products
-D, H = 8, 32              # the LSTM run on a random sequence
-SEQ = 40                  # the length of that sequence
-F_ZERO = -1000.0          # sigmoid(F_ZERO) is exactly 0.0
-D_COUNT, H_COUNT = 20, 128  # the LSTM whose parameters we count
-P = 64                    # its projection size
-SEED = 0                  # seed of weights and inputs
+# The exercise of these answers.
+TASK = "2.1"
+# Change these, then run all cells.
+# Forget-gate biases b to compare:
+BIASES = 0.0, 1.0, 3.0
+# Steps of the forget-gate products:
+STEPS = 50
+# The LSTM run on a random sequence:
+D, H = 8, 32
+# The length of that sequence:
+SEQ = 40
+# sigmoid(F_ZERO) is exactly 0.0:
+F_ZERO = -1000.0
+# The LSTM whose parameters we count:
+D_COUNT, H_COUNT = 20, 128
+# Its projection size:
+P = 64
+# Seed of weights and inputs:
+SEED = 0
 
 # %% [markdown]
 # ## The forget-gate bias

@@ -15,7 +15,7 @@ in which it is used. That number grows with $T$; the number of unique parameters
 Edges counted, with `transitions` $= T - 1$, or $T$ when the initial state $h_0$ links
 into step 1:
 
-| edges | count | |
+| edges | count | note |
 |---|---|---|
 | input → hidden | $T D H$ | |
 | hidden → hidden, `"per-unit"` | `transitions` $\cdot H$ | $h_{t,j}$ feeds $h_{t+1,j}$ only |
@@ -111,16 +111,17 @@ def unrolled_weights(
     output_size: int,
     steps: int,
     *,
-    recurrence: str = "per-unit",
+    recurrence: str = "full",
     bias: bool = False,
     initial_state: bool = False,
     outputs: str = "every",
 ) -> UnrolledCount:
     r"""Closed-form count of weight uses in the graph unrolled over `steps` steps.
 
-    With the defaults (per-unit recurrence, no biases, $h_0$ not linked, an output at every
-    step) this is $(DH + HK)\,T + H\,(T - 1)$; [the module docstring][rnnnotes.counting.unrolled]
-    has every term.
+    With the defaults (the full recurrent matrix of a standard Elman RNN, no biases, $h_0$
+    not linked, an output at every step) this is $(DH + HK)\,T + H^2\,(T - 1)$; with
+    `recurrence="per-unit"` (each hidden unit feeds only itself) $(DH + HK)\,T + H\,(T - 1)$.
+    [The module docstring][rnnnotes.counting.unrolled] has every term.
     """
     d, h, k, t, recurrence, bias, initial_state, outputs = _checked(
         input_size, hidden_size, output_size, steps, recurrence, bias, initial_state, outputs
@@ -192,7 +193,7 @@ def unrolled_edges(
     output_size: int,
     steps: int,
     *,
-    recurrence: str = "per-unit",
+    recurrence: str = "full",
     bias: bool = False,
     initial_state: bool = False,
     outputs: str = "every",

@@ -3,7 +3,7 @@ r"""`RNN`, `LSTM` and `GRU`: torch.nn's three recurrent layers in numpy.
 Shapes, with $T$ steps, $B$ sequences, $L$ = `num_layers`, $D = 2$ if `bidirectional` else
 1, $H$ = `hidden_size` and $P$ = `proj_size` or $H$ (the width of $h_t$):
 
-| | shape |
+| array | shape |
 |---|---|
 | `x` | `(T, B, input_size)`; `(B, T, input_size)` if `batch_first`; unbatched `(T, input_size)` |
 | `hx` | `None` (zeros) or $h_0$ `(L*D, B, P)`; LSTM: $(h_0, c_0)$ with $c_0$ `(L*D, B, H)` |

@@ -32,9 +32,10 @@ async ({pages, cover, siteUrl}) => {
     const src = doc.querySelector("article.md-content__inner");
     if (!src) throw new Error(`${url}: no article`);
     // What a reader of paper cannot use: buttons, permalinks, reveal popups, the reproduce
-    // box, the link to this PDF itself. (A figure is one inline SVG, coloured by the palette.)
+    // box, the key to the dotted underline (paper has none), the link to this PDF itself.
+    // (A figure is one inline SVG, coloured by the palette.)
     src.querySelectorAll(".md-content__button, .headerlink, .ld-tip, .ld-reproduce,"
-      + " .pdf-handout, .md-source-file, script, noscript")
+      + " .rn-live-legend, .pdf-handout, .md-source-file, script, noscript")
       .forEach((el) => el.remove());
     src.querySelectorAll("details").forEach((el) => el.setAttribute("open", ""));
     // Framework tabs: every tab, each under its label.

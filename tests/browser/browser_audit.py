@@ -19,12 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
+from ink import PAGES_WITH_MATH, x_heights
 from playwright.sync_api import Error as PlaywrightError
 from site_server import nav_sources
 
 HERE = Path(__file__).parent
 PROBE = (HERE / "probe.js").read_text(encoding="utf-8")
 LAYOUT_PROBE = (HERE / "probe_layout.js").read_text(encoding="utf-8")  # notebooks, figures
+AIDS_PROBE = (HERE / "probe_aids.js").read_text(encoding="utf-8")  # navigation, legend
 WIDTHS = {"phone": 390, "desktop": 1280}
 SCHEMES = ("light", "dark")
 VIEWS = {f"{name}-{scheme}": (width, scheme) for name, width in WIDTHS.items()
@@ -63,6 +65,7 @@ class Visit:
     probe: dict = field(default_factory=dict)
     violations: list[dict] = field(default_factory=list)
     found: dict[str, int] = field(default_factory=dict)
+    x_heights: tuple[int, int] | None = None  # ink.py: on the pages it measures
 
 
 # axe-core's color-contrast rule costs most of the audit: about 2 ms for every element with
@@ -144,7 +147,7 @@ class _Tab:
 
     def __init__(self, browser, server, width: str):
         self.width, self.server = width, server
-        self.visit, self.url = Visit(), ""
+        self.visit, self.url, self.path = Visit(), "", ""
         self.context = browser.new_context(
             viewport={"width": WIDTHS[width], "height": 844}, color_scheme="light",
             reduced_motion="reduce")
@@ -180,7 +183,7 @@ class _Tab:
         """Load ``path`` in the light palette (the theme stores a palette switch: forget it)."""
         if self.url:
             self.page.evaluate("localStorage.clear(); sessionStorage.clear()")
-        self.visit, self.url = Visit(), self.server.url + path
+        self.visit, self.url, self.path = Visit(), self.server.url + path, path
         self.visit.status = self.page.goto(self.url, wait_until="commit").status
 
     def go_dark(self) -> None:
@@ -198,7 +201,10 @@ class _Tab:
         self.visit.loaded = list(self.visit.requested)  # the page, before any search
         self.visit.probe = self.page.evaluate(PROBE)
         self.visit.probe.update(self.page.evaluate(LAYOUT_PROBE))
+        self.visit.probe.update(self.page.evaluate(AIDS_PROBE))
         self.visit.scheme = self.page.evaluate("document.body.dataset.mdColorScheme")
+        if self.path.startswith(PAGES_WITH_MATH):
+            self.visit.x_heights = x_heights(self.page)
 
     def type_search(self, query: str) -> None:
         """Open the search box and type ``query``, as a reader would."""
@@ -219,7 +225,19 @@ class _Tab:
         except PlaywrightError:  # no result count ever shown: nothing was found
             found = 0
         self.visit.found[query] = found
-        self.page.keyboard.press("Escape")
+        self.close_search()
+
+    def close_search(self) -> None:
+        """Escape closes the search, as a reader would; on a loaded machine a keypress can
+        land while the search still opens, so it is pressed until the search is shut."""
+        for _ in range(5):
+            self.page.keyboard.press("Escape")
+            try:
+                self.page.wait_for_function("!document.getElementById('__search').checked",
+                                            timeout=2_000)
+                return
+            except PlaywrightError:
+                continue
 
 
 def _look(tabs, visits, path: str, scheme: str) -> None:

@@ -21,6 +21,7 @@ import time
 import traceback
 from pathlib import Path
 
+import audit_cache
 import pytest
 from browser_audit import VIEWS, Visit, visit_all
 from site_server import (
@@ -67,6 +68,7 @@ class _Audit(threading.Thread):
         self.visits: dict | None = None
         self.error: BaseException | None = None
         self.seconds = 0.0
+        self.recalled = False  # the visits of an earlier run (audit_cache.py)
 
     def run(self):
         from playwright.sync_api import sync_playwright
@@ -75,6 +77,12 @@ class _Audit(threading.Thread):
 
         try:
             site = BUILDS.get("site")
+            digest, entry = audit_cache.key(site, find_chromium())
+            stored = audit_cache.recall(entry)
+            if stored is not None:  # an earlier run audited this very site
+                self.visits, self.seconds = stored
+                self.recalled = True
+                return
             start = time.perf_counter()
             with SiteServer(site) as server, sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=find_chromium(),
@@ -84,6 +92,7 @@ class _Audit(threading.Thread):
                 finally:
                     browser.close()
             self.seconds = time.perf_counter() - start
+            audit_cache.keep(entry, digest, self.visits, self.seconds)
         except BaseException as error:  # noqa: BLE001 (handed to the test that waits)
             self.error = error
         finally:
@@ -93,9 +102,9 @@ class _Audit(threading.Thread):
     def _publish(self) -> None:
         """Write the outcome for the other workers: the visits, or the error as text."""
         if self.error is None:
-            outcome = ("visits", self.visits, self.seconds)
+            outcome = ("visits", self.visits, self.seconds, self.recalled)
         else:
-            outcome = ("error", "".join(traceback.format_exception(self.error)), 0.0)
+            outcome = ("error", "".join(traceback.format_exception(self.error)), 0.0, False)
         tmp = self.shared / "audit.pickle-tmp"
         tmp.write_bytes(pickle.dumps(outcome))
         os.replace(tmp, self.shared / "audit.pickle")
@@ -157,21 +166,24 @@ def visits() -> dict[tuple[str, str], Visit]:
     if _AUDIT is None and _SHARED is None:
         pytest.fail("the browser audit was not started at collection", pytrace=False)
     if _SHARED is not None and _AUDIT is None:  # another worker runs it
-        kind, found, seconds = _wait_for_shared(_SHARED / "audit.pickle")
+        kind, found, seconds, recalled = _wait_for_shared(_SHARED / "audit.pickle")
         if kind == "error":
             pytest.fail(f"the browser audit failed in another worker:\n{found}",
                         pytrace=False)
-        print(f"\nbrowser audit (another worker's): {len(found)} visits in {seconds:.1f} s",
-              file=sys.stderr)
+        print(f"\nbrowser audit (another worker's): {len(found)} visits in {seconds:.1f} s"
+              + (_RECALLED if recalled else ""), file=sys.stderr)
         return found
     _AUDIT.join(AUDIT_TIMEOUT)
     if _AUDIT.is_alive():
         pytest.fail(f"the browser audit took over {AUDIT_TIMEOUT} s", pytrace=False)
     if _AUDIT.error is not None:
         raise _AUDIT.error
-    print(f"\nbrowser audit: {len(_AUDIT.visits)} visits in {_AUDIT.seconds:.1f} s",
-          file=sys.stderr)
+    print(f"\nbrowser audit: {len(_AUDIT.visits)} visits in {_AUDIT.seconds:.1f} s"
+          + (_RECALLED if _AUDIT.recalled else ""), file=sys.stderr)
     return _AUDIT.visits
+
+
+_RECALLED = ", in an earlier run of the same site (tests/browser/audit_cache.py)"
 
 
 def _wait_for_shared(path: Path):

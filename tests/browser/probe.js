@@ -348,9 +348,16 @@ async () => {
     if (!button || !code || !visible(pre)) continue;
     const b = rect(button), box = rect(code);
     const words = document.createRange();
-    words.selectNodeContents(code);
-    const hit = [...words.getClientRects()].some((r) => r.width > 0 && r.left < Math.min(b.right, box.right) &&
-      r.right > b.left && r.top < b.bottom && r.bottom > b.top);
+    const texts = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);  // words: a space
+    let hit = false;                                                        // at a wrap hangs
+    for (let t = texts.nextNode(); t && !hit; t = texts.nextNode()) {
+      for (const m of t.data.matchAll(/\S+/g)) {
+        words.setStart(t, m.index);
+        words.setEnd(t, m.index + m[0].length);
+        hit = hit || [...words.getClientRects()].some((r) => r.width > 0 && r.left < Math.min(b.right, box.right) &&
+          r.right > b.left && r.top < b.bottom && r.bottom > b.top);
+      }
+    }
     if (hit) copyOverText.push(code.textContent.trim().slice(0, 40));
   }
   // P15: notebook output set off: a rule at its left, its text set in from it.

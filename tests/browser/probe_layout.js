@@ -5,10 +5,15 @@
   const visible = (el) => el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
   const rect = (el) => el.getBoundingClientRect();
   const meets = (a, b) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
-  const glyphs = (node) => {
-    const range = document.createRange();
-    range.selectNodeContents(node);
-    return [...range.getClientRects()].filter((r) => r.width > 0);
+  const glyphs = (node) => {  // the boxes of its text (not of its elements: a code line's span)
+    const range = document.createRange(), out = [];
+    const texts = node.nodeType === Node.TEXT_NODE ? [node] : [];
+    for (const walk = document.createTreeWalker(node, NodeFilter.SHOW_TEXT); walk.nextNode();) texts.push(walk.currentNode);
+    for (const t of texts) {
+      range.selectNodeContents(t);
+      out.push(...[...range.getClientRects()].filter((r) => r.width > 0));
+    }
+    return out;
   };
   // Each line of a <pre> (split at its newlines): its text and the boxes of its glyphs.
   const lines = (pre) => {
@@ -48,7 +53,8 @@
     return {
       code: pre.textContent.trim().slice(0, 30),
       button: { width: b.width, height: b.height },
-      overText: glyphs(pre).some((r) => meets(r, b)),
+      // its words' boxes (a space where a line wraps hangs past the text's edge, undrawn)
+      overText: lines(pre).some((l) => l.words.some((w) => w.rects.some((r) => meets(r, b)))),
       above: Math.min(...line.map((r) => r.top)) - box.top,  // px above the first line's glyphs
       firstFits: Math.max(...line.map((r) => r.right)) <= b.left,  // would end left of the button
     };
@@ -69,7 +75,8 @@
         brokenWords.push(...line.words.filter((w) => tops(w.rects) > 1).map((w) => w.text));
       }
       return { text: pre.textContent.trim().slice(0, 30), brokenWords, wrappedRows, proseScrolls,
-               scrolls: box.scrollWidth > box.clientWidth };
+               scrolls: box.scrollWidth > box.clientWidth,
+               size: parseFloat(getComputedStyle(pre).fontSize) };
     });
 
   // Figures: every label's box as displayed (every text is drawn as glyph outlines: a group
@@ -148,8 +155,7 @@
         if (row) { row.left = Math.min(row.left, r.left); row.right = Math.max(row.right, r.right); }
       }
       const f = rect(svg.closest("figure"));
-      captionLines = { lines: rows.length, lefts: rows.map((w) => Math.round(w.left)),
-                       offCentre: (rows[0].left + rows[0].right) / 2 - (f.left + f.right) / 2 };
+      captionLines = { lines: rows.length, lefts: rows.map((w) => Math.round(w.left)), figureLeft: Math.round(f.left) };
     }
     figures.push({ name: svg.getAttribute("aria-label").slice(0, 40), labels: boxes.length, closest, cut,
                    caption: captionLines });

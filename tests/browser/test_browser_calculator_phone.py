@@ -167,6 +167,24 @@ def test_the_form_comes_first(view):
         assert ident not in covered(page)
 
 
+def test_the_total_is_on_the_first_screen(view):
+    """Design review of issue 18: on a 390 × 844 phone the parameters' total lay 240 px
+    below the first screen until the reader touched the form. Now, on first load, the whole
+    total (its box and its number) is in view below the header, not a sticky bar over the
+    form (nothing is under a bar: test below), and the total is the package's count."""
+    page = open_calculator(view)
+    found = page.evaluate("""() => {
+      const bar = document.querySelector('#calc-total').closest('.rn-calc__total');
+      const r = bar.getBoundingClientRect();
+      return {top: r.top, bottom: r.bottom, height: innerHeight,
+              head: document.querySelector('.md-header').getBoundingClientRect().bottom,
+              sticky: getComputedStyle(bar).position === 'sticky',
+              total: document.querySelector('#calc-total').dataset.total}; }""")
+    assert found["head"] <= found["top"] and found["bottom"] <= found["height"], found
+    assert not found["sticky"], found
+    assert found["total"] == str(count_parameters("rnn", 20, 128, output_size=10).total)
+
+
 def covered(page) -> list[str]:
     """The fields in view that a sticky total covers, even in part."""
     return page.evaluate("""() => {

@@ -44,5 +44,6 @@ def test_the_sidebar_title_covers_no_label(desk, server, path):
                   " if (!t.id.startsWith('__toc')) t.checked = true; })")
     result = desk.evaluate(OVERLAPS, 12)
     assert "error" not in result, result
-    assert result["max"] > 0, "the navigation is shorter than the screen: nothing to test"
+    # Since the navigation fits the screen (test_browser_nav_fits.py) and the title is not
+    # repeated at a desk, nothing scrolls under it; if either comes back, this looks again.
     assert result["found"] == [], result["found"][:5]

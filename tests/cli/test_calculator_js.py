@@ -30,7 +30,7 @@ from calculator_cases import (
 )
 
 from rnnnotes.cli import main
-from rnnnotes.counting import count_parameters, unrolled_weights
+from rnnnotes.counting import count_parameters, unrolled_edges, unrolled_weights
 from rnnsite.calculator_ext import constants
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -135,22 +135,21 @@ def test_unrolled_matches_unrolled_weights_and_the_cli(capsys):
         assert json.loads(capsys.readouterr().out) == asdict(u)
 
 
-def test_defaults_are_the_packages_but_the_recurrence_is_full():
-    """Fields left out of a link take count_parameters' / unrolled_weights' defaults, except
-    the unrolled graph's recurrent link, which starts as the standard full matrix; the
-    command shown then names it, since the CLI's default is per-unit."""
-    assert constants()["page_defaults"] == {"recurrence": "full"}
-    assert constants()["unrolled_defaults"]["recurrence"] == "per-unit"
+def test_defaults_are_the_packages():
+    """Fields left out of a link take count_parameters' / unrolled_weights' defaults: the
+    unrolled graph starts with the full matrix of a standard Elman RNN (its edges counted
+    one by one here), and the command shown needs no option for it; the student's per-unit
+    reading is one choice away, and its command names it."""
     [v, chosen] = run_js([{"view": {"cell": "gru", "input_size": "5", "hidden_size": "7",
                                     "steps": "3", "output_size": "2", **extra}}
                           for extra in ({}, {"recurrence": "per-unit"})])
     assert v["errors"] == [] and chosen["errors"] == []
     assert v["params"]["total"] == str(count_parameters("gru", 5, 7, output_size=2).total)
-    assert v["unrolled"]["total"] == str(unrolled_weights(5, 7, 2, 3, recurrence="full").total)
-    assert "--recurrence full" in v["unrolled"]["command"]
-    # The student's reading, one choice away: the package's default, and no option needed.
-    assert chosen["unrolled"]["total"] == str(unrolled_weights(5, 7, 2, 3).total)
-    assert "--recurrence" not in chosen["unrolled"]["command"]
+    assert v["unrolled"]["total"] == str(len(unrolled_edges(5, 7, 2, 3, recurrence="full")))
+    assert "--recurrence" not in v["unrolled"]["command"]
+    assert chosen["unrolled"]["total"] == \
+        str(len(unrolled_edges(5, 7, 2, 3, recurrence="per-unit")))
+    assert "--recurrence per-unit" in chosen["unrolled"]["command"]
     assert v["unrolled"]["total"] != chosen["unrolled"]["total"]
 
 

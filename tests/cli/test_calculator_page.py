@@ -9,7 +9,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from rnnnotes.counting import CELLS, count_parameters, unrolled_weights
+from rnnnotes.cli import build_parser, main
+from rnnnotes.counting import CELLS, count_parameters, unrolled_edges, unrolled_weights
 from rnnsite.calculator_ext import PLACEHOLDER, SCRIPT_ID, constants, script_tag
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,9 +47,6 @@ def test_the_exported_defaults_are_the_functions_defaults():
     for cell in CELLS:
         assert count_parameters(cell, 3, 5, **c["defaults"]) == count_parameters(cell, 3, 5)
     assert unrolled_weights(3, 5, 2, 4, **c["unrolled_defaults"]) == unrolled_weights(3, 5, 2, 4)
-    # The page's own starting values are valid choices of the same functions.
-    assert set(c["page_defaults"]) <= set(c["unrolled_defaults"])
-    assert unrolled_weights(3, 5, 2, 4, **c["page_defaults"]).recurrence == "full"
     assert set(c["gate_blocks"]) == set(c["cells"])
 
 
@@ -96,20 +94,17 @@ def test_the_page_loads_its_own_scripts_only(page_html):
     assert page_html.index('src="counting.js"') < page_html.index('src="calculator.js"')
 
 
-def test_both_pages_say_where_their_unrolled_graphs_start():
-    """Design review: the command line's unrolled graph starts per-unit, the page's full; a
-    reader comparing the two is told so on both pages, next to the claim of equal counts."""
-    c = constants()
-    page, cli = c["page_defaults"]["recurrence"], c["unrolled_defaults"]["recurrence"]
-    assert page != cli
-
-    def paragraph(path: Path, marker: str) -> str:
-        found = [p for p in path.read_text(encoding="utf-8").split("\n\n") if marker in p]
-        assert len(found) == 1, (path, marker)
-        return found[0]
-
-    for path, marker in ((ROOT / "docs" / "cli.md", "(calculator/index.md)"),
-                         (PAGE_DIR / "index.md", "rnnnotes unrolled")):
-        text = paragraph(path, marker)
-        assert re.search(rf"\b{re.escape(page)}\b", text), (path, page)
-        assert re.search(rf"(?<![\w-]){re.escape(cli)}\b", text), (path, cli)
+def test_the_command_line_and_the_page_start_from_a_standard_rnn(capsys):
+    """Design review: the command line's unrolled graph used to start per-unit, so a student
+    checking Task 1.1 Q1 with it got their own (half-right) count back. The command, the
+    page and the package now start from the same default, the full recurrent matrix of a
+    standard Elman RNN, whose edges are counted one by one here."""
+    assert constants()["unrolled_defaults"]["recurrence"] == \
+        build_parser().parse_args(["unrolled", "--input-size", "1", "--hidden-size", "1",
+                                   "--output-size", "1", "--steps", "1"]).recurrence
+    sizes = ["--input-size", "20", "--hidden-size", "128", "--output-size", "10",
+             "--steps", "5", "--json"]
+    assert main(["unrolled", *sizes]) == 0
+    total = json.loads(capsys.readouterr().out)["total"]
+    assert total == len(unrolled_edges(20, 128, 10, 5, recurrence="full"))
+    assert total != len(unrolled_edges(20, 128, 10, 5, recurrence="per-unit"))

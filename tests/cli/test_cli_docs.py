@@ -16,8 +16,11 @@ ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "docs" / "cli.md"
 # Commands the page shows in ```console blocks; a change to the page changes this on purpose,
 # so that an example lost to a mistyped fence fails here.
-EXPECTED_EXAMPLES = 10
+EXPECTED_EXAMPLES = 11
 COMMAND_WIDTH = 42  # characters of code a phone shows in the text column (390 px)
+# The commands' output is shown as the command prints it, and so has longer lines (the
+# JSON's, an error's): the page wraps those at the edge of their box, set in under their
+# start (rnnnotes.css; tests/browser/test_browser_polish.py measures it).
 
 
 def page_examples() -> list[tuple[str, str]]:
@@ -42,6 +45,17 @@ EXAMPLES_ON_PAGE = page_examples()
 def test_the_page_shows_the_committed_number_of_examples():
     assert len(EXAMPLES_ON_PAGE) == EXPECTED_EXAMPLES
     assert all(cmd.startswith("rnnnotes ") for cmd, _ in EXAMPLES_ON_PAGE)
+
+
+def test_every_synopsis_line_fits_a_phone():
+    """The usage lines (```text blocks: what the page writes, not the command's output)
+    within COMMAND_WIDTH characters, each option whole on its line."""
+    blocks = re.findall(r"^```text\n(.*?)^```$", PAGE.read_text(encoding="utf-8"), re.M | re.S)
+    assert len(blocks) == 2  # rnnnotes count, rnnnotes unrolled
+    for block in blocks:
+        lines = block.rstrip("\n").split("\n")
+        assert max(map(len, lines)) <= COMMAND_WIDTH, lines
+        assert all(line.count("[") == line.count("]") for line in lines), lines
 
 
 def test_every_command_line_fits_a_phone():

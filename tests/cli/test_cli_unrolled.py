@@ -75,5 +75,5 @@ def test_defaults_are_the_packages(capsys):
             "--steps", "5"]
     got = json.loads(run(capsys, [*base, "--json"]))
     assert got == asdict(unrolled_weights(3, 4, 2, 5))
-    assert got == json.loads(run(capsys, [*base, "--recurrence", "per-unit", "--no-bias",
+    assert got == json.loads(run(capsys, [*base, "--recurrence", "full", "--no-bias",
                                           "--no-initial-state", "--json"]))

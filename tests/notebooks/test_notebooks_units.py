@@ -126,3 +126,17 @@ def test_execute_never_drops_outputs_nor_errors(monkeypatch, tmp_path):
     assert seen["iopub_timeout"] >= 60 and seen["record_timing"] is False
     assert seen["resources"] == {"metadata": {"path": str(tmp_path)}}
     assert set(seen["start"]) == {"stderr"}  # the kernel's stderr kept from the build's
+
+
+def test_offline_html_curls_the_markdown_cells_quotes_never_code_or_output():
+    """The notebooks' prose has the site's curly apostrophes and quotes (rnnsite.typeset);
+    a code cell, inline code and printed output keep their straight ones."""
+    page = ('<div class="jp-MarkdownOutput"><p>The table\'s "rows", <code>d["k"]</code>, '
+            "$f'$</p></div>\n"
+            '<div class="highlight-ipynb hl-python"><pre><span></span>s = "it\'s"\n</pre></div>\n'
+            '<div class="jp-OutputArea-output"><pre>the RNN\'s "state"</pre></div>')
+    out = offline_html(page)
+    assert "The table’s “rows”, <code>d[\"k\"]</code>" in out
+    assert 's = "it\'s"' in re.sub(r"<[^>]+>", "", out)  # the code cell
+    assert "the RNN's \"state\"" in re.sub(r"<[^>]+>", "", out)  # the output
+    assert "’" not in out[out.index("<math"):out.index("</math>")]  # the math's prime

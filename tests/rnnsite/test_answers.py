@@ -10,7 +10,7 @@ import pytest
 from markdown import Markdown
 
 from livedocs.render import render_page
-from rnnsite.answer_pages import AnswerPage, AnswerPageError, answer_pages
+from rnnsite.answer_pages import DOCS, AnswerPage, AnswerPageError, answer_pages
 from rnnsite.answers import AnswersExtension
 from rnnsite.grades import Grade
 
@@ -193,3 +193,53 @@ def test_scale_lists_every_grade_with_its_definition():
     assert [re.sub("<[^>]+>|[\U0010fff0\U0010fff1]", "", r[0]) for r in got] == \
         [g.badge for g in sorted(Grade, reverse=True)]
     assert [r[1].lower() for r in got] == [f"{g.definition}." for g in sorted(Grade, reverse=True)]
+
+
+def test_the_summary_opens_with_every_grade_and_the_marks_in_all(tmp_path):
+    """Design review: on a phone the summary's table runs to five screens. It opens with
+    every answer's grade, each a link to its row, and the marks of all the answers."""
+    metas = [META | {"task": "2.1", "question": 3, "grade": 4},
+             META | {"task": "1.2", "question": 1, "grade": 1},
+             META | {"task": "1.2", "question": 2, "grade": 2}]
+    docs = make_docs(tmp_path, metas)
+    md = Markdown(extensions=[AnswersExtension(docs=str(docs))])
+    html = re.sub("[\U0010fff0\U0010fff1]", "", md.convert("::answers-summary::"))
+    glance = html[html.index('<nav'):html.index("</nav>")]
+    links = re.findall(r'<a aria-label="([^"]+)" class="grade grade--(\d)" href="#([^"]+)">',
+                       glance)
+    order = sorted(metas, key=lambda m: ([int(n) for n in m["task"].split(".")], m["question"]))
+    assert [(int(g), label.split(":")[0]) for label, g, _ in links] == \
+        [(m["grade"], f'{m["task"]} Q{m["question"]}') for m in order]
+    for _, _, target in links:  # each leads to its answer's row
+        assert re.search(rf'<td class="answers-table__label" id="{target}">', html), target
+    marks = [m["grade"] for m in metas]
+    assert f"All {len(metas)} answers: {sum(marks)} of {4 * len(metas)} marks." in glance
+    assert 'data-search-exclude' in html[:html.index("<ol>")]
+    assert "<nav" not in md.reset().convert("::answers-table::")  # the home's table: no glance
+
+
+def test_every_answer_page_has_the_same_outline():
+    """Design review: Task 2.1's pages had no "Derivation" heading, their topics were H2s
+    beside "The student's answer"; every answer page's own H2s are now the same three, in
+    the same order (the topics are H3s under "Derivation")."""
+    outlines = {}
+    for p in answer_pages():
+        text = re.sub(r"```.*?```", "", (DOCS / p.src).read_text(encoding="utf-8"), flags=re.S)
+        outlines[p.src] = re.findall(r"^## +(.+?)\s*$", text, re.M)
+    assert len(outlines) == 9, sorted(outlines)
+    assert {src: o for src, o in outlines.items()
+            if o != ["The student's answer", "Derivation", "Takeaway"]} == {}
+
+
+def test_every_full_marks_answer_opens_with_its_answer_in_bold():
+    """Design review: the full-marks answer opened in bold on four pages and in plain text
+    on five. Each opens with one paragraph in bold: the answer in a sentence."""
+    leads = {}
+    for p in answer_pages():
+        text = (DOCS / p.src).read_text(encoding="utf-8")
+        box = text[text.index("!!! answer"):].split("\n", 1)[1]
+        leads[p.src] = box.split("\n\n", 1)[0].strip()
+    assert len(leads) == 9
+    assert {src: lead[:40] for src, lead in leads.items()
+            if not (lead.startswith("**") and lead.endswith("**") and lead.count("**") == 2)} \
+        == {}

@@ -112,7 +112,12 @@ def test_the_reproduce_snippet_recomputes_every_revealed_number(site: Path, page
         value = eval(expr, ns)  # noqa: S307
         spec = None if isinstance(value, (int, str)) else _spec_of(shown)
         text = value if isinstance(value, str) else format_number(value, spec)
-        assert text == html.unescape(re.sub(r"<[^>]+>", "", shown)).replace("−", "-"), expr
+        seen = html.unescape(re.sub(r"<[^>]+>", "", shown)).replace("−", "-")
+        if re.fullmatch(r"-?\d{1,3}(,\d{3})+", seen) and re.fullmatch(r"-?\d{4}", text):
+            # a four-digit number grouped in a table column with longer ones
+            # (rnnsite/table_numbers.py; tests/site/test_table_grouping.py)
+            seen = seen.replace(",", "")
+        assert text == seen, expr
         evaluated += 1
     assert evaluated >= 5
 

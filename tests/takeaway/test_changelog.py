@@ -104,6 +104,21 @@ def test_an_entry_stating_no_change_is_an_error():
     assert any("states no change" in f for f in changelog.problems(text=text))
 
 
+def test_a_released_version_states_the_recorded_date():
+    """Design review: the changelog said the first version's date "is in releases.toml", a
+    file a reader cannot see; its section opens with the date, and a date that is not the
+    record's fails."""
+    last = releases.read()[-1]
+    text = changelog.CHANGELOG.read_text()
+    assert changelog.section(last.version, text).startswith(
+        f"Released on {last.date.day} {last.date:%B %Y}")
+    other = "January" if last.date.month != 1 else "February"
+    wrong = text.replace(f"{last.date.day} {last.date:%B} {last.date.year}",
+                         f"{last.date.day} {other} {last.date.year}")
+    assert wrong != text
+    assert any("should open with" in f for f in changelog.problems(text=wrong))
+
+
 def test_each_release_is_checked_against_the_one_before(tmp_path):
     first = releases.read()[-1]
     changed = {**first.grades, PAGE: Grade((first.grades[PAGE] + 1) % 5)}

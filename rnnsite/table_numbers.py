@@ -1,0 +1,94 @@
+"""Numbers in a table's column grouped alike (design review of issue 18): a column that
+showed 1024 and 8192 beside 10,240 and 32,768 now shows 1,024 and 8,192.
+
+The rule, applied once here to every table of the site after its page is rendered and
+checked (``rnnsite/takeaway_hook.py`` calls :func:`group_columns`): prose writes a number
+of four digits without a separator (3840) and one of five or more with commas (84,736);
+in a table's column, where the numbers are read against each other, if any number has
+five digits or more, those of four digits are grouped too. Only the numbers a reader
+reads as quantities are touched: not those in code, math, a live number's reveal
+(``.ld-tip``, which shows what Python printed) or a citation, nor decimals.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TABLE = re.compile(r"<table\b.*?</table>", re.S)
+_ROW = re.compile(r"<tr\b.*?</tr>", re.S)
+_CELL = re.compile(r"(<t([dh])\b[^>]*>)(.*?)(</t\2>)", re.S)
+_PIECE = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*?)(/?)>|[^<]+")
+# A whole number as a reader sees it: never a part of a decimal or of a longer figure.
+NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]*\.\d)(?![\d,])")
+_QUIET = {"code", "kbd", "samp", "pre", "math", "cite", "script", "style"}
+_VOID = {"br", "hr", "img", "input", "wbr", "col", "source"}
+
+
+def _texts(cell: str) -> list[tuple[int, int]]:
+    """The spans of ``cell``'s text a reader reads as prose (see the module docstring)."""
+    spans, stack = [], []  # stack: (tag, quiet)
+    for piece in _PIECE.finditer(cell):
+        closing, tag = piece.group(1), (piece.group(2) or "").lower()
+        quiet = bool(stack) and stack[-1][1]
+        if piece.group(2) is None:
+            if not quiet:
+                spans.append(piece.span())
+        elif closing:
+            for n in range(len(stack) - 1, -1, -1):
+                if stack[n][0] == tag:
+                    del stack[n:]
+                    break
+        elif not piece.group(4) and tag not in _VOID:
+            tip = re.search(r'class="[^"]*\bld-tip\b', piece.group(3)) is not None
+            stack.append((tag, quiet or tag in _QUIET or tip))
+    return spans
+
+
+def _digits(number: str) -> int:
+    return len(number.replace(",", ""))
+
+
+def _group(number: str) -> str:
+    return f"{int(number.replace(',', '')):,}"
+
+
+def _table(table: str) -> str:
+    rows = [[m for m in _CELL.finditer(row.group())] for row in _ROW.finditer(table)]
+    widest: dict[int, int] = {}
+    for cells in rows:
+        for col, cell in enumerate(cells):
+            body = cell.group(3)
+            for start, end in _texts(body):
+                for number in NUMBER.findall(body[start:end]):
+                    widest[col] = max(widest.get(col, 0), _digits(number))
+
+    def cell_html(col: int, cell: re.Match) -> str:
+        body = cell.group(3)
+        if widest.get(col, 0) < 5:
+            return cell.group()
+        out, at = [], 0
+        for start, end in _texts(body):
+            out.append(body[at:start])
+            out.append(NUMBER.sub(lambda m: _group(m.group()) if _digits(m.group()) == 4
+                                  else m.group(), body[start:end]))
+            at = end
+        out.append(body[at:])
+        return cell.group(1) + "".join(out) + cell.group(4)
+
+    def row_html(row: re.Match) -> str:
+        cells = list(_CELL.finditer(row.group()))
+        text, out, at = row.group(), [], 0
+        for col, cell in enumerate(cells):
+            out += [text[at:cell.start()], cell_html(col, cell)]
+            at = cell.end()
+        return "".join(out) + text[at:]
+
+    return _ROW.sub(row_html, table)
+
+
+def group_columns(html: str) -> str:
+    """``html`` with the four-digit numbers of each table column grouped wherever the
+    column also has a number of five digits or more."""
+    if "<table" not in html:
+        return html
+    return _TABLE.sub(lambda m: _table(m.group()), html)
