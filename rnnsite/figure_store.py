@@ -45,28 +45,34 @@ _NAME = re.compile(r"\]\(\s*figure:([A-Za-z_]\w*)")
 
 @dataclass(frozen=True)
 class Drawing:
-    """A figure's SVG bytes and size (CSS px) per theme."""
+    """A figure drawn once for every theme: its SVG with the colours that differ between
+    themes as CSS variables (:func:`rnnnotes.figures._style.themed`), each variable's value
+    per theme, and its size in CSS px."""
 
-    svg: dict[str, bytes]
-    size: dict[str, tuple[int, int]]
+    svg: bytes
+    palette: dict[str, dict[str, str]]  # theme -> {"--rf1": "#212121", ...}
+    size: tuple[int, int]
 
     def dumps(self) -> bytes:
-        return json.dumps({t: [self.svg[t].decode("utf-8"), *self.size[t]] for t in THEMES},
-                          sort_keys=True).encode("utf-8")
+        return json.dumps({"svg": self.svg.decode("utf-8"), "palette": self.palette,
+                           "size": list(self.size)}, sort_keys=True).encode("utf-8")
 
     @classmethod
     def loads(cls, data: bytes) -> Drawing:
         raw = json.loads(data)
-        return cls({t: raw[t][0].encode("utf-8") for t in THEMES},
-                   {t: (raw[t][1], raw[t][2]) for t in THEMES})
+        return cls(raw["svg"].encode("utf-8"), raw["palette"], tuple(raw["size"]))
 
 
 def draw(name: str) -> bytes:
     """Figure ``name`` drawn in this process, as :meth:`Drawing.dumps` bytes."""
     from rnnnotes.figures import render_svg, svg_size
+    from rnnnotes.figures._style import themed
 
-    svg = {theme: render_svg(name, theme) for theme in THEMES}
-    return Drawing(svg, {t: svg_size(s) for t, s in svg.items()}).dumps()
+    light = render_svg(name, "light")
+    svg, palette = themed(light, "light")
+    if set(palette) != set(THEMES):
+        raise RuntimeError(f"figure_store: the themes are {THEMES}, the figures' {tuple(palette)}")
+    return Drawing(svg, palette, svg_size(light)).dumps()
 
 
 def list_names() -> bytes:

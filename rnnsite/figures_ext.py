@@ -7,19 +7,19 @@ In a page, alone in its paragraph::
 becomes::
 
     <figure class="rnnnotes-figure">
-      <img alt="What ..." width="W" height="H" src="data:image/svg+xml,...#only-light">
-      <img alt="What ..." width="W" height="H" src="data:image/svg+xml,...#only-dark">
+      <style>(the figure's colours per palette)</style><svg width="W" height="H"
+        viewBox="..." role="img" aria-label="What ...">...</svg>
       <figcaption>Caption</figcaption>
     </figure>
 
-Material for MkDocs hides ``img[src$="#only-dark"]`` under its light scheme and
-``img[src$="#only-light"]`` under slate, so the reader sees the variant drawn for the page's
-palette. The SVG is inlined as a percent-encoded UTF-8 ``data:`` URI (``#`` is encoded, so
-the only ``#`` is the fragment Material looks for): the page needs no extra file and makes
-no request. The caption is optional and is Markdown (math and emphasis work); the alt text
-is required and is plain text. Numbers in either are page text like any other: the live
-numbers extension checks them (write them live, ``45<!--= expr -->``; the marker is gone
-from the alt text, and shown as a live number in the caption).
+The SVG is inlined once (:mod:`rnnsite.figure_inline`): its colours that differ between
+Material's two palettes are CSS variables set by the page's scheme, so one copy serves
+both, and its every text is glyph outlines (STIX on every device, no font needed). The page
+needs no extra file and makes no request. The caption is optional and is Markdown (math
+and emphasis work); the alt text is required and is plain text (the SVG's ``aria-label``).
+Numbers in either are page text like any other: the live numbers extension checks them
+(write them live, ``45<!--= expr -->``; the marker is gone from the label, and shown as a
+live number in the caption).
 
 In ``mkdocs.yml``::
 
@@ -47,7 +47,6 @@ import logging
 import re
 import xml.etree.ElementTree as etree
 from typing import Any
-from urllib.parse import quote
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -55,7 +54,7 @@ from markdown.util import AtomicString
 
 from rnnsite.notebooks_lazy import defer_converter
 
-__all__ = ["PENDING", "PENDING_CLASS", "FigureError", "FiguresExtension", "data_uri", "log",
+__all__ = ["PENDING", "PENDING_CLASS", "FigureError", "FiguresExtension", "figure_html", "log",
            "makeExtension"]
 
 # MkDocs imports this extension before its plugins: mkdocs-jupyter's converter is then
@@ -65,7 +64,6 @@ defer_converter()
 log = logging.getLogger("mkdocs.plugins.livedocs.figures")
 FAIL_MODES = ("warn", "raise")
 SCHEME = "figure:"
-THEMES = ("light", "dark")  # -> Material's #only-light / #only-dark
 
 # The whole paragraph: ![alt](figure:NAME "caption"), caption optional. Backslash escapes
 # are allowed in both texts (\] in the alt, \" in the caption).
@@ -81,38 +79,20 @@ class FigureError(ValueError):
     """A figure embedded on a page is unknown, has no alt text or is not alone in its line."""
 
 
-_URIS: dict[tuple[bytes, str], tuple[str, int, int]] = {}
-
-
-def data_uri(name: str, theme: str) -> tuple[str, int, int]:
-    """``(src, width, height)`` of figure ``name`` in ``theme``: a percent-encoded SVG
-    ``data:`` URI ending in ``#only-light``/``#only-dark``, and its size in CSS px.
+def figure_html(name: str, alt: str) -> str:
+    """Figure ``name`` as HTML for a page: the style of its colours per palette and the
+    SVG itself (:mod:`rnnsite.figure_inline`), labelled with ``alt``.
 
     The SVG comes from :func:`rnnsite.figure_store.drawing` (drawn once per change of the
-    code, and cached across builds); the same SVG gives the same (identical) tuple.
+    code, and cached across builds); its ids get a prefix of its own, ``f<n>-`` for the
+    figure's place among all figures, so no two figures (nor the PDF book) share an id.
     """
-    from rnnsite.figure_store import THEMES as DRAWN
+    from rnnsite.figure_inline import inline_svg, palette_style
     from rnnsite.figure_store import drawing
 
-    if theme not in DRAWN:
-        raise ValueError(f"data_uri: theme must be one of {DRAWN}, got {theme!r}")
     drawn = drawing(name)
-    svg = drawn.svg[theme]
-    if (svg, theme) not in _URIS:
-        width, height = drawn.size[theme]
-        _URIS[svg, theme] = (_encode(svg, theme), width, height)
-    return _URIS[svg, theme]
-
-
-def _encode(svg: bytes, theme: str) -> str:
-    # Attribute quotes become ' (one byte, where %22 takes three); spaces stay (a data URL
-    # may hold them); # (the fragment), %, <, > and the rest are percent-encoded.
-    text = svg.decode("utf-8")
-    if "'" in re.sub(r"<style>.*?</style>", "", text, flags=re.S):
-        body = quote(svg, safe="/:;=,'()!*+-._~?@$[]{}")  # an apostrophe in an attribute
-    else:
-        body = quote(text.replace('"', "'"), safe="/:;=,'()!*+-._~?@$[]{} ")
-    return f"data:image/svg+xml,{body}#only-{theme}"
+    prefix = f"f{_figure_names().index(name)}-"
+    return palette_style(drawn.palette) + inline_svg(drawn.svg, prefix, alt, drawn.size)
 
 
 def _figure_names() -> tuple[str, ...]:
@@ -196,12 +176,8 @@ class FigureTreeprocessor(_PageMixin, Treeprocessor):
             error.tail = tail
             return error
         figure = etree.Element("figure", {"class": "rnnnotes-figure"})
-        figure.text = "\n"
-        for theme in THEMES:
-            src, width, height = data_uri(name, theme)
-            img = etree.SubElement(figure, "img", {"alt": alt, "width": str(width),
-                                                   "height": str(height), "src": src})
-            img.tail = "\n"
+        # raw HTML, put back by Python-Markdown after every treeprocessor has run
+        figure.text = AtomicString(self.md.htmlStash.store(figure_html(name, alt)) + "\n")
         _caption(figure, caption)
         figure.tail = tail
         return figure

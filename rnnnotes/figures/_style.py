@@ -35,7 +35,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 __all__ = ["THEMES", "Theme", "Rendered", "check_theme", "decade_labels", "heat_map",
-           "log_scale", "new_figure", "recolour"]
+           "log_scale", "new_figure", "recolour", "themed"]
 
 
 @dataclass(frozen=True)
@@ -74,11 +74,13 @@ THEMES: dict[str, Theme] = {
     ),
 }
 
-# Sizes: a 5.6 x 3.5 in figure is 403 x 252 pt (537 x 336 CSS px). On a 390 px phone the
-# content column is 358 px wide, so a 13 pt label shows at 11.6 px: no text of a figure of
-# this width is set smaller (tests/browser/test_browser_reading.py measures every figure as
-# shown; a wider figure needs larger type). A desktop shows it at its own size (17 px).
-WIDTH, HEIGHT = 5.6, 3.5
+# Sizes: a 4.6 x 3.3 in figure is 331 x 238 pt (442 x 317 CSS px). On a 390 px phone the
+# content column is 358 px wide, so a 13 pt label shows at 14.1 px; STIX's x-height (0.45
+# em, italic 0.44) is smaller than the page text's (0.52 em, font-size-adjust), so that
+# reads as 11.8 px page text: 11 px is the least (tests/browser/test_browser_reading.py
+# measures every label and script of every figure as shown). A wider figure needs larger
+# type: 13 pt is the least up to 4.9 in wide. A desktop shows a figure at its own size.
+WIDTH, HEIGHT = 4.6, 3.3
 SALT = "rnnnotes"  # svg.hashsalt: the ids of clip paths and markers, fixed
 
 
@@ -107,6 +109,26 @@ def recolour(svg: bytes, source: str, target: str) -> bytes:
     return text.encode("utf-8")
 
 
+def themed(svg: bytes, source: str = "light") -> tuple[bytes, dict[str, dict[str, str]]]:
+    """``svg`` drawn in theme ``source`` with each palette colour that differs between the
+    themes written as a CSS variable, ``var(--rf1)`` (the role's index in the palette), and
+    the variables' values per theme: ``{"light": {"--rf1": "#212121", ...}, "dark": ...}``.
+
+    One drawing then serves every theme where it is inlined into a page whose CSS sets the
+    variables by the page's palette (rnnsite/figure_inline.py); colours the themes share,
+    and anything else (a colour map's image), are left as they are.
+    """
+    check_theme(source)
+    palettes = {name: _palette(t) for name, t in THEMES.items()}
+    roles = [i for i in range(len(palettes[source]))
+             if len({p[i] for p in palettes.values()}) > 1]
+    mapping = {palettes[source][i]: f"var(--rf{i})" for i in roles}
+    text = re.sub(r"#[0-9a-f]{6}\b", lambda m: mapping.get(m.group(0), m.group(0)),
+                  svg.decode("utf-8"))
+    values = {name: {f"--rf{i}": p[i] for i in roles} for name, p in palettes.items()}
+    return text.encode("utf-8"), values
+
+
 HEAT_FLOOR = 0.3  # where a heat map's colours start along the theme's colour map
 
 
@@ -129,17 +151,13 @@ def check_theme(theme: object) -> Theme:
 # Read when the SVG is written (not only when artists are made), so both times.
 _SAVE_RC: dict[str, Any] = {
     "svg.hashsalt": SALT,
-    "svg.fonttype": "none",  # text stays text: small files, selectable, crisp
-    # Text is laid out in STIXGeneral (matplotlib's own copy of STIX, the page's typeface),
-    # DejaVu Serif for what it lacks (superscript digits); a reader's browser shows it in
-    # the first of FONT_STACK it has, Times-like serifs of about STIX's widths or narrower
-    "font.family": ["STIXGeneral", "DejaVu Serif"],
-    "mathtext.fontset": "stix",  # drawn as outlines (_svg.py says why)
+    # Every text is drawn as glyph outlines (each glyph defined once, then reused): the
+    # figure reads in STIX on every device, its labels and its math alike (a font named
+    # in the SVG would be whatever serif the reader's device has, beside STIX math)
+    "svg.fonttype": "path",
+    "font.family": ["STIXGeneral", "DejaVu Serif"],  # DejaVu for what STIX lacks
+    "mathtext.fontset": "stix",
 }
-FONT_FAMILY = "'STIXGeneral', 'DejaVu Serif'"  # as the SVG writes it
-# what the SVG's one font rule says (_svg._minify)
-FONT_STACK = ("'STIXGeneral', 'STIX Two Text', 'Times New Roman', Times, 'Liberation Serif', "
-              "'Noto Serif', 'DejaVu Serif', serif")
 
 
 def _rc(t: Theme) -> dict[str, Any]:

@@ -9,17 +9,11 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import lru_cache, wraps
 
 import matplotlib
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties, findfont, get_font
-from matplotlib.ft2font import LoadFlags
-from matplotlib.text import Text
 
-from rnnnotes.figures._style import _SAVE_RC, FONT_FAMILY, FONT_STACK
+from rnnnotes.figures._style import _SAVE_RC
 
 __all__ = ["svg_bytes"]
 
@@ -142,49 +136,6 @@ def _unwrap_groups(text: str) -> str:
     return "".join(out)
 
 
-_TEXT = re.compile(r"<text>((?:<tspan [^>]*>[^<]*</tspan>)+)</text>")
-_TSPAN = re.compile(r'<tspan x="([^"]+)" y="([^"]+)" style="([^"]+)">([^<]*)</tspan>')
-
-
-@lru_cache(maxsize=4096)
-def _advance(style: str, char: str) -> float | None:
-    """The advance width in px of ``char`` in a tspan ``style``, from the font matplotlib
-    laid it out with; None if the style does not say which font and size."""
-    size = re.search(r"font-size: ([\d.]+)px", style)
-    family = re.search(r"font-family: '([^']+)'", style)
-    if size is None or family is None:
-        return None
-    props = FontProperties(family=family.group(1),
-                           style="oblique" if "font-style: oblique" in style else "normal",
-                           weight="bold" if "font-weight: 700" in style else "normal")
-    font = get_font(findfont(props, fallback_to_default=False))
-    font.set_size(float(size.group(1)), 72)  # 1 px of the SVG = 1 pt of the layout
-    glyph = font.load_char(ord(char), flags=LoadFlags.NO_HINTING)
-    return glyph.linearHoriAdvance / 65536
-
-
-def _merge_glyphs(m: re.Match[str]) -> str:
-    """Mathtext writes one ``<tspan>`` per glyph, grouped by style and sorted by x within a
-    style. A glyph joins the run before it when it has the same style and baseline and
-    starts exactly where the run's last glyph ends (its advance width, to 0.01 px): then
-    the browser puts it in the same place. Glyphs that mathtext spaced out (around ``=``)
-    or that have another style between them (the arrow in ``x -> h``) stay apart."""
-    runs: list[list] = []  # [x, x_end, y, style, text]
-    for x, y, style, c in _TSPAN.findall(m.group(1)):
-        x0, last = float(x), runs[-1] if runs else None
-        width = _advance(style, c) if len(c) == 1 else None
-        if (last is not None and width is not None and last[3] == style and last[2] == y
-                and last[1] is not None and abs(x0 - last[1]) < 0.01):
-            last[1], last[4] = last[1] + width, last[4] + c
-        else:
-            runs.append([x0, None if width is None else x0 + width, y, style, c])
-    spans = "".join(
-        f'<tspan x="{_fmt(x)}" y="{y}" style="{style}">{text}</tspan>'
-        for x, _, y, style, text in runs
-    )
-    return f"<text>{spans}</text>"
-
-
 def _fmt(x: float) -> str:
     text = f"{x:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
@@ -192,104 +143,41 @@ def _fmt(x: float) -> str:
 
 # An invisible rectangle: the figure's and each axes' background (transparent figures)
 _NO_FILL = re.compile(r'<path d="[^"]*" style="fill: none"/>')
-_TEXT_STYLE = re.compile(r'(<text\b[^>]*?) style="([^"]*)"')
-
-
-def _text_defaults(text: str) -> str:
-    """One rule for every ``<text>``: the font stack, and the font size and the fill that
-    most texts have (the first such, in drawing order, on a tie: the same in both themes),
-    each then left out of the texts' own styles."""
-    styles = [dict(d.split(": ", 1) for d in m[2].split("; ")) for m in _TEXT_STYLE.finditer(text)]
-    rule = {"font-family": FONT_STACK}
-    for prop in ("font-size", "fill"):
-        values = [s[prop] for s in styles if prop in s]
-        if values:
-            rule[prop] = max(dict.fromkeys(values), key=values.count)
-    common = {f"{k}: {v}" for k, v in rule.items()}
-
-    def own(m: re.Match[str]) -> str:
-        decls = [d for d in m[2].split("; ") if d not in common]
-        return f'{m[1]} style="{"; ".join(decls)}"' if decls else m[1]
-
-    css = "; ".join(f"{k}: {v}" for k, v in rule.items())
-    text = _TEXT_STYLE.sub(own, text)
-    return text.replace('<style type="text/css">', f"<style>text{{{css}}}", 1)
-
-
 def _minify(text: str) -> str:
     """Smaller SVG, same drawing.
 
     Drops the prolog, metadata, comments, identity rotations, unused ids and attribute-less
     groups; rounds coordinates to 1/100 pt (a phone shows 1 pt as about 0.85 px; colours,
-    names and scale factors are left alone); writes the font family once; merges the per-glyph
-    ``<tspan>`` runs of mathtext that share a style and a baseline; writes glyph outlines
-    (the math) in whole units, relative (:func:`_glyph_outline`); writes SVG 2's ``href``
-    for ``xlink:href``. Whitespace inside text
-    is kept: only whitespace holding a newline (matplotlib's indentation) goes.
+    names and scale factors are left alone); writes glyph outlines (every text) in whole
+    units, relative (:func:`_glyph_outline`); writes SVG 2's ``href`` for ``xlink:href``.
+    Only whitespace holding a newline (matplotlib's indentation) goes.
     """
     text = _METADATA.sub("", _PROLOG.sub("", text))
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     text = re.sub(r">\s*\n\s*<", "><", text)
     text = re.sub(r"\s*\n\s*", " ", text)  # inside attribute values (path data)
-    text = _TEXT.sub(_merge_glyphs, text)  # before rounding: it compares exact positions
     text = _LONG_FLOAT.sub(_round, text)
     text = _PATH_DATA.sub(_compact_path, text)
     text = _GLYPH.sub(_glyph_outline, _short_glyphs(_marker_styles(text)))
     text = re.sub(r' transform="rotate\(-?0 [^)]*\)"', "", text)  # the identity
-    # one font-family rule instead of one per text element; mathtext's runs name DejaVu
-    # Sans alone, and inherit the rule's fallbacks instead (after _merge_glyphs used it)
-    text = text.replace(f"font-family: {FONT_FAMILY}; ", "")
-    text = text.replace("font-family: 'DejaVu Sans'; ", "")
-    text = _text_defaults(text)
     used = set(re.findall(r"url\(#([^)]+)\)", text)) | set(re.findall(r'href="#([^"]+)"', text))
     text = _ID.sub(lambda m: m.group(0) if m.group(1) in used else "", text)
     text = _NO_FILL.sub("", text)  # transparent backgrounds draw nothing
+    text = text.replace('<style type="text/css">', "<style>")  # CSS is the default
     # SVG 2's plain href (every browser this site supports): 6 bytes less per reference
     text = text.replace(' xmlns:xlink="http://www.w3.org/1999/xlink"', "")
     text = text.replace(' xlink:href="', ' href="')
     return _unwrap_groups(text).strip()
 
 
-def _as_paths(draw):
-    @wraps(draw)
-    def drawn(renderer, *args, **kwargs):
-        with matplotlib.rc_context({"svg.fonttype": "path"}):
-            return draw(renderer, *args, **kwargs)
-    return drawn
-
-
-@contextmanager
-def _math_as_paths(fig: Figure) -> Iterator[None]:
-    """While the block runs, every label of ``fig`` holding mathtext is drawn as glyph
-    outlines, the rest as text.
-
-    The math is set in STIX (``mathtext.fontset``, like the site's STIX Two Math), a font
-    a reader's phone or computer seldom has: as text, an SVG shown in ``<img>`` would fall
-    back to whatever font it has (it cannot use the page's web fonts) and mathtext's glyph
-    positions, measured in STIX, would no longer match. Outlines look the same everywhere;
-    each glyph is written once (``<defs>``) and reused. Tick labels are made when the
-    figure is laid out, so it is laid out first.
-    """
-    fig.draw_without_rendering()
-    texts = [t for t in fig.findobj(Text)
-             if t.get_visible() and t.get_text() and t._preprocess_math(t.get_text())[1]]
-    for t in texts:
-        t.draw = _as_paths(t.draw)
-    try:
-        yield
-    finally:
-        for t in texts:
-            del t.draw
-
-
 def svg_bytes(fig: Figure) -> bytes:
-    """The figure as a small SVG, byte-identical from run to run, its math as outlines
-    (:func:`_math_as_paths`).
+    """The figure as a small SVG, byte-identical from run to run, every text as glyph
+    outlines (``svg.fonttype: path``, :data:`rnnnotes.figures._style._SAVE_RC`).
 
     Determinism needs both a fixed ``svg.hashsalt`` (the ids of clip paths and markers) and
     ``metadata={"Date": None}`` (no timestamp); then :func:`_minify` squeezes it.
     """
     buf = io.BytesIO()
-    with matplotlib.rc_context(_SAVE_RC), _math_as_paths(fig):
+    with matplotlib.rc_context(_SAVE_RC):
         fig.savefig(buf, format="svg", metadata={"Date": None})
     return _minify(buf.getvalue().decode("utf-8")).encode("utf-8")

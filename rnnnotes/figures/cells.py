@@ -38,8 +38,9 @@ _EXTENT = {"input": (0.5, 0.3), "output": (0.5, 0.3), "gate": (0.55, 0.32),
            "one_minus": (0.42, 0.27)}  # half sizes; the rest: circles
 _RADIUS = 0.3
 _SYMBOL = {"mul": r"$\times$", "add": "$+$"}
-# small boxed operations; 13 pt shows at 11.5 px or more on a 390 px phone
-_OP_TEXT = {"tanh": ("tanh", 13), "one_minus": (r"$1-$", 13)}
+# small boxed operations and the candidate's tanh: 15 pt shows at 13.3 px on a 390 px phone
+# (the diagram is 5.6 in wide), as high as 11.2 px of the page's text
+_OP_TEXT = {"tanh": ("tanh", 15), "one_minus": (r"$1-$", 15)}
 # the symbols (math outlines in STIX): a lower-case italic such as c or sigma inks about
 # 0.45 of its size, so 17 pt shows it as high as the x-height of 11 px sans-serif text on
 # a 390 px phone (tests/browser/test_browser_reading.py)
@@ -101,9 +102,9 @@ def _lstm() -> CellDiagramData:
         CellNode("i_t", "gate", ("x_t", "h_{t-1}"), "i", "sigmoid", (gx["i"], G),
                  (gx["i"] - 0.32, 3.35)),
         CellNode("g_t", "gate", ("x_t", "h_{t-1}"), "g", "tanh", (gx["g"], G),
-                 (gx["g"] + 0.32, 3.35)),
+                 (gx["g"] + 0.42, 3.35)),  # its descender clear of the wire
         CellNode("o_t", "gate", ("x_t", "h_{t-1}"), "o", "sigmoid", (gx["o"], G),
-                 ((gx["o"] + XH) / 2, G + 0.36)),
+                 ((gx["o"] + XH) / 2, G + 0.45)),
         CellNode("f_t c_{t-1}", "mul", ("f_t", "c_{t-1}"), xy=(gx["f"], TOP)),
         CellNode("i_t g_t", "mul", ("i_t", "g_t"), xy=(gx["g"], MID)),
         CellNode("c_t", "add", ("f_t c_{t-1}", "i_t g_t"), xy=(gx["g"], TOP)),
@@ -142,11 +143,11 @@ def _gru() -> CellDiagramData:
         CellNode("h_{t-1}", "input", xy=(0.0, TOP)),
         CellNode("x_t", "input", xy=(1.6, -0.4)),
         CellNode("z_t", "gate", ("x_t", "h_{t-1}"), "z", "sigmoid", (gx["z"], G), (2.5, 3.35)),
-        CellNode("r_t", "gate", ("x_t", "h_{t-1}"), "r", "sigmoid", (gx["r"], G), (5.8, 3.1)),
+        CellNode("r_t", "gate", ("x_t", "h_{t-1}"), "r", "sigmoid", (gx["r"], G), (5.8, 2.98)),
         CellNode("n_t", "candidate", ("x_t", "h_{t-1}", "r_t"), "n", "tanh", (gx["n"], G),
-                 (8.62, 3.3)),
+                 (8.72, 3.3)),
         CellNode("z_t h_{t-1}", "mul", ("z_t", "h_{t-1}"), xy=(XZ, TOP)),
-        CellNode("1-z_t", "one_minus", ("z_t",), xy=(X1, MID), label_xy=(7.25, MID + 0.36)),
+        CellNode("1-z_t", "one_minus", ("z_t",), xy=(X1, MID), label_xy=(7.25, MID + 0.45)),
         CellNode("(1-z_t) n_t", "mul", ("1-z_t", "n_t"), xy=(8.3, MID)),
         CellNode("h_t", "add", ("z_t h_{t-1}", "(1-z_t) n_t"), xy=(8.3, TOP)),
         CellNode("h_t out", "output", ("h_t",), xy=(10.2, TOP), label_xy=(10.2, TOP)),
@@ -219,7 +220,7 @@ def _draw(data: CellDiagramData, theme: str):
                                             fc=th.background, ec=colour, lw=1.8, zorder=3))
                 text = r"$\sigma$" if node.activation == "sigmoid" else "tanh"
                 ax.text(x, y, text, ha="center", va="center", color=fg, zorder=4,
-                        fontsize=_LABEL if node.activation == "sigmoid" else 13)
+                        fontsize=_LABEL if node.activation == "sigmoid" else _OP_TEXT["tanh"][1])
             elif node.op in _OP_TEXT:  # an operation, not a layer: thin, foreground
                 w, h = _EXTENT[node.op]
                 ax.add_patch(FancyBboxPatch((x - w, y - h), 2 * w, 2 * h,

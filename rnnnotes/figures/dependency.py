@@ -83,7 +83,7 @@ def _draw(data: DependencyData, theme: str) -> Rendered:
     positive = data.maps[data.maps > 0]
     norm = LogNorm(vmin=max(positive.min(), positive.max() * 1e-12), vmax=positive.max())
     with new_figure(th, WIDTH, HEIGHT) as fig:
-        fig.get_layout_engine().set(wspace=0.08)  # keep the panels' tick labels apart
+        fig.get_layout_engine().set(wspace=0.13)  # keep the panels' tick labels apart
         axes = fig.subplots(1, 2, sharex=True, sharey=True)
         for ax, label, m in zip(axes, data.labels, data.maps, strict=True):
             # exact zeros are left out of the image and show the axes' hatched background:

@@ -187,7 +187,7 @@ def rnn_gradient_norms(theme: str = "light") -> Rendered:
             ax.set_xlim(0, data.steps)
             ax.set_xticks([0, data.steps // 2, data.steps])
         # each row's titles clear of the tick marks of the row above, panels apart
-        fig.get_layout_engine().set(hspace=0.1, wspace=0.08, w_pad=0.1)
+        fig.get_layout_engine().set(hspace=0.1, wspace=0.13, w_pad=0.1)
         fig.supxlabel("steps back $T - t$", fontsize=13)
         fig.supylabel(r"$\|\partial h_T / \partial h_t\|_2$", fontsize=13)
         fig.legend([measured, bound], ["measured", r"bound $\sigma_{\max}^{\,T-t}$"],

@@ -31,11 +31,11 @@ async ({pages, cover, siteUrl}) => {
     const doc = parser.parseFromString(await response.text(), "text/html");
     const src = doc.querySelector("article.md-content__inner");
     if (!src) throw new Error(`${url}: no article`);
-    // What a reader of paper cannot use: buttons, permalinks, reveal popups, the dark
-    // figures, the reproduce box, the key to the dotted underline (paper has none), the
-    // link to this PDF itself.
+    // What a reader of paper cannot use: buttons, permalinks, reveal popups, the reproduce
+    // box, the key to the dotted underline (paper has none), the link to this PDF itself.
+    // (A figure is one inline SVG, coloured by the palette.)
     src.querySelectorAll(".md-content__button, .headerlink, .ld-tip, .ld-reproduce,"
-      + " .rn-live-legend, img[src$='#only-dark'], .pdf-handout, .md-source-file, script, noscript")
+      + " .rn-live-legend, .pdf-handout, .md-source-file, script, noscript")
       .forEach((el) => el.remove());
     src.querySelectorAll("details").forEach((el) => el.setAttribute("open", ""));
     // Framework tabs: every tab, each under its label.
@@ -54,6 +54,14 @@ async ({pages, cover, siteUrl}) => {
     });
     const prefix = `p${i}-`;
     src.querySelectorAll("[id]").forEach((el) => { el.id = prefix + el.id; });
+    // an inline SVG's references to its own ids (a figure's glyphs, markers, clip paths)
+    src.querySelectorAll("svg *").forEach((el) => {
+      for (const {name, value} of [...el.attributes]) {
+        const moved = name === "href" && value.startsWith("#") ? `#${prefix}${value.slice(1)}`
+          : value.replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`);
+        if (moved !== value) el.setAttribute(name, moved);
+      }
+    });
     src.querySelectorAll("label[for]").forEach((el) => el.setAttribute("for", prefix + el.getAttribute("for")));
     for (const attr of ["aria-labelledby", "aria-describedby", "aria-controls"]) {
       src.querySelectorAll(`[${attr}]`).forEach((el) => el.setAttribute(attr,
@@ -86,12 +94,31 @@ async ({pages, cover, siteUrl}) => {
   }
   article.replaceChildren(book);
   // Links that point into the book must land on an element of it.
-  const broken = [...book.querySelectorAll("a[href^='#']")]
+  // (and a figure's glyphs, markers and clip paths: their ids moved with the page's)
+  const broken = [...book.querySelectorAll("a[href^='#'], svg use[href^='#']")]
     .map((a) => a.getAttribute("href").slice(1))
+    .concat([...book.querySelectorAll("svg [clip-path]")]
+      .map((el) => /url\(#([^)]+)\)/.exec(el.getAttribute("clip-path"))?.[1]).filter(Boolean))
     .filter((id) => !document.getElementById(id));
   await document.fonts.ready;
   const count = (selector) => book.querySelectorAll(selector).length;
   return {broken: [...new Set(broken)], details: count("details"),
           closed: count("details:not([open])"), tips: count(".ld-tip"),
-          dark: count("img[src$='#only-dark']"), light: count("img[src$='#only-light']")};
+          ...figureColours(book)};
+}
+
+// Figures in the light palette (their colour variables at the values of the first rule of
+// their <style>, rnnsite/figure_inline.py) and in any other.
+function figureColours(book) {
+  let light = 0, dark = 0;
+  for (const svg of book.querySelectorAll("figure.rnnnotes-figure > svg")) {
+    const rule = /\{([^}]*)\}/.exec(svg.closest("figure").querySelector("style").textContent)[1];
+    const shown = getComputedStyle(svg);
+    const same = rule.split(";").every((d) => {
+      const [name, value] = d.split(":");
+      return shown.getPropertyValue(name).trim() === value.trim();
+    });
+    if (same) light += 1; else dark += 1;
+  }
+  return {light, dark};
 }

@@ -156,59 +156,39 @@ async () => {
     wrappedOutput: [...document.querySelectorAll(".jp-OutputArea-output pre")]
       .filter((el) => visible(el) && getComputedStyle(el).whiteSpace !== "pre").length,
   };
-  // Figures: the smallest text as displayed, in CSS px. Each figure's SVG is laid out again
-  // at the size its <img> is shown (scaled down to a phone's column, or set in a narrow
-  // column of the home page), and each label's font size is multiplied by the scale the
-  // SVG's viewBox and transforms give it on screen (getScreenCTM).
+  // Figures: how large each glyph of every label is on screen, in CSS px. Every text of a
+  // figure is glyph outlines: a group of <use> of glyphs (ids ending "-g-<n>"), each drawn
+  // at 100 units to its font size (matplotlib's text2path.FONT_SCALE), so a glyph's font
+  // size as shown is 100 times the scale of its <use> on screen (getScreenCTM). A label's
+  // size is its largest glyph ("base"); its subscripts are smaller, and the smallest glyph
+  // of the figure is reported too. Figures in a folded <details> are unfolded to be measured.
   const figures = [];
-  const stage = document.createElement("div");
-  stage.style.cssText = "position:absolute;left:-10000px;top:0;visibility:hidden";
-  document.body.append(stage);
-  for (const img of document.querySelectorAll("figure.rnnnotes-figure img")) {
-    if (!visible(img) || !img.src.startsWith("data:image/svg+xml,")) continue;
-    const svg = document.importNode(new DOMParser().parseFromString(
-      decodeURIComponent(img.src.slice(19).split("#")[0]), "image/svg+xml").documentElement, true);
-    const shown = rect(img);
-    svg.setAttribute("width", shown.width);
-    svg.setAttribute("height", shown.height);
-    stage.replaceChildren(svg);
-    // Each label's size is its largest run (a subscript of a label is set smaller, as in
-    // print); the figure's smallest text is its smallest label.
-    const sizes = [...svg.querySelectorAll("text")].map((t) => {
-      const ctm = t.getScreenCTM();
-      const run = Math.max(...[t, ...t.querySelectorAll("tspan")].map((e) => parseFloat(getComputedStyle(e).fontSize) || 0));
-      return run * Math.hypot(ctm.a, ctm.b);
-    }).filter((v) => v > 0);
-    // A label drawn as glyph outlines (the figures' math): a group of <use> of glyphs, whose
-    // ids name their font ("STIXGeneral-Italic-3c3"), each glyph drawn at 100 units to the
-    // font size (matplotlib's text2path.FONT_SCALE) and scaled by its transforms.
-    const glyphUse = (u) => u.tagName === "use" && (u.getAttribute("href") || u.getAttribute("xlink:href") || "").includes("-");
+  const foldedFigures = [...document.querySelectorAll("details:not([open])")]
+    .filter((d) => d.querySelector("figure.rnnnotes-figure"));
+  for (const d of foldedFigures) d.open = true;
+  for (const svg of document.querySelectorAll("figure.rnnnotes-figure > svg")) {
+    if (!visible(svg)) continue;
+    const glyphUse = (u) => u.tagName === "use" && /-g-\d+$/.test(u.getAttribute("href") || "");
+    const bases = [], glyphs = [];
     for (const g of svg.querySelectorAll("g")) {
-      const uses = [...g.children].filter(glyphUse);
-      if (uses.length) sizes.push(Math.max(...uses.map((u) => { const m = u.getScreenCTM(); return 100 * Math.hypot(m.a, m.b); })));
+      const sizes = [...g.children].filter(glyphUse).map((u) => {
+        const m = u.getScreenCTM();
+        return 100 * Math.hypot(m.a, m.b);
+      });
+      if (!sizes.length) continue;
+      bases.push(Math.max(...sizes));
+      glyphs.push(...sizes);
     }
-    // Outlines are read by their ink, not their nominal size: a math label's tallest glyph
-    // at its largest scale (its subscripts left out), its height on screen; and the x-height
-    // of the figure's text font per px of font size (canvas's ink ascent of "x" at 100 px).
-    const ink = [];
-    const family = getComputedStyle(svg.querySelector("text") || svg).fontFamily;
-    const ctx = document.createElement("canvas").getContext("2d");
-    ctx.font = `100px ${family}`;
-    const xHeight = ctx.measureText("x").actualBoundingBoxAscent / 100;
-    for (const g of svg.querySelectorAll("g")) {
-      const uses = [...g.children].filter(glyphUse).map((u) => {
-        const m = u.getScreenCTM(), bb = u.getBBox();
-        return { scale: Math.hypot(m.a, m.b), height: bb.height * Math.hypot(m.c, m.d) };
-      }).filter((u) => u.height > 0);
-      if (!uses.length) continue;
-      const base = Math.max(...uses.map((u) => u.scale));
-      ink.push(Math.max(...uses.filter((u) => u.scale >= 0.99 * base).map((u) => u.height)));
-    }
-    if (!sizes.length) continue;
-    figures.push({ name: img.alt.slice(0, 40), smallest: Math.min(...sizes),
-                   mathInk: ink.length ? Math.min(...ink) : null, xHeight });
+    figures.push({ name: svg.getAttribute("aria-label").slice(0, 40), width: rect(svg).width,
+                   texts: svg.querySelectorAll("text").length, labels: bases.length,
+                   smallest: bases.length ? Math.min(...bases) : null,
+                   smallestGlyph: glyphs.length ? Math.min(...glyphs) : null });
   }
-  stage.remove();
+  for (const d of foldedFigures) d.open = false;
+  const figureCount = document.querySelectorAll("figure.rnnnotes-figure").length;
+  // what the page's text is scaled by: its x-height in em (font-size-adjust, rnnnotes.css)
+  const typeset = document.querySelector(".md-typeset");
+  const pageAdjust = typeset ? parseFloat(getComputedStyle(typeset).fontSizeAdjust) || null : null;
   // The home page: the first answer (its link and grade) in the first screen.
   // (its link's first line and its grade badge: seen, and tappable, without scrolling)
   const firstAnswer = document.querySelector(".answers-table tbody tr");
@@ -520,6 +500,7 @@ async () => {
     fullMarks, brokenMath, question, text, fontFaces, gradeIcons, wideTables, displayMath,
     outputs, copyOverText, controls, totals, mathDetails, answersFirstScreen, chip, sticksOut, danglingOpen, badges, smallText, header,
     bodySize, links, verdicts, splitNumbers, lonePunctuation, equations, reveals, notebook, figures,
+    figureCount, pageAdjust,
     title: document.title,
     scrollWidth: html.scrollWidth,
     clientWidth: html.clientWidth,

@@ -79,34 +79,25 @@
                size: parseFloat(getComputedStyle(pre).fontSize) };
     });
 
-  // Figures: every label's box as displayed (text, and math drawn as glyph outlines: a
-  // group of <use> of glyphs, whose ids name their font, "STIXGeneral-Italic-3c3"), laid
-  // out again at the size its <img> is shown; the smallest gap between two of them.
+  // Figures: every label's box as displayed (every text is drawn as glyph outlines: a group
+  // of <use> of glyphs, whose ids end "-g-<n>"), in the inline <svg> as the page shows it;
+  // the smallest gap between two of them.
   // (every figure: those in a folded <details> too, unfolded while measured, then folded)
   const folded = [...document.querySelectorAll("details:not([open])")]
     .filter((d) => d.querySelector("figure.rnnnotes-figure"));
   for (const d of folded) d.open = true;
-  const stage = document.createElement("div");
-  stage.style.cssText = "position:absolute;left:-10000px;top:0;visibility:hidden";
-  document.body.append(stage);
   const figures = [];
-  for (const img of document.querySelectorAll("figure.rnnnotes-figure img")) {
-    if (!visible(img) || !img.src.startsWith("data:image/svg+xml,")) continue;
-    const svg = document.importNode(new DOMParser().parseFromString(
-      decodeURIComponent(img.src.slice(19).split("#")[0]), "image/svg+xml").documentElement, true);
-    const shown = rect(img);
-    svg.setAttribute("width", shown.width);
-    svg.setAttribute("height", shown.height);
-    stage.replaceChildren(svg);
-    const glyphUse = (u) => (u.getAttribute("href") || u.getAttribute("xlink:href") || "").includes("-");
+  for (const svg of document.querySelectorAll("figure.rnnnotes-figure > svg")) {
+    if (!visible(svg)) continue;
+    const glyphUse = (u) => u.tagName === "use" && /-g-\d+$/.test(u.getAttribute("href") || "");
     const labels = [...svg.querySelectorAll("text"),
-      ...[...svg.querySelectorAll("g")].filter((g) => [...g.children].some((c) => c.tagName === "use" && glyphUse(c)))];
+      ...[...svg.querySelectorAll("g")].filter((g) => [...g.children].some(glyphUse))];
     const boxes = labels.map((el) => {
       const bb = el.getBBox(), m = el.getScreenCTM();
       const pts = [[bb.x, bb.y], [bb.x + bb.width, bb.y], [bb.x, bb.y + bb.height],
                    [bb.x + bb.width, bb.y + bb.height]].map(([x, y]) => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f]);
       const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
-      return { el, what: el.textContent.trim() || "(math)", left: Math.min(...xs), right: Math.max(...xs),
+      return { el, what: el.textContent.trim() || `(label at ${Math.round(bb.x)}, ${Math.round(bb.y)})`, left: Math.min(...xs), right: Math.max(...xs),
                top: Math.min(...ys), bottom: Math.max(...ys) };
     });
     // The lines of one label (matplotlib writes each line of a multi-line text as a <text>
@@ -126,7 +117,7 @@
       }
     }
     boxes.splice(0, boxes.length, ...boxes.filter((b) => !b.merged));
-    // labels that run past the figure's edge (cut off by the <img>)
+    // labels that run past the figure's edge (cut off by the <svg>)
     const frame = rect(svg);
     const cut = boxes.filter((b) => b.left < frame.left - 0.5 || b.right > frame.right + 0.5 ||
                                     b.top < frame.top - 0.5 || b.bottom > frame.bottom + 0.5)
@@ -140,7 +131,7 @@
       }
     }
     // The caption: one line centred under the figure, several lines set flush left.
-    const caption = img.closest("figure").querySelector("figcaption");
+    const caption = svg.closest("figure").querySelector("figcaption");
     let captionLines = null;
     if (caption && visible(caption)) {
       // lines: the boxes of its words (not of its math, whose scripts sit higher or lower)
@@ -163,12 +154,12 @@
         const row = rows.find((w) => mid > w.top - 4 && mid < w.bottom + 4);
         if (row) { row.left = Math.min(row.left, r.left); row.right = Math.max(row.right, r.right); }
       }
-      const f = rect(img.closest("figure"));
+      const f = rect(svg.closest("figure"));
       captionLines = { lines: rows.length, lefts: rows.map((w) => Math.round(w.left)), figureLeft: Math.round(f.left) };
     }
-    figures.push({ name: img.alt.slice(0, 40), labels: boxes.length, closest, cut, caption: captionLines });
+    figures.push({ name: svg.getAttribute("aria-label").slice(0, 40), labels: boxes.length, closest, cut,
+                   caption: captionLines });
   }
-  stage.remove();
   for (const d of folded) d.open = false;
   return { codeCells, printed, figureLayout: figures };
 }

@@ -8,6 +8,8 @@ figure text is as shown.
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 from browser_audit import PAGES, VIEWS
 
@@ -15,7 +17,8 @@ CASES = [pytest.param(path, view, id=f"{path.strip('/') or 'home'}-{view}")
          for path in PAGES for view in VIEWS]
 PHONE_CASES = [c for c in CASES if c.values[1].startswith("phone")]
 NOTEBOOKS = [p for p in PAGES if p.endswith("notebook/")]
-FIGURE_TEXT_PX = 11  # the smallest label of a figure, as shown
+FIGURE_TEXT_PX = 11  # the smallest label of a figure, as shown, in page text px
+SCRIPT = 0.7  # a sub- or superscript's size in a label (mathtext's; MathML's is 0.71)
 
 
 @pytest.mark.parametrize(("path", "view"), CASES)
@@ -68,23 +71,50 @@ def test_notebook_cells_use_the_column(visits, path, view):
         assert min(notebook["codeWidths"]) >= notebook["column"] - 2, notebook
 
 
+@cache
+def stix_x_height() -> float:
+    """The x-height of the figures' font, in em: the smaller of STIX's upright and italic
+    (labels and math), read from matplotlib's own STIXGeneral files."""
+    from fontTools.ttLib import TTFont
+
+    from rnnsite.text_faces import heights, stix_text
+
+    def x(name: str) -> float:
+        font = TTFont(stix_text(name))
+        return heights(font)[0] / font["head"].unitsPerEm
+
+    return min(x("STIXGeneral.ttf"), x("STIXGeneralItalic.ttf"))
+
+
+def as_page_px(size: float, page_adjust: float) -> float:
+    """A figure glyph of font size ``size`` (CSS px, as shown) as the page's text size whose
+    letters stand as high: the page sets its text at an x-height of ``page_adjust`` em
+    (font-size-adjust), the figure's STIX at its own, smaller one."""
+    return size * stix_x_height() / page_adjust
+
+
+def test_page_px_reads_the_x_height() -> None:
+    # 11 px of the page's text and the STIX size with the same x-height read alike
+    assert as_page_px(11 * 0.52 / stix_x_height(), 0.52) == pytest.approx(11)
+    assert 0.40 < stix_x_height() < 0.47  # STIX 1: about 0.45 em, italic 0.43
+
+
 @pytest.mark.parametrize(("path", "view"), PHONE_CASES + [
     c for c in CASES if c.values[0] == "" and c.values[1].startswith("desktop")])
 def test_figure_text_is_readable_as_displayed(visits, path, view):
-    """Every figure's smallest label, at the size the figure is shown (a phone's column, and
-    the home page's narrow figure column at a desk), is 11 px or more."""
-    small = [(f["name"], round(f["smallest"], 1))
-             for f in visits[path, view].probe["figures"] if f["smallest"] < FIGURE_TEXT_PX]
-    assert small == []
-
-
-@pytest.mark.parametrize(("path", "view"), CASES)
-def test_figure_math_outlines_read_as_large_as_figure_text(visits, path, view):
-    """Math drawn as outlines (c_{t-1}, f_t, sigma) is measured by its ink: each label's
-    tallest glyph (its subscripts aside) stands at least as high on screen as the x-height
-    of FIGURE_TEXT_PX text in the figure's font, at both widths (a label of nominal size
-    12 px in STIX italic inks a 'c' of about 5.5 px: it read as 7 px text)."""
-    small = [(f["name"], round(f["mathInk"], 2), round(FIGURE_TEXT_PX * f["xHeight"], 2))
-             for f in visits[path, view].probe["figures"]
-             if f["mathInk"] is not None and f["mathInk"] < FIGURE_TEXT_PX * f["xHeight"]]
-    assert small == []
+    """Every label of every figure (all drawn as STIX outlines), at the size the figure is
+    shown (a phone's column, and the home page's narrow figure column at a desk), stands as
+    high as FIGURE_TEXT_PX text of the page (its x-height: STIX's is smaller than the
+    page's adjusted one, so 11 px STIX reads as 9.3 px page text); its subscripts and
+    superscripts as high as the page's own (SCRIPT of that). No text is left to a
+    reader's font."""
+    probe = visits[path, view].probe
+    assert len(probe["figures"]) == probe["figureCount"]  # every figure measured: inline SVG
+    small = []
+    for f in probe["figures"]:
+        assert f["texts"] == 0 and f["labels"] > 0, f
+        base, script = (as_page_px(f[k], probe["pageAdjust"])
+                        for k in ("smallest", "smallestGlyph"))
+        if base < FIGURE_TEXT_PX or script < SCRIPT * FIGURE_TEXT_PX:
+            small.append((f["name"], round(f["width"]), round(base, 1), round(script, 1)))
+    assert small == [], "(figure, shown width, smallest label, smallest script) in page px"

@@ -91,8 +91,8 @@ def test_print_drops_what_paper_cannot_do_and_keeps_figures_below_the_text_width
       shown: [...document.querySelectorAll(".grade-chip__jump, .md-clipboard, .md-code__nav")]
         .filter((el) => el.checkVisibility()).length,
       column: document.querySelector("article.md-content__inner").clientWidth,
-      figures: [...document.querySelectorAll("figure.rnnnotes-figure img")]
-        .filter((img) => img.checkVisibility()).map((img) => img.getBoundingClientRect().width),
+      figures: [...document.querySelectorAll("figure.rnnnotes-figure > svg")]
+        .filter((svg) => svg.checkVisibility()).map((svg) => svg.getBoundingClientRect().width),
     })""")
     assert found["jump"] == 1 and found["shown"] == 0, found
     assert found["figures"] and max(found["figures"]) <= 0.76 * found["column"], found

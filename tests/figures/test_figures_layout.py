@@ -8,6 +8,7 @@ range, is not measured).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import numpy as np
@@ -15,6 +16,7 @@ import pytest
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch
 from matplotlib.path import Path
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
@@ -30,9 +32,11 @@ SLACK_PX = 0.5  # rounding: a label may touch the figure's edge, not cross it
 def drawn(name: str) -> dict[str, list]:
     """What writing figure ``name`` (light) as its SVG draws, in the SVG's pixels: the
     figure's box ("figure"), each text drawn with its box ("texts"), each legend's box
-    ("legends") and each plotted line's points ("lines": label, (N, 2) array)."""
+    ("legends"), each plotted line's points ("lines": label, (N, 2) array), each text's
+    font size ("sizes", pt, in the order of "texts") and each arrow's path ("arrows")."""
     fig = FIGURES[name]("light").figure
-    seen: dict[str, list] = {"figure": [], "texts": [], "legends": [], "lines": []}
+    seen: dict[str, list] = {"figure": [], "texts": [], "sizes": [], "legends": [], "lines": [],
+                             "arrows": []}
 
     def recording(cls, record):
         draw = cls.draw
@@ -47,6 +51,7 @@ def drawn(name: str) -> dict[str, list]:
     def text(t, renderer):
         if t.get_text():
             seen["texts"].append((t.get_text(), t.get_window_extent(renderer)))
+            seen["sizes"].append(t.get_fontsize())  # pt: the SVG's unit
             seen["figure"].append(t.get_figure(root=True).bbox.frozen())
 
     def line(ln, renderer):
@@ -64,7 +69,11 @@ def drawn(name: str) -> dict[str, list]:
         start(self, renderer)
         return figure_draw(self, renderer)
 
+    def arrow(a, _renderer):  # a diagram's arrow, as drawn
+        seen["arrows"].append(a.get_transform().transform_path(a.get_path()))
+
     patches = [(Figure, figure_draw, figure_drawing), recording(Text, text),
+               recording(FancyArrowPatch, arrow),
                recording(Line2D, line), recording(Legend,
                                                  lambda lg, r: seen["legends"].append(
                                                      lg.get_window_extent(r)))]
@@ -123,3 +132,82 @@ def test_the_overlap_test_sees_a_line_through_a_box() -> None:
     assert Path([[0, 15], [30, 15]]).intersects_bbox(box, filled=False)  # across it
     assert Path([[12, 12], [14, 14]]).intersects_bbox(box, filled=False)  # inside it
     assert not Path([[0, 0], [30, 0]]).intersects_bbox(box, filled=False)  # below it
+
+
+# Two labels on one line (panel titles, a tick label and an axis label) at least half an em
+# of the larger apart (a word space is a quarter em); two numbers on one line (the tick
+# labels of neighbouring panels) an em and a half, so that "40" and "0" of two panels side
+# by side read as two numbers, never as "40 0" or "400"; one above the other, a third of
+# an em (a line's leading).
+SIDE_GAP_EM, NUMBERS_GAP_EM, STACK_GAP_EM = 0.5, 1.5, 0.3
+NUMBER = re.compile(r"[\d.,\u2212\u207b\u00b9\u00b2\u00b3\u2070\u2074-\u2079-]+")
+
+
+def gaps(a: Bbox, b: Bbox) -> tuple[float, float]:
+    """How far apart two boxes are across and up (negative: they overlap that way)."""
+    return max(b.x0 - a.x1, a.x0 - b.x1), max(b.y0 - a.y1, a.y0 - b.y1)
+
+
+def too_close(a: Bbox, b: Bbox, em: float, numbers: bool = False) -> bool:
+    """Whether boxes ``a`` and ``b`` of labels of size ``em`` (two ``numbers``?) are too
+    close for the gaps above."""
+    across, up = gaps(a, b)
+    if up < 0:  # on one line
+        return across < (NUMBERS_GAP_EM if numbers else SIDE_GAP_EM) * em
+    return across < 0 and up < STACK_GAP_EM * em  # one above the other
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_labels_keep_apart(name) -> None:
+    seen = drawn(name)
+    texts = list(zip(seen["texts"], seen["sizes"], strict=True))
+    close = [(a, b, [round(g / max(sa, sb), 2) for g in gaps(boxa, boxb)])
+             for i, ((a, boxa), sa) in enumerate(texts) for (b, boxb), sb in texts[i + 1:]
+             if too_close(boxa, boxb, max(sa, sb),
+                          numbers=all(NUMBER.fullmatch(t) for t in (a, b)))]
+    assert close == [], "(label, label, [gap across, gap up] in em)"
+
+
+def points_at(shaft: np.ndarray, box: Bbox, reach: float) -> bool:
+    """Whether an arrow's shaft starts or ends at the label in ``box`` (an input's or an
+    output's): an end within ``reach`` of the box, and the shaft's last stretch there
+    pointing through the box (not passing beside it, as a gate's label sits by its wire)."""
+    centre = np.array([(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2])
+    for end, before in ((shaft[0], shaft[1]), (shaft[-1], shaft[-2])):
+        if not box.padded(reach).contains(*end):
+            continue
+        direction = (end - before) / np.hypot(*(end - before))
+        if end is shaft[0]:
+            direction = -direction  # from the start back towards the label
+        off = centre - end
+        across = abs(direction[0] * off[1] - direction[1] * off[0])
+        half = box.height / 2 if abs(direction[0]) > abs(direction[1]) else box.width / 2
+        if off @ direction > 0 and across <= half:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_labels_keep_off_the_arrows(name) -> None:
+    """A diagram's labels (o_t, g_t) clear of every arrow by a sixth of an em, but for the
+    arrows that start or end at the label itself (an input's, an output's)."""
+    seen = drawn(name)
+    touching = []
+    for (text, box), size in zip(seen["texts"], seen["sizes"], strict=True):
+        for path in seen["arrows"]:
+            parts = [Path(p) for p in path.to_polygons(closed_only=False)]  # shaft, head
+            if (any(p.intersects_bbox(box.padded(size / 6), filled=False) for p in parts)
+                    and not points_at(parts[0].vertices, box, size / 2)):
+                touching.append(text)
+    assert touching == []
+
+
+def test_the_gap_test_sees_neighbours() -> None:
+    assert gaps(Bbox([[0, 0], [10, 10]]), Bbox([[13, 0], [20, 10]])) == (3, -10)
+    assert too_close(Bbox([[0, 0], [10, 10]]), Bbox([[13, 0], [20, 10]]), em=10)  # 0.3 em
+    assert not too_close(Bbox([[0, 0], [10, 10]]), Bbox([[16, 0], [20, 10]]), em=10)
+    assert too_close(Bbox([[0, 0], [10, 10]]), Bbox([[5, 12], [20, 20]]), em=10)  # 0.2 em up
+    assert not too_close(Bbox([[0, 0], [10, 10]]), Bbox([[12, 11], [20, 20]]), em=10)
+    # two numbers side by side: an em apart is too close, as "40 0" reads as one
+    assert too_close(Bbox([[0, 0], [10, 10]]), Bbox([[20, 0], [30, 10]]), em=10, numbers=True)
+    assert NUMBER.fullmatch("10\u207b\u00b2") and not NUMBER.fullmatch("$t=1$")

@@ -16,13 +16,13 @@ from matplotlib import colormaps
 from matplotlib.colors import to_hex, to_rgb
 
 from rnnnotes.figures import FIGURES, THEMES, recolour, render_svg, svg_size
-from rnnnotes.figures._style import FONT_STACK, check_theme, heat_map
+from rnnnotes.figures._style import check_theme, heat_map
 from rnnnotes.figures._svg import _minify, svg_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 NAMES = list(FIGURES)
 SVG = "{http://www.w3.org/2000/svg}"
-MAX_SVG_BYTES = 40_000  # per figure and theme; a page embeds both themes
+MAX_SVG_BYTES = 40_000  # per figure
 
 
 def canonical_ids(svg: bytes) -> bytes:
@@ -106,9 +106,9 @@ def test_svg_is_small_valid_and_transparent(name, theme) -> None:
     assert root.tag == f"{SVG}svg"
     width, height = svg_size(svg)
     assert 400 <= width <= 900 and 250 <= height <= 900
-    # no timestamp, no metadata; text kept as text (svg.fonttype = "none"; math as outlines)
+    # no timestamp, no metadata; every text as outlines (svg.fonttype = "path")
     assert b"<metadata" not in svg and b"dc:date" not in svg
-    assert root.iter(f"{SVG}text") and b"<text" in svg
+    assert b"<text" not in svg and root.find(f".//{SVG}use") is not None
     # no background: nothing fills the figure's rectangle, the page's own colour shows
     _, _, w, h = root.get("viewBox").split()
     full = f"M0 {h}L{w} {h}L{w} 0L0 0L0 {h}z"
@@ -201,11 +201,6 @@ def test_unknown_figure_is_refused() -> None:
 # ---------------------------------------------------------------- the minifier
 
 
-def test_minify_keeps_spaces_inside_text() -> None:
-    svg = '<svg>\n  <text>\n   <tspan x="0" y="1" style="a">\u00a0</tspan>\n  </text>\n</svg>'
-    assert _minify(svg) == '<svg><text><tspan x="0" y="1" style="a">\u00a0</tspan></text></svg>'
-
-
 def test_minify_rounds_coordinates_not_colours_or_ids() -> None:
     svg = ('<svg><path id="p1a2" d="M 1.23456 -0.001 \nL 2.5 3.999999 z" '
            'style="stroke: #123456"/><use href="#p1a2" x="10.004"/></svg>')
@@ -219,60 +214,31 @@ def test_minify_drops_unused_ids_and_empty_groups() -> None:
     assert _minify(svg) == '<svg><path d="M0 0"/><g style="x"><text>a</text></g></svg>'
 
 
-def test_minify_writes_the_common_text_style_once_and_drops_invisible_backgrounds() -> None:
-    text = '<text style="font-size: {}px; fill: {}" x="0" y="0">{}</text>'
+def test_minify_drops_invisible_backgrounds_and_the_style_type() -> None:
     svg = ('<svg><style type="text/css">*{a: b}</style><path d="M 0 0 L 1 1" style="fill: none"/>'
-           '<path d="M 0 0 L 1 1" style="fill: none; stroke: #000000"/>'
-           + text.format(13, "#111111", "a") + text.format(13, "#222222", "b")
-           + text.format(10, "#222222", "c") + "</svg>")
+           '<path d="M 0 0 L 1 1" style="fill: none; stroke: #000000"/></svg>')
     out = _minify(svg)
-    # the most common size and fill
-    assert out.startswith(f"<svg><style>text{{font-family: {FONT_STACK}; font-size: 13px; "
-                          "fill: #222222}*{a: b}</style>")
+    assert out.startswith("<svg><style>*{a: b}</style>")
     assert '<path d="M0 0L1 1" style="fill: none; stroke: #000000"/>' in out  # a line stays
     assert out.count("<path") == 1  # the background, neither filled nor stroked, goes
-    assert '<text style="fill: #111111" x="0" y="0">a</text>' in out
-    assert '<text x="0" y="0">b</text>' in out
-    assert '<text style="font-size: 10px" x="0" y="0">c</text>' in out
-    # a tie goes to the first drawn: the same choice whatever the colours (both themes)
-    tie = _minify(f'<svg><style type="text/css"></style>{text.format(13, "#ffffff", "a")}'
-                  f'{text.format(13, "#000000", "b")}</svg>')
-    assert "fill: #ffffff}" in tie
 
 
-def _glyph(x: float, char: str, style: str = "font-size: 12px; font-family: 'DejaVu Sans'"):
-    return f'<tspan x="{x}" y="-1" style="{style}">{char}</tspan>'
-
-
-def test_minify_merges_glyphs_only_where_they_touch() -> None:
-    from rnnnotes.figures._svg import _advance
-
-    style = "font-size: 12px; font-family: 'DejaVu Sans'"
-    a, b = _advance(style, "a"), _advance(style, "b")
-    touching = f"<svg><text>{_glyph(0, 'a')}{_glyph(a, 'b')}{_glyph(a + b, 'c')}</text></svg>"
-    assert ">abc</tspan>" in _minify(touching)
-    spaced = f"<svg><text>{_glyph(0, 'a')}{_glyph(a + 3, 'b')}</text></svg>"
-    assert ">a</tspan>" in _minify(spaced) and ">b</tspan>" in _minify(spaced)
-
-
-def test_math_is_drawn_as_stix_outlines_and_the_rest_stays_text() -> None:
-    """An SVG in <img> cannot use the page's fonts: math set in STIX is written as glyph
-    outlines (reused through <use>), so no reader's font stands in for it; a label without
-    math stays text."""
+def test_every_text_is_drawn_as_stix_outlines() -> None:
+    """No text element: labels and math alike are glyph outlines (reused through <use>),
+    so no reader's font stands in for STIX, and plain words and math look alike."""
     from rnnnotes.figures._style import THEMES, new_figure
 
     with new_figure(THEMES["light"]) as fig:
         math = fig.text(0.1, 0.5, r"$x \to h$, $t = h$")
-        fig.text(0.1, 0.2, "plain words")
+        fig.text(0.1, 0.2, "hx")
     assert math.get_fontproperties().get_math_fontfamily() == "stix"
     root = ET.fromstring(svg_bytes(fig))
-    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
-    assert texts == ["plain words"]
+    assert list(root.iter(f"{SVG}text")) == []
     hrefs = [u.get("href") for u in root.iter(f"{SVG}use")]
     glyphs = {p.get("id"): p for p in root.iter(f"{SVG}path") if p.get("id")}
     assert all(h[1:] in glyphs for h in hrefs)  # every glyph placed is defined
-    # one outline for each glyph (x, the arrow, h, the comma, t, =), h's placed twice
-    assert len(glyphs) == 6 and len(hrefs) == 7
+    # math: x, the arrow, h, the comma, t, =, h again (italic); words: h and x (upright)
+    assert len(glyphs) == 8 and len(hrefs) == 9
 
 
 def test_minify_keeps_scale_factors_exact() -> None:

@@ -1,17 +1,18 @@
-"""rnnsite.figures_ext: one line embeds a figure, light and dark; bad embeds fail loudly."""
+"""rnnsite.figures_ext: one line embeds a figure, one inline SVG for both palettes; bad embeds
+fail loudly."""
 
 from __future__ import annotations
 
 import logging
 import re
 import xml.etree.ElementTree as ET
-from urllib.parse import unquote
 
 import markdown
 import pytest
 
 from rnnnotes.figures import render_svg, svg_size
-from rnnsite.figures_ext import FigureError, FiguresExtension, data_uri
+from rnnsite.figure_store import drawing
+from rnnsite.figures_ext import FigureError, FiguresExtension
 
 ALT = "Bar chart of one term per time step; the first is zero"
 LINE = f'![{ALT}](figure:bptt_contributions "The terms; *the first* is $h_0$.")'
@@ -29,25 +30,32 @@ def figure(html: str) -> ET.Element:
     return ET.fromstring(m.group(0))
 
 
-def test_one_line_gives_a_figure_with_both_themes() -> None:
-    fig = figure(convert(f"# Page\n\nText.\n\n{LINE}\n\nMore text.\n"))
+def test_one_line_gives_one_inline_figure_for_both_themes() -> None:
+    html = convert(f"# Page\n\nText.\n\n{LINE}\n\nMore text.\n")
+    fig = figure(html)
     assert fig.get("class") == "rnnnotes-figure"
-    imgs = fig.findall("img")
-    assert [img.get("src").rsplit("#", 1)[1] for img in imgs] == ["only-light", "only-dark"]
-    for img, theme in zip(imgs, ("light", "dark"), strict=True):
-        assert img.get("alt") == ALT
-        width, height = svg_size(render_svg("bptt_contributions", theme))
-        assert (img.get("width"), img.get("height")) == (str(width), str(height))
-        # the data URI is the SVG itself, percent-encoded; its only '#' starts the fragment
-        src = img.get("src")
-        assert src.startswith("data:image/svg+xml,") and src.count("#") == 1
-        body = src[len("data:image/svg+xml,"):].rsplit("#", 1)[0]
-        # the same XML as the figure (attributes quoted with ' to save bytes)
-        from xml.etree.ElementTree import canonicalize
+    [svg] = fig.findall("svg")
+    assert svg.get("role") == "img" and svg.get("aria-label") == ALT
+    assert (svg.get("width"), svg.get("height")) == tuple(
+        map(str, svg_size(render_svg("bptt_contributions", "light"))))
+    assert "<img" not in html
+    # the drawing itself: in each theme, the variables replaced by the theme's colours
+    # give exactly that theme's SVG, up to the prefix of its ids and the moved style
+    drawn = drawing("bptt_contributions")
+    body = ET.tostring(svg, encoding="unicode")
+    for theme, values in drawn.palette.items():
+        coloured = re.sub(r"var\((--rf\d+)\)", lambda m, v=values: v[m[1]], body)
+        own = render_svg("bptt_contributions", theme).decode()
+        assert _shape(coloured) == _shape(own), theme
+    styles = fig.findall("style")
+    assert len(styles) == 2 and "[data-md-color-scheme=slate]" in styles[0].text
 
-        svg = render_svg("bptt_contributions", theme).decode()
-        assert canonicalize(unquote(body)) == canonicalize(svg)
-        assert not re.search(r"[\t\n\"<>&]", body)  # nothing an HTML attribute must escape
+
+def _shape(svg: str) -> list[str]:
+    """An SVG's tags and attribute values, ids and references to them aside."""
+    svg = re.sub(r'(id|href)="#?[^"]*"|url\(#[^)]*\)|<defs><style>.*?</style></defs>', "", svg)
+    return re.findall(r'<\w+|"[^"]*"', re.sub(r"\s(width|height|role|aria-label|version|xmlns)"
+                                               r'="[^"]*"', "", svg))
 
 
 def test_caption_is_markdown_in_a_figcaption() -> None:
@@ -61,7 +69,7 @@ def test_caption_is_markdown_in_a_figcaption() -> None:
 def test_caption_is_optional_and_escapes_work() -> None:
     fig = figure(convert(r"![a \[bracketed\] alt](figure:unrolled_graph)"))
     assert fig.find("figcaption") is None
-    assert fig.find("img").get("alt") == "a [bracketed] alt"
+    assert fig.find("svg").get("aria-label") == "a [bracketed] alt"
     fig = figure(convert(r'![alt](figure:unrolled_graph "say \"hi\"")'))
     assert fig.find("figcaption").text == 'say "hi"'
 
@@ -69,12 +77,16 @@ def test_caption_is_optional_and_escapes_work() -> None:
 def test_figure_inside_an_admonition_body() -> None:
     md = markdown.Markdown(extensions=["admonition", FiguresExtension()])
     html = md.convert(f"!!! note\n\n    {LINE}\n")
-    assert html.count("<img") == 2 and '<div class="admonition note">' in html
+    assert html.count("<svg") == 1 and '<div class="admonition note">' in html
 
 
-def test_data_uri_is_cached_and_per_theme() -> None:
-    assert data_uri("unrolled_graph", "light") is data_uri("unrolled_graph", "light")
-    assert data_uri("unrolled_graph", "light")[0] != data_uri("unrolled_graph", "dark")[0]
+def test_two_figures_on_a_page_share_no_id() -> None:
+    html = convert(f"{LINE}\n\n![Graph](figure:unrolled_graph)\n")
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert ids and len(ids) == len(set(ids))
+    # every reference names an id of the page
+    refs = set(re.findall(r'href="#([^"]+)"|url\(#([^)]+)\)', html))
+    assert {r for pair in refs for r in pair if r} <= set(ids)
 
 
 # ---------------------------------------------------------------- errors
@@ -102,7 +114,7 @@ def test_bad_figures_warn_with_page_and_line(case, caplog) -> None:
     assert len(records) == 1 and records[0].levelno == logging.WARNING
     assert records[0].getMessage().startswith("My page:5: ")
     assert message in records[0].getMessage()
-    assert "Figure error: " in html and "<img" not in html
+    assert "Figure error: " in html and "<svg" not in html
 
 
 @pytest.mark.parametrize("case", list(BAD))
@@ -121,5 +133,5 @@ def test_figure_syntax_in_code_is_left_alone(caplog) -> None:
     text = f"Write `{LINE}` on a line of its own:\n\n```\n{LINE}\n```\n"
     with caplog.at_level(logging.WARNING):
         html = markdown.Markdown(extensions=["fenced_code", FiguresExtension()]).convert(text)
-    assert "<img" not in html and "<figure" not in html
+    assert "<svg" not in html and "<figure" not in html
     assert not caplog.records

@@ -94,18 +94,18 @@ def test_serve_shows_placeholders_for_a_figure_and_a_notebook_then_them(tmp_path
         assert html is not None, "no page served while a figure was still being drawn"
         figure = gated_figure(html)
         assert PENDING_CLASS in figure and PENDING in figure, figure
-        assert f'aria-label="{ALT}"' in figure and "<img" not in figure, figure
+        assert f'aria-label="{ALT}"' in figure and "</svg>" not in figure, figure
         notebook = fetch(notebook_url) or ""
         assert NOTEBOOK_PENDING in notebook, notebook[-3000:]
         assert "jp-Notebook" not in notebook  # a sentence, not a conversion by nbconvert
         gate.touch()  # the figure is drawn and the cell runs now; the server rebuilds
         while time.monotonic() < deadline and server.poll() is None:
             html, notebook = fetch(url) or "", fetch(notebook_url) or ""
-            if "<img" in html and "gate open" in notebook:
+            if PENDING_CLASS not in html and "gate open" in notebook:
                 break
             time.sleep(0.2)
         figure = gated_figure(html)
-        assert f'<img alt="{ALT}"' in figure and "data:image/svg+xml," in figure, figure
+        assert f'role="img" aria-label="{ALT}"' in figure and "</svg>" in figure, figure
         assert PENDING_CLASS not in html and PENDING not in html
         assert "jp-Notebook" in notebook and NOTEBOOK_PENDING not in notebook
         assert server.poll() is None
@@ -136,7 +136,7 @@ def test_a_strict_build_waits_for_a_figure_being_drawn(tmp_path):
     assert done.returncode == 0, done.stderr
     site = tmp_path / "site"
     figure = gated_figure((site / "gated" / "index.html").read_text("utf-8"))
-    assert f'<img alt="{ALT}"' in figure and PENDING_CLASS not in figure, figure
+    assert f'role="img" aria-label="{ALT}"' in figure and PENDING_CLASS not in figure, figure
     notebook = (site / "task-1-1" / "notebook" / "index.html").read_text("utf-8")
     assert "gate open" in notebook and NOTEBOOK_PENDING not in notebook
 
