@@ -50,7 +50,9 @@ def _grad_arrays(grads: object) -> tuple[list[str] | None, list[np.ndarray]]:
     return keys, arrays
 
 
-def clip_grad_norm(grads, max_norm: float):
+def clip_grad_norm(
+    grads, max_norm: float,
+) -> tuple[dict[str, np.ndarray] | list[np.ndarray], float]:
     r"""Scale all gradients together so that their total 2-norm is at most `max_norm`.
 
     The total norm is $\|g\| = \sqrt{\sum_k \|g_k\|_F^2}$ over every entry of every

@@ -76,7 +76,8 @@ def train(
         ([clip_grad_norm][rnnnotes.gradflow.clip_grad_norm]).
     :param record_every: record $\\|\\partial L/\\partial h_t\\|$ at iterations 0,
         `record_every`, ...; 0 never.
-    :returns: a [TrainResult][rnnnotes.train.TrainResult].
+    :returns: the losses and gradient norms of every iteration, the recorded state
+        gradients and the trained regressor.
     """
     if not isinstance(regressor, SequenceRegressor):
         raise TypeError(f"regressor must be a SequenceRegressor, got {type(regressor).__name__}")
@@ -143,7 +144,8 @@ def train_adding(
     :param clip: the maximum total gradient norm, or None for no clipping.
     :param record_every: as in [train][rnnnotes.train.train].
     :param seed: an int ≥ 0.
-    :returns: a [TrainResult][rnnnotes.train.TrainResult].
+    :returns: the losses and gradient norms of every iteration, the recorded state
+        gradients and the trained regressor.
     """
     if kind not in MODELS:
         raise ValueError(f"kind must be one of {tuple(MODELS)}, got {kind!r}")
