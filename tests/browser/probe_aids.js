@@ -35,5 +35,13 @@
     text: legend ? legend.textContent : "",
     sample: sample ? line(sample) : null, firstLine,
   };
-  return { nav, liveLegend };
+  // Aligned equations: a cell set right (the left-hand sides) ends at its column's right
+  // edge, so the "=" signs line up (Chromium ignores MathML's columnalign).
+  const cells = [...document.querySelectorAll('mtd[columnalign="right"]')]
+    .filter((td) => td.getClientRects().length && td.children.length);
+  const unaligned = cells.map((td) => {
+    const end = Math.max(...[...td.children].map((k) => k.getBoundingClientRect().right));
+    return { gap: td.getBoundingClientRect().right - end, text: td.textContent.trim().slice(0, 20) };
+  }).filter((c) => c.gap > 1);
+  return { nav, liveLegend, alignedCells: cells.length, unaligned };
 }
