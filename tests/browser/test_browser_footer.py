@@ -7,9 +7,7 @@ vanishing and exploding in an…"."""
 
 from __future__ import annotations
 
-import pytest
-from browser_audit import PAGES, VIEWS
-from site_server import open_view
+from browser_audit import PAGES
 
 READ = """() => [...document.querySelectorAll(".md-footer__title")]
   .filter((t) => getComputedStyle(t).display !== "none")
@@ -22,14 +20,8 @@ READ = """() => [...document.querySelectorAll(".md-footer__title")]
              lines: tops.size }; })"""
 
 
-@pytest.fixture(scope="module", params=[v for v in VIEWS if v.endswith("light")])
-def view(request, browser):
-    with open_view(browser, *VIEWS[request.param]) as page:
-        yield request.param, page
-
-
-def test_footer_titles_are_never_cut(view, server):
-    name, page = view
+def test_footer_titles_are_never_cut(light_view, server):
+    name, page = light_view
     titles, wrong = 0, []
     for path in PAGES:
         page.goto(server.url + path)

@@ -8,9 +8,7 @@ tables of contents, and ``rnnnotes count`` lost its code face."""
 
 from __future__ import annotations
 
-import pytest
-from browser_audit import PAGES, VIEWS
-from site_server import open_view
+from browser_audit import PAGES
 
 STYLED = "math, em, strong, code, sub, sup"
 # Each heading with math, emphasis or code (not mkdocstrings' object headings), and every
@@ -39,14 +37,8 @@ READ = """(styled) => {
 EXPECTED = {"task-1-1/q2-parameters-over-time/", "cli/"}
 
 
-@pytest.fixture(scope="module", params=[v for v in VIEWS if v.endswith("light")])
-def view(request, browser):
-    with open_view(browser, *VIEWS[request.param]) as page:
-        yield request.param, page
-
-
-def test_toc_entries_show_what_their_heading_shows(view, server):
-    name, page = view
+def test_toc_entries_show_what_their_heading_shows(light_view, server):
+    name, page = light_view
     seen, wrong = set(), []
     for path in PAGES:
         page.goto(server.url + path)
