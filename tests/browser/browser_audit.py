@@ -31,6 +31,7 @@ WIDTHS = {"phone": 390, "desktop": 1280}
 SCHEMES = ("light", "dark")
 VIEWS = {f"{name}-{scheme}": (width, scheme) for name, width in WIDTHS.items()
          for scheme in SCHEMES}
+LIGHT_VIEWS = [name for name, (_, scheme) in VIEWS.items() if scheme == "light"]
 MISSING = "no/such/page/"  # served the 404 page, as GitHub Pages does
 SEARCHES = ("LSTM", "19,712")
 COLD = "desktop"  # this tab loads with the HTTP cache off, so it records each page's weight

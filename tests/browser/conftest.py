@@ -203,14 +203,3 @@ DESK = {name: view for name, view in VIEWS.items() if view[0] >= 1280}
 def desk(request, browser):
     with open_view(browser, *DESK[request.param]) as page:
         yield page
-
-
-# The light views (390 and 1280 px), for tests that drive a page of their own in each.
-LIGHT = {name: view for name, view in VIEWS.items() if view[1] == "light"}
-
-
-@pytest.fixture(scope="module", params=list(LIGHT))
-def light_view(request, browser):
-    """``(view name, page)``: a page of its own in each light view."""
-    with open_view(browser, *LIGHT[request.param]) as page:
-        yield request.param, page

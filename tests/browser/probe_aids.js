@@ -1,4 +1,5 @@
-// The reader's aids as laid out (test_browser_nav_fits.py, test_browser_live_legend.py):
+// The reader's aids as laid out (test_browser_nav_fits.py, _live_legend, _aligned_equations,
+// _footer, _toc):
 // the left navigation against its box and the pitch of its links; the key to the dotted
 // underline against the page's first marked number. Reads only: it changes nothing.
 () => {
@@ -43,5 +44,39 @@
     const end = Math.max(...[...td.children].map((k) => k.getBoundingClientRect().right));
     return { gap: td.getBoundingClientRect().right - end, text: td.textContent.trim().slice(0, 20) };
   }).filter((c) => c.gap > 1);
-  return { nav, liveLegend, alignedCells: cells.length, unaligned };
+  // The footer's "Previous" and "Next" titles: cut (wider than their box), and their lines.
+  const footerTitles = [...document.querySelectorAll(".md-footer__title")]
+    .filter((t) => getComputedStyle(t).display !== "none")
+    .map((t) => { const e = t.querySelector(".md-ellipsis") || t;
+      const range = document.createRange();
+      range.selectNodeContents(e);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0)
+        .map((r) => Math.round(r.bottom)));
+      return { title: e.textContent.trim(), over: e.scrollWidth - e.clientWidth,
+               lines: tops.size }; });
+  // Each heading with math, emphasis or code (not mkdocstrings' object headings), and every
+  // table-of-contents link to it: its words, its styled elements in order, and the font
+  // its math letters are drawn in; and any link of the tables of contents showing a ¶.
+  const styled = "math, em, strong, code, sub, sup";
+  const words = (el) => {
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll(".headerlink").forEach((a) => a.remove());
+    return copy.textContent.replace(/\s+/g, "");
+  };
+  const shape = (el) => [...el.querySelectorAll(styled)]
+    .filter((s) => !s.closest(".headerlink")).map((s) => s.localName).join(" ");
+  const font = (el) => { const mi = el.querySelector("mi");
+    return mi ? getComputedStyle(mi).fontFamily.split(",")[0].replace(/"/g, "") : ""; };
+  const tocHeadings = [...document.querySelectorAll("article :is(h2, h3, h4)[id]:not(.doc-heading)")]
+    .filter((h) => shape(h))
+    .map((h) => ({
+      id: h.id, words: words(h), shape: shape(h), font: font(h),
+      links: [...document.querySelectorAll(`a.md-nav__link[href="#${h.id}"]`)]
+        .map((a) => ({ where: a.closest(".md-sidebar--primary") ? "drawer" : "sidebar",
+                       words: words(a), shape: shape(a), font: font(a) })),
+    }));
+  const tocPilcrows = [...document.querySelectorAll("a.md-nav__link")]
+    .map((a) => a.textContent.trim()).filter((t) => t.includes("¶"));
+  return { nav, liveLegend, alignedCells: cells.length, unaligned, footerTitles, tocHeadings,
+           tocPilcrows };
 }

@@ -7,28 +7,18 @@ vanishing and exploding in an…"."""
 
 from __future__ import annotations
 
-from browser_audit import PAGES
-
-READ = """() => [...document.querySelectorAll(".md-footer__title")]
-  .filter((t) => getComputedStyle(t).display !== "none")
-  .map((t) => { const e = t.querySelector(".md-ellipsis") || t;
-    const range = document.createRange();
-    range.selectNodeContents(e);
-    const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0)
-      .map((r) => Math.round(r.bottom)));
-    return { title: e.textContent.trim(), over: e.scrollWidth - e.clientWidth,
-             lines: tops.size }; })"""
+import pytest
+from browser_audit import LIGHT_VIEWS, PAGES
 
 
-def test_footer_titles_are_never_cut(light_view, server):
-    name, page = light_view
+@pytest.mark.parametrize("view", LIGHT_VIEWS)
+def test_footer_titles_are_never_cut(visits, view):
+    """Read in the audit's visit of each page (probe_aids.js)."""
     titles, wrong = 0, []
     for path in PAGES:
-        page.goto(server.url + path)
-        page.evaluate("document.fonts.ready.then(() => true)")
-        for title in page.evaluate(READ):
+        for title in visits[path, view].probe["footerTitles"]:
             titles += 1
             if title["over"] > 0 or title["lines"] > 2:
                 wrong.append((path, title))
     assert titles >= len(PAGES) - 2  # every page has a "Next" or a "Previous" shown
-    assert not wrong, f"{name}: {wrong}"
+    assert not wrong, f"{view}: {wrong}"
