@@ -177,16 +177,22 @@
 // a number it would cover is scrolled up above it, so the reader sees both.
 (() => {
   const phone = matchMedia("(max-width: 44.9375em)");
-  const above = (e) => {  // a touch (which may not focus) or keyboard focus opens it
-    const num = e.target.closest && e.target.closest(".ld-wrap > .ld");
+  // A touch shows the sheet only once the tap ends (and its click may land on the sheet,
+  // now over the number), keyboard focus at once: look for it for a few frames.
+  const above = (e) => {
+    const wrap = e.target.closest && e.target.closest(".ld-wrap");
+    const num = wrap && wrap.querySelector(":scope > .ld");
     if (!num || !phone.matches) return;
-    requestAnimationFrame(() => {
-      const tip = num.parentElement.querySelector(":scope > .ld-tip");
-      if (!tip || !tip.offsetHeight) return;
+    const tip = wrap.querySelector(":scope > .ld-tip");
+    let frames = 30;
+    const look = () => {
+      if (!tip || !tip.offsetHeight) { if (--frames > 0) requestAnimationFrame(look); return; }
       const over = num.getBoundingClientRect().bottom + 8 - tip.getBoundingClientRect().top;
       if (over > 0) scrollBy({ top: over, behavior: "instant" });
-    });
+    };
+    requestAnimationFrame(look);
   };
   document.addEventListener("pointerdown", above);
+  document.addEventListener("click", above);
   document.addEventListener("focusin", above);
 })();

@@ -147,10 +147,20 @@ async () => {
     covered: [...document.querySelectorAll(".jp-CodeMirrorEditor")].filter(visible).filter((ed) => {
       const button = ed.querySelector("clipboard-copy"), pre = ed.querySelector("pre");
       if (!button || !pre) return false;
-      // over a glyph of the code (the box's padding around the text may hold it)
-      const a = rect(button), words = document.createRange();
-      words.selectNodeContents(pre);
-      return a.width > 0 && [...words.getClientRects()].some((b) => b.width > 0 &&
+      // over a glyph of the code (the box's padding around the text may hold it, and so
+      // may the space a line wraps at, which hangs past the text's edge undrawn): each run
+      // of non-space characters, measured on its own
+      const a = rect(button), boxes = [];
+      const walk = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+      for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+        for (const m of t.data.matchAll(/\S+/g)) {
+          const run = document.createRange();
+          run.setStart(t, m.index);
+          run.setEnd(t, m.index + m[0].length);
+          boxes.push(...run.getClientRects());
+        }
+      }
+      return a.width > 0 && boxes.some((b) => b.width > 0 &&
         a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top);
     }).length,
     wrappedOutput: [...document.querySelectorAll(".jp-OutputArea-output pre")]
