@@ -81,6 +81,11 @@ def test_every_page_has_its_own_title_and_description(site):
         titles[source], = head(html, r"<title>([^<]+)</title>")
         descriptions[source], = head(html, r'<meta name="description" content="([^"]+)"')
     assert len(set(titles.values())) == len(SOURCES), titles
+    # a heading's permalink never comes with it into a title ("API reference¶")
+    assert not [t for t in titles.values() if "¶" in t], titles
+    for source in SOURCES:
+        shown = re.findall(r'class="md-ellipsis">(.*?)</', built(site, source), re.S)
+        assert not [t for t in shown if "¶" in t or "&para;" in t], (source, shown)
     assert len(set(descriptions.values())) == len(SOURCES), descriptions
     assert CONFIG["site_description"] not in descriptions.values()
     assert all(len(d) >= 50 for d in descriptions.values()), descriptions
