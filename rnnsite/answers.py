@@ -66,7 +66,10 @@ def grade_badge(grade: Grade) -> etree.Element:
 
 
 def _heading(page: AnswerPage) -> etree.Element:
-    return _el("h1", f"{_generated(page.label)}: {page.heading}")
+    # "Task 1.1, Question 1": each name kept with its number (a balanced title broke
+    # "Question" from its "1")
+    label = page.label.replace("Task ", "Task\u00a0").replace("Question ", "Question\u00a0")
+    return _el("h1", f"{_generated(label)}: {page.heading}")
 
 
 # The answer box's title, "A full-marks answer", is a heading with this id: the grade chip

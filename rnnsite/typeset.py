@@ -10,6 +10,9 @@ would take where a reader would not, and quotes.
   the ``rn-nobr`` class. Longer code keeps its breaks (no page may scroll sideways).
 - **Quotes.** The site's own prose and headings get curly quotes; the student's verbatim
   answer, code and math keep what they have (:func:`curl_html`).
+- **A bound and its number** ("an int ≥ 1") stay on one line: a no-break space after
+  ≥ ≤ < > = before a number, in the same text (the reader saw "≥" end a line, "1." start
+  the next).
 
 ``rn-nobr`` is the site's no-wrap class (``docs/assets/rnnnotes.css``). Register after
 ``toc``, whose permalinks this moves (it runs after ``toc``'s tree processor)::
@@ -118,9 +121,14 @@ def curl(text: str, before: str = " ") -> str:
     return "".join(out)
 
 
+# A bound and its number stay on one line ("an int ≥ 1", never "≥" at a line's end).
+_BOUND = re.compile(r"([≥≤=]|&gt;|&lt;) (?=[−-]?\d)")
+
+
 def curl_html(html: str) -> str:
-    """:func:`curl` on the text of ``html`` outside the verbatim elements."""
-    out, verbatim, quotes, before = [], 0, [], " "
+    """:func:`curl` on the text of ``html`` outside the verbatim elements; a comparison
+    sign and the number after it joined by a no-break space."""
+    out, verbatim, quotes, before, tips = [], 0, [], " ", 0
     for n, part in enumerate(_TOKENS.split(html)):
         if n % 2:  # a tag or a comment
             out.append(part)
@@ -130,6 +138,8 @@ def curl_html(html: str) -> str:
             closing, name = m[1] == "/", m[2].lower()
             if name in _VERBATIM:
                 verbatim += -1 if closing else 1
+            elif name == "ld-tip":  # a reveal's text: livedocs' own, as it writes it
+                tips += -1 if closing else 1
             elif name == "blockquote":
                 if closing:
                     verbatim -= quotes.pop() if quotes else 0
@@ -143,6 +153,8 @@ def curl_html(html: str) -> str:
         if part:
             if verbatim <= 0 and ('"' in part or "'" in part):
                 part = curl(part, before)
+            if verbatim <= 0 and tips <= 0:
+                part = _BOUND.sub("\\1\u00a0", part)
             before = part[-1]
         out.append(part)
     return "".join(out)

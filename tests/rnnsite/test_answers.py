@@ -90,7 +90,8 @@ def test_page_gets_heading_question_box_and_answer_box_after_the_quote():
     html = render(page(META | {"reading": "We read it as the gate's value."})).html
     # (the last word and the permalink share a no-wrap span: rnnsite.typeset)
     h1 = re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)<a class=\"headerlink\"", html)[1])
-    assert h1 == f"Task {META['task']}, Question {META['question']}: {META['heading']}"
+    # each name kept with its number by a no-break space
+    assert h1 == f"Task\u00a0{META['task']}, Question\u00a0{META['question']}: {META['heading']}"
     assert html.index("The question") < html.index('class="student"')
     assert META["asked"] in html and META["basis"] in html
     # the question first, then, folded, how it was reconstructed: the confidence in sight

@@ -71,3 +71,14 @@ def test_the_students_words_code_math_and_attributes_keep_straight_quotes():
     ours = html[html.rindex("</blockquote>"):]
     assert "Ours: “x”" in ours and '<code>"code"</code>' in ours and 'title="t\'s"' in ours
     assert "“m”" not in ours  # inside the math
+
+
+def test_a_bound_keeps_its_number_on_its_line():
+    """Design review: "an int ≥" ended a line of the API reference and "1." began the next.
+    A comparison sign and the number after it are joined by a no-break space, in prose only."""
+    from rnnsite.typeset import curl_html
+
+    got = curl_html("<p>an int ≥ 1, x &gt; 0, k &lt; −2, n = 5 <code>a ≥ 1</code></p>")
+    assert got == ("<p>an int ≥\u00a01, x &gt;\u00a00, k &lt;\u00a0−2, n =\u00a05 "
+                   "<code>a ≥ 1</code></p>")
+    assert curl_html("<p>a ≥ b</p>") == "<p>a ≥ b</p>"  # no number: unchanged
