@@ -17,10 +17,10 @@ into step 1:
 
 | edges | count | note |
 |---|---|---|
-| input → hidden | $T D H$ | |
+| input → hidden | $T D H$ | $W_{ih}$ at every step |
 | hidden → hidden, `"per-unit"` | `transitions` $\cdot H$ | $h_{t,j}$ feeds $h_{t+1,j}$ only |
 | hidden → hidden, `"full"` | `transitions` $\cdot H^2$ | the usual $H \times H$ matrix $W_{hh}$ |
-| hidden → output | $T H K$, or $H K$ with `outputs="last"` | |
+| hidden → output | $T H K$, or $H K$ with `outputs="last"` | $W_{hy}$ at every output step |
 | biases | $T H + T K$ (or $+ K$) | only with `bias=True`: one per unit per step |
 
 [`unrolled_weights`][rnnnotes.counting.unrolled_weights] is that closed form;

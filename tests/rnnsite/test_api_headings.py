@@ -11,3 +11,14 @@ def test_an_api_objects_name_is_code():
         '<h3><span class="doc doc-object-name doc-function-name"><code>count_parameters'
         "</code></span></h3>")
     assert coded_names("<p>count_parameters</p>") == "<p>count_parameters</p>"
+
+
+def test_a_default_closes_its_bracket():
+    """Design review: "(bool, default: True )" on every API page (mkdocstrings breaks the
+    line before the bracket, and the browser shows a space)."""
+    from rnnsite.api_headings import tight_defaults
+
+    item = '(<code><span title="int">int</span></code>, default:\n    <code>1</code>\n)\n  –'
+    assert tight_defaults(item) == ('(<code><span title="int">int</span></code>, default:\n'
+                                    '    <code>1</code>)\n  –')
+    assert tight_defaults("(<code>x</code> )") == "(<code>x</code> )"  # not a default
