@@ -252,7 +252,8 @@ def _run(run: list[str]) -> str:
 def qualified_title(title: str, section: str | None) -> str:
     """A page's title in the index: its nav title, after its task's name if it has one
     and does not already say it."""
-    title = _PILCROW.sub("", title).strip()
+    # (no-break spaces that keep a title's words together on the page: plain ones here)
+    title = _PILCROW.sub("", title).replace("\u00a0", " ").strip()
     if section and section.startswith("Task") and section not in title:
         return f"{section}, {title}"
     return title
@@ -269,7 +270,8 @@ def on_page_content(html_text: str, page, config, files) -> str:  # MkDocs hook
 @event_priority(100)  # before the search plugin indexes the page (priority 0)
 def _index_this(context, page, config, nav):
     _KEPT[id(page)] = (page.content, page.title)
-    page.content = searchable(page.content or "")
+    # no-break spaces (words kept together on the page) are plain spaces to search
+    page.content = searchable(page.content or "").replace("\u00a0", " ").replace("&nbsp;", " ")
     section = page.parent.title if page.parent else None
     page.title = qualified_title(str(page.title or ""), section)
     return context

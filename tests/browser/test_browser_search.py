@@ -74,6 +74,8 @@ def test_every_task_page_is_titled_with_its_task(site):
         task = "Task " + source.split("/")[0].removeprefix("task-").replace("-", ".")
         assert task in pages[location], (location, pages[location])
     assert [t for t in pages.values() if "¶" in t] == []
+    # words a page keeps together with no-break spaces are plain words to search
+    assert [t for t in pages.values() if "\u00a0" in t] == []
 
 
 # What a reader sees in the result list (design review, finding 10): a tab set's labels
