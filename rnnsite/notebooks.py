@@ -37,6 +37,7 @@ from jupyter_client.kernelspec import KernelSpec
 from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from traitlets import Float
 
 from livedocs.checker.source import prepare
 from livedocs.marks import strip_marks
@@ -130,6 +131,11 @@ class _ThisPython(AsyncKernelManager):
 
     reads_file: str | None = None
     nice: int = 0  # os.nice() increment of the kernel (mkdocs serve: below the pages)
+    # A kernel asked to shut down writes what it read as it exits (atexit): jupyter_client
+    # sends SIGTERM after half of this (5 s by default), which skips atexit, so on a loaded
+    # machine a finished run went unstored. A failed build kills kernels (stop_kernels).
+    shutdown_wait_time = Float(60.0, config=True,
+                               help="seconds a kernel may take to exit before it is killed")
 
 
 _LAUNCH = ("import runpy\n"
