@@ -112,9 +112,9 @@ def _question_box(page: AnswerPage) -> etree.Element:
 
 def _answer_box(page: AnswerPage, answer: etree.Element) -> None:
     """Turn the page's ``!!! answer`` admonition into the answer box, in place: its title
-    ("A full-marks answer") a heading, then the full-marks answer, the grade's reason and
-    our reading of the question, folded. The grade itself is stated once, above (the
-    chip); the box, the full-marks answer's, is in full marks' colour on every page."""
+    ("A full-marks answer") a heading, then the full-marks answer and nothing else. The
+    grade itself is stated once, above (the chip); the box, the full-marks answer's, is in
+    full marks' colour on every page."""
     title = answer.find("p")
     if title is None or "admonition-title" not in (title.get("class") or ""):
         raise AnswerPageError(f"docs/{page.src}: the `!!! answer` box needs a title, "
@@ -123,15 +123,23 @@ def _answer_box(page: AnswerPage, answer: etree.Element) -> None:
     # The title, a heading in the page's outline (and its table of contents).
     title.tag = "h2"
     title.set("id", FULL_MARKS_ID)
-    why = _el("p", None, "answer-box__why")
-    why.append(_el("strong", "Why. "))
+
+
+def _why_box(page: AnswerPage) -> etree.Element:
+    """The grade's reason, right after the full-marks answer and apart from it (design
+    reviews of issue 18: the answer is what to write; the reason is about the student's
+    text), edged in the grade's colour; then our reading of the question, folded."""
+    box = _el("div", None, f"grade-why grade-{int(page.grade)}")
+    why = _el("p", None, "grade-why__reason")
+    why.append(_el("strong", f"Why {_generated(page.grade.label)}. "))
     why[-1].tail = page.reason
-    answer.append(why)
+    box.append(why)
     if page.reading:
-        reading = _el("details", None, "rn-fold answer-box__reading")
+        reading = _el("details", None, "rn-fold grade-why__reading")
         reading.append(_el("summary", READING_SUMMARY))
         reading.append(_el("p", page.reading))
-        answer.append(reading)
+        box.append(reading)
+    return box
 
 
 def _href(src_uri: str, here: str | None) -> str:
@@ -260,6 +268,7 @@ class _Answers(Treeprocessor):
                                   f"{len(answers)} answer box(es)"
                                   + ("" if not answers else ", not right after the quote"))
         _answer_box(page, answers[0])
+        root.insert(list(root).index(answers[0]) + 1, _why_box(page))
         root.insert(0, _question_box(page))
         root.insert(0, _grade_chip(page))
         root.insert(0, _heading(page))

@@ -3,10 +3,11 @@ checked equations (livedocs) are underlined with dots, and one quiet line says w
 means, where a reader meets the first of them.
 
 :func:`add_legend` puts the line into a page's HTML once it is rendered and checked
-(``rnnsite/takeaway_hook.py`` calls it for every page): at the top of the answer box ("A
-full-marks answer") if the first marked number is in it, else right before the page's
-block (a paragraph, a list, a table, a set of tabs) that holds the first one. A page with
-no marked number gets none.
+(``rnnsite/takeaway_hook.py`` calls it for every page): at the foot of the answer box ("A
+full-marks answer") if the first marked number is in it (the box opens with the answer
+itself: two design reviewers of issue 18 read a key there as standing in its way), else
+right before the page's block (a paragraph, a list, a table, a set of tabs) that holds the
+first one. A page with no marked number gets none.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 
 
 class _FirstMark(HTMLParser):
-    """Finds the first element of class ``ld`` (a live number): the offsets where its
-    outermost enclosing element starts, and where an enclosing answer box's title ends."""
+    """Finds the first element of class ``ld`` (a live number): the offset where its
+    outermost enclosing element starts, and, if an answer box encloses it, the offset where
+    that box's last child ends (its closing tag)."""
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=False)
@@ -34,47 +36,47 @@ class _FirstMark(HTMLParser):
         self.lines = [0]
         for line in html.splitlines(keepends=True):
             self.lines.append(self.lines[-1] + len(line))
-        self.stack: list[list] = []  # [tag, start offset, classes, end of title or None]
-        self.found: tuple[int, int | None] | None = None
+        self.stack: list[tuple[str, int, list[str]]] = []  # tag, start offset, classes
+        self.outer: int | None = None  # where the first number's outermost block starts
+        self.box: int | None = None  # depth of the answer box holding it, until it ends
+        self.box_end: int | None = None  # where that box's closing tag starts
 
     def _offset(self) -> int:
         line, col = self.getpos()
         return self.lines[line - 1] + col
 
     def handle_starttag(self, tag, attrs):
-        if self.found is not None:
+        if self.outer is not None and self.box is None:
             return
         classes = (dict(attrs).get("class") or "").split()
-        if "ld" in classes:
-            outer = self.stack[0][1] if self.stack else self._offset()
-            box = next((e for e in self.stack if "answer-box" in e[2]), None)
-            self.found = (outer, box[3] if box else None)
-            return
+        if "ld" in classes and self.outer is None:
+            self.outer = self.stack[0][1] if self.stack else self._offset()
+            boxes = [n for n, e in enumerate(self.stack) if "answer-box" in e[2]]
+            self.box = boxes[0] if boxes else None
         if tag not in _VOID:
-            self.stack.append([tag, self._offset(), classes, None])
+            self.stack.append((tag, self._offset(), classes))
 
     def handle_endtag(self, tag):
-        if self.found is not None:
+        if self.outer is not None and self.box is None:
             return
         for n in range(len(self.stack) - 1, -1, -1):
             if self.stack[n][0] == tag:
+                if self.box is not None and n == self.box:
+                    self.box_end, self.box = self._offset(), None
                 del self.stack[n:]
                 break
-        if tag == "h2" and self.stack and "answer-box" in self.stack[-1][2] \
-                and self.stack[-1][3] is None:  # the answer box's title just ended
-            self.stack[-1][3] = self.html.index(">", self._offset()) + 1
 
 
 def add_legend(html: str) -> str:
-    """``html`` with the legend before its first marked number (unchanged if none)."""
+    """``html`` with the legend placed for its first marked number (unchanged if none)."""
     if 'class="ld"' not in html:
         return html
     finder = _FirstMark(html)
     finder.feed(html)
     finder.close()
-    if finder.found is None:
+    if finder.outer is None:
         return html
-    outer, title_end = finder.found
-    if title_end is not None:
-        return html[:title_end] + "\n" + LEGEND + html[title_end:]
-    return html[:outer] + LEGEND + "\n" + html[outer:]
+    if finder.box_end is not None:
+        end = finder.box_end
+        return html[:end] + LEGEND + "\n" + html[end:]
+    return html[:finder.outer] + LEGEND + "\n" + html[finder.outer:]

@@ -394,9 +394,9 @@ async () => {
   let fullMarks = null;
   const label = document.getElementById("full-marks-answer");
   if (label && label.closest(".answer-box")) {
-    const why = document.querySelector(".answer-box .answer-box__why");
+    const why = document.querySelector(".answer-box + .grade-why > .grade-why__reason");
     const jump = document.querySelector("h1 + .grade-chip a[href='#full-marks-answer']");
-    const reading = document.querySelector(".answer-box details.answer-box__reading");
+    const reading = document.querySelector(".grade-why > details.grade-why__reading");
     const quote = document.querySelector("blockquote.student");
     const asked = document.querySelector(".admonition.question > .question__asked");
     const before = document.createRange();

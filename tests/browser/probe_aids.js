@@ -31,6 +31,11 @@
     marks: marks.length, legends: legends.length,
     before: Boolean(first && legend
       && legend.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING),
+    // in the answer box that holds the first number, as its last child (its foot)
+    boxFoot: Boolean(first && legend && first.closest(".answer-box")
+      && legend.parentElement === first.closest(".answer-box")
+      && legend.parentElement.lastElementChild === legend),
+    firstInBox: Boolean(first && first.closest(".answer-box")),
     gap: first && legend ? at(first).top - at(legend).bottom : null,
     shown: Boolean(legend && legend.checkVisibility()),
     text: legend ? legend.textContent : "",

@@ -108,14 +108,20 @@ def test_page_gets_heading_question_box_and_answer_box_after_the_quote():
     chip = re.search(r'<p class="grade-chip">(.*?)</p>', html, re.S).group(1)
     assert chip.count("<a ") == 1 and 'href="#full-marks-answer"' in chip
     assert grade.badge in chip and "full-marks answer" in chip
-    # the box: its title the heading the chip leads to, no grade in it; then the full-marks
-    # answer, then the reason, then the reading, folded
+    # the box: its title the heading the chip leads to, no grade in it, the full-marks
+    # answer and nothing else; right after the box, apart from it, the reason (named by
+    # the grade's label, edged in its colour), then the reading, folded
     title = re.match(r'\s*<h2 class="admonition-title" id="full-marks-answer">(.*?)<a ',
                      after_quote[box.end():])
     assert re.sub(r"<[^>]+>", "", title[1]) == "A full-marks answer"
-    assert 'class="grade' not in after_quote[:after_quote.index("</div>")]
-    assert after_quote.index("A full-marks") < after_quote.index("refilled at every step") \
-        < after_quote.index(META["reason"]) < after_quote.index("<details") \
+    box_html = after_quote[:after_quote.index("</div>")]
+    assert 'class="grade' not in box_html and META["reason"] not in box_html
+    assert "refilled at every step" in box_html
+    why = re.match(rf'</div>\s*<div class="grade-why grade-{int(grade)}">\s*'
+                   r'<p class="grade-why__reason"><strong>Why (.*?)\. </strong>',
+                   after_quote[len(box_html):])
+    assert why and re.sub(r"<[^>]+>", "", why[1]) == grade.label, after_quote[len(box_html):][:300]
+    assert after_quote.index(META["reason"]) < after_quote.index("<details") \
         < after_quote.index("We read it as the gate")
     assert "<summary>How we read the question</summary>" in after_quote
 

@@ -1,5 +1,5 @@
-"""The key to the dotted underline goes once before a page's first live number: in the
-answer box under its title if the number is there, else before the block holding it."""
+"""The key to the dotted underline goes once by a page's first live number: at the foot of
+the answer box if the number is there, else before the block holding it."""
 
 from __future__ import annotations
 
@@ -15,11 +15,14 @@ def test_a_page_without_live_numbers_is_unchanged():
     assert add_legend(page) == page
 
 
-def test_in_the_answer_box_it_comes_right_under_the_title():
-    page = "<p>The question</p>\n" + BOX.format(MARK) + f"<p>{MARK}</p>\n"
+def test_in_the_answer_box_it_comes_at_the_boxs_foot():
+    inner = f"<p>Over 5 steps: {MARK}</p>\n<div class=\"x\"><p>More.</p></div>\n<p>Last.</p>\n"
+    page = ("<p>The question</p>\n" + BOX.replace("<p>Over 5 steps: {}</p>", inner)
+            + f"<p>After {MARK}</p>\n")
     out = add_legend(page)
     assert out.count(LEGEND) == 1
-    assert out.index("</h2>") < out.index(LEGEND) < out.index("Over 5 steps")
+    # after everything in the box, still inside it
+    assert out.index("Last.</p>") < out.index(LEGEND) < out.index("</div>\n<p>After")
 
 
 def test_elsewhere_it_comes_before_the_outermost_block_holding_the_number():
