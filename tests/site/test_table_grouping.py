@@ -1,5 +1,5 @@
 """Every table of the built site groups the digits of a column's numbers alike (design
-review of issue 18): no column shows a number of four digits or more without separators
+review of issue 18): no column, and no equation, shows a number of four digits or more without separators
 (1024) beside one with them (84,736). Read from the built HTML, by a parser of its own.
 
 Not quantities, and not looked at: numbers in code, math, a live number's reveal (what
@@ -96,4 +96,34 @@ def test_the_checker_finds_a_mixed_column():
 def test_every_table_groups_each_column_alike(site: Path):
     mixed = {str(page.relative_to(site)): found for page in sorted(site.rglob("*.html"))
              if (found := mixed_columns(page.read_text(encoding="utf-8")))}
+    assert mixed == {}
+
+
+# --- math ----------------------------------------------------------------------------------
+# One equation is read as one column is: "20,224 − 3840" mixes the two ways (round B of the
+# design review of issue 18). A number of math is its <mn>; years do not appear in math.
+MATH = re.compile(r"<math\b.*?</math>", re.S)
+MN = re.compile(r"<mn>([^<]*)</mn>")
+
+
+def mixed_math(html: str) -> list[list[str]]:
+    """The whole numbers of four digits or more of each ``<math>`` that mixes grouped and
+    ungrouped ones."""
+    found = []
+    for math in MATH.findall(html):
+        numbers = [n for n in MN.findall(math) if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{4,}", n)]
+        if any("," in n for n in numbers) and any("," not in n for n in numbers):
+            found.append(numbers)
+    return found
+
+
+def test_the_checker_finds_a_mixed_equation():
+    mixed = "<math><mn>20,224</mn><mo>−</mo><mn>3840</mn></math><math><mn>4096</mn></math>"
+    assert mixed_math(mixed) == [["20,224", "3840"]]
+    assert mixed_math("<math><mn>20,224</mn><mo>−</mo><mn>3,840</mn><mn>0.1234</mn></math>") == []
+
+
+def test_every_equation_groups_its_numbers_alike(site: Path):
+    mixed = {str(page.relative_to(site)): found for page in sorted(site.rglob("*.html"))
+             if (found := mixed_math(page.read_text(encoding="utf-8")))}
     assert mixed == {}
