@@ -8,7 +8,8 @@
   matter, and puts the link to the PDF of every answer (:mod:`rnnsite.pdf`) on the home page;
   on every page with live numbers, the key to their dotted underline
   (:mod:`rnnsite.live_legend`); on every page, the numbers of a table's column grouped
-  alike (:mod:`rnnsite.table_numbers`).
+  alike (:mod:`rnnsite.table_numbers`) and each line of highlighted code an element of its
+  own, which marks the rows of a wrapped line (:mod:`rnnsite.code_lines`).
 
 The block is added to the HTML after the page's Markdown is rendered and checked: its
 numbers (version, date) come from the citation's one source, not from the page.
@@ -23,6 +24,7 @@ from mkdocs.exceptions import PluginError
 
 from rnnsite.answer_pages import AnswerPage, AnswerPageError, is_answer_page
 from rnnsite.citation import bibtex, page_url, plain, project
+from rnnsite.code_lines import mark_lines
 from rnnsite.dispute import dispute_url
 from rnnsite.live_legend import add_legend
 from rnnsite.pdf import PDF_NAME
@@ -91,8 +93,8 @@ def on_page_content(html_text, page, config, files, **kwargs):
             answer = AnswerPage.from_meta(src, page.meta)
         except AnswerPageError as error:
             raise PluginError(str(error)) from None
-        return html_text + takeaway_html(answer, config)
+        return mark_lines(html_text + takeaway_html(answer, config))
     if page.is_homepage:
         head, sep, rest = html_text.partition("</h1>")
         return head + sep + "\n" + pdf_link_html() + rest if sep else pdf_link_html() + html_text
-    return html_text
+    return mark_lines(html_text)

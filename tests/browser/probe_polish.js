@@ -57,25 +57,36 @@
     box.append(probe);
     const ch = rect(probe).width / 10;
     probe.remove();
-    const source = [[]];  // the rects of each of its lines, split at its newlines
+    // the rects of each of its lines, split at its newlines; its text; its first node
+    const source = [{ rects: [], text: "", node: null }];
     const walk = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
     for (let n = walk.nextNode(); n; n = walk.nextNode()) {
       let at = 0;
       n.data.split("\n").forEach((part, i) => {
-        if (i > 0) source.push([]);
+        if (i > 0) source.push({ rects: [], text: "", node: null });
+        const line = source[source.length - 1];
         if (part) {
           const range = document.createRange();
           range.setStart(n, at); range.setEnd(n, at + part.length);
-          source[source.length - 1].push(...[...range.getClientRects()].filter((r) => r.width > 0));
+          line.rects.push(...[...range.getClientRects()].filter((r) => r.width > 0));
+          line.text += part;
+          line.node = line.node || n.parentElement;
         }
         at += part.length + 1;
       });
     }
-    for (const rects of source) {
+    for (const { rects, text: line, node } of source) {
       const tops = [...new Set(rects.map((r) => Math.round(r.top)))].sort((a, b) => a - b);
       if (tops.length < 2) continue;
       const next = rects.filter((r) => Math.round(r.top) > tops[0]);
-      wrapped.push({ text: text(box), hang: Math.round((Math.min(...next.map((r) => r.left)) - edge) / ch * 10) / 10 });
+      // a line of code marks its wrapped rows: its element draws a rule beside them
+      const own = node && node.closest(".cl");
+      const rule = Boolean(own && getComputedStyle(own).backgroundImage.includes("linear-gradient"));
+      const room = (rect(box).width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)
+        - parseFloat(s.borderLeftWidth) - parseFloat(s.borderRightWidth)) / ch;
+      wrapped.push({ text: text(box), code: !box.closest(".nb-prose") && !box.matches(".nb-prose"),
+                     lead: line.length - line.trimStart().length, rule, room: Math.round(room),
+                     hang: Math.round((Math.min(...next.map((r) => r.left)) - edge) / ch * 10) / 10 });
     }
   }
   const backgrounds = [...new Set([...document.querySelectorAll(

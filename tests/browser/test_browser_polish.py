@@ -64,6 +64,15 @@ def test_code_is_never_cut_off_and_wraps_with_a_hanging_indent(measured, path, v
     assert m["cut"] == [], m["cut"]
     flush = [w for w in m["wrapped"] if w["hang"] < HANG]
     assert flush == [], flush
+    # a wrapped line of code: its rows set in past its own indentation by more than
+    # Python's next level (4), or half the box where that is further (a line indented
+    # deep, under a parenthesis), and marked by a rule (round B: the indent alone read as
+    # Python's indentation)
+    shallow = [w for w in m["wrapped"] if w["code"] and w["hang"] - w["lead"] <= 4
+               and w["hang"] < w["room"] / 2 - 1]
+    assert shallow == [], shallow
+    unmarked = [w for w in m["wrapped"] if w["code"] and not w["rule"]]
+    assert unmarked == [], unmarked
 
 
 @pytest.mark.parametrize("view", [v for v in VIEWS if v.startswith("phone")])

@@ -1,6 +1,7 @@
 """Every table of the built site groups the digits of a column's numbers alike (design
-review of issue 18): no column, and no equation, shows a number of four digits or more without separators
-(1024) beside one with them (84,736). Read from the built HTML, by a parser of its own.
+review of issue 18): no column, and no equation, shows a number of four digits or more
+without separators (1024) beside one with them (84,736). Read from the built HTML, by a
+parser of its own.
 
 Not quantities, and not looked at: numbers in code, math, a live number's reveal (what
 Python printed), a citation; decimals; years (a four-digit number from 1900 to 2099 in a
