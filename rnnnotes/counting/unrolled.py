@@ -5,7 +5,10 @@ at every step $t = 1, \dots, T$ (`outputs="every"`, many-to-many) or at the last
 (`outputs="last"`, many-to-one), the biases only with `bias=True`:
 
 $$
-h_t = \phi(W_{ih} x_t + W_{hh} h_{t-1} + b_h), \qquad y_t = W_{hy} h_t + b_y
+\begin{split}
+h_t &= \phi(W_{ih} x_t + W_{hh} h_{t-1} + b_h) \\
+y_t &= W_{hy} h_t + b_y
+\end{split}
 $$
 
 Drawn as a feed-forward graph over $T$ steps, every scalar weight becomes one edge per step

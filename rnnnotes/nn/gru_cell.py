@@ -3,15 +3,18 @@ r"""One direction of one GRU layer over a whole sequence, and its backward pass.
 The equations are PyTorch's (`torch.nn.GRU`), gate order r, z, n, with the reset gate
 applied *after* the hidden matmul (to $W_{hn} h_{t-1} + b_{hn}$, which is why the two
 biases of the n block are not interchangeable); $\sigma$ is the logistic sigmoid and
-$\odot$ the elementwise product:
+$\odot$ the elementwise product; $x'_t$ and $h'_t$ have $3H$ rows each, split into
+blocks $r, z, n$:
 
 $$
 \begin{split}
-x'_t &= W_{ih} x_t + b_{ih}, \quad h'_t = W_{hh} h_{t-1} + b_{hh}
-  \quad (3H \text{ rows each, split } r, z, n) \\
-r_t &= \sigma(x'_r + h'_r), \quad z_t = \sigma(x'_z + h'_z) \\
+x'_t &= W_{ih} x_t + b_{ih} \\
+h'_t &= W_{hh} h_{t-1} + b_{hh} \\
+r_t &= \sigma(x'_r + h'_r) \\
+z_t &= \sigma(x'_z + h'_z) \\
 n_t &= \tanh(x'_n + r_t \odot h'_n) \\
-h_t &= (1 - z_t) \odot n_t + z_t \odot h_{t-1} = n_t + z_t \odot (h_{t-1} - n_t)
+h_t &= (1 - z_t) \odot n_t + z_t \odot h_{t-1} \\
+&= n_t + z_t \odot (h_{t-1} - n_t)
 \end{split}
 $$
 
@@ -20,15 +23,16 @@ loss) and $\delta h_t$ the total one (from above and from step $t + 1$):
 
 $$
 \begin{split}
-\delta n_t &= \delta h_t \odot (1 - z_t), \quad
-  \delta z_t = \delta h_t \odot (h_{t-1} - n_t) \\
-\delta a_n &= \delta n_t \odot (1 - n_t^2), \quad \delta r_t = \delta a_n \odot h'_n \\
-\delta a_r &= \delta r_t \odot r_t \odot (1 - r_t), \quad
-  \delta a_z = \delta z_t \odot z_t \odot (1 - z_t) \\
-\delta x'_t &= [\delta a_r; \delta a_z; \delta a_n], \quad
-  \delta h'_t = [\delta a_r; \delta a_z; r_t \odot \delta a_n] \\
-\delta h_{t-1} &= e_{t-1} + z_t \odot \delta h_t + W_{hh}^\top \delta h'_t,
-  \qquad \delta x_t = W_{ih}^\top \delta x'_t
+\delta n_t &= \delta h_t \odot (1 - z_t) \\
+\delta z_t &= \delta h_t \odot (h_{t-1} - n_t) \\
+\delta a_n &= \delta n_t \odot (1 - n_t^2) \\
+\delta r_t &= \delta a_n \odot h'_n \\
+\delta a_r &= \delta r_t \odot r_t \odot (1 - r_t) \\
+\delta a_z &= \delta z_t \odot z_t \odot (1 - z_t) \\
+\delta x'_t &= [\delta a_r; \delta a_z; \delta a_n] \\
+\delta h'_t &= [\delta a_r; \delta a_z; r_t \odot \delta a_n] \\
+\delta h_{t-1} &= e_{t-1} + z_t \odot \delta h_t + W_{hh}^\top \delta h'_t \\
+\delta x_t &= W_{ih}^\top \delta x'_t
 \end{split}
 $$
 
@@ -36,9 +40,10 @@ The weight gradients are sums over time (and the batch) of outer products,
 
 $$
 \begin{split}
-\delta W_{ih} &= \sum_t \delta x'_t\, x_t^\top, \quad
-  \delta W_{hh} = \sum_t \delta h'_t\, h_{t-1}^\top, \\
-\delta b_{ih} &= \sum_t \delta x'_t, \quad \delta b_{hh} = \sum_t \delta h'_t,
+\delta W_{ih} &= \sum_t \delta x'_t\, x_t^\top \\
+\delta W_{hh} &= \sum_t \delta h'_t\, h_{t-1}^\top \\
+\delta b_{ih} &= \sum_t \delta x'_t \\
+\delta b_{hh} &= \sum_t \delta h'_t,
 \end{split}
 $$
 

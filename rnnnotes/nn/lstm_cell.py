@@ -5,31 +5,39 @@ $\sigma$ is the logistic sigmoid and $\odot$ the elementwise product:
 
 $$
 \begin{split}
-a_t &= W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh} = [a_i; a_f; a_g; a_o] \\
-i_t &= \sigma(a_i), \quad f_t = \sigma(a_f), \quad g_t = \tanh(a_g), \quad o_t = \sigma(a_o) \\
+a_t &= W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh} \\
+&= [a_i; a_f; a_g; a_o] \\
+i_t &= \sigma(a_i) \\
+f_t &= \sigma(a_f) \\
+g_t &= \tanh(a_g) \\
+o_t &= \sigma(a_o) \\
 c_t &= f_t \odot c_{t-1} + i_t \odot g_t \\
 r_t &= o_t \odot \tanh(c_t) \\
-h_t &= r_t \ \text{ or, with a projection, } \ h_t = W_{hr} r_t
+h_t &= r_t \quad \text{or} \quad W_{hr} r_t
 \end{split}
 $$
 
-With a projection (`proj_size` $P > 0$), $W_{hr}$ is $P \times H$ and $h_t$ has $P$ units.
+the second with a projection (`proj_size` $P > 0$): $W_{hr}$ is $P \times H$ and $h_t$ has
+$P$ units.
 
 Backward through time, with $e_t$ the gradient reaching $h_t$ from the layer above (or the
 loss) and $\delta h_t$ the total one (from above and from step $t + 1$):
 
 $$
 \begin{split}
-\delta r_t &= \delta h_t \ \text{ or, with a projection, } \ W_{hr}^\top \delta h_t \\
+\delta r_t &= \delta h_t \quad \text{or} \quad W_{hr}^\top \delta h_t \\
 \delta o_t &= \delta r_t \odot \tanh(c_t) \\
-\delta c_t &= f_{t+1} \odot \delta c_{t+1} + \delta r_t \odot o_t \odot (1 - \tanh^2 c_t) \\
-\delta i_t &= \delta c_t \odot g_t, \quad \delta f_t = \delta c_t \odot c_{t-1},
-  \quad \delta g_t = \delta c_t \odot i_t \\
-\delta a_i &= \delta i_t \odot i_t \odot (1 - i_t), \quad
-  \delta a_f = \delta f_t \odot f_t \odot (1 - f_t) \\
-\delta a_g &= \delta g_t \odot (1 - g_t^2), \quad
-  \delta a_o = \delta o_t \odot o_t \odot (1 - o_t) \\
-\delta h_{t-1} &= e_{t-1} + W_{hh}^\top \delta a_t, \qquad \delta x_t = W_{ih}^\top \delta a_t
+\delta c_t &= f_{t+1} \odot \delta c_{t+1} \\
+&\quad + \delta r_t \odot o_t \odot (1 - \tanh^2 c_t) \\
+\delta i_t &= \delta c_t \odot g_t \\
+\delta f_t &= \delta c_t \odot c_{t-1} \\
+\delta g_t &= \delta c_t \odot i_t \\
+\delta a_i &= \delta i_t \odot i_t \odot (1 - i_t) \\
+\delta a_f &= \delta f_t \odot f_t \odot (1 - f_t) \\
+\delta a_g &= \delta g_t \odot (1 - g_t^2) \\
+\delta a_o &= \delta o_t \odot o_t \odot (1 - o_t) \\
+\delta h_{t-1} &= e_{t-1} + W_{hh}^\top \delta a_t \\
+\delta x_t &= W_{ih}^\top \delta a_t
 \end{split}
 $$
 
@@ -40,10 +48,10 @@ the batch) of outer products,
 
 $$
 \begin{split}
-\delta W_{ih} &= \sum_t \delta a_t\, x_t^\top, \quad
-  \delta W_{hh} = \sum_t \delta a_t\, h_{t-1}^\top, \\
-\delta b_{ih} &= \delta b_{hh} = \sum_t \delta a_t, \quad
-  \delta W_{hr} = \sum_t \delta h_t\, r_t^\top,
+\delta W_{ih} &= \sum_t \delta a_t\, x_t^\top \\
+\delta W_{hh} &= \sum_t \delta a_t\, h_{t-1}^\top \\
+\delta b_{ih} &= \delta b_{hh} = \sum_t \delta a_t \\
+\delta W_{hr} &= \sum_t \delta h_t\, r_t^\top,
 \end{split}
 $$
 

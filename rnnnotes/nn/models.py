@@ -51,7 +51,11 @@ class RNN(Recurrent):
       all shapes in [the module docstring][rnnnotes.nn.models].
     - `grad_x, grad_h0 = m.backward(grad_output, grad_hn=None)`: gradients of the last
       forward pass (`None` for zeros); `grad_h0` is `None` if the forward had no `hx`.
-    - `m.grads`, `m.state_dict()`, `m.load_state_dict(sd)`: torch's names and shapes.
+    - [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads],
+      [`m.state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict],
+      [`m.load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict]: torch's
+      names and shapes. They, `forward` and `backward` are the members of
+      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent], shared by the three layers.
     - The equations and their backward pass: [`rnn_cell`][rnnnotes.nn.rnn_cell].
 
     :param input_size: features per step of `x`.
@@ -97,7 +101,11 @@ class LSTM(Recurrent):
     - `grad_x, (grad_h0, grad_c0) = m.backward(grad_output, grad_hn=None)`, with `grad_hn`
       `None` or `(grad_h_n, grad_c_n)`, either part `None` for zeros; the second result is
       `None` if the forward had no `hx`.
-    - `m.grads`, `m.state_dict()`, `m.load_state_dict(sd)`: torch's names and shapes.
+    - [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads],
+      [`m.state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict],
+      [`m.load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict]: torch's
+      names and shapes. They, `forward` and `backward` are the members of
+      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent], shared by the three layers.
     - The equations and their backward pass: [`lstm_cell`][rnnnotes.nn.lstm_cell].
 
     :param input_size: features per step of `x`.
@@ -144,7 +152,11 @@ class GRU(Recurrent):
     - `output, h_n = m(x, hx=None)` and
       `grad_x, grad_h0 = m.backward(grad_output, grad_hn=None)`, shapes as for
       [`RNN`][rnnnotes.nn.RNN].
-    - `m.grads`, `m.state_dict()`, `m.load_state_dict(sd)`: torch's names and shapes.
+    - [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads],
+      [`m.state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict],
+      [`m.load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict]: torch's
+      names and shapes. They, `forward` and `backward` are the members of
+      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent], shared by the three layers.
     - The equations and their backward pass: [`gru_cell`][rnnnotes.nn.gru_cell].
 
     :param input_size: features per step of `x`.

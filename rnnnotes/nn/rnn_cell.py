@@ -15,9 +15,11 @@ elementwise product:
 
 $$
 \begin{split}
-\delta a_t &= \delta h_t \odot \phi'(a_t), \qquad
-  \tanh'(a_t) = 1 - h_t^2, \quad \mathrm{relu}'(a_t) = [h_t > 0] \\
-\delta h_{t-1} &= e_{t-1} + W_{hh}^\top \delta a_t, \qquad \delta x_t = W_{ih}^\top \delta a_t
+\delta a_t &= \delta h_t \odot \phi'(a_t) \\
+\tanh'(a_t) &= 1 - h_t^2 \\
+\mathrm{relu}'(a_t) &= [h_t > 0] \\
+\delta h_{t-1} &= e_{t-1} + W_{hh}^\top \delta a_t \\
+\delta x_t &= W_{ih}^\top \delta a_t
 \end{split}
 $$
 
@@ -26,9 +28,11 @@ $\operatorname{diag}(\phi'(a_k))\, W_{hh}$: the vanishing/exploding product. The
 gradients are sums over time (and the batch) of outer products,
 
 $$
-\delta W_{ih} = \sum_t \delta a_t\, x_t^\top, \qquad
-\delta W_{hh} = \sum_t \delta a_t\, h_{t-1}^\top, \qquad
-\delta b_{ih} = \delta b_{hh} = \sum_t \delta a_t,
+\begin{split}
+\delta W_{ih} &= \sum_t \delta a_t\, x_t^\top \\
+\delta W_{hh} &= \sum_t \delta a_t\, h_{t-1}^\top \\
+\delta b_{ih} &= \delta b_{hh} = \sum_t \delta a_t,
+\end{split}
 $$
 
 taken after the loop as one matrix product each over all $T B$ rows.

@@ -1,11 +1,13 @@
-"""The API pages read as a reference: page title (h1) > section (h2) > object (h3) > member
-(h4), an object's heading smaller than a section's and its name in the code face, and each
-signature a code block of its own whose lines all fit the column and break only between
-parameters, at 390 and 1280 px (mkdocs.yml's mkdocstrings options, docs/api/api.css).
+"""The API pages read as a reference: page title (h1) > section (h2, never an object) > object
+(h3) > member (h4), an object's heading smaller than a section's and clearly larger than a
+member's, its name in the code face, and each signature a code block of its own whose lines
+all fit the column and break only between parameters, at 390 and 1280 px (mkdocs.yml's
+mkdocstrings options, docs/api/api.css).
 
 Before: the objects' headings (h3) sat right under the page title with no section between,
 as large as the headings of a page's sections, with the whole signature inside the heading
-broken wherever the line ran out."""
+broken wherever the line ran out; later, an object's heading only 1.1 times a member's, and
+a module's heading serving as the section on two pages of five."""
 
 from __future__ import annotations
 
@@ -63,8 +65,16 @@ def test_api_page_has_a_hierarchy_and_readable_signatures(view, server, path):
     section_size = min(h["size"] for h in heads if h["level"] == 2)
     objects = [h for h in heads if h["object"] and h["level"] >= 3]
     assert objects
+    assert not [h for h in heads if h["object"] and h["level"] == 2], \
+        f"{path}: an object's heading is a section (h2)"
+    members = [h for h in heads if h["object"] and h["level"] == 4]
     for h in objects:
         assert h["size"] < section_size, (name, path, h["text"], h["size"], section_size)
+        if h["level"] == 3 and members:
+            member_size = max(m["size"] for m in members)
+            # a step apart at a glance: 1.1 (the old 17.6 px over 16 px) was not
+            assert h["size"] >= 1.2 * member_size, (name, path, h["text"], h["size"],
+                                                    member_size)
         assert h["face"] == found["codeFace"], (name, path, h["text"], h["face"])
         if h["kind"]:
             assert h["signature"], f"{path}: {h['text']} has no signature block"

@@ -14,6 +14,7 @@ import inspect
 import pkgutil
 import re
 import types
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -61,8 +62,27 @@ def test_every_public_object_is_documented():
     assert public_objects() - documented() == set()
 
 
+def shared_bases() -> set[str]:
+    """The package's base classes of public classes: documented once, for the members the
+    public classes share (the Models page lists them once, not once per layer)."""
+    found = set()
+    for path in public_objects():
+        module, _, name = path.rpartition(".")
+        obj = getattr(importlib.import_module(module), name)
+        if inspect.isclass(obj):
+            found |= {f"{base.__module__}.{base.__qualname__}" for base in obj.__mro__[1:]
+                      if base.__module__.startswith("rnnnotes.")}
+    return found
+
+
 def test_the_reference_names_only_public_objects():
-    assert documented() - public_objects() == set()
+    assert documented() - public_objects() - shared_bases() == set()
+
+
+def test_the_shared_base_is_found():
+    """Guards the allowance above: the layers' base is what it lets through."""
+    assert "rnnnotes.nn.recurrent.Recurrent" in shared_bases()
+    assert not shared_bases() & public_objects()
 
 
 def test_there_is_something_to_document():
@@ -208,3 +228,78 @@ def test_module_docstrings_pointed_to_are_shown(api_html):
     unlinked = text_of(api_html).count("module docstring") - len(
         [label for _, label in links if "module docstring" in label])
     assert unlinked == 0
+
+
+# ---------------------------------------------------------------- one hierarchy on every page
+class Outline(HTMLParser):
+    """The headings of an article in order: ``(level, is an object's heading, depth)``, the
+    depth counting the objects with a heading around it (1: an object of the page, 2: a
+    member of one), and the index of the first paragraph among them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[tuple[int, bool, int, str]] = []
+        self.first_paragraph: int | None = None
+        self._divs: list[list[bool]] = []  # per open div: [is a doc object, has its heading]
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "div":
+            self._divs.append(["doc-object" in classes, False])
+        elif tag == "p" and self.first_paragraph is None:
+            self.first_paragraph = len(self.headings)
+        elif re.fullmatch(r"h[1-6]", tag):
+            doc = "doc-heading" in classes
+            depth = sum(1 for is_object, headed in self._divs if is_object and headed)
+            if doc:
+                owner = next(d for d in reversed(self._divs) if d[0])
+                owner[1] = True
+                depth += 1
+            self.headings.append((int(tag[1]), doc, depth, dict(attrs).get("id", "")))
+
+    def handle_endtag(self, tag):
+        if tag == "div" and self._divs:
+            self._divs.pop()
+
+
+def outline(fragment: str) -> Outline:
+    parser = Outline()
+    parser.feed(fragment)
+    return parser
+
+
+@pytest.mark.parametrize("name", CHECKED_SECTIONS)
+def test_every_api_page_has_one_pattern(checked, name):
+    """Title (h1), a paragraph that opens the page, then sections in words (h2), each of
+    objects (h3: a module, class or function) whose members are h4, on every page. Before,
+    Counting and Models used a module's heading as a section (h2), Gradient flow opened on
+    its first section."""
+    found = outline(checked[name])
+    heads = found.headings
+    assert [h[0] for h in heads].count(1) == 1 and heads[0][0] == 1, heads[:3]
+    first_section = next(i for i, h in enumerate(heads) if h[0] == 2)
+    assert found.first_paragraph is not None and found.first_paragraph <= first_section, \
+        f"{name}: no paragraph between the title and the first section"
+    sections = [h for h in heads if h[0] == 2]
+    assert not [h for h in sections if h[1]], f"{name}: an object's heading is a section"
+    objects = [h for h in heads if h[1]]
+    assert {h[2] for h in objects} <= {1, 2}, f"{name}: objects nested deeper than a member"
+    wrong = [(h[3], h[0]) for h in objects if h[0] != 2 + h[2]]
+    assert not wrong, f"{name}: an object is not h3 or a member not h4: {wrong}"
+    assert all(h[0] <= 2 or not h[1] for h in heads[:first_section]), \
+        f"{name}: an object before the first section"
+    starts = [i for i, h in enumerate(heads) if h[0] == 2] + [len(heads)]
+    empty = [heads[a][3] for a, b in zip(starts, starts[1:], strict=False)
+             if not any(h[1] and h[0] == 3 for h in heads[a + 1:b])]
+    assert not empty, f"{name}: a section with no object: {empty}"
+
+
+def test_the_outline_reads_nesting():
+    """Guards the test above: a member is read at depth 2, an object at depth 1."""
+    found = outline('<h1>T</h1><p>x</p><h2>S</h2><div class="doc doc-object">'
+                    '<h3 class="doc doc-heading" id="a">A</h3><div class="doc doc-children">'
+                    '<div class="doc doc-object"><h4 class="doc doc-heading" id="a.m">m</h4>'
+                    '</div></div></div><div class="doc doc-object">'
+                    '<h3 class="doc doc-heading" id="b">B</h3></div>')
+    assert [(h[3], h[2]) for h in found.headings if h[1]] == [("a", 1), ("a.m", 2), ("b", 1)]
+    assert found.first_paragraph == 1
