@@ -25,7 +25,7 @@ from .marks import EXEMPT_CLOSE, EXEMPT_OPEN
 from .messages import Msg, say
 
 __all__ = ["Entry", "load", "cite_text", "reference_html", "bibliography_html", "CITE_RE",
-           "TEXT_CITE_RE", "cite_href", "repeated_authors"]
+           "TEXT_CITE_RE", "breakable", "cite_href", "repeated_authors"]
 
 CITE_RE = r"\[(-?@[\w:-]+(?:\s*;\s*-?@[\w:-]+)*)\]"
 TEXT_CITE_RE = r"(?<![\w@.\[])@([A-Za-z][\w:-]*\d{4}[a-z]?)\b"
@@ -102,6 +102,21 @@ def _initials(first: str) -> str:
     return " ".join(f"{part[0]}." for part in re.split(r"[\s]+", first) if part)
 
 
+# Where an address may wrap on a narrow screen (reading it as the Chicago Manual of Style
+# advises breaking one: at its punctuation, never inside a word): after a "/" (not inside
+# "//"), a "." or a ":" (not before "//"); before "?", "#", "&", "=", "_", "~" or "-"; and
+# where a run-together name starts a new word: SeppHochreiter1991Thesis (a capital after
+# a small letter or a digit; digits after three small letters).
+_ADDRESS_BREAK = re.compile(r"(?<=[/.:])(?![/]|$)|(?<=.)(?=[?#&=_~-])"
+                            r"|(?<=[a-z0-9])(?=[A-Z][a-z])|(?<=[a-z]{3})(?=\d)")
+
+
+def breakable(address: str) -> str:
+    """``address`` (a URL, a DOI) as escaped HTML with a ``<wbr/>`` at each of its
+    :data:`_ADDRESS_BREAK` points: on a phone it wraps there, not inside a word."""
+    return "<wbr/>".join(html.escape(part) for part in _ADDRESS_BREAK.split(address))
+
+
 def reference_html(e: Entry) -> str:
     """One entry of the reference list: authors (year). Title. Venue, volume(number), pages."""
     names = [f"{last}, {_initials(first)}".rstrip(", ") for last, first in e.authors]
@@ -122,10 +137,10 @@ def reference_html(e: Entry) -> str:
         parts.append(esc(e.get("note")) + ".")
     if e.get("doi"):
         doi = esc(e.get("doi"))
-        parts.append(f'<a href="https://doi.org/{doi}">doi:{doi}</a>')
+        parts.append(f'<a href="https://doi.org/{doi}">{breakable("doi:" + e.get("doi"))}</a>')
     elif e.get("url"):
-        url = esc(e.get("url"))
-        parts.append(f'<a href="{url}">{url}</a>')
+        url = e.get("url")
+        parts.append(f'<a href="{esc(url)}">{breakable(url)}</a>')
     return " ".join(parts)
 
 

@@ -9,6 +9,8 @@
  * - Outputs: #calc-total and #unrolled-total carry data-total (the exact integer total)
  *   while their inputs are valid; #calc-alert (role="alert") is empty while all are valid.
  * - reset_after is shown, read and written only for a Keras GRU, the one place it counts.
+ * - proj_size is enabled and read only for a PyTorch LSTM (torch.nn.RNN and GRU refuse it,
+ *   Keras has none); what it held comes back when the cell is one again.
  */
 (function () {
   "use strict";
@@ -66,11 +68,13 @@
   }
 
   const resetAfterApplies = () => get("cell") === "gru" && get("convention") === "keras";
+  const projApplies = () => get("cell") === "lstm" && get("convention") === "pytorch";
 
   function raw() {
     const values = {};
     for (const name of FIELDS) {
       if (name === "reset_after" && !resetAfterApplies()) continue;
+      if (name === "proj_size" && control(name).disabled) continue;
       values[name] = get(name);
     }
     return values;
@@ -184,8 +188,27 @@
     alert.append(box);
   }
 
-  function render() {
+  // Elsewhere it is disabled, its hint saying why; a link's projection for another cell
+  // stays, an error, until the field is left empty or 0 or the cell or convention changes.
+  const proj = control("proj_size"), projHint = $("calc-proj-size-hint");
+  const PROJ_HINT = projHint.textContent, NO_PROJ = { rnn: "an RNN", gru: "a GRU" };
+  let heldProj = "";
+  function showProjection(event) {
+    const applies = projApplies(), cell = get("cell"), on = event ? event.target : null;
+    const switched = on && (on.name === "cell" || on.name === "convention");
+    const none = /^\s*0*\s*$/.test(proj.value) && !(on === proj && event.type === "input");
+    if (applies && proj.disabled) [proj.disabled, proj.value] = [false, heldProj];
+    else if (!applies && !proj.disabled && (switched || none)) {
+      [heldProj, proj.value, proj.disabled] = [proj.value, "", true];
+    }
+    const why = cell === "lstm" ? "Keras has no LSTM projection"
+      : NO_PROJ[cell] && `${NO_PROJ[cell]} has no projection (an LSTM's only)`;
+    projHint.textContent = applies || !why ? PROJ_HINT : `none: ${why}`;
+  }
+
+  function render(event) {
     $("calc-reset-after-field").hidden = !resetAfterApplies();
+    showProjection(event);
     const v = calc.view(raw(), C);
     showAlert(v.errors);
     showTotal($("calc-total"), v.params, v.errors);
@@ -227,7 +250,7 @@
     if (el.tagName === "SELECT" && el.options[el.selectedIndex]?.dataset.stray === undefined) {
       dropStrays(el);
     }
-    render();
+    render(event);
     writeQuery();
   }
   form.addEventListener("input", changed);

@@ -212,29 +212,27 @@ def new_figure(theme: Theme, width: float = WIDTH, height: float = HEIGHT) -> It
         yield fig
 
 
-_SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3"
-                                            "\u2074\u2075\u2076\u2077\u2078\u2079")
-
-
 def _decade(value: float, _pos: object = None) -> str:
-    """A decade tick as plain text, 10\u207b\u00b3 rather than mathtext $10^{-3}$: same
-    look, and no mathtext layout (the slowest part of drawing a log axis)."""
+    """A decade tick as mathtext, ``$10^{-3}$``: its exponent a real superscript in STIX
+    (``mathtext.fontset``), as every other text of a figure (Unicode's superscript digits,
+    10\u207b\u00b3, are not in STIXGeneral but for \u00b9 \u00b2 \u00b3: they came from
+    a fallback face); 1 as itself, any other value (not a decade) unlabelled."""
     if not value > 0:
         return ""
     exponent = round(math.log10(value))
     if abs(math.log10(value) - exponent) > 1e-9:
         return ""
-    return "1" if exponent == 0 else "10" + str(exponent).translate(_SUPERSCRIPT)
+    return "1" if exponent == 0 else f"$10^{{{exponent}}}$"
 
 
 def decade_labels(axis) -> None:
-    """Label the decades of a log ``axis`` as 10\u207b\u00b3, the other ticks not at all."""
+    """Label the decades of a log ``axis`` as $10^{-3}$, the other ticks not at all."""
     axis.set_major_formatter(FuncFormatter(_decade))
     axis.set_minor_formatter(NullFormatter())
 
 
 def log_scale(axis) -> None:
-    """Log scale on ``axis`` (``ax.xaxis`` or ``ax.yaxis``), decades labelled 10\u207b\u00b3."""
+    """Log scale on ``axis`` (``ax.xaxis`` or ``ax.yaxis``), decades labelled $10^{-3}$."""
     if axis is axis.axes.yaxis:
         axis.axes.set_yscale("log")
     else:

@@ -16,9 +16,10 @@ import pytest
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrowPatch
+from matplotlib.patches import FancyArrowPatch, Patch
 from matplotlib.path import Path
 from matplotlib.text import Text
+from matplotlib.textpath import TextToPath
 from matplotlib.transforms import Bbox
 
 from rnnnotes.figures import FIGURES
@@ -33,10 +34,14 @@ def drawn(name: str) -> dict[str, list]:
     """What writing figure ``name`` (light) as its SVG draws, in the SVG's pixels: the
     figure's box ("figure"), each text drawn with its box ("texts"), each legend's box
     ("legends"), each plotted line's points ("lines": label, (N, 2) array), each text's
-    font size ("sizes", pt, in the order of "texts") and each arrow's path ("arrows")."""
+    font size ("sizes", pt, in the order of "texts"), the faces its glyphs are drawn in
+    ("faces", PostScript names, in that order too) and its background box if it has one
+    ("boxes", None if not), each arrow's path ("arrows") and each hatched patch's box
+    ("hatched")."""
     fig = FIGURES[name]("light").figure
-    seen: dict[str, list] = {"figure": [], "texts": [], "sizes": [], "legends": [], "lines": [],
-                             "arrows": []}
+    seen: dict[str, list] = {"figure": [], "texts": [], "sizes": [], "faces": [], "boxes": [],
+                             "legends": [], "lines": [], "arrows": [], "hatched": []}
+    faces: set[str] = set()  # of the glyphs drawn since the last text was recorded
 
     def recording(cls, record):
         draw = cls.draw
@@ -53,6 +58,11 @@ def drawn(name: str) -> dict[str, list]:
             seen["texts"].append((t.get_text(), t.get_window_extent(renderer)))
             seen["sizes"].append(t.get_fontsize())  # pt: the SVG's unit
             seen["figure"].append(t.get_figure(root=True).bbox.frozen())
+            seen["faces"].append(sorted(faces))
+            box = t.get_bbox_patch()
+            seen["boxes"].append(None if box is None else (box.get_window_extent(renderer),
+                                                           box.get_facecolor()[3]))
+        faces.clear()
 
     def line(ln, renderer):
         # a plotted line, not a legend's sample of one (which has the legend's axes too)
@@ -72,18 +82,29 @@ def drawn(name: str) -> dict[str, list]:
     def arrow(a, _renderer):  # a diagram's arrow, as drawn
         seen["arrows"].append(a.get_transform().transform_path(a.get_path()))
 
+    def hatched(p, renderer):  # a hatched area (a dependency map's exact zeros)
+        if p.get_hatch():
+            seen["hatched"].append(p.get_window_extent(renderer))
+
+    glyph_repr = TextToPath._get_glyph_repr  # every glyph written as an outline asks for its id
+
+    def face_noting(self, font, glyph):
+        faces.add(font.postscript_name)
+        return glyph_repr(self, font, glyph)
+
     patches = [(Figure, figure_draw, figure_drawing), recording(Text, text),
-               recording(FancyArrowPatch, arrow),
+               (TextToPath, glyph_repr, face_noting),
+               recording(FancyArrowPatch, arrow), recording(Patch, hatched),
                recording(Line2D, line), recording(Legend,
                                                  lambda lg, r: seen["legends"].append(
                                                      lg.get_window_extent(r)))]
-    for cls, _, drawing in patches:
-        cls.draw = drawing
+    for cls, draw, drawing in patches:
+        setattr(cls, draw.__name__, drawing)
     try:
         svg_bytes(fig)
     finally:
         for cls, draw, _ in patches:
-            cls.draw = draw
+            setattr(cls, draw.__name__, draw)
     return seen
 
 
@@ -104,6 +125,25 @@ def test_every_label_lies_inside_the_figure(name) -> None:
     cut = [(text, [round(v) for v in box.extents]) for text, box in seen["texts"] + legends
            if outside(box, frame)]
     assert cut == [], f"figure is {[round(v) for v in frame.extents]}"
+
+
+# Unicode's superscript digits and signs (STIXGeneral has only ¹ ² ³: the others come from
+# a fallback face, in another design)
+SUPERSCRIPTS = set("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_text_is_drawn_in_stix(name) -> None:
+    """Every text of a figure, tick labels too, is drawn in the STIX faces (words in
+    STIXGeneral, math in mathtext's STIX set): a glyph the face lacks would be drawn in a
+    fallback face (DejaVu), in another design beside it. An exponent is mathtext's
+    superscript ($10^{-3}$), never a Unicode superscript digit (10\u207b\u00b3)."""
+    seen = drawn(name)
+    assert len(seen["faces"]) == len(seen["texts"]) and all(seen["faces"])
+    other = [(text, faces) for (text, _), faces in zip(seen["texts"], seen["faces"], strict=True)
+             if any(not face.startswith("STIX") for face in faces)]
+    assert other == [], "(label, the faces its glyphs are drawn in)"
+    assert [text for text, _ in seen["texts"] if SUPERSCRIPTS & set(text)] == []
 
 
 def line_paths(lines: list[tuple[str, np.ndarray]]) -> list[tuple[str, Path]]:
@@ -140,7 +180,7 @@ def test_the_overlap_test_sees_a_line_through_a_box() -> None:
 # by side read as two numbers, never as "40 0" or "400"; one above the other, a third of
 # an em (a line's leading).
 SIDE_GAP_EM, NUMBERS_GAP_EM, STACK_GAP_EM = 0.5, 1.5, 0.3
-NUMBER = re.compile(r"[\d.,\u2212\u207b\u00b9\u00b2\u00b3\u2070\u2074-\u2079-]+")
+NUMBER = re.compile(r"[\d.,\u2212-]+|\$10\^\{-?\d+\}\$")  # 0.5, −1, a decade $10^{-2}$
 
 
 def gaps(a: Bbox, b: Bbox) -> tuple[float, float]:
@@ -202,6 +242,48 @@ def test_labels_keep_off_the_arrows(name) -> None:
     assert touching == []
 
 
+# A label on a hatched area clears the hatch's strokes by this much on every side (its
+# box of the page's colour does); a label beside one keeps a sixth of an em off it, as
+# labels do off arrows.
+ON_HATCH_EM, BY_HATCH_EM = 0.3, 1 / 6
+
+
+def hatch_too_close(box: Bbox, em: float, backing: tuple[Bbox, float] | None,
+                    hatched: list[Bbox]) -> bool:
+    """Whether a label in ``box`` (size ``em``) is too close to a ``hatched`` area: lying
+    on one, its opaque ``backing`` box (extent, alpha) must keep the hatch ON_HATCH_EM from
+    it; beside one, the label keeps BY_HATCH_EM off it."""
+    if not any(box.overlaps(h) for h in hatched):
+        return any(box.padded(BY_HATCH_EM * em).overlaps(h) for h in hatched)
+    if backing is None or backing[1] < 1:
+        return True
+    clear, outer = box.padded(ON_HATCH_EM * em), backing[0]
+    return not (outer.x0 <= clear.x0 and outer.y0 <= clear.y0 and outer.x1 >= clear.x1
+                and outer.y1 >= clear.y1)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_labels_keep_clear_of_hatching(name) -> None:
+    """A label on a hatched area ("exactly 0" on a dependency map's zeros) sits on a box
+    of the page's colour that keeps every stroke of the hatch ON_HATCH_EM from it (design
+    review: a stroke touched the label); a label beside one keeps BY_HATCH_EM off it."""
+    seen = drawn(name)
+    close = [text for (text, box), size, backing in zip(seen["texts"], seen["sizes"],
+                                                         seen["boxes"], strict=True)
+             if hatch_too_close(box, size, backing, seen["hatched"])]
+    assert close == []
+
+
+def test_the_hatch_test_sees_a_label_too_close() -> None:
+    label, hatch = Bbox([[10, 10], [50, 20]]), [Bbox([[0, 0], [100, 100]])]
+    assert hatch_too_close(label, 10, None, hatch)  # on the hatch, no box
+    assert hatch_too_close(label, 10, (label.padded(2), 1.0), hatch)  # a box too tight
+    assert hatch_too_close(label, 10, (label.padded(4), 0.5), hatch)  # see-through
+    assert not hatch_too_close(label, 10, (label.padded(3), 1.0), hatch)
+    assert not hatch_too_close(label, 10, None, [Bbox([[0, 22], [100, 100]])])  # beside
+    assert hatch_too_close(label, 10, None, [Bbox([[0, 21], [100, 100]])])  # 0.1 em off
+
+
 def test_the_gap_test_sees_neighbours() -> None:
     assert gaps(Bbox([[0, 0], [10, 10]]), Bbox([[13, 0], [20, 10]])) == (3, -10)
     assert too_close(Bbox([[0, 0], [10, 10]]), Bbox([[13, 0], [20, 10]]), em=10)  # 0.3 em
@@ -210,4 +292,4 @@ def test_the_gap_test_sees_neighbours() -> None:
     assert not too_close(Bbox([[0, 0], [10, 10]]), Bbox([[12, 11], [20, 20]]), em=10)
     # two numbers side by side: an em apart is too close, as "40 0" reads as one
     assert too_close(Bbox([[0, 0], [10, 10]]), Bbox([[20, 0], [30, 10]]), em=10, numbers=True)
-    assert NUMBER.fullmatch("10\u207b\u00b2") and not NUMBER.fullmatch("$t=1$")
+    assert NUMBER.fullmatch("$10^{-2}$") and not NUMBER.fullmatch("$t=1$")

@@ -3,6 +3,7 @@ and every entry carries what a reader needs to find it."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,21 @@ def test_a_tilde_in_a_url_stays_a_tilde() -> None:
     html = render_page("# References\n\n<!-- bibliography -->\n", "docs/references.md").html
     assert 'href="https://people.idsia.ch/~juergen/' in html
     assert "\u00a0juergen" not in html
+
+
+def test_an_address_may_break_only_between_words() -> None:
+    """An address wraps after "/" or "." and between the words of a run-together name (a
+    <wbr>), never inside a word (design review: "SeppHoch" / "reiter1991" on a phone);
+    the marks change no character of it."""
+    url = "https://people.idsia.ch/~juergen/SeppHochreiter1991ThesisAdvisorSchmidhuber.pdf"
+    assert _bib.breakable(url).split("<wbr/>") == [
+        "https://", "people.", "idsia.", "ch/", "~juergen/", "Sepp", "Hochreiter", "1991",
+        "Thesis", "Advisor", "Schmidhuber.", "pdf"]
+    assert _bib.breakable("a.b/c?d=1&e_f").split("<wbr/>") == [
+        "a.", "b/", "c", "?d", "=1", "&amp;e", "_f"]
+    for e in ENTRIES.values():
+        address = e.get("url") or "doi:" + e.get("doi")
+        assert html.unescape(_bib.breakable(address).replace("<wbr/>", "")) == address
 
 
 @pytest.mark.parametrize(("sentence", "ok"), [

@@ -104,10 +104,11 @@ def test_the_favicon_and_logo_are_the_projects_own(site):
 
 def test_the_404_page_addresses_everything_from_the_site_root(site):
     # GitHub Pages serves 404.html for a missing address at any depth: a relative link
-    # there would resolve against the missing address and break.
+    # there would resolve against the missing address and break (its search form's too).
     html = (site / "404.html").read_text(encoding="utf-8")
     root = urlsplit(SITE_URL).path
-    refs = re.findall(r'\b(?:href|src)="([^"#][^"]*)"', html)
+    refs = re.findall(r'\b(?:href|src|action)="([^"#][^"]*)"', html)
+    assert re.search(rf'<form [^>]*action="{re.escape(root)}', html)
     relative = [r for r in refs if not r.startswith((root, "https://", "http://", "mailto:"))]
     assert refs and relative == []
 
