@@ -114,20 +114,38 @@ def _where(path, ld) -> str:
     return f"{path} {ld.get_attribute('aria-describedby')}"
 
 
+# Scrolls a number into view (if it is not) and gives its box; takes off the style that
+# hides the cues, if a screenshot before put it on (CUES_OFF).
+SHOW = """(ld) => {
+  document.getElementById("cues-off")?.remove();
+  ld.scrollIntoViewIfNeeded();
+  const q = ld.getBoundingClientRect();
+  return {x: q.x, y: q.y, width: q.width, height: q.height};
+}"""
+CUES_OFF = """() => {
+  const style = document.createElement("style");
+  style.id = "cues-off";
+  style.textContent = ".ld, .ld * { text-decoration: none !important; " +
+    "border-bottom-color: transparent !important; }";
+  document.head.append(style);
+}"""
+
+
 def cue_drawn(page, ld) -> bool:
     """Whether the number's cue changes what is on the screen (a decoration that is set but
-    not painted, as under MathML, does not)."""
-    ld.scroll_into_view_if_needed()
-    box = ld.bounding_box()
+    not painted, as under MathML, does not). The pointer is kept off the page (cues)."""
+    box = ld.evaluate(SHOW)
     clip = {"x": box["x"] - 2, "y": box["y"], "width": box["width"] + 4,
             "height": box["height"] + 6}
-    page.mouse.move(0, 0)
     shown = page.screenshot(clip=clip)
-    page.add_style_tag(content=".ld, .ld * { text-decoration: none !important; "
-                               "border-bottom-color: transparent !important; }")
+    page.evaluate(CUES_OFF)
     hidden = page.screenshot(clip=clip)
-    page.evaluate("document.head.lastElementChild.remove()")
     return shown != hidden
+
+
+# What a number is, as the tests name it, and its cue.
+DESCRIBE = f"""(els) => els.map((ld) => ({{
+  where: ld.getAttribute("aria-describedby"), text: ld.innerText, cue: ({CUE})(ld)}}))"""
 
 
 def cues(tab, path):
@@ -136,42 +154,56 @@ def cues(tab, path):
     plain = tab.locator(f"{NUMBER}:not(:has(math))").first
     if not plain.count():
         return None
+    tab.mouse.move(0, 0)  # no hover on a number
     reference = plain.evaluate(CUE)
+    maths = tab.locator(f"{NUMBER}:has(math), span.ld-wrap--math > .ld >> visible=true")
+    described = maths.evaluate_all(DESCRIBE)  # the cues as drawn (before CUES_OFF)
     found = {"reference": reference,
              "drawn": reference is not None and cue_drawn(tab, plain), "maths": []}
-    maths = tab.locator(f"{NUMBER}:has(math), span.ld-wrap--math > .ld")
-    for k in range(maths.count()):
-        ld = maths.nth(k)
-        if not ld.is_visible():
-            continue
-        found["maths"].append({"where": f"{_where(path, ld)}: {ld.inner_text()!r}",
-                               "cue": ld.evaluate(CUE), "drawn": cue_drawn(tab, ld)})
+    for k, math in enumerate(described):
+        found["maths"].append({"where": f"{path} {math['where']}: {math['text']!r}",
+                               "cue": math["cue"], "drawn": cue_drawn(tab, maths.nth(k))})
+    tab.evaluate('document.getElementById("cues-off")?.remove()')
     return found
+
+
+# An equation, scrolled into view: its cue, its ink, and whether it scrolls sideways.
+MEASURE = f"""(ld) => {{
+  ld.scrollIntoViewIfNeeded();
+  return {{where: ld.getAttribute("aria-describedby"), ink: ({INK})(ld), cue: ({CUE})(ld),
+           scrolls: ({SCROLLS})(ld)}};
+}}"""
+# The equation's sheet, shown (Playwright's sense: a box, not hidden) and placed by
+# livedocs.js (fixed), and the sheet's box.
+PLACED = """(id) => {
+  const tip = document.getElementById(id)?.parentElement;
+  if (!tip || !tip.matches(".ld-tip")) return false;
+  const q = tip.getBoundingClientRect();
+  return q.width > 0 && q.height > 0 && getComputedStyle(tip).visibility !== "hidden"
+    && tip.style.position === "fixed";
+}"""
+AT_INK = f"""(ld) => {{
+  const q = document.getElementById(ld.getAttribute("aria-describedby"))
+    .parentElement.getBoundingClientRect();
+  return {{ink: ({INK})(ld), box: {{x: q.x, y: q.y, width: q.width, height: q.height}}}};
+}}"""
 
 
 def equations(tab, path):
     """Each visible equation's cue and ink; at a desk, its tooltip's box and the ink then."""
     found = []
-    maths = tab.locator(MATH)
+    maths = tab.locator(f"{MATH} >> visible=true")
     for k in range(maths.count()):
         ld = maths.nth(k)
-        if not ld.is_visible():
-            continue
-        ld.scroll_into_view_if_needed()
-        item = {"where": _where(path, ld), "ink": ld.evaluate(INK), "cue": ld.evaluate(CUE)}
+        item = ld.evaluate(MEASURE)
+        tip_id = item["where"]
+        item["where"] = f"{path} {tip_id}"
         found.append(item)
-        if item["cue"] is None:
-            continue
-        item["scrolls"] = ld.evaluate(SCROLLS)  # sideways: its ink is partly hidden
-        if item["scrolls"] or tab.viewport_size["width"] < 600:
+        if item["cue"] is None or item["scrolls"] or tab.viewport_size["width"] < 600:
             continue
         ld.focus()  # a tooltip, at the equation
-        tip = tip_of(tab, ld)
-        tip.wait_for(state="visible")
-        tab.wait_for_function("(tip) => tip.style.position === 'fixed'",
-                              arg=tip.element_handle())  # placed (livedocs.js)
-        item["tip"] = {"ink": ld.evaluate(INK),  # where the math is now (focus may scroll)
-                       "box": tip.bounding_box()}
+        tab.wait_for_function(PLACED, arg=tip_id)
+        item["tip"] = ld.evaluate(AT_INK)  # where the math is now (focus may scroll)
         tab.keyboard.press("Escape")
         ld.evaluate("(el) => el.blur()")
     return found
