@@ -35,6 +35,7 @@ from site_server import (
 HERE = Path(__file__).parent
 AUDIT_TIMEOUT = 600  # seconds; the audit takes well under a minute
 BUILD_TIMEOUT = 900  # seconds the audit may wait for the site build (tests/conftest.py)
+GITHUB_PAGES_MAX_AGE = 600  # seconds: GitHub Pages' Cache-Control
 
 
 def _in_here(item) -> bool:
@@ -154,8 +155,9 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def server(site):
-    """The built site on http://127.0.0.1:PORT/rnnnotes/, as GitHub Pages hosts it."""
-    with SiteServer(site) as running:
+    """The built site on http://127.0.0.1:PORT/rnnnotes/, as GitHub Pages hosts it (a tab
+    keeps what it loaded for ten minutes, as there: GITHUB_PAGES_MAX_AGE)."""
+    with SiteServer(site, max_age=GITHUB_PAGES_MAX_AGE) as running:
         yield running
 
 

@@ -3,6 +3,12 @@
 The site is served under the same sub-path as on GitHub Pages (``/rnnnotes/``, the path of
 ``site_url``), and a missing address gets the site's ``404.html`` with status 404, at any
 depth, as GitHub Pages does. Used by the browser tests and by ``screenshots.py``.
+
+GitHub Pages also lets a browser keep what it served for ten minutes (``Cache-Control:
+max-age=600``); a ``SiteServer(site, max_age=600)`` does the same, so a tab that loads page
+after page (the browser tests' ``server``) fetches and compiles the theme's scripts, styles
+and fonts once, not at every load. By default nothing is kept: the browser audit measures
+what a page loads (browser_audit.py).
 """
 
 from __future__ import annotations
@@ -82,8 +88,8 @@ class _Handler(SimpleHTTPRequestHandler):
     extensions_map = {**mimetypes.types_map, ".woff2": "font/woff2", ".svg": "image/svg+xml",
                       ".js": "text/javascript", ".json": "application/json"}
 
-    def __init__(self, *args, site: Path, prefix: str, **kwargs):
-        self.site, self.prefix = site, prefix
+    def __init__(self, *args, site: Path, prefix: str, max_age: int, **kwargs):
+        self.site, self.prefix, self.max_age = site, prefix, max_age
         super().__init__(*args, directory=str(site), **kwargs)
 
     def _file(self) -> Path | None:
@@ -108,6 +114,8 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", self.guess_type(str(target)))
         self.send_header("Content-Length", str(len(body)))
+        if self.max_age and status == 200:
+            self.send_header("Cache-Control", f"max-age={self.max_age}")
         self.end_headers()
         self.wfile.write(body)
 
@@ -116,13 +124,14 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 class SiteServer:
-    """``with SiteServer(site) as server: server.url`` → ``http://127.0.0.1:PORT/rnnnotes/``."""
+    """``with SiteServer(site) as server: server.url`` → ``http://127.0.0.1:PORT/rnnnotes/``;
+    with ``max_age``, a browser may keep each file that long (seconds), as on GitHub Pages."""
 
-    def __init__(self, site: Path, prefix: str | None = None):
-        self.site, self.prefix = site.resolve(), prefix or site_path()
+    def __init__(self, site: Path, prefix: str | None = None, max_age: int = 0):
+        self.site, self.prefix, self.max_age = site.resolve(), prefix or site_path(), max_age
 
     def __enter__(self) -> SiteServer:
-        handler = partial(_Handler, site=self.site, prefix=self.prefix)
+        handler = partial(_Handler, site=self.site, prefix=self.prefix, max_age=self.max_age)
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.origin = f"http://127.0.0.1:{self._httpd.server_address[1]}"
         self.url = self.origin + self.prefix
