@@ -55,7 +55,8 @@ _DEFINITIONS = {
     Grade.FULL_MARKS: "the answer is correct and covers what the question asks; informal"
                       " wording is fine",
     Grade.MOSTLY_RIGHT: "the core is correct; something the question needs is missing or"
-                        " loosely put, and nothing stated is wrong",
+                        " loosely put, and nothing essential stated is wrong (a minor slip"
+                        " or overstatement is tolerated)",
     Grade.HALF_RIGHT: "one essential part is right, but another is missing, or one claim is"
                       " wrong",
     Grade.SOME_CREDIT: "the right topic or term, but the reasoning given is missing or wrong",

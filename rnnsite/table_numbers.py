@@ -8,6 +8,10 @@ in a table's column, where the numbers are read against each other, if any numbe
 five digits or more, those of four digits are grouped too. Only the numbers a reader
 reads as quantities are touched: not those in code, math, a live number's reveal
 (``.ld-tip``, which shows what Python printed) or a citation, nor decimals.
+
+A column whose every body cell reads as one number (and no alignment set by its Markdown)
+is set right, its header too (class ``rn-num``, rnnnotes.css), so that its figures line up
+by their units (design review: "3,840 / 84,736 / 185,856" were set left).
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ _PIECE = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*?)(/?)>|[^<]+")
 NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]*\.\d)(?![\d,])")
 _QUIET = {"code", "kbd", "samp", "pre", "math", "cite", "script", "style"}
 _VOID = {"br", "hr", "img", "input", "wbr", "col", "source"}
+ONE_NUMBER = re.compile(r"\A[−-]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\Z|\A[−-]?\d+(?:\.\d+)?\Z")
+NUMERIC_CLASS = "rn-num"
 
 
 def _texts(cell: str) -> list[tuple[int, int]]:
@@ -52,8 +58,35 @@ def _group(number: str) -> str:
     return f"{int(number.replace(',', '')):,}"
 
 
+def _prose(body: str) -> str:
+    return "".join(body[start:end] for start, end in _texts(body)).strip()
+
+
+def _numeric(rows: list[list[re.Match]]) -> set[int]:
+    """The columns whose body cells (``<td>``) each read as one number, none aligned."""
+    columns: dict[int, bool] = {}
+    for cells in rows:
+        for col, cell in enumerate(cells):
+            if cell.group(2) != "d":
+                continue
+            one = (ONE_NUMBER.match(_prose(cell.group(3))) is not None
+                   and "text-align" not in cell.group(1))
+            columns[col] = columns.get(col, True) and one
+    return {col for col, yes in columns.items() if yes}
+
+
+def _aligned(start_tag: str) -> str:
+    """``start_tag`` (``<td ...>``) with the numeric class added."""
+    cls = re.search(r'\bclass="([^"]*)"', start_tag)
+    if cls:
+        return (start_tag[:cls.start(1)] + f"{cls.group(1)} {NUMERIC_CLASS}".strip()
+                + start_tag[cls.end(1):])
+    return start_tag[:-1].rstrip("/") + f' class="{NUMERIC_CLASS}">'
+
+
 def _table(table: str) -> str:
     rows = [[m for m in _CELL.finditer(row.group())] for row in _ROW.finditer(table)]
+    numeric = _numeric(rows)
     widest: dict[int, int] = {}
     for cells in rows:
         for col, cell in enumerate(cells):
@@ -64,8 +97,9 @@ def _table(table: str) -> str:
 
     def cell_html(col: int, cell: re.Match) -> str:
         body = cell.group(3)
+        head = _aligned(cell.group(1)) if col in numeric else cell.group(1)
         if widest.get(col, 0) < 5:
-            return cell.group()
+            return head + body + cell.group(4)
         out, at = [], 0
         for start, end in _texts(body):
             out.append(body[at:start])
@@ -73,7 +107,7 @@ def _table(table: str) -> str:
                                   else m.group(), body[start:end]))
             at = end
         out.append(body[at:])
-        return cell.group(1) + "".join(out) + cell.group(4)
+        return head + "".join(out) + cell.group(4)
 
     def row_html(row: re.Match) -> str:
         cells = list(_CELL.finditer(row.group()))
@@ -88,7 +122,8 @@ def _table(table: str) -> str:
 
 def group_columns(html: str) -> str:
     """``html`` with the four-digit numbers of each table column grouped wherever the
-    column also has a number of five digits or more."""
+    column also has a number of five digits or more, and its columns of numbers set
+    right."""
     if "<table" not in html:
         return html
     return _TABLE.sub(lambda m: _table(m.group()), html)

@@ -113,8 +113,10 @@
       let button = quote.querySelector(".rn-show-all");
       if (button && button.ariaExpanded === "true") continue;
       quote.classList.add("rn-capped");
+      // (only where it hides four lines or more: its button takes two, and a fold that
+      // hides a line and a half hid the very words a grade was about; design review)
       const capped = PHONE.matches && quote.scrollHeight - quote.clientHeight
-        >= 2 * parseFloat(getComputedStyle(quote).lineHeight);
+        >= 4 * parseFloat(getComputedStyle(quote).lineHeight);
       quote.classList.toggle("rn-capped", capped);
       if (!capped || button) continue;
       button = document.createElement("button");

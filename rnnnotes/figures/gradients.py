@@ -143,7 +143,7 @@ def rnn_gradient_norms_data(sigmas: tuple[float, ...] = (0.5, 0.9, 1.5, 3.0),
     x = _sequence(steps, input_size, seed)
     bounds_a = np.array(bounds)
     _frozen(x, norms, bounds_a)
-    labels = tuple(f"$\\sigma_{{\\max}} = {s:g}$" for s in sigmas)
+    labels = tuple(f"$\\sigma_{{\\max}}$ = {s:g}" for s in sigmas)
     return GradientNormsData(labels, input_size, hidden_size, steps, seed, tuple(measured), x,
                              norms, bounds_a)
 
@@ -153,16 +153,16 @@ def _norms_plot(ax, data: GradientNormsData, th) -> None:
     for i, label in enumerate(data.labels):
         ax.plot(k, data.norms[i], color=th.series[i], ls=_DASHES[i], label=label)
     log_scale(ax.yaxis)
-    ax.set_xlabel("steps back $T - t$")
-    ax.set_ylabel(r"$\|\partial h_T / \partial h_t\|_2$")
+    ax.set_xlabel("steps back $k$")
+    ax.set_ylabel(r"$\|\partial h_T / \partial h_{T-k}\|_2$")
     ax.set_xlim(0, data.steps)
     ax.yaxis.grid(True, which="major")
 
 
 def rnn_gradient_norms(theme: str = "light") -> Rendered:
-    r"""$\lVert \partial h_T / \partial h_t \rVert_2$ against $T - t$ for a tanh RNN(8, 32)
-    whose Gaussian $W_{hh}$ is scaled to $\sigma_{\max} = 0.5$, 0.9, 1.5 and 3: one panel
-    each (log scale, shared axes), with the bound $\sigma_{\max}^{T-t}$ dashed.
+    r"""$\lVert \partial h_T / \partial h_{T-k} \rVert_2$ against the steps back $k$ for a
+    tanh RNN(8, 32) whose Gaussian $W_{hh}$ is scaled to $\sigma_{\max} = 0.5$, 0.9, 1.5 and
+    3: one panel each (log scale, shared axes), with the bound $\sigma_{\max}^k$ dashed.
 
     Below 1 the norm must vanish (it stays under the bound); above 1 it may, but need not,
     grow. Returns `(figure, GradientNormsData)`.
@@ -187,10 +187,11 @@ def rnn_gradient_norms(theme: str = "light") -> Rendered:
             ax.set_xlim(0, data.steps)
             ax.set_xticks([0, data.steps // 2, data.steps])
         # each row's titles clear of the tick marks of the row above, panels apart
-        fig.get_layout_engine().set(hspace=0.1, wspace=0.13, w_pad=0.1)
-        fig.supxlabel("steps back $T - t$", fontsize=13)
-        fig.supylabel(r"$\|\partial h_T / \partial h_t\|_2$", fontsize=13)
-        fig.legend([measured, bound], ["measured", r"bound $\sigma_{\max}^{\,T-t}$"],
+        # (wspace: a left panel's last tick label clear of the right one's first)
+        fig.get_layout_engine().set(hspace=0.1, wspace=0.2, w_pad=0.1)
+        fig.supxlabel("steps back $k$", fontsize=13)
+        fig.supylabel(r"$\|\partial h_T / \partial h_{T-k}\|_2$", fontsize=13)
+        fig.legend([measured, bound], ["measured", r"bound $\sigma_{\max}^{\,k}$"],
                    loc="outside upper center", ncols=2)
     return Rendered(fig, data)
 
@@ -209,8 +210,8 @@ def gated_gradient_norms_data(input_size: int = 8, hidden_size: int = 32, steps:
 
 
 def gated_gradient_norms(theme: str = "light") -> Rendered:
-    r"""$\lVert \partial h_T / \partial h_t \rVert_2$ against $T - t$ for RNN, LSTM and
-    GRU(8, 32) as initialised (log scale).
+    r"""$\lVert \partial h_T / \partial h_{T-k} \rVert_2$ against the steps back $k$ for RNN,
+    LSTM and GRU(8, 32) as initialised (log scale).
 
     All three vanish at initialisation: the gates alone do not keep a gradient alive.
     Returns `(figure, GradientNormsData)`.

@@ -31,11 +31,14 @@
     marks: marks.length, legends: legends.length,
     before: Boolean(first && legend
       && legend.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING),
-    // in the answer box that holds the first number, as its last child (its foot)
-    boxFoot: Boolean(first && legend && first.closest(".answer-box")
-      && legend.parentElement === first.closest(".answer-box")
-      && legend.parentElement.lastElementChild === legend),
-    firstInBox: Boolean(first && first.closest(".answer-box")),
+    // an answer page's: right under the derivation's heading, outside the answer box
+    derivation: Boolean(document.getElementById("derivation")),
+    afterDerivation: Boolean(legend && legend.previousElementSibling
+      && legend.previousElementSibling.id === "derivation"),
+    inBox: Boolean(legend && legend.closest(".answer-box")),
+    // never between a sentence ending in a colon and the block it leads into
+    afterColon: Boolean(legend && legend.previousElementSibling
+      && /:\s*$/.test(legend.previousElementSibling.textContent)),
     gap: first && legend ? at(first).top - at(legend).bottom : null,
     shown: Boolean(legend && legend.checkVisibility()),
     text: legend ? legend.textContent : "",

@@ -78,3 +78,47 @@ def test_the_summarys_reasons_have_the_most_room(desk, server):
         document.querySelector(".answers-table table").getBoundingClientRect().width]""")
     assert len(widths) == 4 and max(widths) == widths[-1], widths
     assert widths[-1] >= REASON_SHARE * table, (widths, table)
+
+
+# Each column of a table whose body cells each read as one number (a reveal's own text
+# aside): the right edges of its numbers, in viewport px.
+NUMBER_COLUMNS = r"""() => {
+  const number = /^[−-]?\d{1,3}(,\d{3})*(\.\d+)?$|^[−-]?\d+(\.\d+)?$/;
+  const shown = (cell) => {  // the text nodes a reader sees as the cell's number
+    const nodes = [], walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (!n.parentElement.closest(".ld-tip") && n.data.trim()) nodes.push(n);
+    }
+    return nodes;
+  };
+  const found = [];
+  for (const table of document.querySelectorAll("article table:not([class])")) {
+    const rows = [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.children]);
+    const width = Math.max(0, ...rows.map((r) => r.length));
+    for (let c = 0; c < width; c++) {
+      const cells = rows.map((r) => r[c]).filter(Boolean);
+      const texts = cells.map((cell) => shown(cell).map((n) => n.data).join("").trim());
+      if (!cells.length || !texts.every((t) => number.test(t))) continue;
+      const rights = cells.map((cell) => Math.max(...shown(cell).map((n) => {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        return range.getBoundingClientRect().right;
+      })));
+      found.push({ texts, spread: Math.max(...rights) - Math.min(...rights) });
+    }
+  }
+  return found;
+}"""
+
+
+def test_a_column_of_numbers_lines_up_by_its_units(desk, server):
+    """Design review: "3,840 / 84,736 / 185,856" were set left, their units out of line."""
+    columns = []
+    for path in ("task-1-1/q1-unrolled-weights/", "task-1-1/q2-parameters-over-time/",
+                 "task-1-2/q1-vanishing-exploding/", "conventions/"):
+        desk.goto(server.url + path)
+        desk.evaluate("document.fonts.ready.then(() => true)")
+        columns += [(path, c) for c in desk.evaluate(NUMBER_COLUMNS)]
+    assert any(len({len(t) for t in c["texts"]}) > 1 for _, c in columns), columns
+    ragged = [(p, c) for p, c in columns if c["spread"] > 1.5]
+    assert ragged == []

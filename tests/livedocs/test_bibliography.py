@@ -59,6 +59,9 @@ def test_an_address_may_break_only_between_words() -> None:
         "Thesis", "Advisor", "Schmidhuber.", "pdf"]
     assert _bib.breakable("a.b/c?d=1&e_f").split("<wbr/>") == [
         "a.", "b/", "c", "?d", "=1", "&amp;e", "_f"]
+    # a DOI's prefix and a page range stay whole (design review C: "doi:10." / "1162")
+    assert _bib.breakable("doi:10.3115/v1/D14-1179").split("<wbr/>") == [
+        "doi:", "10.3115/", "v1/", "D14-1179"]
     for e in ENTRIES.values():
         address = e.get("url") or "doi:" + e.get("doi")
         assert html.unescape(_bib.breakable(address).replace("<wbr/>", "")) == address

@@ -1,5 +1,6 @@
-"""The key to the dotted underline goes once by a page's first live number: at the foot of
-the answer box if the number is there, else before the block holding it."""
+"""The key to the dotted underline goes once on a page with live numbers: on an answer
+page under the derivation's heading; elsewhere before the block holding the first number,
+or before the sentence leading into it with a colon."""
 
 from __future__ import annotations
 
@@ -15,14 +16,14 @@ def test_a_page_without_live_numbers_is_unchanged():
     assert add_legend(page) == page
 
 
-def test_in_the_answer_box_it_comes_at_the_boxs_foot():
-    inner = f"<p>Over 5 steps: {MARK}</p>\n<div class=\"x\"><p>More.</p></div>\n<p>Last.</p>\n"
-    page = ("<p>The question</p>\n" + BOX.replace("<p>Over 5 steps: {}</p>", inner)
-            + f"<p>After {MARK}</p>\n")
+def test_on_an_answer_page_it_opens_the_derivation():
+    page = ("<p>The question</p>\n" + BOX.format(MARK) + '<h2 id="derivation">Derivation'
+            '<a class="headerlink" href="#derivation">¶</a></h2>\n<p>First.</p>\n'
+            f"<p>{MARK}</p>\n")
     out = add_legend(page)
     assert out.count(LEGEND) == 1
-    # after everything in the box, still inside it
-    assert out.index("Last.</p>") < out.index(LEGEND) < out.index("</div>\n<p>After")
+    assert out.index("Derivation") < out.index(LEGEND) < out.index("First.")
+    assert "</h2>\n" + LEGEND in out
 
 
 def test_elsewhere_it_comes_before_the_outermost_block_holding_the_number():
@@ -31,3 +32,10 @@ def test_elsewhere_it_comes_before_the_outermost_block_holding_the_number():
     out = add_legend(page)
     assert out.count(LEGEND) == 1
     assert out.index("Before.") < out.index(LEGEND) < out.index("<table>")
+
+
+def test_never_between_a_colon_and_what_it_introduces():
+    page = ("<p>Before.</p>\n<p>For an LSTM with <em>D</em> inputs:</p>\n<div class=\"tabbed\">"
+            f"<p>{MARK}</p></div>\n")
+    out = add_legend(page)
+    assert out.index("Before.") < out.index(LEGEND) < out.index("For an LSTM")

@@ -1,15 +1,17 @@
 """A table column with a number of five digits or more groups its four-digit ones too;
-code, math, a reveal's text and decimals are left alone."""
+code, math, a reveal's text and decimals are left alone. A column of numbers is set right
+(class ``rn-num`` on each of its cells)."""
 
 from __future__ import annotations
 
 from rnnsite.table_numbers import group_columns
 
 ROW = "<tr><td>{}</td><td>{}</td></tr>\n"
+NUM = '<tr><td>{}</td><td class="rn-num">{}</td></tr>\n'
 
 
-def table(*rows: tuple[str, str]) -> str:
-    return "<table>\n" + "".join(ROW.format(*r) for r in rows) + "</table>"
+def table(*rows: tuple[str, str], row: str = ROW) -> str:
+    return "<table>\n" + "".join(row.format(*r) for r in rows) + "</table>"
 
 
 def test_a_column_with_five_digits_groups_its_four():
@@ -17,12 +19,23 @@ def test_a_column_with_five_digits_groups_its_four():
                  ("b", '<span class="ld">8192</span><span class="ld-tip">x = 8192</span>'))
     out = group_columns(page)
     assert out == table(("<code>w_1024</code>", "10,240"), ("2048 × 3", "1,024"),
-                        ("b", '<span class="ld">8,192</span><span class="ld-tip">x = 8192</span>'))
+                        ("b", '<span class="ld">8,192</span><span class="ld-tip">x = 8192</span>'),
+                        row=NUM)
 
 
-def test_a_column_of_four_digits_at_most_is_unchanged():
+def test_a_column_of_four_digits_at_most_is_unchanged_but_set_right():
     page = table(("2015", "1024"), ("0.12345", "512"), ("<math><mn>16384</mn></math>", "3"))
-    assert group_columns(page) == page
+    assert group_columns(page) == table(("2015", "1024"), ("0.12345", "512"),
+                                        ("<math><mn>16384</mn></math>", "3"), row=NUM)
+
+
+def test_only_a_column_of_numbers_alone_is_set_right():
+    head = '<tr><th>T</th><th style="text-align: left">n</th><th>k</th></tr>\n'
+    rows = ('<tr><td>1</td><td style="text-align: left">3</td><td class="x">4</td></tr>\n'
+            '<tr><td>5 steps</td><td style="text-align: left">4</td><td class="x">−1.5</td></tr>\n')
+    out = group_columns("<table>\n" + head + rows + "</table>")
+    assert out.count('class="rn-num"') == 1 and out.count('class="x rn-num"') == 2
+    assert '<td>5 steps</td>' in out and '<td style="text-align: left">4</td>' in out
 
 
 def test_a_page_without_tables_is_unchanged():
