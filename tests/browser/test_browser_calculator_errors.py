@@ -33,6 +33,12 @@ def view(request, browser, server):
 TEXT_FIELDS = ("input_size", "hidden_size", "num_layers", "proj_size", "output_size", "steps")
 
 
+def opened_for(view, name: str):
+    """The calculator, on a PyTorch LSTM for the projection (the one cell whose projection
+    field is enabled: test_browser_calculator_projection.py), else as it opens."""
+    return open_calculator(view, "?cell=lstm" if name == "proj_size" else "")
+
+
 def type_into(page, name: str, text: str) -> str:
     ident = page.evaluate(f"document.querySelector('[name={name}]').id")
     page.click(f"#{ident}")
@@ -47,7 +53,7 @@ def type_into(page, name: str, text: str) -> str:
 def test_a_bar_naming_a_field_keeps_to_one_line(view, name):
     if view[2] > 390:
         pytest.skip("the totals are bars on a phone only")
-    page = open_calculator(view)
+    page = opened_for(view, name)
     type_into(page, name, "-3")
     bars = page.evaluate("""() => [...document.querySelectorAll('.rn-calc__total')]
       .filter((b) => b.querySelector('output').textContent.startsWith('Check'))
@@ -109,7 +115,7 @@ def unbroken(page, ident: str, phrases: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("name", TEXT_FIELDS)
 def test_a_bound_and_a_value_are_never_split(view, name):
-    page = open_calculator(view)
+    page = opened_for(view, name)
     for bad in ("-3", "abc"):
         ident = type_into(page, name, bad)
         phrases = [r"≥\s\S+", r"got\s\S+", r"to\s\S+", r"size\s[A-Z]\b", r"steps\s[A-Z]\b"]
