@@ -1,10 +1,11 @@
 # %% [markdown]
-# # Task 1.1 notebook: weights, parameters and backpropagation through time
+# # Task 1.1 notebook: weights and gradients
 #
-# This notebook reproduces the two answers of Task 1.1 with `rnnnotes`, the numpy package
-# behind this site. Every output below was computed when the site was built. To run it
-# yourself, install the package (`uv sync` in a clone of the repository), open the
-# notebook in Jupyter, change the sizes in the next cell and run all cells again.
+# Weights, parameters and backpropagation through time: this notebook reproduces the two
+# answers of Task 1.1 with `rnnnotes`, the numpy package behind this site. Every output
+# below was computed when the site was built. To run it yourself, install the package
+# (`uv sync` in a clone of the repository), open the notebook in Jupyter, change the sizes
+# in the next cell and run all cells again.
 
 # %%
 import numpy as np
