@@ -85,8 +85,8 @@ for recurrence in R:
         " edges built one by one"
     )
 
-# Which hidden unit of which step each node id
-# is: h[t, j] is the id of h_t,j.
+# Which hidden unit of which step each node
+# id is: h[t, j] is the id of h_t,j.
 # (T + 1, H): row 0 is h_0
 h = unrolled_nodes(D, H, K, steps=T)["h"]
 unit_of = {
@@ -149,9 +149,9 @@ for convention in ("pytorch", "keras"):
         convention=convention,
     )
     print(convention)
-    for name, shape, count in pc.rows():
-        print(f"  {name:<24} {shape:>10} {count:>8,}")
-    print(f"  {'total':<24} {'':>10} {pc.total:>8,}")
+    for name, shape, n in pc.rows():
+        print(f"  {name:<24} {shape:>10} {n:>8,}")
+    print(f"  {'total':<35} {pc.total:>8,}")
 
 no_bias = count_parameters(
     "rnn", D, H, output_size=K, bias=False
@@ -185,8 +185,9 @@ print(
 
 # %%
 def bptt_check(h0=None):
-    """Gradients of one network over T steps,
-    and of T chained one-step copies."""
+    """Gradients of one network over T
+    steps, and of T chained one-step
+    copies."""
     rng = np.random.default_rng(SEED)
     # (time, batch, features)
     x = rng.standard_normal((T, 1, D))
@@ -204,7 +205,8 @@ def bptt_check(h0=None):
     state = h0
     for t in range(T):
         _, state = copies[t](x[t : t + 1], state)
-    # Backward, from the last step to the first.
+    # Backward, from the last step to the
+    # first.
     grad_state = None
     for t in reversed(range(T)):
         _, grad_state = copies[t].backward(
@@ -214,9 +216,10 @@ def bptt_check(h0=None):
 
 
 def report(total, per_step):
-    summed = sum(s["weight_hh_l0"] for s in per_step)
+    key = "weight_hh_l0"
+    summed = sum(s[key] for s in per_step)
     same = np.allclose(
-        summed, total["weight_hh_l0"],
+        summed, total[key],
         rtol=1e-12, atol=1e-12,
     )
     print(
@@ -225,9 +228,11 @@ def report(total, per_step):
         same,
     )
     for t, s in enumerate(per_step, start=FIRST):
-        term = s["weight_hh_l0"]
+        term = s[key]
         norm = np.linalg.norm(term)
-        zero = "" if term.any() else " (exactly zero)"
+        zero = ""
+        if not term.any():
+            zero = " (exactly zero)"
         print(
             f"step {t}: |delta_t h_(t-1)^T|"
             f" = {norm:.4f}{zero}"
@@ -247,7 +252,10 @@ report(total, per_step)
 # %%
 for name, term in per_step[0].items():
     norm = np.linalg.norm(term)
-    print(f"first step, {name:<13} |term| = {norm:.4f}")
+    print(
+        f"first step, {name:<13}"
+        f" |term| = {norm:.4f}"
+    )
 
 # %% [markdown]
 # With a random initial state, the first step's term of $W_{hh}$ is not zero, and the

@@ -62,12 +62,13 @@ head = "".join(f"{'k=' + str(k):>8}" for k in ks)
 
 
 def row(norms):
-    """The norms k steps back, for each k in ks."""
+    """Norms k steps back, each k in ks."""
     return "".join(f"{norms[k]:>8.1e}" for k in ks)
 
 
-# Two tables, each narrow enough for a phone's
-# column (the first one W_hh kind at a time).
+# Two tables, each narrow enough for a
+# phone's column (the first one W_hh kind
+# at a time).
 gradients, states = [], []
 for kind in ("gaussian", "orthogonal"):
     gradients.append(
@@ -87,8 +88,9 @@ for kind in ("gaussian", "orthogonal"):
             says = "may explode"
         else:
             says = "neither"
+        norms = hidden_jacobian_norms(model, x)
         # (T + 1,): k = T - t
-        norms = hidden_jacobian_norms(model, x)[::-1]
+        norms = norms[::-1]
         # <= sigma_max^k (tanh' <= 1)
         bound = check.bound(T) * (1 + 1e-9)
         assert np.all(norms <= bound)
@@ -106,8 +108,9 @@ for kind in ("gaussian", "orthogonal"):
             + row(norms)
         )
         states.append(
-            f"{kind:<10} {sigma_max:>5.2f} {rho:>5.2f}"
-            f"  {gap:>10.1e}  {slope:>9.2f}"
+            f"{kind:<10} {sigma_max:>5.2f}"
+            f" {rho:>5.2f}  {gap:>10.1e}"
+            f"  {slope:>9.2f}"
         )
 
 print("\n".join(gradients).strip())
@@ -154,8 +157,9 @@ SWEEP = 0.5, 1.0, 1.5, 3.0, 6.0
 
 
 def rescaled(cls, sigma):
-    """cls(D, H, seed=SEED) with every H x H block
-    of weight_hh_l0 scaled to sigma_max = sigma."""
+    """cls(D, H, seed=SEED) with every H x H
+    block of weight_hh_l0 scaled to
+    sigma_max = sigma."""
     model = cls(D, H, seed=SEED)
     sd = model.state_dict()
     # (blocks * H, H)
@@ -172,7 +176,8 @@ print(f"{'sigma':<7}{'cell':<5}{head}")
 for sigma in SWEEP:
     for cls in (RNN, LSTM, GRU):
         model = rescaled(cls, sigma)
-        norms = hidden_jacobian_norms(model, x)[::-1]
+        norms = hidden_jacobian_norms(model, x)
+        norms = norms[::-1]
         name = cls.__name__
         print(f"{sigma:<7.1f}{name:<5}{row(norms)}")
 
@@ -204,9 +209,11 @@ UNITS = 16
 
 
 def fit(model):
-    """Train model and a linear readout; the same
-    batches every time."""
-    regressor = SequenceRegressor(model, seed=SEED + 1)
+    """Train model and a linear readout; the
+    same batches every time."""
+    regressor = SequenceRegressor(
+        model, seed=SEED + 1
+    )
     rng = np.random.default_rng(SEED)
     return train(
         regressor,
@@ -228,13 +235,16 @@ results = {
     "LSTM": fit(lstm),
 }
 
-print(f"predicting the mean: loss {ADDING_VARIANCE:.3f}")
+print(
+    "predicting the mean: loss"
+    f" {ADDING_VARIANCE:.3f}"
+)
 for name, r in results.items():
     first = r.losses[:20].mean()
     last = r.losses[-20:].mean()
     print(
-        f"{name}: loss {first:.3f} over the first 20"
-        f" updates, {last:.3f} over the last 20"
+        f"{name}: loss {first:.3f} over the first"
+        f" 20 updates, {last:.3f} over the last 20"
     )
 
 # %% [markdown]
@@ -252,8 +262,9 @@ for name, r in results.items():
     ):
         ratio = g[0] / g[-1]
         print(
-            f"{name:<8} update {it:>3}  {g[-1]:>7.1e}"
-            f"  {g[0]:>7.1e}  {ratio:>7.1e}"
+            f"{name:<8} update {it:>3}"
+            f"  {g[-1]:>7.1e}  {g[0]:>7.1e}"
+            f"  {ratio:>7.1e}"
         )
 
 # %% [markdown]
@@ -273,16 +284,19 @@ D_COUNT, H_COUNT = 20, 128
 
 for cell, blocks in (("lstm", 4), ("gru", 3)):
     pc = count_parameters(cell, D_COUNT, H_COUNT)
-    # W_ih, W_hh and two biases, per gate block:
+    # W_ih, W_hh and two biases, per gate
+    # block:
     block = (
         H_COUNT * D_COUNT
         + H_COUNT * H_COUNT
         + 2 * H_COUNT
     )
     assert pc.total == blocks * block
-    print(f"{cell.upper()}: {pc.total:,} parameters")
-    for name, shape, count in pc.rows():
-        print(f"  {name:<13} {shape:>9} {count:>7,}")
+    print(
+        f"{cell.upper()}: {pc.total:,} parameters"
+    )
+    for name, shape, n in pc.rows():
+        print(f"  {name:<13} {shape:>9} {n:>7,}")
 
 # %% [markdown]
 # ## Gates that keep
@@ -307,8 +321,9 @@ sd = gru.state_dict()
 sd["bias_ih_l0"][second] += SHIFT
 gru.load_state_dict(sd)
 _, h_T = gru(xs, h0)
-# z rounds to 1, but h = n + z (h - n) still
-# rounds: the copy is exact only up to rounding.
+# z rounds to 1, but h = n + z (h - n)
+# still rounds: the copy is exact only up
+# to rounding.
 moved = np.abs(h_T - h0).max()
 assert moved < 1e-12
 print(

@@ -113,12 +113,18 @@ T_LONG = 2 * STEPS
 rng = np.random.default_rng(SEED)
 # (time, features)
 long_x = rng.standard_normal((T_LONG, D))
-cell = cell_jacobian_norms(lstm, long_x, path="cell")
-total = cell_jacobian_norms(lstm, long_x, path="total")
+cell = cell_jacobian_norms(
+    lstm, long_x, path="cell"
+)
+total = cell_jacobian_norms(
+    lstm, long_x, path="total"
+)
 print(f"{'back':>4} {'cell':>9} {'total':>9}")
 for back in (1, 10, 50, T_LONG - 1):
     t = T_LONG - back
-    print(f"{back:4d} {cell[t]:9.2e} {total[t]:9.2e}")
+    print(
+        f"{back:4d} {cell[t]:9.2e} {total[t]:9.2e}"
+    )
 
 # %% [markdown]
 # ## A forget gate that is always zero
@@ -148,7 +154,8 @@ assert np.all(f == 0.0)
 assert np.allclose(c[1:], i * g, rtol=1e-12, atol=0)
 norms = np.linalg.norm(c[1:], axis=1)
 print(f"largest forget gate: {f.max()}")
-print(f"||c_t||: {norms.min():.2f}..{norms.max():.2f}")
+low, high = norms.min(), norms.max()
+print(f"||c_t||: {low:.2f}..{high:.2f}")
 
 # %% [markdown]
 # The norms of three derivatives, one step back ($\partial c_T / \partial c_{T-1}$) and five
@@ -174,7 +181,9 @@ for path in ("cell", "full", "total"):
 # %%
 short = x[:12]
 models = {
-    "as initialised": rnnnotes.LSTM(D, H, seed=SEED),
+    "as initialised": rnnnotes.LSTM(
+        D, H, seed=SEED
+    ),
     "f = 0": with_forget_bias(
         rnnnotes.LSTM(D, H, seed=SEED), F_ZERO
     ),
@@ -186,8 +195,8 @@ for label, model in models.items():
     below = m[np.tril_indices(len(short))]
     assert np.all(np.triu(m, 1) == 0)
     assert np.all(below > 0)
-    previous, first = m[-1, -2], m[-1, 0]
-    print(f"{label:<14} {previous:7.1e} {first:7.1e}")
+    prev, first = m[-1, -2], m[-1, 0]
+    print(f"{label:<14} {prev:7.1e} {first:7.1e}")
 
 # %% [markdown]
 # ## Fewer parameters: coupled gates and a projection
