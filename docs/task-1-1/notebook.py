@@ -1,16 +1,22 @@
 # %% [markdown]
-# # Task 1.1 notebook: weights, parameters and backpropagation through time
+# # Task 1.1 notebook: weights and gradients
 #
-# This notebook reproduces the two answers of Task 1.1 with `rnnnotes`, the numpy package
-# behind this site. Every output below was computed when the site was built. To run it
-# yourself, install the package (`uv sync` in a clone of the repository), open the
-# notebook in Jupyter, change the sizes in the next cell and run all cells again.
+# Weights, parameters and backpropagation through time: this notebook reproduces the two
+# answers of Task 1.1 with `rnnnotes`, the numpy package behind this site. Every output
+# below was computed when the site was built. To run it yourself, install the package
+# (`uv sync` in a clone of the repository), open the notebook in Jupyter, change the sizes
+# in the next cell and run all cells again.
 
 # %%
 import numpy as np
 
 import rnnnotes
-from rnnnotes.counting import count_parameters, unrolled_edges, unrolled_nodes, unrolled_weights
+from rnnnotes.counting import (
+    count_parameters,
+    unrolled_edges,
+    unrolled_nodes,
+    unrolled_weights,
+)
 
 # The exercise of these answers.
 TASK = "1.1"
@@ -43,12 +49,21 @@ FIRST = 1
 # `unrolled_weights` is that closed form:
 
 # %%
-R = {"per-unit": H, "full": H * H}  # links between consecutive hidden layers
+# Links between consecutive hidden layers:
+R = {"per-unit": H, "full": H * H}
 for recurrence, r in R.items():
-    c = unrolled_weights(D, H, K, steps=T, recurrence=recurrence)
-    print(f"{recurrence:>8}: {c.input_to_hidden:,} + {c.hidden_to_output:,} "
-          f"+ {c.hidden_to_hidden:,} = {c.total:,} weights over T = {T} steps")
-    assert c.total == (D * H + H * K) * T + r * (T - 1)  # the formula above
+    c = unrolled_weights(
+        D, H, K, steps=T, recurrence=recurrence
+    )
+    print(
+        f"{recurrence:>8}: {c.input_to_hidden:,}"
+        f" + {c.hidden_to_output:,}"
+        f" + {c.hidden_to_hidden:,} = {c.total:,}"
+        f" weights over T = {T} steps"
+    )
+    # The formula above:
+    formula = (D * H + H * K) * T + r * (T - 1)
+    assert c.total == formula
 
 # %% [markdown]
 # The closed form is one computation. `unrolled_edges` is another: it numbers every node of
@@ -57,19 +72,43 @@ for recurrence, r in R.items():
 
 # %%
 for recurrence in R:
-    edges = unrolled_edges(D, H, K, steps=T, recurrence=recurrence)  # (E, 2)
-    count = unrolled_weights(D, H, K, steps=T, recurrence=recurrence).total
+    # (E, 2)
+    edges = unrolled_edges(
+        D, H, K, steps=T, recurrence=recurrence
+    )
+    count = unrolled_weights(
+        D, H, K, steps=T, recurrence=recurrence
+    ).total
     assert len(edges) == count
-    print(f"{recurrence:>8}: {len(edges):,} edges built one by one")
+    print(
+        f"{recurrence:>8}: {len(edges):,}"
+        " edges built one by one"
+    )
 
-# Which hidden unit of which step each node id is: h[t, j] is the id of h_t,j.
-h = unrolled_nodes(D, H, K, steps=T)["h"]  # (T + 1, H): row 0 is h_0
-unit_of = {int(node): (t, j) for (t, j), node in np.ndenumerate(h)}
-edges = unrolled_edges(D, H, K, steps=T, recurrence="per-unit").tolist()
-recurrent = [(unit_of[a], unit_of[b]) for a, b in edges
-             if a in unit_of and b in unit_of]
-assert all(t2 == t1 + 1 and j2 == j1 for (t1, j1), (t2, j2) in recurrent)
-print(f"per-unit: {len(recurrent):,} recurrent edges, each h_(t-1),j -> h_t,j")
+# Which hidden unit of which step each node
+# id is: h[t, j] is the id of h_t,j.
+# (T + 1, H): row 0 is h_0
+h = unrolled_nodes(D, H, K, steps=T)["h"]
+unit_of = {
+    int(node): (t, j)
+    for (t, j), node in np.ndenumerate(h)
+}
+edges = unrolled_edges(
+    D, H, K, steps=T, recurrence="per-unit"
+).tolist()
+recurrent = [
+    (unit_of[a], unit_of[b])
+    for a, b in edges
+    if a in unit_of and b in unit_of
+]
+assert all(
+    t2 == t1 + 1 and j2 == j1
+    for (t1, j1), (t2, j2) in recurrent
+)
+print(
+    f"per-unit: {len(recurrent):,} recurrent edges,"
+    " each h_(t-1),j -> h_t,j"
+)
 
 # %% [markdown]
 # The formula has one more assumption: an output at every step. A many-to-one network (one
@@ -77,13 +116,25 @@ print(f"per-unit: {len(recurrent):,} recurrent edges, each h_(t-1),j -> h_t,j")
 
 # %%
 for recurrence in R:
-    every = unrolled_weights(D, H, K, steps=T, recurrence=recurrence)
-    last = unrolled_weights(D, H, K, steps=T, recurrence=recurrence, outputs="last")
-    assert every.total - last.total == (T - 1) * H * K
-    edges = unrolled_edges(D, H, K, steps=T, recurrence=recurrence, outputs="last")
+    every = unrolled_weights(
+        D, H, K, steps=T, recurrence=recurrence
+    )
+    last = unrolled_weights(
+        D, H, K, steps=T, recurrence=recurrence,
+        outputs="last",
+    )
+    fewer = every.total - last.total
+    assert fewer == (T - 1) * H * K
+    edges = unrolled_edges(
+        D, H, K, steps=T, recurrence=recurrence,
+        outputs="last",
+    )
     assert len(edges) == last.total
-    print(f"{recurrence:>8}: {every.total:,} with an output at every step, "
-          f"{last.total:,} with one output")
+    print(
+        f"{recurrence:>8}: {every.total:,}"
+        " with an output at every step,"
+        f" {last.total:,} with one output"
+    )
 
 # %% [markdown]
 # Each step's copy reuses the same matrices, so the network itself has far fewer *unique*
@@ -93,15 +144,23 @@ for recurrence in R:
 
 # %%
 for convention in ("pytorch", "keras"):
-    pc = count_parameters("rnn", D, H, output_size=K, convention=convention)
+    pc = count_parameters(
+        "rnn", D, H, output_size=K,
+        convention=convention,
+    )
     print(convention)
-    for name, shape, count in pc.rows():
-        print(f"  {name:<24} {shape:>10} {count:>8,}")
-    print(f"  {'total':<24} {'':>10} {pc.total:>8,}")
+    for name, shape, n in pc.rows():
+        print(f"  {name:<24} {shape:>10} {n:>8,}")
+    print(f"  {'total':<35} {pc.total:>8,}")
 
-no_bias = count_parameters("rnn", D, H, output_size=K, bias=False).total
+no_bias = count_parameters(
+    "rnn", D, H, output_size=K, bias=False
+).total
 assert no_bias == D * H + H * H + H * K
-print(f"without biases: {no_bias:,} unique weights, for any T")
+print(
+    f"without biases: {no_bias:,} unique weights,"
+    " for any T"
+)
 
 # %% [markdown]
 # ## Parameters over time: one gradient per shared matrix
@@ -126,31 +185,58 @@ print(f"without biases: {no_bias:,} unique weights, for any T")
 
 # %%
 def bptt_check(h0=None):
-    """Gradients of one network over T steps, and of T chained one-step copies."""
+    """Gradients of one network over T
+    steps, and of T chained one-step
+    copies."""
     rng = np.random.default_rng(SEED)
-    x = rng.standard_normal((T, 1, D))  # (time, batch, features)
-    g = rng.standard_normal((T, 1, H))  # dL/d(output), for L = sum(g * output)
+    # (time, batch, features)
+    x = rng.standard_normal((T, 1, D))
+    # dL/d(output), for L = sum(g * output)
+    g = rng.standard_normal((T, 1, H))
     net = rnnnotes.RNN(D, H, seed=SEED)
     net(x, h0)
     net.backward(g)
-    copies = [rnnnotes.RNN(D, H, seed=SEED) for _ in range(T)]
+    copies = [
+        rnnnotes.RNN(D, H, seed=SEED)
+        for _ in range(T)
+    ]
+    # Forward, each copy fed the previous
+    # copy's state.
     state = h0
-    for t in range(T):  # forward, each copy fed the previous copy's state
+    for t in range(T):
         _, state = copies[t](x[t : t + 1], state)
+    # Backward, from the last step to the
+    # first.
     grad_state = None
-    for t in reversed(range(T)):  # backward, from the last step to the first
-        _, grad_state = copies[t].backward(g[t : t + 1], grad_state)
+    for t in reversed(range(T)):
+        _, grad_state = copies[t].backward(
+            g[t : t + 1], grad_state
+        )
     return net.grads, [c.grads for c in copies]
 
 
 def report(total, per_step):
-    summed = sum(s["weight_hh_l0"] for s in per_step)
-    same = np.allclose(summed, total["weight_hh_l0"], rtol=1e-12, atol=1e-12)
-    print("sum of the steps' terms = gradient of the unrolled network:", same)
+    key = "weight_hh_l0"
+    summed = sum(s[key] for s in per_step)
+    same = np.allclose(
+        summed, total[key],
+        rtol=1e-12, atol=1e-12,
+    )
+    print(
+        "sum of the steps' terms"
+        " = gradient of the unrolled network:",
+        same,
+    )
     for t, s in enumerate(per_step, start=FIRST):
-        term = s["weight_hh_l0"]
-        zero = " (exactly zero)" if not term.any() else ""
-        print(f"step {t}: |delta_t h_(t-1)^T| = {np.linalg.norm(term):.4f}{zero}")
+        term = s[key]
+        norm = np.linalg.norm(term)
+        zero = ""
+        if not term.any():
+            zero = " (exactly zero)"
+        print(
+            f"step {t}: |delta_t h_(t-1)^T|"
+            f" = {norm:.4f}{zero}"
+        )
 
 
 total, per_step = bptt_check()
@@ -165,14 +251,20 @@ report(total, per_step)
 
 # %%
 for name, term in per_step[0].items():
-    print(f"first step, {name:<13} |term| = {np.linalg.norm(term):.4f}")
+    norm = np.linalg.norm(term)
+    print(
+        f"first step, {name:<13}"
+        f" |term| = {norm:.4f}"
+    )
 
 # %% [markdown]
 # With a random initial state, the first step's term of $W_{hh}$ is not zero, and the
 # gradient is still the sum of the per-step terms:
 
 # %%
-h0 = np.random.default_rng(SEED + 1).standard_normal((1, 1, H))  # (L, B, H)
+rng = np.random.default_rng(SEED + 1)
+# (L, B, H)
+h0 = rng.standard_normal((1, 1, H))
 report(*bptt_check(h0))
 
 # %% [markdown]
@@ -181,7 +273,8 @@ report(*bptt_check(h0))
 
 # %%
 rng = np.random.default_rng(SEED)
-x, g = rng.standard_normal((T, 1, D)), rng.standard_normal((T, 1, H))
+x = rng.standard_normal((T, 1, D))
+g = rng.standard_normal((T, 1, H))
 net = rnnnotes.RNN(D, H, seed=SEED)
 net(x)
 net.backward(g)
@@ -198,5 +291,10 @@ def loss(shift):
 
 numeric = (loss(eps) - loss(-eps)) / (2 * eps)
 analytic = net.grads["weight_hh_l0"][i, j]
-print(f"dL/dW_hh[{i}, {j}]: BPTT {analytic:.6f}, finite difference {numeric:.6f}")
-assert np.isclose(analytic, numeric, rtol=1e-5, atol=1e-8)
+print(
+    f"dL/dW_hh[{i}, {j}]: BPTT {analytic:.6f},"
+    f" finite difference {numeric:.6f}"
+)
+assert np.isclose(
+    analytic, numeric, rtol=1e-5, atol=1e-8
+)

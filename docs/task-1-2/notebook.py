@@ -1,19 +1,30 @@
 # %% [markdown]
-# # Task 1.2 notebook: vanishing and exploding gradients, and gates that keep
+# # Task 1.2 notebook: gradient flow
 #
-# This notebook reproduces the computations behind the two Task 1.2 answers with
-# `rnnnotes`, the numpy package behind this site. Every output below was computed when
-# the site was built. To run it yourself, install the package (`uv sync` in a clone of the
-# repository), open the notebook in Jupyter, change $\sigma_{\max}$ and $T$ in the next
-# cell and run all cells again.
+# Vanishing and exploding gradients, and gates that keep: this notebook reproduces the
+# computations behind the two Task 1.2 answers with `rnnnotes`, the numpy package behind
+# this site. Every output below was computed when the site was built. To run it yourself,
+# install the package (`uv sync` in a clone of the repository), open the notebook in
+# Jupyter, change $\sigma_{\max}$ and $T$ in the next cell and run all cells again.
 
 # %%
 import numpy as np
 
 from rnnnotes import GRU, LSTM, RNN
 from rnnnotes.counting import count_parameters
-from rnnnotes.gradflow import hidden_jacobian_norms, pascanu_check, recurrent_matrix, tanh_rnn
-from rnnnotes.train import ADDING_VARIANCE, Adam, SequenceRegressor, adding_problem, train
+from rnnnotes.gradflow import (
+    hidden_jacobian_norms,
+    pascanu_check,
+    recurrent_matrix,
+    tanh_rnn,
+)
+from rnnnotes.train import (
+    ADDING_VARIANCE,
+    Adam,
+    SequenceRegressor,
+    adding_problem,
+    train,
+)
 
 # The task of the sizes counted below,
 # and this one.
@@ -42,33 +53,73 @@ SEED = 0
 # $\sigma_{\max}^k$ on the way.
 
 # %%
-x = np.random.default_rng(SEED).standard_normal((T, D))  # (time, features)
-ks = sorted({T // 4, T // 2, T})  # the steps back shown
+rng = np.random.default_rng(SEED)
+# (time, features)
+x = rng.standard_normal((T, D))
+# The steps back shown:
+ks = sorted({T // 4, T // 2, T})
 head = "".join(f"{'k=' + str(k):>8}" for k in ks)
 
-# two tables, each narrow enough for a phone's column (the first one W_hh kind at a time)
+
+def row(norms):
+    """Norms k steps back, each k in ks."""
+    return "".join(f"{norms[k]:>8.1e}" for k in ks)
+
+
+# Two tables, each narrow enough for a
+# phone's column (the first one W_hh kind
+# at a time).
 gradients, states = [], []
 for kind in ("gaussian", "orthogonal"):
-    gradients.append(f"\n{kind} W_hh\n{'sigma':>5}  {'Pascanu':<12}{head}")
+    gradients.append(
+        f"\n{kind} W_hh\n"
+        f"{'sigma':>5}  {'Pascanu':<12}{head}"
+    )
     for sigma in SIGMAS:
-        W = recurrent_matrix(H, sigma, kind=kind, seed=SEED)  # (H, H)
+        # (H, H)
+        W = recurrent_matrix(
+            H, sigma, kind=kind, seed=SEED
+        )
         model = tanh_rnn(W, D, seed=SEED)
         check = pascanu_check(W)
-        says = ("vanishes" if check.vanishing_guaranteed
-                else "may explode" if check.exploding_possible else "neither")
-        norms = hidden_jacobian_norms(model, x)[::-1]  # (T + 1,): k = T - t
-        assert np.all(norms <= check.bound(T) * (1 + 1e-9))  # <= sigma_max^k (tanh' <= 1)
-        out, _ = model(x)  # (T, H)
+        if check.vanishing_guaranteed:
+            says = "vanishes"
+        elif check.exploding_possible:
+            says = "may explode"
+        else:
+            says = "neither"
+        norms = hidden_jacobian_norms(model, x)
+        # (T + 1,): k = T - t
+        norms = norms[::-1]
+        # <= sigma_max^k (tanh' <= 1)
+        bound = check.bound(T) * (1 + 1e-9)
+        assert np.all(norms <= bound)
+        # (T, H)
+        out, _ = model(x)
         rho = np.abs(np.linalg.eigvals(W)).max()
-        gap = 1 - np.abs(out).max()  # how close the states come to +-1
-        slope = (1 - out**2).mean()  # tanh'(a_t) = 1 - h_t^2, over steps and units
-        gradients.append(f"{check.sigma_max:>5.2f}  {says:<12}"
-                         + "".join(f"{norms[k]:>8.1e}" for k in ks))
-        states.append(f"{kind:<10} {check.sigma_max:>5.2f} {rho:>5.2f}  {gap:>10.1e}"
-                      f"  {slope:>9.2f}")
+        # How close the states come to +-1:
+        gap = 1 - np.abs(out).max()
+        # tanh'(a_t) = 1 - h_t^2, over steps
+        # and units:
+        slope = (1 - out**2).mean()
+        sigma_max = check.sigma_max
+        gradients.append(
+            f"{sigma_max:>5.2f}  {says:<12}"
+            + row(norms)
+        )
+        states.append(
+            f"{kind:<10} {sigma_max:>5.2f}"
+            f" {rho:>5.2f}  {gap:>10.1e}"
+            f"  {slope:>9.2f}"
+        )
 
 print("\n".join(gradients).strip())
-print(f"\n{'W_hh':<10} {'sigma':>5} {'rho':>5}  1-max|h_t|  mean tanh'", *states, sep="\n")
+print(
+    f"\n{'W_hh':<10} {'sigma':>5} {'rho':>5}"
+    "  1-max|h_t|  mean tanh'",
+    *states,
+    sep="\n",
+)
 
 # %% [markdown]
 # The second table's column `1-max|h_t|` shows how close the states come to the bounds of
@@ -85,8 +136,9 @@ print(f"\n{'W_hh':<10} {'sigma':>5} {'rho':>5}  1-max|h_t|  mean tanh'", *states
 # %%
 print(f"{'cell':<5}{head}")
 for cls in (RNN, GRU, LSTM):
-    norms = hidden_jacobian_norms(cls(D, H, seed=SEED), x)[::-1]
-    print(f"{cls.__name__:<5}" + "".join(f"{norms[k]:>8.1e}" for k in ks))
+    model = cls(D, H, seed=SEED)
+    norms = hidden_jacobian_norms(model, x)[::-1]
+    print(f"{cls.__name__:<5}{row(norms)}")
 
 # %% [markdown]
 # All three vanish at initialisation: gates help only once they are set to keep.
@@ -100,16 +152,22 @@ for cls in (RNN, GRU, LSTM):
 # included.
 
 # %%
-SWEEP = 0.5, 1.0, 1.5, 3.0, 6.0  # sigma_max of every recurrent block
+# sigma_max of every recurrent block:
+SWEEP = 0.5, 1.0, 1.5, 3.0, 6.0
 
 
 def rescaled(cls, sigma):
-    """cls(D, H, seed=SEED) with every H x H block of weight_hh_l0 scaled to sigma_max = sigma."""
+    """cls(D, H, seed=SEED) with every H x H
+    block of weight_hh_l0 scaled to
+    sigma_max = sigma."""
     model = cls(D, H, seed=SEED)
     sd = model.state_dict()
-    W = sd["weight_hh_l0"]  # (blocks * H, H)
+    # (blocks * H, H)
+    W = sd["weight_hh_l0"]
     for b in range(len(W) // H):
-        W[b * H:(b + 1) * H] *= sigma / np.linalg.norm(W[b * H:(b + 1) * H], 2)
+        # (H, H), a view of W
+        block = W[b * H : (b + 1) * H]
+        block *= sigma / np.linalg.norm(block, 2)
     model.load_state_dict(sd)
     return model
 
@@ -117,8 +175,11 @@ def rescaled(cls, sigma):
 print(f"{'sigma':<7}{'cell':<5}{head}")
 for sigma in SWEEP:
     for cls in (RNN, LSTM, GRU):
-        norms = hidden_jacobian_norms(rescaled(cls, sigma), x)[::-1]
-        print(f"{sigma:<7.1f}{cls.__name__:<5}" + "".join(f"{norms[k]:>8.1e}" for k in ks))
+        model = rescaled(cls, sigma)
+        norms = hidden_jacobian_norms(model, x)
+        norms = norms[::-1]
+        name = cls.__name__
+        print(f"{sigma:<7.1f}{name:<5}{row(norms)}")
 
 # %% [markdown]
 # With this draw, the RNN's gradient grows from $\sigma_{\max} = 3$ on, while the gated
@@ -137,40 +198,74 @@ for sigma in SWEEP:
 # raised by one, so that its forget gates start closer to one and keep more.
 
 # %%
-STEPS = 20        # sequence length of the adding problem
-ITERATIONS = 300  # updates
-BATCH = 32        # sequences per update
-UNITS = 16        # hidden units of both models
+# Sequence length of the adding problem:
+STEPS = 20
+# Updates:
+ITERATIONS = 300
+# Sequences per update:
+BATCH = 32
+# Hidden units of both models:
+UNITS = 16
 
 
 def fit(model):
-    """Train model and a linear readout; the same batches every time."""
-    regressor = SequenceRegressor(model, seed=SEED + 1)
+    """Train model and a linear readout; the
+    same batches every time."""
+    regressor = SequenceRegressor(
+        model, seed=SEED + 1
+    )
     rng = np.random.default_rng(SEED)
-    return train(regressor, lambda: adding_problem(BATCH, STEPS, rng), ITERATIONS,
-                 Adam(0.01), clip=1.0, record_every=ITERATIONS // 4)
+    return train(
+        regressor,
+        lambda: adding_problem(BATCH, STEPS, rng),
+        ITERATIONS,
+        Adam(0.01),
+        clip=1.0,
+        record_every=ITERATIONS // 4,
+    )
 
 
 lstm = LSTM(2, UNITS, seed=SEED)
 sd = lstm.state_dict()
-sd["bias_ih_l0"][UNITS:2 * UNITS] += 1.0  # the forget gate (order i, f, g, o)
+# The forget gate (order i, f, g, o):
+sd["bias_ih_l0"][UNITS : 2 * UNITS] += 1.0
 lstm.load_state_dict(sd)
-results = {"tanh RNN": fit(RNN(2, UNITS, seed=SEED)), "LSTM": fit(lstm)}
+results = {
+    "tanh RNN": fit(RNN(2, UNITS, seed=SEED)),
+    "LSTM": fit(lstm),
+}
 
-print(f"predicting the mean: loss {ADDING_VARIANCE:.3f}")
+print(
+    "predicting the mean: loss"
+    f" {ADDING_VARIANCE:.3f}"
+)
 for name, r in results.items():
-    first, last = r.losses[:20].mean(), r.losses[-20:].mean()
-    print(f"{name}: loss {first:.3f} over the first 20 updates, {last:.3f} over the last 20")
+    first = r.losses[:20].mean()
+    last = r.losses[-20:].mean()
+    print(
+        f"{name}: loss {first:.3f} over the first"
+        f" 20 updates, {last:.3f} over the last 20"
+    )
 
 # %% [markdown]
 # How much of the gradient reaches the first step: $\|\partial L / \partial h_0\|$ against
 # $\|\partial L / \partial h_T\|$, where the loss enters, at four points of the training.
 
 # %%
-print(f"{'':<8} {'':>10}  {'at h_T':>7}  {'at h_0':>7}  {'ratio':>7}")
+print(
+    f"{'':<8} {'':>10}  {'at h_T':>7}"
+    f"  {'at h_0':>7}  {'ratio':>7}"
+)
 for name, r in results.items():
-    for it, g in zip(r.recorded, r.state_grad_norms, strict=True):
-        print(f"{name:<8} update {it:>3}  {g[-1]:>7.1e}  {g[0]:>7.1e}  {g[0] / g[-1]:>7.1e}")
+    for it, g in zip(
+        r.recorded, r.state_grad_norms, strict=True
+    ):
+        ratio = g[0] / g[-1]
+        print(
+            f"{name:<8} update {it:>3}"
+            f"  {g[-1]:>7.1e}  {g[0]:>7.1e}"
+            f"  {ratio:>7.1e}"
+        )
 
 # %% [markdown]
 # The tanh RNN stays near the loss of predicting the mean, and only a small share of the
@@ -184,14 +279,24 @@ for name, r in results.items():
 # block), for the sizes of Task 1.1, array by array:
 
 # %%
-D_COUNT, H_COUNT = 20, 128  # input and hidden units
+# Input and hidden units:
+D_COUNT, H_COUNT = 20, 128
 
 for cell, blocks in (("lstm", 4), ("gru", 3)):
     pc = count_parameters(cell, D_COUNT, H_COUNT)
-    assert pc.total == blocks * (H_COUNT * D_COUNT + H_COUNT * H_COUNT + 2 * H_COUNT)
-    print(f"{cell.upper()}: {pc.total:,} parameters")
-    for name, shape, count in pc.rows():
-        print(f"  {name:<13} {shape:>9} {count:>7,}")
+    # W_ih, W_hh and two biases, per gate
+    # block:
+    block = (
+        H_COUNT * D_COUNT
+        + H_COUNT * H_COUNT
+        + 2 * H_COUNT
+    )
+    assert pc.total == blocks * block
+    print(
+        f"{cell.upper()}: {pc.total:,} parameters"
+    )
+    for name, shape, n in pc.rows():
+        print(f"  {name:<13} {shape:>9} {n:>7,}")
 
 # %% [markdown]
 # ## Gates that keep
@@ -203,26 +308,42 @@ for cell, blocks in (("lstm", 4), ("gru", 3)):
 # %%
 SHIFT = 40.0
 rng = np.random.default_rng(SEED)
-xs = rng.standard_normal((50, 1, D_COUNT))  # (time, batch, features)
+# (time, batch, features)
+xs = rng.standard_normal((50, 1, D_COUNT))
 h0 = rng.uniform(-1, 1, (1, 1, H_COUNT))
 c0 = rng.standard_normal((1, 1, H_COUNT))
-second = slice(H_COUNT, 2 * H_COUNT)  # z of r, z, n; f of i, f, g, o
+# z of r, z, n; f of i, f, g, o:
+second = slice(H_COUNT, 2 * H_COUNT)
 
 gru = GRU(D_COUNT, H_COUNT, seed=SEED)
 sd = gru.state_dict()
-sd["bias_ih_l0"][second] += SHIFT  # z = 1
+# z = 1
+sd["bias_ih_l0"][second] += SHIFT
 gru.load_state_dict(sd)
 _, h_T = gru(xs, h0)
-# z rounds to 1, but h = n + z (h - n) still rounds: the copy is exact only up to rounding
-assert np.abs(h_T - h0).max() < 1e-12
-print(f"GRU,  z = 1:        max |h_T - h_0| = {np.abs(h_T - h0).max():.1e}")
+# z rounds to 1, but h = n + z (h - n)
+# still rounds: the copy is exact only up
+# to rounding.
+moved = np.abs(h_T - h0).max()
+assert moved < 1e-12
+print(
+    "GRU,  z = 1:        max |h_T - h_0| ="
+    f" {moved:.1e}"
+)
 
 lstm = LSTM(D_COUNT, H_COUNT, seed=SEED)
 sd = lstm.state_dict()
-sd["bias_ih_l0"][second] += SHIFT    # f = 1
-sd["bias_ih_l0"][:H_COUNT] -= SHIFT  # i = 0
+# f = 1
+sd["bias_ih_l0"][second] += SHIFT
+# i = 0
+sd["bias_ih_l0"][:H_COUNT] -= SHIFT
 lstm.load_state_dict(sd)
 _, (h_T, c_T) = lstm(xs, (h0, c0))
-assert np.abs(c_T - c0).max() < 1e-12  # kept, up to rounding
-print(f"LSTM, f = 1, i = 0: max |c_T - c_0| = {np.abs(c_T - c0).max():.1e}, "
-      f"max |h_T - h_0| = {np.abs(h_T - h0).max():.2f}")
+# Kept, up to rounding:
+kept = np.abs(c_T - c0).max()
+assert kept < 1e-12
+moved = np.abs(h_T - h0).max()
+print(
+    "LSTM, f = 1, i = 0: max |c_T - c_0| ="
+    f" {kept:.1e}, max |h_T - h_0| = {moved:.2f}"
+)

@@ -1,10 +1,11 @@
 # %% [markdown]
-# # Task 2.1 notebook: the forget gate, a gate that is always zero, and fewer parameters
+# # Task 2.1 notebook: the forget gate
 #
-# The computations behind the answers of Task 2.1, with `rnnnotes`, the numpy package behind
-# this site; every output was computed when the site was built. To run it yourself, install
-# the package (`uv sync` in a clone of the repository), open the notebook in Jupyter,
-# change the next cell and run all cells again.
+# The forget gate, a gate that is always zero, and fewer parameters: the computations
+# behind the answers of Task 2.1, with `rnnnotes`, the numpy package behind this site;
+# every output was computed when the site was built. To run it yourself, install the
+# package (`uv sync` in a clone of the repository), open the notebook in Jupyter, change
+# the next cell and run all cells again.
 
 # %%
 import numpy as np
@@ -56,10 +57,12 @@ def sigmoid(b):
 
 print(f"{'b':>4} {'f':>7} {'f^k':>9}")
 for b in BIASES:
-    lstm = with_forget_bias(rnnnotes.LSTM(1, 1), b,
-                            zero_weights=True)
+    lstm = with_forget_bias(
+        rnnnotes.LSTM(1, 1), b, zero_weights=True
+    )
     x0 = np.zeros((STEPS, 1))
-    product = cell_jacobian_norms(lstm, x0)[0]  # dc_T/dc_0
+    # dc_T/dc_0
+    product = cell_jacobian_norms(lstm, x0)[0]
     f = sigmoid(b)
     assert np.isclose(product, f**STEPS, rtol=1e-12)
     print(f"{b:4.1f} {f:7.4f} {product:9.2e}")
@@ -71,14 +74,25 @@ for b in BIASES:
 # forget gate, and the cell path over the whole sequence, $\|\partial c_T/\partial c_0\|$:
 
 # %%
-x = np.random.default_rng(SEED).standard_normal((SEQ, D))
-print(f"{'b':>4} {'min':>4} {'mean':>4} {'max':>4} {'cell':>8}")
+rng = np.random.default_rng(SEED)
+# (time, features)
+x = rng.standard_normal((SEQ, D))
+print(
+    f"{'b':>4} {'min':>4} {'mean':>4}"
+    f" {'max':>4} {'cell':>8}"
+)
 for b in BIASES:
-    lstm = with_forget_bias(rnnnotes.LSTM(D, H, seed=SEED), b)
-    f = forget_gates(lstm, x)  # (T, H)
-    cell = cell_jacobian_norms(lstm, x)[0]  # cell path, t = 0
-    print(f"{b:4.1f} {f.min():.2f} {f.mean():.2f} {f.max():.2f}"
-          f" {cell:8.2e}")
+    lstm = with_forget_bias(
+        rnnnotes.LSTM(D, H, seed=SEED), b
+    )
+    # (T, H)
+    f = forget_gates(lstm, x)
+    # The cell path, from t = 0:
+    cell = cell_jacobian_norms(lstm, x)[0]
+    print(
+        f"{b:4.1f} {f.min():.2f} {f.mean():.2f}"
+        f" {f.max():.2f} {cell:8.2e}"
+    )
 
 # %% [markdown]
 # The cell path alone never exceeds one (each factor is a gate below one), but $c_t$ also
@@ -88,18 +102,29 @@ for b in BIASES:
 # the cell path cannot. The first column is the number of steps back, $T - t$:
 
 # %%
-lstm = with_forget_bias(rnnnotes.LSTM(D, H, seed=SEED), BIASES[-1])
+lstm = with_forget_bias(
+    rnnnotes.LSTM(D, H, seed=SEED), BIASES[-1]
+)
 state = lstm.state_dict()
-state["weight_hh_l0"] = 4 * state["weight_hh_l0"]  # exaggerated
+# Exaggerated:
+state["weight_hh_l0"] = 4 * state["weight_hh_l0"]
 lstm.load_state_dict(state)
 T_LONG = 2 * STEPS
-long_x = np.random.default_rng(SEED).standard_normal((T_LONG, D))
-cell = cell_jacobian_norms(lstm, long_x, path="cell")
-total = cell_jacobian_norms(lstm, long_x, path="total")
+rng = np.random.default_rng(SEED)
+# (time, features)
+long_x = rng.standard_normal((T_LONG, D))
+cell = cell_jacobian_norms(
+    lstm, long_x, path="cell"
+)
+total = cell_jacobian_norms(
+    lstm, long_x, path="total"
+)
 print(f"{'back':>4} {'cell':>9} {'total':>9}")
 for back in (1, 10, 50, T_LONG - 1):
     t = T_LONG - back
-    print(f"{back:4d} {cell[t]:9.2e} {total[t]:9.2e}")
+    print(
+        f"{back:4d} {cell[t]:9.2e} {total[t]:9.2e}"
+    )
 
 # %% [markdown]
 # ## A forget gate that is always zero
@@ -109,19 +134,28 @@ for back in (1, 10, 50, T_LONG - 1):
 # equations, with the states the model produced:
 
 # %%
-lstm = with_forget_bias(rnnnotes.LSTM(D, H, seed=SEED), F_ZERO)
+lstm = with_forget_bias(
+    rnnnotes.LSTM(D, H, seed=SEED), F_ZERO
+)
 f = forget_gates(lstm, x)
-h, c = hidden_states(lstm, x)  # h_0..h_T, c_0..c_T
+# h_0..h_T, c_0..c_T
+h, c = hidden_states(lstm, x)
 sd = lstm.state_dict()
-a = (x @ sd["weight_ih_l0"].T + sd["bias_ih_l0"]
-     + h[:-1] @ sd["weight_hh_l0"].T + sd["bias_hh_l0"])
-# a: (T, 4H), gate order i, f, g, o
-i, g = sigmoid(a[:, :H]), np.tanh(a[:, 2 * H : 3 * H])
+# (T, 4H), gate order i, f, g, o
+a = (
+    x @ sd["weight_ih_l0"].T
+    + sd["bias_ih_l0"]
+    + h[:-1] @ sd["weight_hh_l0"].T
+    + sd["bias_hh_l0"]
+)
+i = sigmoid(a[:, :H])
+g = np.tanh(a[:, 2 * H : 3 * H])
 assert np.all(f == 0.0)
 assert np.allclose(c[1:], i * g, rtol=1e-12, atol=0)
 norms = np.linalg.norm(c[1:], axis=1)
 print(f"largest forget gate: {f.max()}")
-print(f"||c_t||: {norms.min():.2f}..{norms.max():.2f}")
+low, high = norms.min(), norms.max()
+print(f"||c_t||: {low:.2f}..{high:.2f}")
 
 # %% [markdown]
 # The norms of three derivatives, one step back ($\partial c_T / \partial c_{T-1}$) and five
@@ -135,7 +169,8 @@ print(f"||c_t||: {norms.min():.2f}..{norms.max():.2f}")
 print(f"{'path':>5} {'1 back':>9} {'5 back':>9}")
 for path in ("cell", "full", "total"):
     n = cell_jacobian_norms(lstm, x, path=path)
-    print(f"{path:>5} {n[SEQ - 1]:9.2e} {n[SEQ - 5]:9.2e}")
+    one, five = n[SEQ - 1], n[SEQ - 5]
+    print(f"{path:>5} {one:9.2e} {five:9.2e}")
 
 # %% [markdown]
 # The outputs still depend on earlier inputs: the dependency map
@@ -146,16 +181,22 @@ for path in ("cell", "full", "total"):
 # %%
 short = x[:12]
 models = {
-    "as initialised": rnnnotes.LSTM(D, H, seed=SEED),
+    "as initialised": rnnnotes.LSTM(
+        D, H, seed=SEED
+    ),
     "f = 0": with_forget_bias(
-        rnnnotes.LSTM(D, H, seed=SEED), F_ZERO),
+        rnnnotes.LSTM(D, H, seed=SEED), F_ZERO
+    ),
 }
 print(f"{'':<14} {'x_{T-1}':>7} {'x_1':>7}")
 for label, model in models.items():
-    m = dependency_map(model, short)  # (T, T): [t, s]
+    # (T, T): [t, s]
+    m = dependency_map(model, short)
     below = m[np.tril_indices(len(short))]
-    assert np.all(np.triu(m, 1) == 0) and np.all(below > 0)
-    print(f"{label:<14} {m[-1, -2]:7.1e} {m[-1, 0]:7.1e}")
+    assert np.all(np.triu(m, 1) == 0)
+    assert np.all(below > 0)
+    prev, first = m[-1, -2], m[-1, 0]
+    print(f"{label:<14} {prev:7.1e} {first:7.1e}")
 
 # %% [markdown]
 # ## Fewer parameters: coupled gates and a projection
@@ -168,17 +209,25 @@ for label, model in models.items():
 
 # %%
 def count(h=H_COUNT, **kw):
-    return count_parameters("lstm", D_COUNT, h, **kw).total
+    return count_parameters(
+        "lstm", D_COUNT, h, **kw
+    ).total
 
 
 for h in (1, H_COUNT):
-    print(f"H = {h:3d}: {count(h):,} -> {count(h, cifg=True):,}")
+    cifg = count(h, cifg=True)
+    print(f"H = {h:3d}: {count(h):,} -> {cifg:,}")
 base = count()
 print(f"no projection: {base:,}")
 for p in (1, P, H_COUNT - 1):
     print(f"p = {p:3d}: {count(proj_size=p):,}")
-saves = [p for p in range(1, H_COUNT) if count(proj_size=p) < base]
-assert saves == [p for p in range(1, H_COUNT) if 5 * p < 4 * H_COUNT]
+sizes = range(1, H_COUNT)
+saves = [
+    p for p in sizes if count(proj_size=p) < base
+]
+assert saves == [
+    p for p in sizes if 5 * p < 4 * H_COUNT
+]
 print(f"saves for p = 1..{max(saves)}")
 
 # %% [markdown]
@@ -186,13 +235,17 @@ print(f"saves for p = 1..{max(saves)}")
 # arrays it stores. Its output has $p$ features per step, shape (T, batch, p).
 
 # %%
-model = rnnnotes.LSTM(D_COUNT, H_COUNT, proj_size=P, seed=SEED)
+model = rnnnotes.LSTM(
+    D_COUNT, H_COUNT, proj_size=P, seed=SEED
+)
 stored = model.state_dict()
 for name, w in stored.items():
     print(f"{name:<12} {w.shape}")
 n = sum(w.size for w in stored.values())
 assert n == count(proj_size=P)
-x5 = np.random.default_rng(SEED).standard_normal((5, 1, D_COUNT))
+rng = np.random.default_rng(SEED)
+# (time, batch, features)
+x5 = rng.standard_normal((5, 1, D_COUNT))
 out, _ = model(x5)
 print(f"output shape: {out.shape}")
 
@@ -211,8 +264,11 @@ networks = {
 }
 print(f"{'':<13} {'params':>7} {'width':>5}")
 for label, kw in networks.items():
-    model = rnnnotes.LSTM(D_COUNT, H_COUNT, seed=SEED, **kw)
-    n = sum(w.size for w in model.state_dict().values())
+    model = rnnnotes.LSTM(
+        D_COUNT, H_COUNT, seed=SEED, **kw
+    )
+    stored = model.state_dict()
+    n = sum(w.size for w in stored.values())
     assert n == count(**kw)
     y = model(np.zeros((3, 1, D_COUNT)))[0]
     print(f"{label:<13} {n:>7,} {y.shape[-1]:>5}")
