@@ -13,6 +13,13 @@ would take where a reader would not, and quotes.
 - **A bound and its number** ("an int ≥ 1") stay on one line: a no-break space after
   ≥ ≤ < > = before a number, in the same text (the reader saw "≥" end a line, "1." start
   the next).
+- **A symbol and the code it names** ("$L$ = `num_layers`") stay on one line: no-break
+  spaces around the "=" between inline math and inline code, and after inline math that
+  ends in an operator or a comma before code ("$k = 0, 1, \\dots,$ `steps`"); the reader
+  saw "L =" end a line and "num_layers" start the next. Code after inline math that starts
+  with a relation ("`J[T]` $= I$") is joined to it, and the relation loses its leading
+  space, which doubled the space after the code (:func:`join_math_and_code`).
+- **A number and its unit** ("1 pt", "80 MB") share a no-break space.
 
 ``rn-nobr`` is the site's no-wrap class (``docs/assets/rnnnotes.css``). Register after
 ``toc``, whose permalinks this moves (it runs after ``toc``'s tree processor)::
@@ -87,6 +94,7 @@ class TypesetExtension(Extension):
         md.postprocessors.register(_Options(md), "rnnsite_options", 20)
         # after the live numbers are checked (25) and the math is rendered (5)
         md.postprocessors.register(_Quotes(md), "rnnsite_quotes", 4)
+        md.postprocessors.register(_Joins(md), "rnnsite_joins", 3)
 
 
 def makeExtension(**kwargs: object) -> TypesetExtension:  # noqa: N802 (Python-Markdown's API)
@@ -123,6 +131,8 @@ def curl(text: str, before: str = " ") -> str:
 
 # A bound and its number stay on one line ("an int ≥ 1", never "≥" at a line's end).
 _BOUND = re.compile(r"([≥≤=]|&gt;|&lt;) (?=[−-]?\d)")
+# A number and its unit ("1 pt", "80 MB").
+_UNIT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?) (?=(?:pt|px|em|KB|MB|GB|kB)\b)")
 
 
 def curl_html(html: str) -> str:
@@ -154,7 +164,7 @@ def curl_html(html: str) -> str:
             if verbatim <= 0 and ('"' in part or "'" in part):
                 part = curl(part, before)
             if verbatim <= 0 and tips <= 0:
-                part = _BOUND.sub("\\1\u00a0", part)
+                part = _UNIT.sub("\\1\u00a0", _BOUND.sub("\\1\u00a0", part))
             before = part[-1]
         out.append(part)
     return "".join(out)
@@ -173,3 +183,27 @@ def _walk(tokens: list[dict]):
     for token in tokens:
         yield token
         yield from _walk(token.get("children", []))
+
+
+# --- inline math beside inline code --------------------------------------------------------
+_MATH_END = r"</math></span>(?:</span>)*"  # inline math, maybe in rn-nobr spans
+_LAST_OP = r"<mo\b[^>]*>(?:[=,+−×·≤≥…]|&lt;|&gt;|&#x0003[CDE];)</mo>\s*</mrow>"
+_SYMBOL_IS = re.compile(rf"({_MATH_END}) = (?=<code>)")  # $L$ = `num_layers`
+_ENDS_IN_OP = re.compile(rf"({_LAST_OP}{_MATH_END}) (?=<code>)")  # $k = 0, \dots,$ `steps`
+_RELATION = r"(?:=|≈|≤|≥|∈|→|&lt;|&gt;|&#x0003[CE];)"
+_CODE_IS = re.compile(  # `J[T]` $= I$
+    rf'(</code>) ((?:<span class="{NOBR}">)?<span class="arithmatex"><math display="inline">'
+    rf"<mrow>)<mo>({_RELATION})</mo>")
+
+
+def join_math_and_code(html: str) -> str:
+    """``html`` with inline math and the inline code it names kept on one line (no-break
+    spaces), and a relation that opens inline math after code without its leading space."""
+    html = _SYMBOL_IS.sub("\\1\u00a0=\u00a0", html)
+    html = _ENDS_IN_OP.sub("\\1\u00a0", html)
+    return _CODE_IS.sub('\\1\u00a0\\2<mo lspace="0">\\3</mo>', html)
+
+
+class _Joins(Postprocessor):
+    def run(self, text: str) -> str:
+        return join_math_and_code(text)

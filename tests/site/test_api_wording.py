@@ -63,3 +63,19 @@ def test_a_return_says_more_than_its_type(path):
             if words and words == ast.unparse(node.returns).strip("'\""):
                 bad.append(node.name)
     assert not bad, f"{path.name}: a return described only by its type: {bad}"
+
+
+# Where a line may break between inline math and the code it names: an ordinary space
+# around "=" after math ("$L$ = `num_layers`"), after math that ends in an operator or a
+# comma ("$k = 0, \dots,$ `steps`"), and before math that opens with a relation after code.
+BREAKS = re.compile(r"</math></span>(?:</span>)* = <code>"
+                    r"|<mo>[=,]</mo>\s*</mrow></math></span>(?:</span>)* <code>"
+                    r'|</code> (?:<span class="rn-nobr">)?<span class="arithmatex">'
+                    r'<math display="inline"><mrow><mo>=</mo>')
+
+
+@pytest.mark.parametrize("name", ["counting", "models", "gradflow", "train", "figures"])
+def test_a_symbol_and_the_code_it_names_share_a_line(site, name):
+    """rnnsite/typeset.py joins them (before: "L =⏎num_layers", "k = 1, 2, …,⏎steps")."""
+    text = (site / "api" / name / "index.html").read_text(encoding="utf-8")
+    assert not BREAKS.findall(text), f"api/{name}: {BREAKS.findall(text)[:3]}"
