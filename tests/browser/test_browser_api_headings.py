@@ -100,3 +100,24 @@ def test_api_page_has_a_hierarchy_and_readable_signatures(view, server, path):
         assert all(line.endswith(("(", ",")) or after.lstrip().startswith(")")
                    for line, after in zip(lines, lines[1:], strict=False)), lines
         assert lines[-1].lstrip().startswith(")") or len(lines) == 1, lines
+
+
+TOC = """() => [...document.querySelectorAll(".md-nav--secondary .md-nav__link")]
+  .filter((a) => a.getClientRects().length)
+  .map((a) => { const box = a.querySelector(".md-ellipsis") || a;
+                return { text: a.textContent.replace(/\\s+/g, " ").trim(),
+                         cut: box.scrollWidth - box.clientWidth }; })"""
+
+
+@pytest.mark.parametrize("path", API)
+def test_no_table_of_contents_entry_is_cut(view, server, path):
+    """Material cut long names in the sidebar ("linear_rnn_jacobian_…"); they wrap."""
+    name, page = view
+    if not name.startswith("desktop"):
+        pytest.skip("the table of contents is a sidebar at a desk only")
+    page.goto(server.url + path)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    entries = page.evaluate(TOC)
+    assert entries, f"{path}: no table of contents shown"
+    cut = [e for e in entries if e["cut"] > 0]
+    assert not cut, f"{name} {path}: entries cut short: {cut}"
