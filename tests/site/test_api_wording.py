@@ -79,3 +79,12 @@ def test_a_symbol_and_the_code_it_names_share_a_line(site, name):
     """rnnsite/typeset.py joins them (before: "L =⏎num_layers", "k = 1, 2, …,⏎steps")."""
     text = (site / "api" / name / "index.html").read_text(encoding="utf-8")
     assert not BREAKS.findall(text), f"api/{name}: {BREAKS.findall(text)[:3]}"
+
+
+@pytest.mark.parametrize("name", ["counting", "models", "gradflow", "train", "figures"])
+def test_no_signature_only_repeats_its_heading(site, name):
+    """rnnsite/api_headings.py drops an attribute's bare name in a code box (`grads`)."""
+    text = (site / "api" / name / "index.html").read_text(encoding="utf-8")
+    bare = re.findall(r'<div class="doc-signature highlight"><pre><span></span><code>'
+                      r'<span class="cl"><span class="n">(\w+)</span></span>\s*</code>', text)
+    assert not bare, f"api/{name}: signatures that only name the attribute: {bare}"
