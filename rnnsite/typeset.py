@@ -186,22 +186,37 @@ def _walk(tokens: list[dict]):
 
 
 # --- inline math beside inline code --------------------------------------------------------
-_MATH_END = r"</math></span>(?:</span>)*"  # inline math, maybe in rn-nobr spans
-_LAST_OP = r"<mo\b[^>]*>(?:[=,+−×·≤≥…]|&lt;|&gt;|&#x0003[CDE];)</mo>\s*</mrow>"
-_SYMBOL_IS = re.compile(rf"({_MATH_END}) = (?=<code>)")  # $L$ = `num_layers`
-_ENDS_IN_OP = re.compile(rf"({_LAST_OP}{_MATH_END}) (?=<code>)")  # $k = 0, \dots,$ `steps`
+# Chromium may break a line beside inline math (an atomic inline) even at a no-break space,
+# so the pair goes in an rn-nobr span: short code only (a long one keeps its breaks).
+_NOBR_OPEN = rf'(<span class="{NOBR}">[^<]*)?'  # inline math may sit in rn-nobr already
+_MATH = r'(<span class="arithmatex"><math display="inline"><mrow>(?:(?!</math>).)*?</math></span>)'
+_NOBR_CLOSE = r"((?(1)[^<]*</span>))"  # ... then it closes that span too
+_CODE = r"(<code>[^<\n]{1,30}</code>)"
+_LAST_OP = r"<mo\b[^>]*>(?:[=,+−×·≤≥…]|&lt;|&gt;|&#x0003[CDE];)</mo>\s*</mrow></math></span>"
+_SYMBOL_IS = re.compile(rf"{_NOBR_OPEN}{_MATH}{_NOBR_CLOSE}[ \n]=[ \n]{_CODE}", re.S)
+_ENDS_IN_OP = re.compile(  # $k = 0, 1, \dots,$ `steps`
+    rf"{_NOBR_OPEN}{_MATH}{_NOBR_CLOSE}[ \n]{_CODE}", re.S)
 _RELATION = r"(?:=|≈|≤|≥|∈|→|&lt;|&gt;|&#x0003[CE];)"
 _CODE_IS = re.compile(  # `J[T]` $= I$
-    rf'(</code>) ((?:<span class="{NOBR}">)?<span class="arithmatex"><math display="inline">'
-    rf"<mrow>)<mo>({_RELATION})</mo>")
+    rf'{_CODE}[ \n](<span class="{NOBR}">)?(<span class="arithmatex"><math display="inline">'
+    rf"<mrow>)<mo>({_RELATION})</mo>((?:(?!</math>).)*?</math></span>)((?(2)[^<]*</span>))",
+    re.S)
+
+
+def _ends_in_op(m: re.Match) -> str:
+    if not re.search(_LAST_OP + r"\Z", m[2]):
+        return m[0]
+    return f'<span class="{NOBR}">{m[1] or ""}{m[2]}{m[3]}\u00a0{m[4]}</span>'
 
 
 def join_math_and_code(html: str) -> str:
-    """``html`` with inline math and the inline code it names kept on one line (no-break
-    spaces), and a relation that opens inline math after code without its leading space."""
-    html = _SYMBOL_IS.sub("\\1\u00a0=\u00a0", html)
-    html = _ENDS_IN_OP.sub("\\1\u00a0", html)
-    return _CODE_IS.sub('\\1\u00a0\\2<mo lspace="0">\\3</mo>', html)
+    """``html`` with inline math and the short inline code it names kept on one line, and
+    a relation that opens inline math after code without its leading space."""
+    html = _SYMBOL_IS.sub(
+        lambda m: f'<span class="{NOBR}">{m[1] or ""}{m[2]}{m[3]}\u00a0=\u00a0{m[4]}</span>', html)
+    html = _ENDS_IN_OP.sub(_ends_in_op, html)
+    return _CODE_IS.sub(lambda m: f'<span class="{NOBR}">{m[1]}\u00a0{m[2] or ""}{m[3]}'
+                        f'<mo lspace="0">{m[4]}</mo>{m[5]}{m[6]}</span>', html)
 
 
 class _Joins(Postprocessor):
