@@ -10,6 +10,9 @@ in the text's face; the signature below it is code. :func:`on_page_content` sets
 mkdocstrings' parameter list ends a default with a line break before its bracket, which a
 browser shows as a space: "(bool, default: True )". :func:`tight_defaults` drops it.
 
+An attribute's signature, with no annotation or value shown, is its bare name in a code box
+under the heading that names it ("grads" twice): :func:`drop_bare_signatures` drops it.
+
 In ``mkdocs.yml``: ``hooks: [rnnsite/api_headings.py]``.
 """
 
@@ -17,9 +20,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["coded_names", "tight_defaults"]
+__all__ = ["coded_names", "drop_bare_signatures", "tight_defaults"]
 
 _NAME = re.compile(r'(<span class="doc doc-object-name [\w-]+">)([^<]+)(</span>)')
+_BARE = re.compile(r'<div class="doc-signature highlight"><pre><span></span><code>'
+                   r'<span class="cl"><span class="n">\w+</span></span>\s*</code></pre></div>\n?')
 _DEFAULT = re.compile(r"(default:\s*<code>(?:(?!</code>).)*</code>)\s+\)", re.S)
 
 
@@ -33,7 +38,12 @@ def tight_defaults(content: str) -> str:
     return _DEFAULT.sub(r"\1)", content)
 
 
+def drop_bare_signatures(content: str) -> str:
+    """``content`` without the signatures that hold nothing but a name."""
+    return _BARE.sub("", content)
+
+
 def on_page_content(content: str, page, config, files) -> str:  # MkDocs hook
     if "doc-object-name" not in content:
         return content
-    return tight_defaults(coded_names(content))
+    return drop_bare_signatures(tight_defaults(coded_names(content)))

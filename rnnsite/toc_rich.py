@@ -10,6 +10,10 @@ keep math beside its punctuation; everything else (the permalink, links, live-nu
 wrappers) is dropped, its text kept. Headings mkdocstrings writes (``doc-heading``) keep
 their label: the object's short name.
 
+A long identifier in an entry ("linear_rnn_jacobian_norms", an object's dotted path) may
+break after its underscores and dots (:func:`breakable`): the sidebar is narrow, and
+Material cut such an entry with an ellipsis ("linear_rnn_jacobian_…").
+
 Material's template writes ``{{ toc_item.title }}`` as HTML, and its ``aria-label`` from
 the title through ``striptags``, so the label read aloud is the words as before.
 
@@ -22,7 +26,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-__all__ = ["entry", "rich_titles"]
+__all__ = ["breakable", "entry", "rich_titles"]
 
 _HEADING = re.compile(r'<h([1-6])(?P<attrs>\b[^>]*)>(?P<inner>.*?)</h\1>', re.DOTALL)
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -34,6 +38,8 @@ _MATHML = {"math", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msub", "m
            "mpadded", "mphantom", "menclose", "mtable", "mtr", "mtd", "mmultiscripts",
            "mprescripts", "none", "semantics", "annotation"}
 _KEPT_SPAN = "rn-nobr"  # keeps inline math beside its punctuation (rnnsite/mathml.py)
+_TAGS = re.compile(r"(<[^>]*>)")
+_JOINT = re.compile(r"(?<=[A-Za-z0-9])(_+|\.)(?=[A-Za-z])")  # snake_case, a.dotted.path
 
 
 class _Entry(HTMLParser):
@@ -84,6 +90,19 @@ def entry(inner: str) -> str:
     return " ".join("".join(parser.out).split())
 
 
+def breakable(title: str) -> str:
+    """``title`` (HTML) with a break opportunity (``<wbr>``) after each underscore or dot
+    inside an identifier, in its text only (not in tags nor in math)."""
+    out, math = [], 0
+    for n, part in enumerate(_TAGS.split(title)):
+        if n % 2:
+            math += part.startswith("<math") - part.startswith("</math")
+        elif not math:
+            part = _JOINT.sub(r"\1<wbr>", part)
+        out.append(part)
+    return "".join(out)
+
+
 def rich_titles(content: str) -> dict[str, str]:
     """Heading id → its entry, for every heading of ``content`` with math, emphasis or code
     (mkdocstrings' headings excepted)."""
@@ -100,8 +119,8 @@ def on_page_content(content: str, page, config, files) -> str:  # MkDocs hook
         for item in items:
             if item.id in titles:
                 item.title = titles[item.id]
+            item.title = breakable(item.title)
             visit(item.children)
 
-    if titles:
-        visit(page.toc)
+    visit(page.toc)
     return content

@@ -13,6 +13,13 @@ would take where a reader would not, and quotes.
 - **A bound and its number** ("an int ≥ 1") stay on one line: a no-break space after
   ≥ ≤ < > = before a number, in the same text (the reader saw "≥" end a line, "1." start
   the next).
+- **A symbol and the code it names** ("$L$ = `num_layers`") stay on one line: no-break
+  spaces around the "=" between inline math and inline code, and after inline math that
+  ends in an operator or a comma before code ("$k = 0, 1, \\dots,$ `steps`"); the reader
+  saw "L =" end a line and "num_layers" start the next. Code after inline math that starts
+  with a relation ("`J[T]` $= I$") is joined to it, and the relation loses its leading
+  space, which doubled the space after the code (:func:`join_math_and_code`).
+- **A number and its unit** ("1 pt", "80 MB") share a no-break space.
 
 ``rn-nobr`` is the site's no-wrap class (``docs/assets/rnnnotes.css``). Register after
 ``toc``, whose permalinks this moves (it runs after ``toc``'s tree processor)::
@@ -87,6 +94,7 @@ class TypesetExtension(Extension):
         md.postprocessors.register(_Options(md), "rnnsite_options", 20)
         # after the live numbers are checked (25) and the math is rendered (5)
         md.postprocessors.register(_Quotes(md), "rnnsite_quotes", 4)
+        md.postprocessors.register(_Joins(md), "rnnsite_joins", 3)
 
 
 def makeExtension(**kwargs: object) -> TypesetExtension:  # noqa: N802 (Python-Markdown's API)
@@ -123,6 +131,8 @@ def curl(text: str, before: str = " ") -> str:
 
 # A bound and its number stay on one line ("an int ≥ 1", never "≥" at a line's end).
 _BOUND = re.compile(r"([≥≤=]|&gt;|&lt;) (?=[−-]?\d)")
+# A number and its unit ("1 pt", "80 MB").
+_UNIT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?) (?=(?:pt|px|em|KB|MB|GB|kB)\b)")
 
 
 def curl_html(html: str) -> str:
@@ -154,7 +164,7 @@ def curl_html(html: str) -> str:
             if verbatim <= 0 and ('"' in part or "'" in part):
                 part = curl(part, before)
             if verbatim <= 0 and tips <= 0:
-                part = _BOUND.sub("\\1\u00a0", part)
+                part = _UNIT.sub("\\1\u00a0", _BOUND.sub("\\1\u00a0", part))
             before = part[-1]
         out.append(part)
     return "".join(out)
@@ -173,3 +183,42 @@ def _walk(tokens: list[dict]):
     for token in tokens:
         yield token
         yield from _walk(token.get("children", []))
+
+
+# --- inline math beside inline code --------------------------------------------------------
+# Chromium may break a line beside inline math (an atomic inline) even at a no-break space,
+# so the pair goes in an rn-nobr span: short code only (a long one keeps its breaks).
+_NOBR_OPEN = rf'(<span class="{NOBR}">[^<]*)?'  # inline math may sit in rn-nobr already
+_MATH = r'(<span class="arithmatex"><math display="inline"><mrow>(?:(?!</math>).)*?</math></span>)'
+_NOBR_CLOSE = r"((?(1)[^<]*</span>))"  # ... then it closes that span too
+_CODE = r"(<code>[^<\n]{1,30}</code>)"
+_LAST_OP = r"<mo\b[^>]*>(?:[=,+−×·≤≥…]|&lt;|&gt;|&#x0003[CDE];)</mo>\s*</mrow></math></span>"
+_SYMBOL_IS = re.compile(rf"{_NOBR_OPEN}{_MATH}{_NOBR_CLOSE}[ \n]=[ \n]{_CODE}", re.S)
+_ENDS_IN_OP = re.compile(  # $k = 0, 1, \dots,$ `steps`
+    rf"{_NOBR_OPEN}{_MATH}{_NOBR_CLOSE}[ \n]{_CODE}", re.S)
+_RELATION = r"(?:=|≈|≤|≥|∈|→|&lt;|&gt;|&#x0003[CE];)"
+_CODE_IS = re.compile(  # `J[T]` $= I$
+    rf'{_CODE}[ \n](<span class="{NOBR}">)?(<span class="arithmatex"><math display="inline">'
+    rf"<mrow>)<mo>({_RELATION})</mo>((?:(?!</math>).)*?</math></span>)((?(2)[^<]*</span>))",
+    re.S)
+
+
+def _ends_in_op(m: re.Match) -> str:
+    if not re.search(_LAST_OP + r"\Z", m[2]):
+        return m[0]
+    return f'<span class="{NOBR}">{m[1] or ""}{m[2]}{m[3]}\u00a0{m[4]}</span>'
+
+
+def join_math_and_code(html: str) -> str:
+    """``html`` with inline math and the short inline code it names kept on one line, and
+    a relation that opens inline math after code without its leading space."""
+    html = _SYMBOL_IS.sub(
+        lambda m: f'<span class="{NOBR}">{m[1] or ""}{m[2]}{m[3]}\u00a0=\u00a0{m[4]}</span>', html)
+    html = _ENDS_IN_OP.sub(_ends_in_op, html)
+    return _CODE_IS.sub(lambda m: f'<span class="{NOBR}">{m[1]}\u00a0{m[2] or ""}{m[3]}'
+                        f'<mo lspace="0">{m[4]}</mo>{m[5]}{m[6]}</span>', html)
+
+
+class _Joins(Postprocessor):
+    def run(self, text: str) -> str:
+        return join_math_and_code(text)

@@ -5,10 +5,10 @@ PyTorch's `state_dict()` or of Keras' `layer.weights`), each once. Nothing here 
 on the sequence length: unrolling over $T$ steps re-uses the same arrays $T$ times (for the
 weight *uses* of the unrolled graph see [`counting.unrolled`][rnnnotes.counting.unrolled]).
 
-Sizes: input $D$, hidden $H$, $g$ gate blocks per cell (`rnn` 1, `lstm` 4, `gru` 3),
-$n_d = 2$ directions if bidirectional else 1, output $K$. The gate blocks are stacked along
-one axis, so one weight array holds all $g$ blocks: PyTorch's `weight_ih_l0` of an LSTM,
-shape `(4H, D)`, is $[W_{ii}; W_{if}; W_{ig}; W_{io}]$.
+Sizes: input $D$, hidden $H$, $g$ gate blocks per cell (1 in an `rnn`, 4 in an `lstm`, 3 in
+a `gru` cell), $n_d = 2$ directions if bidirectional else 1, output $K$. The gate blocks are
+stacked along one axis, so one weight array holds all $g$ blocks: PyTorch's `weight_ih_l0`
+of an LSTM, shape `(4H, D)`, is $[W_{ii}; W_{if}; W_{ig}; W_{io}]$.
 
 PyTorch, per layer $l$ and direction (suffix `_reverse` for the second), with $H_r$ the
 width of $h_t$ ($p$ = `proj_size` if $p > 0$, else $H$) and layer inputs $D_0 = D$,

@@ -15,14 +15,14 @@ Drawn as a feed-forward graph over $T$ steps, every scalar weight becomes one ed
 in which it is used. That number grows with $T$; the number of unique parameters
 ([`count_parameters`][rnnnotes.counting.count_parameters]) does not.
 
-Edges counted, with `transitions` $= T - 1$, or $T$ when the initial state $h_0$ links
-into step 1:
+Edges counted, with $T'$ (`transitions`) hidden → hidden links between consecutive steps:
+$T' = T - 1$, or $T' = T$ when the initial state $h_0$ links into step 1:
 
 | edges | count | note |
 |---|---|---|
 | input → hidden | $T D H$ | $W_{ih}$ at every step |
-| hidden → hidden, `"per-unit"` | `transitions` $\cdot H$ | $h_{t,j}$ feeds $h_{t+1,j}$ only |
-| hidden → hidden, `"full"` | `transitions` $\cdot H^2$ | the usual $H \times H$ matrix $W_{hh}$ |
+| hidden → hidden, `"per-unit"` | $T' H$ | $h_{t,j}$ feeds $h_{t+1,j}$ only |
+| hidden → hidden, `"full"` | $T' H^2$ | the usual $H \times H$ matrix $W_{hh}$ |
 | hidden → output | $T H K$, or $H K$ with `outputs="last"` | $W_{hy}$ at every output step |
 | biases | $T H + T K$ (or $+ K$) | only with `bias=True`: one per unit per step |
 
@@ -54,10 +54,10 @@ class UnrolledCount:
     (`input_size` $D$, `hidden_size` $H$, `output_size` $K$, `steps` $T$, `recurrence`,
     `bias`, `initial_state`, `outputs`); the counts are:
 
-    :ivar transitions: hidden → hidden links between consecutive steps: $T - 1$, or $T$
-        if the initial state $h_0$ is linked.
+    :ivar transitions: $T'$, the hidden → hidden links between consecutive steps: $T - 1$,
+        or $T$ if the initial state $h_0$ is linked.
     :ivar input_to_hidden: $T D H$.
-    :ivar hidden_to_hidden: `transitions` $\cdot H$ (per-unit) or $\cdot H^2$ (full).
+    :ivar hidden_to_hidden: $T' H$ (per-unit) or $T' H^2$ (full).
     :ivar hidden_to_output: $T H K$, or $H K$ with `outputs="last"`.
     :ivar biases: $T H + T K$ (or $T H + K$ with `outputs="last"`) with `bias=True`, else 0.
     :ivar total: the sum of the four.

@@ -168,7 +168,7 @@ def _layout(a: np.ndarray, spec: ModelSpec) -> np.ndarray:
 
 
 def run(model, spec: ModelSpec, x: np.ndarray, h0: np.ndarray, c0: np.ndarray | None):
-    """Forward x (T, B, D) from h0 (N, B, Hs) [c0 (N, B, H)] -> (y (T, B, O), h_n, c_n | None)."""
+    """Forward x (T, B, D) from h0 (N, B, Hs) [c0 (N, B, H)] -> (y (T, B, K), h_n, c_n | None)."""
     hx = (h0, c0) if spec.kind == "lstm" else h0
     y, hn = model(_layout(x, spec), hx)
     h_n, c_n = hn if spec.kind == "lstm" else (hn, None)

@@ -1,19 +1,19 @@
 """The dependency map |dy_t/dx_s|: which inputs each output can feel.
 
 For one sequence x_1..x_T, entry [t, s] of the map is the Frobenius norm of the Jacobian
-dy_t/dx_s (O, D) of the model's output at step t with respect to its input at step s.
+dy_t/dx_s (K, D) of the model's output at step t with respect to its input at step s.
 A unidirectional network computes y_t from x_1..x_t only, so the map is lower-triangular
 with *exact* zeros above the diagonal (backpropagation multiplies those gradients by zero,
 it never computes a small number). A bidirectional layer's backward direction reads
 x_T..x_t, so y_t depends on the future: entries above the diagonal are nonzero.
 
 How, for a single-layer model (either direction or both): one forward pass, then one
-backward sweep per direction whose batch grows as it goes. At step t the O unit vectors
+backward sweep per direction whose batch grows as it goes. At step t the K unit vectors
 seeding y_t = h_t join the rows of the later targets, and every row's dL/dx_t is read off
-the step: T^2 O / 2 row-steps in all, no forward re-run (see ``_sweep``). A
+the step: T^2 K / 2 row-steps in all, no forward re-run (see ``_sweep``). A
 bidirectional layer is two such sweeps, the reverse one over the reversed sequence.
 
-For more layers, through the model's own backward: copy b = t * O + o of the sequence is
+For more layers, through the model's own backward: copy b = t * K + o of the sequence is
 given the one-hot grad_output e_o at step t (zero elsewhere); its grad_x[s] is then
 dy_t[o]/dx_s (D,). The batch is split into chunks of at most ``max_batch`` copies.
 The model's cache and grads are overwritten by these calls.
@@ -37,13 +37,13 @@ def input_jacobians(model, x: np.ndarray, hx=None, max_batch: int = 1024) -> np.
     stacked layers go through the model's own backward, `max_batch` copies at a time.
 
     :param model: any `rnnnotes.RNN`, `GRU` or `LSTM` stacked, bidirectional or projected;
-        $O$ = `num_directions * H_s` output features.
+        $K$ = `num_directions * H_s` output features.
     :param x: one unbatched sequence `(T, D)`.
     :param hx: the unbatched initial state `(num_layers * num_directions, H_s)`, for an LSTM
         the pair `(h0, c0)`; None means zeros.
     :param max_batch: the most sequence copies per backward pass of a stacked model, a
         positive int.
-    :returns: array of shape `(T, T, O, D)`.
+    :returns: array of shape `(T, T, K, D)`.
     """
     if isinstance(max_batch, bool) or not isinstance(max_batch, numbers.Integral):
         raise TypeError(f"max_batch must be an int >= 1, got {max_batch!r}")
@@ -58,8 +58,8 @@ def input_jacobians(model, x: np.ndarray, hx=None, max_batch: int = 1024) -> np.
 
 
 def _through_backward(model, spec: ModelSpec, x, h0, c0, max_batch: int) -> np.ndarray:
-    """input_jacobians of any model through its own backward, T * O copies in chunks."""
-    T, D, K = x.shape[0], spec.input_size, spec.output_size  # K = O output features
+    """input_jacobians of any model through its own backward, T * K copies in chunks."""
+    T, D, K = x.shape[0], spec.input_size, spec.output_size  # K output features
     J = np.empty((T * K, T, D), dtype=spec.dtype)  # [b = t * K + o, s, d]
     for start in range(0, T * K, max_batch):
         b = np.arange(start, min(start + max_batch, T * K))  # (B,) copies in this chunk
@@ -76,14 +76,14 @@ def _through_backward(model, spec: ModelSpec, x, h0, c0, max_batch: int) -> np.n
         g_cn = None if cb is None else np.zeros_like(cb)
         grad_x, _, _ = vjp(model, spec, grad_y, g_hn, g_cn)  # (T, B, D): [s, b, d]
         J[b] = grad_x.transpose(1, 0, 2)  # (B, T, D)
-    return J.reshape(T, K, T, D).transpose(0, 2, 1, 3)  # (T, T, O, D): [t, s, o, d]
+    return J.reshape(T, K, T, D).transpose(0, 2, 1, 3)  # (T, T, K, D): [t, s, o, d]
 
 
 def _single_layer(model, spec: ModelSpec, x, h0, c0) -> np.ndarray:
     """input_jacobians of a single-layer model, one growing sweep per direction."""
     T, D, P = x.shape[0], spec.input_size, spec.state_size
     c0b = None if c0 is None else c0[:, None]
-    y, _, _ = run(model, spec, x[:, None], h0[:, None], c0b)  # (T, 1, O): [h_fwd | h_bwd]
+    y, _, _ = run(model, spec, x[:, None], h0[:, None], c0b)  # (T, 1, K): [h_fwd | h_bwd]
     sd = model.state_dict()
     J = np.zeros((T, T, spec.output_size, D), dtype=spec.dtype)  # [t, s, o, d]
     for d in range(spec.num_directions):
@@ -132,5 +132,5 @@ def dependency_map(model, x: np.ndarray, hx=None, max_batch: int = 1024) -> np.n
     :param max_batch: as in [input_jacobians][rnnnotes.gradflow.input_jacobians].
     :returns: array of shape `(T, T)`.
     """
-    J = input_jacobians(model, x, hx, max_batch)  # (T, T, O, D)
+    J = input_jacobians(model, x, hx, max_batch)  # (T, T, K, D)
     return np.sqrt(np.sum(J**2, axis=(2, 3)))  # (T, T)

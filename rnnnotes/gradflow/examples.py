@@ -144,7 +144,7 @@ def tanh_rnn(W_hh: np.ndarray, input_size: int = 1, *, seed: int = 0) -> RNN:
     r"""A bias-free tanh `rnnnotes.RNN` with the given recurrent matrix.
 
     $h_t = \tanh(W_{hh} h_{t-1} + W_{ih} x_t)$: `hidden_size` is `W_hh.shape[0]`,
-    $W_{ih}$ `(n, input_size)` is drawn from $U(-1/\sqrt{n}, 1/\sqrt{n})$ with `seed`.
+    $W_{ih}$ `(n, input_size)` is drawn from $\mathcal{U}(-1/\sqrt{n}, 1/\sqrt{n})$ with `seed`.
 
     :param W_hh: the recurrent matrix, real `(n, n)`.
     :param input_size: features of $x_t$, an int ≥ 1.

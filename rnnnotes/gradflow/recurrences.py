@@ -189,7 +189,8 @@ def pascanu_check(W_hh: np.ndarray, gamma: float | str = "tanh") -> PascanuCheck
     :param W_hh: the recurrent matrix, real `(n, n)`.
     :param gamma: the bound $\gamma$ on $|\varphi'|$: a positive number, or `"tanh"` (1),
         `"sigmoid"` (1/4) or `"relu"` (1).
-    :returns: a [PascanuCheck][rnnnotes.gradflow.PascanuCheck].
+    :returns: $\sigma_{\max}$, $\gamma$, the threshold $1/\gamma$, the step bound $\eta$ and
+        the two verdicts, as a [PascanuCheck][rnnnotes.gradflow.PascanuCheck].
     """
     g = _gamma(gamma)
     sigma = largest_singular_value(as_square_matrix(W_hh, "W_hh"))

@@ -1,7 +1,7 @@
 r"""The adding problem (Hochreiter & Schmidhuber 1997, experiment 4): a task whose answer
 depends on inputs far back in the sequence.
 
-Every step $t$ carries two numbers: a value $v_t \sim U(-1, 1)$ and a marker $m_t \in
+Every step $t$ carries two numbers: a value $v_t \sim \mathcal{U}(-1, 1)$ and a marker $m_t \in
 \{0, 1\}$. Exactly two steps are marked, and the target, read once at the end of the
 sequence, is the sum of their values, $y = v_{p_1} + v_{p_2}$. As in the original, the
 first marked step $p_1$ is one of the first ten, and the second one of the first

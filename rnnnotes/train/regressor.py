@@ -30,8 +30,8 @@ READOUT = ("readout.weight", "readout.bias")
 class SequenceRegressor:
     r"""An rnnnotes recurrent model plus $\hat y = w^\top y_T + c$, trained on squared error.
 
-    The readout starts from $U(-1/\sqrt{O}, 1/\sqrt{O})$ ($O$ output features of the model,
-    PyTorch's `nn.Linear` rule) drawn with `seed`.
+    The readout starts from $\mathcal{U}(-1/\sqrt{K}, 1/\sqrt{K})$ ($K$ output features of
+    the model, PyTorch's `nn.Linear` rule) drawn with `seed`.
 
     :param model: an `rnnnotes.RNN`, `GRU` or `LSTM` with `batch_first=False`.
     :param seed: an int ≥ 0 or a `numpy.random.Generator` for the readout.

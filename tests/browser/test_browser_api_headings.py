@@ -1,13 +1,16 @@
 """The API pages read as a reference: page title (h1) > section (h2, never an object) > object
 (h3) > member (h4), an object's heading smaller than a section's and clearly larger than a
 member's, its name in the code face, and each signature a code block of its own whose lines
-all fit the column and break only between parameters, at 390 and 1280 px (mkdocs.yml's
+all fit the column and break only between parameters, at 390 and 1280 px; the title a
+step above the sections, a member's name at least the size of the text (mkdocs.yml's
 mkdocstrings options, docs/api/api.css).
 
 Before: the objects' headings (h3) sat right under the page title with no section between,
 as large as the headings of a page's sections, with the whole signature inside the heading
 broken wherever the line ran out; later, an object's heading only 1.1 times a member's, and
-a module's heading serving as the section on two pages of five."""
+a module's heading serving as the section on two pages of five; then, on a phone, the
+title (27.2 px) hardly above a section (25 px), and a member's name (13.6 px code) smaller
+than the text under it (16 px)."""
 
 from __future__ import annotations
 
@@ -22,9 +25,11 @@ READ = """() => {
     return c.textContent.replace(/\\s+/g, " ").trim(); };
   const px = (el, prop) => parseFloat(getComputedStyle(el)[prop]);
   const code = document.querySelector("article p code");
+  const body = document.querySelector("article .doc-contents p");
+  const name = (h) => h.querySelector(".doc-object-name > code") || h;
   const headings = [...document.querySelectorAll("article :is(h1, h2, h3, h4, h5, h6)")]
     .map((h) => ({ level: +h.localName[1], text: text(h), object: h.matches(".doc-heading"),
-                   size: px(h, "fontSize"),
+                   size: px(h, "fontSize"), nameSize: px(name(h), "fontSize"),
                    face: h.querySelector(".doc-object-name > code")
                      ? getComputedStyle(h.querySelector(".doc-object-name > code")).fontFamily
                      : "",
@@ -36,7 +41,8 @@ READ = """() => {
                    over: c.scrollWidth - c.clientWidth,
                    lines: Math.round((c.clientHeight - px(c, "paddingTop") - px(c, "paddingBottom"))
                                      / px(c, "lineHeight")) }));
-  return { headings, signatures, codeFace: code ? getComputedStyle(code).fontFamily : "" };
+  return { headings, signatures, codeFace: code ? getComputedStyle(code).fontFamily : "",
+           bodySize: px(body, "fontSize") };
 }"""
 
 
@@ -63,18 +69,25 @@ def test_api_page_has_a_hierarchy_and_readable_signatures(view, server, path):
     titles = [heads[0]["text"], *sections]
     assert len(set(map(str.casefold, titles))) == len(titles), f"{path}: repeated: {titles}"
     section_size = min(h["size"] for h in heads if h["level"] == 2)
+    # the title a clear step above the sections (before: 27.2 px over 25 px on a phone)
+    assert heads[0]["size"] >= 1.15 * max(h["size"] for h in heads if h["level"] == 2), \
+        (name, path, heads[0]["size"], section_size)
     objects = [h for h in heads if h["object"] and h["level"] >= 3]
     assert objects
     assert not [h for h in heads if h["object"] and h["level"] == 2], \
         f"{path}: an object's heading is a section (h2)"
     members = [h for h in heads if h["object"] and h["level"] == 4]
+    # a member's name no smaller than the text under it (before: 13.6 px code over 16 px)
+    small = [(m["text"], m["nameSize"]) for m in members if m["nameSize"] < found["bodySize"]]
+    assert not small, f"{name} {path}: names below the body's {found['bodySize']} px: {small}"
     for h in objects:
         assert h["size"] < section_size, (name, path, h["text"], h["size"], section_size)
+        assert h["nameSize"] < section_size, (name, path, h["text"], h["nameSize"])
         if h["level"] == 3 and members:
-            member_size = max(m["size"] for m in members)
+            member_size = max(m["nameSize"] for m in members)
             # a step apart at a glance: 1.1 (the old 17.6 px over 16 px) was not
-            assert h["size"] >= 1.2 * member_size, (name, path, h["text"], h["size"],
-                                                    member_size)
+            assert h["nameSize"] >= 1.2 * member_size, (name, path, h["text"], h["nameSize"],
+                                                        member_size)
         assert h["face"] == found["codeFace"], (name, path, h["text"], h["face"])
         if h["kind"]:
             assert h["signature"], f"{path}: {h['text']} has no signature block"
@@ -87,3 +100,24 @@ def test_api_page_has_a_hierarchy_and_readable_signatures(view, server, path):
         assert all(line.endswith(("(", ",")) or after.lstrip().startswith(")")
                    for line, after in zip(lines, lines[1:], strict=False)), lines
         assert lines[-1].lstrip().startswith(")") or len(lines) == 1, lines
+
+
+TOC = """() => [...document.querySelectorAll(".md-nav--secondary .md-nav__link")]
+  .filter((a) => a.getClientRects().length)
+  .map((a) => { const box = a.querySelector(".md-ellipsis") || a;
+                return { text: a.textContent.replace(/\\s+/g, " ").trim(),
+                         cut: box.scrollWidth - box.clientWidth }; })"""
+
+
+@pytest.mark.parametrize("path", API)
+def test_no_table_of_contents_entry_is_cut(view, server, path):
+    """Material cut long names in the sidebar ("linear_rnn_jacobian_…"); they wrap."""
+    name, page = view
+    if not name.startswith("desktop"):
+        pytest.skip("the table of contents is a sidebar at a desk only")
+    page.goto(server.url + path)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    entries = page.evaluate(TOC)
+    assert entries, f"{path}: no table of contents shown"
+    cut = [e for e in entries if e["cut"] > 0]
+    assert not cut, f"{name} {path}: entries cut short: {cut}"

@@ -23,3 +23,16 @@ def test_only_rich_headings_and_never_mkdocstrings_ones():
                '<a href="#c" class="headerlink" title="Permanent link">&para;</a></h2>')
     assert list(rich_titles(content)) == ["b"]
 
+
+
+def test_a_long_identifier_may_break_after_its_underscores_and_dots():
+    """Material cut "linear_rnn_jacobian_norms" to "linear_rnn_jacobian_…" in the sidebar."""
+    from rnnsite.toc_rich import breakable
+
+    assert breakable('<code class="doc-symbol"></code>&nbsp;linear_rnn_jacobian_norms') == \
+        '<code class="doc-symbol"></code>&nbsp;linear_<wbr>rnn_<wbr>jacobian_<wbr>norms'
+    assert breakable("rnnnotes.counting.parameters") == \
+        "rnnnotes.<wbr>counting.<wbr>parameters"
+    kept = ('Task 1.1, e_1 <span class="x_y">__init__</span> <math><msub><mi>h_t</mi>'
+            '</msub></math>')
+    assert breakable(kept) == kept  # numbers, dunders, tags and math as they were

@@ -82,3 +82,36 @@ def test_a_bound_keeps_its_number_on_its_line():
     assert got == ("<p>an int ≥\u00a01, x &gt;\u00a00, k &lt;\u00a0−2, n =\u00a05 "
                    "<code>a ≥ 1</code></p>")
     assert curl_html("<p>a ≥ b</p>") == "<p>a ≥ b</p>"  # no number: unchanged
+
+
+def test_a_symbol_and_the_code_it_names_share_a_line():
+    """Design review of the API pages: "L =" ended a line and "num_layers" began the next,
+    "(p" one and "= proj_size)" the next, "k = 1, 2, …," one and "steps" the next."""
+    html = render("$L$ = `num_layers`, ($p$ = `proj_size` if), $k = 1, \\dots,$ `steps`, "
+                  "$x$ `y`, $f(x)$ `z`").html
+    # in a no-wrap span: Chromium breaks beside inline math even at a no-break space
+    math = r'<span class="arithmatex"><math display="inline">(?:(?!</math>).)*</math></span>'
+    nobr = '<span class="rn-nobr">'
+    assert re.search(rf"{nobr}{math}\u00a0=\u00a0<code>num_layers</code></span>", html)
+    assert re.search(rf"{nobr}{nobr}\({math}</span>\u00a0=\u00a0<code>proj_size</code></span>",
+                     html)
+    assert re.search(r"<mo>,</mo>\s*</mrow></math></span>\u00a0<code>steps</code></span>", html)
+    # math that ends in a letter or a bracket keeps its ordinary space before code
+    assert re.search(r"</math></span> <code>y</code>", html)
+    assert re.search(r"</math></span> <code>z</code>", html)
+
+
+def test_a_relation_after_code_loses_its_leading_space():
+    """`J[T]` $= I$ showed the code's padding, a space and the relation's own space."""
+    html = render("`J[T]` $= I$ and $a = b$").html
+    assert re.search(r'<span class="rn-nobr"><code>J\[T\]</code>\u00a0(<span class="[^"]+">)?'
+                     r'<span class="arithmatex">'
+                     r'<math display="inline"><mrow><mo lspace="0">=</mo>', html)
+    assert '<mi>a</mi> <mo>=</mo>' in html  # a relation between two terms keeps its spaces
+
+
+def test_a_number_and_its_unit_share_a_line():
+    from rnnsite.typeset import curl_html
+
+    assert curl_html("<p>(1 pt = 4/3 px), 80 MB, 3 steps</p>") == \
+        "<p>(1\u00a0pt =\u00a04/3\u00a0px), 80\u00a0MB, 3 steps</p>"
