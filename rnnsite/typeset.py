@@ -19,7 +19,10 @@ would take where a reader would not, and quotes.
   saw "L =" end a line and "num_layers" start the next. Code after inline math that starts
   with a relation ("`J[T]` $= I$") is joined to it, and the relation loses its leading
   space, which doubled the space after the code (:func:`join_math_and_code`).
-- **A number and its unit** ("1 pt", "80 MB") share a no-break space.
+- **A number and its unit** ("1 pt", "80 MB") share a no-break space, as do a number and
+  the word it counts ("3 steps", "128 hidden units"; a live number too, across its tags)
+  and two numbers of a list in brackets ("LSTM(20, 128)"): a phone broke "after 3" from
+  "steps" (design review C).
 
 ``rn-nobr`` is the site's no-wrap class (``docs/assets/rnnnotes.css``). Register after
 ``toc``, whose permalinks this moves (it runs after ``toc``'s tree processor)::
@@ -131,14 +134,27 @@ def curl(text: str, before: str = " ") -> str:
 
 # A bound and its number stay on one line ("an int ≥ 1", never "≥" at a line's end).
 _BOUND = re.compile(r"([≥≤=]|&gt;|&lt;) (?=[−-]?\d)")
-# A number and its unit ("1 pt", "80 MB").
+# A number and its unit ("1 pt", "80 MB"), or the word it counts ("3 steps").
 _UNIT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?) (?=(?:pt|px|em|KB|MB|GB|kB)\b)")
+_COUNTS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+) (?=[a-z])")
+_PAIR = re.compile(r"(?<=\d,) (?=\d)")  # "(20, 128)"
+
+
+def _joined(part: str, after_digit: bool) -> str:
+    """``part`` (prose) with its number-and-word and number-pair spaces no-break; its
+    leading space too if the prose before it ended in a digit (a live number's tags
+    between)."""
+    part = _PAIR.sub("\u00a0", _COUNTS.sub("\\1\u00a0", part))
+    if after_digit and len(part) > 1 and part[0] == " " and part[1].islower():
+        part = "\u00a0" + part[1:]
+    return part
 
 
 def curl_html(html: str) -> str:
     """:func:`curl` on the text of ``html`` outside the verbatim elements; a comparison
     sign and the number after it joined by a no-break space."""
     out, verbatim, quotes, before, tips = [], 0, [], " ", 0
+    prose_before = " "  # the last character of prose (not of a reveal's text)
     for n, part in enumerate(_TOKENS.split(html)):
         if n % 2:  # a tag or a comment
             out.append(part)
@@ -165,6 +181,9 @@ def curl_html(html: str) -> str:
                 part = curl(part, before)
             if verbatim <= 0 and tips <= 0:
                 part = _UNIT.sub("\\1\u00a0", _BOUND.sub("\\1\u00a0", part))
+                part = _joined(part, prose_before.isdigit())
+            if tips <= 0:
+                prose_before = part[-1]
             before = part[-1]
         out.append(part)
     return "".join(out)

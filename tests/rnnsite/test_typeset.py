@@ -114,4 +114,20 @@ def test_a_number_and_its_unit_share_a_line():
     from rnnsite.typeset import curl_html
 
     assert curl_html("<p>(1 pt = 4/3 px), 80 MB, 3 steps</p>") == \
-        "<p>(1\u00a0pt =\u00a04/3\u00a0px), 80\u00a0MB, 3 steps</p>"
+        "<p>(1\u00a0pt =\u00a04/3\u00a0px), 80\u00a0MB, 3\u00a0steps</p>"  # (and a count's word)
+
+
+def test_a_number_keeps_the_word_it_counts_and_a_pair_keeps_together():
+    """Design review C: "after 3 / steps", "LSTM(20, / 128)" and a live number's word
+    ("<span>84,736</span> weights", its reveal's text between) broke on a phone."""
+    from rnnsite.typeset import curl_html
+
+    nb = "\u00a0"
+    assert curl_html("<p>after 3 steps and 2,048 units, LSTM(20, 128)</p>") == \
+        f"<p>after 3{nb}steps and 2,048{nb}units, LSTM(20,{nb}128)</p>"
+    live = ('<p><span class="ld">84,736</span><ld-tip>full(5) = 84736</ld-tip> weights, '
+            "<code>x2</code> in 1990. Then</p>")
+    out = curl_html(live)
+    assert f"</ld-tip>{nb}weights" in out
+    assert "full(5) = 84736" in out  # a reveal's own text untouched
+    assert "1990. Then" in out  # not a count: a capital follows
