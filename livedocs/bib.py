@@ -115,8 +115,13 @@ _ADDRESS_BREAK = re.compile(r"(?<=[/:])(?![/]|$)|(?<=\.)(?![/\d]|$)|(?<=.)(?=[?#
 
 def breakable(address: str) -> str:
     """``address`` (a URL, a DOI) as escaped HTML with a ``<wbr/>`` at each of its
-    :data:`_ADDRESS_BREAK` points: on a phone it wraps there, not inside a word."""
-    return "<wbr/>".join(html.escape(part) for part in _ADDRESS_BREAK.split(address))
+    :data:`_ADDRESS_BREAK` points: on a phone it wraps there, not inside a word. A piece
+    with a hyphen before a digit ("D14-1179") is kept from wrapping (a browser breaks
+    after any hyphen)."""
+    return "<wbr/>".join(
+        f'<span style="white-space: nowrap">{html.escape(part)}</span>'
+        if re.search(r"-\d", part) else html.escape(part)
+        for part in _ADDRESS_BREAK.split(address))
 
 
 def reference_html(e: Entry) -> str:

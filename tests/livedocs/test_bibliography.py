@@ -4,6 +4,7 @@ and every entry carries what a reader needs to find it."""
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import pytest
@@ -61,10 +62,10 @@ def test_an_address_may_break_only_between_words() -> None:
         "a.", "b/", "c", "?d", "=1", "&amp;e", "_f"]
     # a DOI's prefix and a page range stay whole (design review C: "doi:10." / "1162")
     assert _bib.breakable("doi:10.3115/v1/D14-1179").split("<wbr/>") == [
-        "doi:", "10.3115/", "v1/", "D14-1179"]
+        "doi:", "10.3115/", "v1/", '<span style="white-space: nowrap">D14-1179</span>']
     for e in ENTRIES.values():
         address = e.get("url") or "doi:" + e.get("doi")
-        assert html.unescape(_bib.breakable(address).replace("<wbr/>", "")) == address
+        assert html.unescape(re.sub(r"<[^>]+>", "", _bib.breakable(address))) == address
 
 
 @pytest.mark.parametrize(("sentence", "ok"), [
