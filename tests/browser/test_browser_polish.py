@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,42 @@ def test_code_is_never_cut_off_and_wraps_with_a_hanging_indent(measured, path, v
     assert shallow == [], shallow
     unmarked = [w for w in m["wrapped"] if w["code"] and not w["rule"]]
     assert unmarked == [], unmarked
+
+
+# a break inside one of these is inside a token: a --option or -x flag, a number
+_TOKENS = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*|(?<![\w.])\d+(?:[.,]\d+)*(?:e[-+]?\d+)?",
+                     re.I)
+
+
+def split_inside_a_token(before: str, after: str) -> bool:
+    """Whether a row break between ``before`` and ``after`` (the two sides of one line of
+    code or output) falls inside a token: between two word characters (a name, a number,
+    a word of a string), or inside a flag or a number."""
+    if re.search(r"\w\Z", before) and re.match(r"\w", after):
+        return True
+    line, at = before + after, len(before)
+    return any(m.start() < at < m.end() for m in _TOKENS.finditer(line))
+
+
+def test_split_inside_a_token_tells_a_token_boundary():
+    inside = [("check.exploding_possi", "ble"), ("rtol=1e-", "12"), ("must be < -", "-hidden-size"),
+              ("--hidden-", "size 128"), ("x = 0.", "5"), ("'5", "back'")]
+    between = [("check.", "exploding_possible()"), ("hidden_jacobian_norms(", "rescaled("),
+               ("rtol=", "1e-12"), ("must be < ", "--hidden-size"), ("[128, ", "20]"),
+               ("record_every=", "ITERATIONS // 4")]
+    assert [split_inside_a_token(*s) for s in inside] == [True] * len(inside)
+    assert [split_inside_a_token(*s) for s in between] == [False] * len(between)
+
+
+@pytest.mark.parametrize(("path", "view"), cases(PAGES))
+def test_code_wraps_only_between_tokens(measured, path, view):
+    """A line of code or output that wraps breaks at a space or after punctuation or an
+    operator, never inside a name, a number, a word of a string or a --option (design
+    review: ``check.exploding_possi`` / ``ble``, ``rtol=1e-`` / ``12``)."""
+    inside = [(w["text"], s["before"][-30:] + " | " + s["after"][:20])
+              for w in measured[path, view]["wrapped"] for s in w["splits"]
+              if split_inside_a_token(s["before"], s["after"])]
+    assert inside == [], inside
 
 
 @pytest.mark.parametrize("view", [v for v in VIEWS if v.startswith("phone")])
