@@ -81,7 +81,8 @@
       if (tops.length < 2) continue;
       const next = rects.filter((r) => Math.round(r.top) > tops[0]);
       // a line of code marks its wrapped rows: its element draws a rule beside them
-      const own = node && node.closest(".cl");
+      // (a printed prose line marks its own; the calculator's command, its whole box)
+      const own = node && (node.closest(".cl, .nb-prose") || (box.closest(".rn-calc__command") && box));
       const rule = Boolean(own && getComputedStyle(own).backgroundImage.includes("linear-gradient"));
       const room = (rect(box).width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)
         - parseFloat(s.borderLeftWidth) - parseFloat(s.borderRightWidth)) / ch;
