@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from rnnsite.code_breaks import mark_breaks
+
 # code: a <pre> holding a <code> (an answer page's, Pygments in it, or a plain block), or a
 # notebook's cell (a highlight's <pre>, no <code>); not a notebook's printed output
 _PRE = re.compile(r'(<div class="(?:[\w-]+ )*highlight[^"]*"[^>]*>\s*)?(<pre\b[^>]*>)'
@@ -41,7 +43,7 @@ def _lines(code: str) -> str:
         if shown.strip():  # an empty line, or a lone <span></span>, stays bare
             indent = len(shown) - len(shown.lstrip(" "))
             out.append((f'<span class="{LINE_CLASS}" style="--ind:{indent}">' if indent
-                        else _OPEN) + text + "</span>")
+                        else _OPEN) + mark_breaks(text) + "</span>")
         else:
             out.append(text)
         line.clear()

@@ -96,5 +96,6 @@ def on_page_content(html_text, page, config, files, **kwargs):
         return mark_lines(html_text + takeaway_html(answer, config))
     if page.is_homepage:
         head, sep, rest = html_text.partition("</h1>")
-        return head + sep + "\n" + pdf_link_html() + rest if sep else pdf_link_html() + html_text
+        link = pdf_link_html()
+        html_text = head + sep + "\n" + link + rest if sep else link + html_text
     return mark_lines(html_text)

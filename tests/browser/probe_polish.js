@@ -58,33 +58,50 @@
     const ch = rect(probe).width / 10;
     probe.remove();
     // the rects of each of its lines, split at its newlines; its text; its first node
-    const source = [{ rects: [], text: "", node: null }];
+    const source = [{ rects: [], text: "", node: null, spans: [] }];
     const walk = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
     for (let n = walk.nextNode(); n; n = walk.nextNode()) {
       let at = 0;
       n.data.split("\n").forEach((part, i) => {
-        if (i > 0) source.push({ rects: [], text: "", node: null });
+        if (i > 0) source.push({ rects: [], text: "", node: null, spans: [] });
         const line = source[source.length - 1];
         if (part) {
           const range = document.createRange();
           range.setStart(n, at); range.setEnd(n, at + part.length);
           line.rects.push(...[...range.getClientRects()].filter((r) => r.width > 0));
+          line.spans.push({ node: n, at, from: line.text.length, len: part.length });
           line.text += part;
           line.node = line.node || n.parentElement;
         }
         at += part.length + 1;
       });
     }
-    for (const { rects, text: line, node } of source) {
+    for (const { rects, text: line, node, spans } of source) {
       const tops = [...new Set(rects.map((r) => Math.round(r.top)))].sort((a, b) => a - b);
       if (tops.length < 2) continue;
       const next = rects.filter((r) => Math.round(r.top) > tops[0]);
       // a line of code marks its wrapped rows: its element draws a rule beside them
-      const own = node && node.closest(".cl");
+      // (a printed prose line marks its own; the calculator's command, its whole box)
+      const own = node && (node.closest(".cl, .nb-prose") || (box.closest(".rn-calc__command") && box));
       const rule = Boolean(own && getComputedStyle(own).backgroundImage.includes("linear-gradient"));
       const room = (rect(box).width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)
         - parseFloat(s.borderLeftWidth) - parseFloat(s.borderRightWidth)) / ch;
-      wrapped.push({ text: text(box), code: !box.closest(".nb-prose") && !box.matches(".nb-prose"),
+      // where its rows break: the text either side of each break (the row's last
+      // character, the next row's first), read from each character's own box
+      const splits = [];
+      let top = null;
+      for (const { node: n, at, from, len } of spans) {
+        for (let i = from; i < from + len; i++) {
+          if (/\s/.test(line[i])) continue;
+          const range = document.createRange();
+          range.setStart(n, at + i - from); range.setEnd(n, at + i - from + 1);
+          const r = [...range.getClientRects()].find((c) => c.width > 0);
+          if (!r) continue;
+          if (top !== null && r.top > top + 3) splits.push({ before: line.slice(0, i), after: line.slice(i) });
+          top = r.top;
+        }
+      }
+      wrapped.push({ splits, text: text(box), code: !box.closest(".nb-prose") && !box.matches(".nb-prose"),
                      lead: line.length - line.trimStart().length, rule, room: Math.round(room),
                      hang: Math.round((Math.min(...next.map((r) => r.left)) - edge) / ch * 10) / 10 });
     }

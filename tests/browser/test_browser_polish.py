@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,11 @@ NOTEBOOKS = ["task-1-1/notebook/", "task-1-2/notebook/", "task-2-1/notebook/"]
 ANSWERS = ["task-1-1/q1-unrolled-weights/", "task-1-1/q2-parameters-over-time/",
            "task-2-1/q3-gradients-in-lstm/", "task-2-1/q5-bidirectional/"]
 PAGES = [*NOTEBOOKS, "cli/", *ANSWERS]
+# measured for how their code wraps only: the home page's shell block, the calculator's
+# command (a long one, filled in by its script)
+CALCULATOR = ("calculator/?cell=lstm&input_size=20&hidden_size=128&output_size=10"
+              "&bidirectional=1&num_layers=2&steps=5&recurrence=full")
+WRAPPING = [*PAGES, "", CALCULATOR]
 HANG = 4  # characters: a wrapped part of a line starts at least this far in (rnnnotes.css: 6)
 
 
@@ -37,7 +43,7 @@ def measured(browser, server):
     found = {}
     for view, (width, scheme) in VIEWS.items():
         with open_view(browser, width, scheme) as page:
-            for path in PAGES:
+            for path in WRAPPING:
                 page.goto(server.url + path)
                 page.evaluate("document.fonts.ready.then(() => true)")
                 page.wait_for_timeout(100)  # rnnnotes.js's layout pass after load
@@ -46,7 +52,8 @@ def measured(browser, server):
 
 
 def cases(pages):
-    return [pytest.param(p, v, id=f"{p.strip('/')}-{v}") for p in pages for v in VIEWS]
+    return [pytest.param(p, v, id=f"{p.split('?')[0].strip('/') or 'home'}-{v}")
+            for p in pages for v in VIEWS]
 
 
 def _contrast(colour, back) -> float:
@@ -58,7 +65,7 @@ def _contrast(colour, back) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
-@pytest.mark.parametrize(("path", "view"), cases(PAGES))
+@pytest.mark.parametrize(("path", "view"), cases(WRAPPING))
 def test_code_is_never_cut_off_and_wraps_with_a_hanging_indent(measured, path, view):
     m = measured[path, view]
     assert m["cut"] == [], m["cut"]
@@ -71,8 +78,45 @@ def test_code_is_never_cut_off_and_wraps_with_a_hanging_indent(measured, path, v
     shallow = [w for w in m["wrapped"] if w["code"] and w["hang"] - w["lead"] <= 4
                and w["hang"] < w["room"] / 2 - 1]
     assert shallow == [], shallow
-    unmarked = [w for w in m["wrapped"] if w["code"] and not w["rule"]]
+    # (and a printed prose line, and the calculator's command: marked the same way)
+    unmarked = [w for w in m["wrapped"] if not w["rule"]]
     assert unmarked == [], unmarked
+
+
+# a break inside one of these is inside a token: a --option or -x flag, a number
+_TOKENS = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*|(?<![\w.])\d+(?:[.,]\d+)*(?:e[-+]?\d+)?",
+                     re.I)
+
+
+def split_inside_a_token(before: str, after: str) -> bool:
+    """Whether a row break between ``before`` and ``after`` (the two sides of one line of
+    code or output) falls inside a token: between two word characters (a name, a number,
+    a word of a string), or inside a flag or a number."""
+    if re.search(r"\w\Z", before) and re.match(r"\w", after):
+        return True
+    line, at = before + after, len(before)
+    return any(m.start() < at < m.end() for m in _TOKENS.finditer(line))
+
+
+def test_split_inside_a_token_tells_a_token_boundary():
+    inside = [("check.exploding_possi", "ble"), ("rtol=1e-", "12"), ("must be < -", "-hidden-size"),
+              ("--hidden-", "size 128"), ("x = 0.", "5"), ("'5", "back'")]
+    between = [("check.", "exploding_possible()"), ("hidden_jacobian_norms(", "rescaled("),
+               ("rtol=", "1e-12"), ("must be < ", "--hidden-size"), ("[128, ", "20]"),
+               ("record_every=", "ITERATIONS // 4")]
+    assert [split_inside_a_token(*s) for s in inside] == [True] * len(inside)
+    assert [split_inside_a_token(*s) for s in between] == [False] * len(between)
+
+
+@pytest.mark.parametrize(("path", "view"), cases(WRAPPING))
+def test_code_wraps_only_between_tokens(measured, path, view):
+    """A line of code or output that wraps breaks at a space or after punctuation or an
+    operator, never inside a name, a number, a word of a string or a --option (design
+    review: ``check.exploding_possi`` / ``ble``, ``rtol=1e-`` / ``12``)."""
+    inside = [(w["text"], s["before"][-30:] + " | " + s["after"][:20])
+              for w in measured[path, view]["wrapped"] for s in w["splits"]
+              if split_inside_a_token(s["before"], s["after"])]
+    assert inside == [], inside
 
 
 @pytest.mark.parametrize("view", [v for v in VIEWS if v.startswith("phone")])
@@ -81,6 +125,7 @@ def test_long_lines_do_wrap_on_a_phone(measured, view):
     (so the hanging indent above is measured on real wrapped lines)."""
     for path in ("cli/", "task-1-1/notebook/"):
         assert len(measured[path, view]["wrapped"]) >= 3, path
+    assert measured[CALCULATOR, view]["wrapped"], "the calculator's command"
 
 
 @pytest.mark.parametrize(("path", "view"), cases(PAGES))
