@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 from browser_audit import PAGES
+from site_server import visitor
 
 API = [p for p in PAGES if p.startswith("api/") and p != "api/"]
 WIDTHS = (390, 1280)
@@ -20,17 +21,8 @@ WIDTHS = (390, 1280)
 
 @pytest.fixture(scope="module", params=WIDTHS, ids=lambda w: f"{w}px")
 def view(request, browser, server):
-    context = browser.new_context(viewport={"width": request.param, "height": 844},
-                                  color_scheme="light")
-    page = context.new_page()
-
-    def visit(path: str):
-        page.goto(f"{server.url}{path}")
-        page.evaluate("document.fonts.ready.then(() => true)")
-        return page
-
-    yield visit, request.param
-    context.close()
+    with visitor(browser, server, request.param) as visit:
+        yield visit, request.param
 
 
 # Each inline root: where what follows it starts (its box's right edge plus its margin),

@@ -10,23 +10,15 @@
 from __future__ import annotations
 
 import pytest
+from site_server import visitor
 
 WIDTHS = (390, 1280)
 
 
 @pytest.fixture(scope="module", params=WIDTHS, ids=lambda w: f"{w}px")
 def view(request, browser, server):
-    context = browser.new_context(viewport={"width": request.param, "height": 844},
-                                  color_scheme="light")
-    page = context.new_page()
-
-    def visit(path: str):
-        page.goto(f"{server.url}{path}")
-        page.evaluate("document.fonts.ready")
-        return page
-
-    yield visit, request.param
-    context.close()
+    with visitor(browser, server, request.param) as visit:
+        yield visit, request.param
 
 
 # The boxes of the tokens of the first inline formula whose text (spaces removed) is `text`,
