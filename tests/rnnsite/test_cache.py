@@ -330,6 +330,10 @@ def site(tmp_path_factory) -> Path:
     return root
 
 
+_LAST_LOG: list[str] = []  # the last build's log, for a failure to show (an unexplained
+# failure once re-rendered every page: the next one says what the build said)
+
+
 def rendered(root: Path, out: Path, cache: bool = True) -> set[str]:
     """A strict build of the copy into ``out`` (its own code, a fresh process): the pages it
     rendered rather than took from the build cache."""
@@ -344,6 +348,7 @@ def rendered(root: Path, out: Path, cache: bool = True) -> set[str]:
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
                          cwd=root, env=env, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
+    _LAST_LOG[:] = [run.stderr]
     if not cache:
         return set(SITE)
     m = re.search(r"Pages: (\d+) from the build cache, (\d+) rendered(?: \((.*)\))?", run.stderr)
@@ -375,7 +380,10 @@ def test_an_edit_re_renders_exactly_the_pages_that_read_it(site, tmp_path, what,
     assert original.count(old) == 1
     path.write_text(original.replace(old, new), encoding="utf-8")
     try:
-        assert rendered(site, tmp_path / "warm") == expected, what
+        found = rendered(site, tmp_path / "warm")
+        cached = sorted(p.relative_to(site).as_posix() for p in (site / ".cache").rglob("*")
+                        if p.is_file())[:40] if (site / ".cache").exists() else "no .cache"
+        assert found == expected, (what, _LAST_LOG[-1][-3000:], cached)
         rendered(site, tmp_path / "cold", cache=False)
         assert built(tmp_path / "warm") == built(tmp_path / "cold")
         assert built(tmp_path / "warm") != built(site / "site-first")
