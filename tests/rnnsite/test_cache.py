@@ -315,6 +315,22 @@ def site(tmp_path_factory) -> Path:
         (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (root / "docs" / name).write_text(text, encoding="utf-8")
     exts, configs, _ = site_markdown(str(ROOT / "mkdocs.yml"))
+    # The files the Markdown options name (the seed, the bibliography, the API pages) are
+    # keys of every page: copied into the copy, and named there, so that nothing of the
+    # checkout is read (in a full run another test's work in the checkout changed every
+    # page's key between two builds here: all five pages re-rendered, twice in CI).
+    options = configs["livedocs.markdown_ext"]
+    inputs = root / "inputs"
+    for name in ("seed", "bibliography", "api"):
+        source = Path(options["config_dir"]) / options[name]
+        target = inputs / source.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target)
+        options[name] = str(target)
+    options["config_dir"] = str(root)
     config = {
         "site_name": "pages",
         "theme": {"name": "material", "font": False},
