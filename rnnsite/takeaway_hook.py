@@ -93,8 +93,8 @@ def on_page_content(html_text, page, config, files, **kwargs):
             answer = AnswerPage.from_meta(src, page.meta)
         except AnswerPageError as error:
             raise PluginError(str(error)) from None
-        return mark_lines(html_text + takeaway_html(answer, config))
-    if page.is_homepage:
+        html_text += takeaway_html(answer, config)
+    elif page.is_homepage:
         head, sep, rest = html_text.partition("</h1>")
         link = pdf_link_html()
         html_text = head + sep + "\n" + link + rest if sep else link + html_text
