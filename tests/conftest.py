@@ -247,7 +247,15 @@ def _scopes_class():
         """xdist's scheduling by scope, where a scope is a file (a page's examples share
         one namespace, a module's fixtures run once), but for the files of ``EACH_TEST``
         and ``BY_PARAMETER``; the scopes of ``FIRST`` go out first, the browser tests (a
-        wait for the shared audit) last."""
+        wait for the shared audit) last.
+
+        Only the queue of work units is reordered. Each worker's collection is left in
+        the worker's own order: xdist names a test to a worker by its index in that
+        collection (until 7 December, sorting it here sent every worker other tests than
+        the scopes held, so a file's tests ran on both workers and its module fixtures,
+        browser visits included, ran twice; tests/test_scheduling.py)."""
+
+        _ordered = False
 
         def _split_scope(self, nodeid: str) -> str:
             file, _, rest = nodeid.partition("::")
@@ -258,13 +266,19 @@ def _scopes_class():
             return file
 
         def schedule(self) -> None:
-            if self.collection is None and self.config.option.loadscopereorder:
+            if self.collection is None:
                 self.config.option.loadscopereorder = False  # the order is set here
-                order = {f: i for i, f in enumerate(_first())}
-                first = self.registered_collections
-                for node, ids in first.items():
-                    first[node] = sorted(ids, key=lambda n: _rank(n, order))
             super().schedule()
+
+        def _assign_work_unit(self, node) -> None:
+            if not self._ordered:  # the queue is complete: the first unit is handed out
+                self._ordered = True
+                order = {f: i for i, f in enumerate(_first())}
+                units = sorted(self.workqueue.items(),
+                               key=lambda unit: _rank(next(iter(unit[1])), order))
+                self.workqueue.clear()
+                self.workqueue.update(units)
+            super()._assign_work_unit(node)
 
     return Scopes
 
