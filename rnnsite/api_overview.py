@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from rnnsite.typeset import NOBR
+
 __all__ = ["overview", "with_overview"]
 
 _SECTION = re.compile(r"^## +(.+?)\s*$")
@@ -45,11 +47,18 @@ def sections(markdown: str) -> list[tuple[str, list[str]]]:
     return found
 
 
+def _name(path: str, *, last: bool) -> str:
+    """An object's link, named by the last part of its path, and the comma after it, kept
+    on one line (no comma starts a line)."""
+    link = f"[`{path.rpartition('.')[2]}`][{path}]"
+    return link if last else f'<span class="{NOBR}">{link},</span>'
+
+
 def overview(markdown: str) -> str:
     """The overview's Markdown: one list item per section that documents objects; ``""``
     if the page has none."""
-    lines = [f"- {title} – " + ", ".join(f"[`{path.rpartition('.')[2]}`][{path}]"
-                                        for path in paths)
+    lines = [f"- {title} – " + " ".join(_name(path, last=i == len(paths) - 1)
+                                        for i, path in enumerate(paths))
              for title, paths in sections(markdown) if paths]
     if not lines:
         return ""

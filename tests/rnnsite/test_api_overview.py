@@ -42,7 +42,8 @@ def test_sections_hold_their_entries_in_order():
 
 def test_the_overview_links_each_object_by_its_name():
     block = overview(PAGE)
-    assert "- The layers – [`RNN`][rnnnotes.nn.RNN], [`models`][rnnnotes.nn.models]\n" in block
+    assert ('- The layers – <span class="rn-nobr">[`RNN`][rnnnotes.nn.RNN],</span> '
+            "[`models`][rnnnotes.nn.models]\n") in block
     assert "- Inside – [`init`][rnnnotes.nn.init]\n" in block
     assert "Words only" not in block  # a section with no object has no line
     assert "[rnnnotes.nn]" not in block  # the opening entry is the page's introduction
