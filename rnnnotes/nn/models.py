@@ -51,31 +51,16 @@ class RNN(Recurrent):
       all shapes in [the module docstring][rnnnotes.nn.models].
     - `grad_x, grad_h0 = m.backward(grad_output, grad_hn=None)`: gradients of the last
       forward pass (`None` for zeros); `grad_h0` is `None` if the forward had no `hx`.
-    - [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads],
-      [`m.state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict],
-      [`m.load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict]: torch's
-      names and shapes. They, `forward` and `backward` are the members of
-      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent], shared by the three layers.
     - The equations and their backward pass: [`rnn_cell`][rnnnotes.nn.rnn_cell].
+    - Shared by the three layers, and documented once in their base class
+      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent] (`help()` of this class shows the
+      arguments under `__init__`): every argument but `nonlinearity`, `forward`,
+      `backward`, [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads],
+      [`m.state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict] and
+      [`m.load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict].
 
-    :param input_size: features per step of `x`.
-    :param hidden_size: $H$, the units of each layer.
-    :param num_layers: $L$, stacked layers; layer $l > 0$ reads layer $l - 1$'s output.
     :param nonlinearity: $\phi$, `"tanh"` or `"relu"`.
-    :param bias: whether each layer has `bias_ih` and `bias_hh`.
-    :param batch_first: `x` and `output` have the batch first, `(B, T, ...)`; the states
-        do not change, as in torch.
-    :param dropout: must be 0 (torch's default); see [why][rnnnotes.nn.models].
-    :param bidirectional: run a second direction over the reversed sequence; $D = 2$.
-    :param device: must be `None` or `"cpu"`: numpy on the CPU.
-    :param dtype: `np.float64` (default) or `np.float32`, or a spelling numpy reads as one
-        of them (`"float32"`, `"f4"`, `float`, ...).
-    :param seed: an int, or a numpy `Generator`, for the initial weights, drawn from
-        $\mathcal{U}(-1/\sqrt{H}, 1/\sqrt{H})$ as in torch (the values differ: another
-        generator).
-    :raises TypeError: an argument of the wrong type, or an unsupported `dtype`.
-    :raises ValueError: a size out of range, a `dropout` other than 0, a `device` other than
-        the CPU.
+    :raises ValueError: a `nonlinearity` other than these two.
     """
 
     _gates = 1
@@ -101,32 +86,16 @@ class LSTM(Recurrent):
     - `grad_x, (grad_h0, grad_c0) = m.backward(grad_output, grad_hn=None)`, with `grad_hn`
       `None` or `(grad_h_n, grad_c_n)`, either part `None` for zeros; the second result is
       `None` if the forward had no `hx`.
-    - [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads],
-      [`m.state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict],
-      [`m.load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict]: torch's
-      names and shapes. They, `forward` and `backward` are the members of
-      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent], shared by the three layers.
     - The equations and their backward pass: [`lstm_cell`][rnnnotes.nn.lstm_cell].
+    - Shared by the three layers, and documented once in their base class
+      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent] (`help()` of this class shows the
+      arguments under `__init__`): every argument but `proj_size`, `forward`,
+      `backward`, [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads],
+      [`m.state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict] and
+      [`m.load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict].
 
-    :param input_size: features per step of `x`.
-    :param hidden_size: $H$, the units of each layer.
-    :param num_layers: $L$, stacked layers; layer $l > 0$ reads layer $l - 1$'s output.
-    :param bias: whether each layer has `bias_ih` and `bias_hh`.
-    :param batch_first: `x` and `output` have the batch first, `(B, T, ...)`; the states
-        do not change, as in torch.
-    :param dropout: must be 0 (torch's default); see [why][rnnnotes.nn.models].
-    :param bidirectional: run a second direction over the reversed sequence; $D = 2$.
     :param proj_size: $P$; if $P > 0$, $h_t = W_{hr} (o_t \odot \tanh c_t)$ has $P < H$
         units (LSTMP); 0 for no projection.
-    :param device: must be `None` or `"cpu"`: numpy on the CPU.
-    :param dtype: `np.float64` (default) or `np.float32`, or a spelling numpy reads as one
-        of them (`"float32"`, `"f4"`, `float`, ...).
-    :param seed: an int, or a numpy `Generator`, for the initial weights, drawn from
-        $\mathcal{U}(-1/\sqrt{H}, 1/\sqrt{H})$ as in torch (the values differ: another
-        generator).
-    :raises TypeError: an argument of the wrong type, or an unsupported `dtype`.
-    :raises ValueError: a size out of range, a `dropout` other than 0, a `device` other than
-        the CPU.
     """
 
     _gates = 4
@@ -152,30 +121,13 @@ class GRU(Recurrent):
     - `output, h_n = m(x, hx=None)` and
       `grad_x, grad_h0 = m.backward(grad_output, grad_hn=None)`, shapes as for
       [`RNN`][rnnnotes.nn.RNN].
-    - [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads],
-      [`m.state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict],
-      [`m.load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict]: torch's
-      names and shapes. They, `forward` and `backward` are the members of
-      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent], shared by the three layers.
     - The equations and their backward pass: [`gru_cell`][rnnnotes.nn.gru_cell].
-
-    :param input_size: features per step of `x`.
-    :param hidden_size: $H$, the units of each layer.
-    :param num_layers: $L$, stacked layers; layer $l > 0$ reads layer $l - 1$'s output.
-    :param bias: whether each layer has `bias_ih` and `bias_hh`.
-    :param batch_first: `x` and `output` have the batch first, `(B, T, ...)`; the states
-        do not change, as in torch.
-    :param dropout: must be 0 (torch's default); see [why][rnnnotes.nn.models].
-    :param bidirectional: run a second direction over the reversed sequence; $D = 2$.
-    :param device: must be `None` or `"cpu"`: numpy on the CPU.
-    :param dtype: `np.float64` (default) or `np.float32`, or a spelling numpy reads as one
-        of them (`"float32"`, `"f4"`, `float`, ...).
-    :param seed: an int, or a numpy `Generator`, for the initial weights, drawn from
-        $\mathcal{U}(-1/\sqrt{H}, 1/\sqrt{H})$ as in torch (the values differ: another
-        generator).
-    :raises TypeError: an argument of the wrong type, or an unsupported `dtype`.
-    :raises ValueError: a size out of range, a `dropout` other than 0, a `device` other than
-        the CPU.
+    - Shared by the three layers, and documented once in their base class
+      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent] (`help()` of this class shows the
+      arguments under `__init__`): every argument, `forward`,
+      `backward`, [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads],
+      [`m.state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict] and
+      [`m.load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict].
     """
 
     _gates = 3

@@ -44,6 +44,28 @@ class Recurrent:
                  bias: bool = True, batch_first: bool = False, dropout: float = 0.0,
                  bidirectional: bool = False, proj_size: int = 0, device: Any = None,
                  dtype: Any = np.float64, seed: int | np.random.Generator = 0) -> None:
+        r"""The arguments the three layers share, each documented here once. A layer's own
+        argument is in its docstring: [`RNN`][rnnnotes.nn.RNN]'s `nonlinearity`,
+        [`LSTM`][rnnnotes.nn.LSTM]'s `proj_size` (0, no projection, for the others).
+
+        :param input_size: features per step of `x`.
+        :param hidden_size: $H$, the units of each layer.
+        :param num_layers: $L$, stacked layers; layer $l > 0$ reads layer $l - 1$'s output.
+        :param bias: whether each layer has `bias_ih` and `bias_hh`.
+        :param batch_first: `x` and `output` have the batch first, `(B, T, ...)`; the states
+            do not change, as in torch.
+        :param dropout: must be 0 (torch's default); see [why][rnnnotes.nn.models].
+        :param bidirectional: run a second direction over the reversed sequence; $D = 2$.
+        :param device: must be `None` or `"cpu"`: numpy on the CPU.
+        :param dtype: `np.float64` (default) or `np.float32`, or a spelling numpy reads as
+            one of them (`"float32"`, `"f4"`, `float`, ...).
+        :param seed: an int, or a numpy `Generator`, for the initial weights, drawn from
+            $\mathcal{U}(-1/\sqrt{H}, 1/\sqrt{H})$ as in torch (the values differ: another
+            generator).
+        :raises TypeError: an argument of the wrong type, or an unsupported `dtype`.
+        :raises ValueError: a size out of range, a `dropout` other than 0, a `device` other
+            than the CPU.
+        """
         self.input_size = v.check_int("input_size", input_size, minimum=1)
         self.hidden_size = v.check_int("hidden_size", hidden_size, minimum=1)
         self.num_layers = v.check_int("num_layers", num_layers, minimum=1)
