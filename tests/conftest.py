@@ -234,10 +234,12 @@ FIRST = (
 )
 # Files whose tests share nothing but what every process has (no module fixture, no state
 # one test leaves for the next): each test is a work unit of its own; or, by the parameter,
-# tests of one figure stay together (its light drawing is cached in the process).
+# tests of one figure stay together (its light drawing is cached in the process), and the
+# reveal-sheet tests of one view (its one visit of every page, made when first asked for).
 EACH_TEST = ("tests/livedocs/test_mutation.py", "tests/livedocs/test_page_counts.py",
              "tests/livedocs/test_invocations.py")
-BY_PARAMETER = ("tests/figures/test_figures_style.py",)
+BY_PARAMETER = ("tests/figures/test_figures_style.py",
+                "tests/browser/test_browser_reveal_sheet.py")
 
 
 def _scopes_class():

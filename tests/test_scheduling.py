@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.conftest import EACH_TEST, FIRST, _scopes_class
+from tests.conftest import BY_PARAMETER, EACH_TEST, FIRST, _scopes_class
 
 BROWSER = "tests/browser/test_browser_x.py"
 COLLECTION = [  # pytest's order: by path; the browser tests are not last by name
@@ -23,6 +23,7 @@ COLLECTION = [  # pytest's order: by path; the browser tests are not last by nam
     *(f"{EACH_TEST[0]}::test_{i}" for i in range(3)),
     *(f"{FIRST[0]}::test_{i}" for i in range(2)),
     *(f"tests/z/test_z.py::test_{i}" for i in range(4)),
+    *(f"{BY_PARAMETER[-1]}::test_{i // 2}[p{i % 2}]" for i in range(6)),
 ]
 
 
@@ -82,7 +83,13 @@ def test_each_test_runs_once_and_a_files_tests_on_one_worker():
         for nodeid in worker.ran:
             on[file_of(nodeid)].add(worker.gateway.id)
     split = {f for f, names in on.items() if len(names) > 1}
-    assert split <= {EACH_TEST[0]}, split  # only an EACH_TEST file may be split
+    assert split <= {EACH_TEST[0], BY_PARAMETER[-1]}, split  # only these may be split
+    by_parameter = defaultdict(set)  # ... and those by their parameter only
+    for worker in workers:
+        for nodeid in worker.ran:
+            if file_of(nodeid) == BY_PARAMETER[-1]:
+                by_parameter[nodeid.rpartition("[")[2]].add(worker.gateway.id)
+    assert len(by_parameter) == 2 and all(len(w) == 1 for w in by_parameter.values())
     assert all(len(w.ran) > 0 for w in workers)
 
 
@@ -103,6 +110,6 @@ def test_what_a_worker_runs_is_what_it_was_given(order):
     for worker in run(collection):
         files = {file_of(n) for n in worker.ran}
         assert files, worker.gateway.id
-        for f in files - set(EACH_TEST):  # a whole file, or none of it
+        for f in files - set(EACH_TEST) - set(BY_PARAMETER):  # a whole file, or none
             assert {n for n in worker.ran if file_of(n) == f} == \
                 {n for n in collection if file_of(n) == f}
