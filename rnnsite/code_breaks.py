@@ -7,12 +7,14 @@ question mark, and, with ``overflow-wrap: break-word``, anywhere in a run with n
 left on its row. :func:`mark_breaks` takes one line of highlighted code (Pygments'
 ``<span class="…">token</span>`` pieces and bare text, rnnsite/code_lines.py) and
 
-- puts a ``<wbr>`` after ``(`` ``[`` ``{`` ``,`` ``.`` ``=`` ``;`` and a binary operator,
+- puts a ``<wbr>`` after ``(`` ``{`` ``,`` ``.`` ``=`` ``;`` and a binary operator,
   where a break reads as one between tokens (never inside a string literal, a number's
-  ``.`` or ``,``, or a run of operators such as ``**`` or ``==``);
+  ``.`` or ``,``, or a run of operators such as ``**`` or ``==``; never after ``[``: a
+  subscript ``x[-1]`` stays on its row, design review of 7 December, round D);
 - keeps whole, in ``<span class="nw">`` (``white-space: nowrap``), what a browser would
   otherwise break after a hyphen or ``?``: a ``--option`` or ``-x`` flag, a number such as
-  ``1e-12``, a unary minus and its operand (``-b``);
+  ``1e-12``, a unary minus and its operand (``-b``), and any hyphen of a string literal
+  (``"h_(t-1)"``: a string breaks at its spaces only);
 - in a name longer than :data:`LONG` characters (wider than a phone's row), allows a
   break after each ``_``, so that the browser's last resort splits it there.
 
@@ -31,7 +33,7 @@ _ITEM = re.compile(r"(<span\b[^>]*>)([^<]*)(</span>)|([^<]+)|(<[^>]+>)")
 _ATOM = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);|.", re.S)
 _CLASS = re.compile(r'class="([^"]*)"')
 _OPS = set("+-*/%<>&|^~@=!")
-_OPEN_AFTER = set("([{,;")
+_OPEN_AFTER = set("({,;")
 _CLOSERS = set(")]},;:.")
 # a --option or -x flag, a number (1e-12, -0.5): a hyphen inside one is no break
 _WHOLE = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*|(?<![\w.])-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
@@ -71,7 +73,8 @@ def _gap(chars: list[str], classes: list[str], kept: set[int], k: int) -> str:
     cls = classes[k]
     if a in "-?":  # the browser breaks after it: keep a flag, a number, a unary minus
         unary = a == "-" and cls.split()[:1] == ["o"] and not _binary(chars, k)
-        return "glue" if k in kept or unary else ""
+        in_string = _is_string(cls) and _is_string(classes[k + 1])
+        return "glue" if k in kept or unary or in_string else ""
     if _is_string(cls):  # inside a string literal, or right after its end
         return ""
     allowed = False

@@ -182,8 +182,10 @@ def curl_html(html: str) -> str:
             if verbatim <= 0 and tips <= 0:
                 part = _UNIT.sub("\\1\u00a0", _BOUND.sub("\\1\u00a0", part))
                 part = _joined(part, prose_before.isdigit())
-            if tips <= 0:
-                prose_before = part[-1]
+            if tips <= 0:  # math or code is not prose: no number of its own joins the
+                # word after it (a no-break space there starts the next line when the line
+                # breaks after the math, as Chromium may: design review, round D)
+                prose_before = part[-1] if verbatim <= 0 else " "
             before = part[-1]
         out.append(part)
     return "".join(out)

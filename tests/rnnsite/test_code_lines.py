@@ -75,6 +75,11 @@ def test_flags_numbers_and_a_unary_minus_are_kept_whole_and_strings_are_not_spli
     parts, kept = _breaks_and_kept(_span("p", "(") + _span("o", "-") + _span("n", "b")
                                    + _span("p", ")") + _span("s1", "'a.b(c,d)'"))
     assert kept == ["-b"] and parts == ["(", "-b)'a.b(c,d)'"]
+    # a string's hyphen is no break (the browser's would be); a subscript is not opened
+    parts, kept = _breaks_and_kept(_span("n", "h") + _span("p", "[") + _span("o", "-")
+                                   + _span("mi", "1") + _span("p", "]") + _span("o", "+")
+                                   + _span("s2", '"h_(t-1)^T"'))
+    assert parts == ["h[-1]+", '"h_(t-1)^T"'] and kept == ["-1", "-1"]
     # a hyphenated word (a BibTeX key) still breaks at its hyphens, as the browser does
     assert _breaks_and_kept("@misc{rnnnotes-task-1-1,")[1] == []
 

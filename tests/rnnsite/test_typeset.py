@@ -131,3 +131,8 @@ def test_a_number_keeps_the_word_it_counts_and_a_pair_keeps_together():
     assert f"</ld-tip>{nb}weights" in out
     assert "full(5) = 84736" in out  # a reveal's own text untouched
     assert "1990. Then" in out  # not a count: a capital follows
+    # Design review D: after math (or code) ending in a digit the space stays a space: a
+    # no-break one started the next line where the line broke after the math
+    math = '<p><span class="arithmatex"><math><mn>20</mn></math></span> input units</p>'
+    assert curl_html(math) == math
+    assert "</code> in 1990" in out
