@@ -27,6 +27,9 @@ NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]*\.\d)(?![\d,])
 _QUIET = {"code", "kbd", "samp", "pre", "math", "cite", "script", "style"}
 _VOID = {"br", "hr", "img", "input", "wbr", "col", "source"}
 ONE_NUMBER = re.compile(r"\A[−-]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\Z|\A[−-]?\d+(?:\.\d+)?\Z")
+# A number set as math alone in its cell: "0", "2.2 × 10⁻¹¹" ($2.2\times10^{-11}$)
+MATH_NUMBER = re.compile(r"\A[−-]?\d+(?:\.\d+)?(?:×10[−-]?\d+)?\Z")
+_MATH = re.compile(r"<math\b.*?</math>", re.S)
 NUMERIC_CLASS = "rn-num"
 
 
@@ -62,6 +65,17 @@ def _prose(body: str) -> str:
     return "".join(body[start:end] for start, end in _texts(body)).strip()
 
 
+def _one_number(body: str) -> bool:
+    """Whether a cell reads as one number: in its prose, or as its one formula (design
+    review D: a column of "0.041" and "2.2×10⁻¹¹" was set left beside one set right)."""
+    prose = _prose(body)
+    if prose:
+        return ONE_NUMBER.match(prose) is not None
+    formulas = _MATH.findall(body)
+    text = re.sub(r"<[^>]+>|\s", "", formulas[0]) if len(formulas) == 1 else ""
+    return MATH_NUMBER.match(text) is not None
+
+
 def _numeric(rows: list[list[re.Match]]) -> set[int]:
     """The columns whose body cells (``<td>``) each read as one number, none aligned."""
     columns: dict[int, bool] = {}
@@ -69,8 +83,7 @@ def _numeric(rows: list[list[re.Match]]) -> set[int]:
         for col, cell in enumerate(cells):
             if cell.group(2) != "d":
                 continue
-            one = (ONE_NUMBER.match(_prose(cell.group(3))) is not None
-                   and "text-align" not in cell.group(1))
+            one = _one_number(cell.group(3)) and "text-align" not in cell.group(1)
             columns[col] = columns.get(col, True) and one
     return {col for col, yes in columns.items() if yes}
 

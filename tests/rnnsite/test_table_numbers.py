@@ -24,9 +24,21 @@ def test_a_column_with_five_digits_groups_its_four():
 
 
 def test_a_column_of_four_digits_at_most_is_unchanged_but_set_right():
-    page = table(("2015", "1024"), ("0.12345", "512"), ("<math><mn>16384</mn></math>", "3"))
+    formula = "<math><mi>x</mi><mo>=</mo><mn>16384</mn></math>"  # math: not grouped
+    page = table(("2015", "1024"), ("0.12345", "512"), (formula, "3"))
     assert group_columns(page) == table(("2015", "1024"), ("0.12345", "512"),
-                                        ("<math><mn>16384</mn></math>", "3"), row=NUM)
+                                        (formula, "3"), row=NUM)
+
+
+def test_a_number_set_as_math_alone_counts_as_a_number():
+    """Design review D: "0.041" above "2.2×10⁻¹¹" (math) was set left, its neighbour right."""
+    sci = ("<span><math><mrow><mn>2.2</mn><mo>×</mo><msup><mn>10</mn><mrow><mo>−</mo>"
+           "<mn>11</mn></mrow></msup></mrow></math></span>")
+    page = table(("x", "0.041"), ("y", sci), ("z", "<math><mn>0</mn></math>"))
+    assert group_columns(page) == table(("x", "0.041"), ("y", sci),
+                                        ("z", "<math><mn>0</mn></math>"), row=NUM)
+    words = table(("x", "0.041"), ("y", "<math><mi>f</mi></math>"))
+    assert 'rn-num' not in group_columns(words)
 
 
 def test_only_a_column_of_numbers_alone_is_set_right():
