@@ -10,12 +10,13 @@ What a previous test left in the calculator (values, options, closure state of t
 script, error messages) goes with the old markup; the scroll, the focus and the scroll
 padding the script sets are put back as a load leaves them.
 
-What ``relink`` does not restore is Material's work on the content (copy buttons, table
-wrappers), so it serves the tests of what the calculator computes and shows (its totals,
-tables, alerts and address), not those of its layout, which load the page
-(test_browser_calculator_phone.py). test_browser_calculator.py checks that a relinked
-calculator is in every respect the tests read, and keeps in behaviour, the calculator a
-load gives (``STATE``).
+What ``relink`` does not restore is the work the theme's and the site's scripts do once
+on a loaded page's content: Material's copy buttons and table wrappers, and rnnnotes.js's
+``rn-nobr`` on the short code of the tables' first rendering. So it serves the tests of
+what the calculator computes and shows (its totals, tables, alerts and address), not those
+of its layout, which load the page (test_browser_calculator_phone.py, _errors.py).
+test_browser_calculator.py checks that a relinked calculator is, in everything those tests
+read, and in how it then responds, the calculator a load gives (``STATE``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ RELINK = """async (query) => {
   const fresh = document.importNode(window.__calcSource, true);
   const scripts = [...fresh.querySelectorAll("script")].map((s) => s.getAttribute("src"));
   for (const s of fresh.querySelectorAll("script")) s.remove();
+  // a page with scripts on reads a noscript's content as text (DOMParser: as elements)
+  for (const n of fresh.querySelectorAll("noscript")) n.textContent = n.innerHTML;
   // the old calculator goes first: a focused field it left changed writes the address
   // when it loses focus
   document.getElementById("calculator").replaceWith(fresh);
