@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 import traceback
+from contextlib import ExitStack
 from pathlib import Path
 
 import audit_cache
@@ -205,3 +206,18 @@ DESK = {name: view for name, view in VIEWS.items() if view[0] >= 1280}
 def desk(request, browser):
     with open_view(browser, *DESK[request.param]) as page:
         yield page
+
+
+@pytest.fixture(scope="session")
+def shared_view(browser):
+    """``shared_view(width, scheme)``: one tab per view (:func:`open_view`) for the whole
+    session, made when first asked for, for modules whose every test loads its page afresh
+    (the calculator's four): a tab and its context are made once, not once per module."""
+    tabs = {}
+    with ExitStack() as stack:
+        def tab(width: int, scheme: str = "light"):
+            if (width, scheme) not in tabs:
+                tabs[width, scheme] = stack.enter_context(open_view(browser, width, scheme))
+            return tabs[width, scheme]
+
+        yield tab

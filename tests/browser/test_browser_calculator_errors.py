@@ -25,9 +25,9 @@ from tests.browser.test_browser_calculator_phone import (
 
 
 @pytest.fixture(scope="module", params=VIEWS, ids=lambda v: f"{v[0]}-{v[1]}")
-def view(request, browser, server):
+def view(request, shared_view, server):
     """As in test_browser_calculator_phone.py: (page, server, width, scheme, errors)."""
-    yield from calculator_view(request.param, browser, server)
+    yield from calculator_view(request.param, shared_view, server)
 
 
 TEXT_FIELDS = ("input_size", "hidden_size", "num_layers", "proj_size", "output_size", "steps")

@@ -13,7 +13,7 @@ the light and the dark palette: the design review's findings, each held as a tes
 from __future__ import annotations
 
 import pytest
-from site_server import open_view
+from calculator_tab import page_errors
 
 from rnnnotes.counting import count_parameters
 
@@ -23,17 +23,17 @@ VIEWS = [(w, s) for w in WIDTHS for s in SCHEMES]
 
 
 @pytest.fixture(scope="module", params=VIEWS, ids=lambda v: f"{v[0]}-{v[1]}")
-def view(request, browser, server):
-    yield from calculator_view(request.param, browser, server)
+def view(request, shared_view, server):
+    yield from calculator_view(request.param, shared_view, server)
 
 
-def calculator_view(param, browser, server):
-    """``(page, server, width, scheme, errors)`` for a view ``(width, scheme)``: the page's
-    uncaught errors collected in ``errors``."""
+def calculator_view(param, shared_view, server):
+    """``(page, server, width, scheme, errors)`` for a view ``(width, scheme)``, in the
+    session's tab for it (every test loads its page): the page's uncaught errors while the
+    module runs collected in ``errors``."""
     width, scheme = param
-    with open_view(browser, width, scheme) as page:
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
+    page = shared_view(width, scheme)
+    with page_errors(page) as errors:
         yield page, server, width, scheme, errors
 
 

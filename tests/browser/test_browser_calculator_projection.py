@@ -8,7 +8,7 @@ Totals are compared with rnnnotes.count_parameters, computed here in Python."""
 from __future__ import annotations
 
 import pytest
-from site_server import open_view
+from calculator_tab import page_errors
 
 from rnnnotes.counting import count_parameters
 
@@ -17,12 +17,11 @@ FIELD, HINT = "#calc-proj-size", "#calc-proj-size-hint"
 
 
 @pytest.fixture(scope="module", params=[390, 1280], ids=["phone", "desktop"])
-def tab(request, browser):
-    with open_view(browser, request.param, "light") as opened:
-        errors: list[str] = []
-        opened.on("pageerror", lambda error: errors.append(str(error)))
+def tab(request, shared_view):
+    opened = shared_view(request.param, "light")  # the session's tab: every test loads
+    with page_errors(opened) as errors:
         yield opened
-        assert errors == []
+    assert errors == []
 
 
 @pytest.fixture
