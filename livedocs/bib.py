@@ -137,8 +137,9 @@ def reference_html(e: Entry) -> str:
             v += f", {esc(e.get('volume'))}"
             if e.get("number"):
                 v += f"({esc(e.get('number'))})"
-        if e.get("pages"):
-            v += f", {esc(e.get('pages').replace('--', '–'))}"
+        if e.get("pages"):  # a range on one line ("157–" / "166" broke on a phone)
+            pages = esc(e.get("pages").replace("--", "–"))
+            v += f', <span style="white-space: nowrap">{pages}</span>'
         parts.append(v + ".")
     if e.get("note"):
         parts.append(esc(e.get("note")) + ".")

@@ -79,3 +79,12 @@ def test_an_address_may_break_only_between_words() -> None:
 def test_a_citation_never_repeats_its_authors(sentence: str, ok: bool) -> None:
     report = render_page(f"# P\n\n{sentence}\n", "docs/p.md").report
     assert report.ok == ok, [c.message for c in report.failures]
+
+
+def test_a_page_range_stays_on_one_line():
+    """Design review D: "157–" / "166" broke across lines in the reference list."""
+    from livedocs.bib import Entry, reference_html
+
+    entry = Entry("k", "article", (("Bengio", "Yoshua"),),
+                  (("year", "1994"), ("title", "T"), ("journal", "J"), ("pages", "157--166")))
+    assert '<span style="white-space: nowrap">157–166</span>' in reference_html(entry)
