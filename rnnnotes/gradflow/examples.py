@@ -183,7 +183,7 @@ def tanh_rnn_norm_curve(
     :param input_size: features of $x_t$.
     :param input_scale: the inputs' standard deviation $s \ge 0$.
     :param seed: seed of the input weights and of the inputs.
-    :param ord: `2` (spectral norm) or `"fro"` (Frobenius norm).
+    :param ord: the norm: `2`, the spectral norm, or `"fro"`, the Frobenius norm.
     :returns: float64 array of shape `(steps + 1,)`, indexed by $k = T - t$.
     """
     check_ord(ord)

@@ -106,7 +106,7 @@ def hidden_jacobian_norms(model, x: np.ndarray, hx=None, ord: int | str = 2) -> 
     :param x: one unbatched sequence `(T, D)`, $T \ge 1$.
     :param hx: the initial state, unbatched: `(1, H_s)` or `(H_s,)`, for an LSTM the pair
         `(h0, c0)`; None means zeros.
-    :param ord: `2` (spectral norm) or `"fro"` (Frobenius norm).
+    :param ord: the norm: `2`, the spectral norm, or `"fro"`, the Frobenius norm.
     :returns: array of shape `(T + 1,)`, indexed by $t$ (entry $T$ is $\|I\|$).
     """
     check_ord(ord)
@@ -208,7 +208,7 @@ def cell_jacobian_norms(
     :param hx: the initial state, unbatched: `(1, H_s)` or `(H_s,)`, for an LSTM the pair
         `(h0, c0)`; None means zeros.
     :param path: `"cell"`, `"full"` or `"total"`.
-    :param ord: `2` (spectral norm) or `"fro"` (Frobenius norm).
+    :param ord: the norm: `2`, the spectral norm, or `"fro"`, the Frobenius norm.
     :returns: array of shape `(T + 1,)`.
     """
     check_ord(ord)

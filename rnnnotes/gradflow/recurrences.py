@@ -85,7 +85,8 @@ def matrix_power_norms(W: np.ndarray, steps: int, ord: int | str = 2) -> np.ndar
 
     :param W: a real square matrix `(n, n)`.
     :param steps: the largest power, an int ≥ 0.
-    :param ord: `2` (spectral norm, the largest singular value) or `"fro"` (Frobenius norm).
+    :param ord: the norm: `2`, the spectral norm (the largest singular value), or `"fro"`,
+        the Frobenius norm.
     :returns: array of shape `(steps + 1,)`.
     """
     check_ord(ord)
@@ -101,7 +102,7 @@ def linear_rnn_jacobian_norms(W_hh: np.ndarray, steps: int, ord: int | str = 2) 
 
     :param W_hh: the recurrent matrix, real `(n, n)`.
     :param steps: the largest $k$, an int ≥ 0.
-    :param ord: `2` (spectral norm) or `"fro"` (Frobenius norm).
+    :param ord: the norm: `2`, the spectral norm, or `"fro"`, the Frobenius norm.
     :returns: array of shape `(steps + 1,)`.
     """
     W_hh = as_square_matrix(W_hh, "W_hh")
@@ -264,7 +265,7 @@ def tanh_rnn_jacobian_norms(
     :param steps: the number of steps, an int ≥ 0.
     :param inputs: the input drive, `(steps, n)`, as in
         [tanh_rnn_jacobians][rnnnotes.gradflow.tanh_rnn_jacobians]; None means zeros.
-    :param ord: `2` (spectral norm) or `"fro"` (Frobenius norm).
+    :param ord: the norm: `2`, the spectral norm, or `"fro"`, the Frobenius norm.
     :returns: array of shape `(steps + 1,)`.
     """
     check_ord(ord)
