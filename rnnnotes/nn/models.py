@@ -53,11 +53,12 @@ class RNN(Recurrent):
       forward pass (`None` for zeros); `grad_h0` is `None` if the forward had no `hx`.
     - The equations and their backward pass: [`rnn_cell`][rnnnotes.nn.rnn_cell].
     - Shared by the three layers, and documented once in their base class
-      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent] (`help()` of this class shows the
-      arguments under `__init__`): every argument but `nonlinearity`, `forward`,
-      `backward`, [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads],
-      [`m.state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict] and
-      [`m.load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict].
+      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent] (`help()` of this class shows them
+      under `__init__`): the arguments (all but `nonlinearity`, below); the methods
+      `forward`, `backward`,
+      [`state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict] and
+      [`load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict]; the
+      gradients [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads].
 
     :param nonlinearity: $\phi$, `"tanh"` or `"relu"`.
     :raises ValueError: a `nonlinearity` other than these two.
@@ -88,11 +89,12 @@ class LSTM(Recurrent):
       `None` if the forward had no `hx`.
     - The equations and their backward pass: [`lstm_cell`][rnnnotes.nn.lstm_cell].
     - Shared by the three layers, and documented once in their base class
-      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent] (`help()` of this class shows the
-      arguments under `__init__`): every argument but `proj_size`, `forward`,
-      `backward`, [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads],
-      [`m.state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict] and
-      [`m.load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict].
+      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent] (`help()` of this class shows them
+      under `__init__`): the arguments (all but `proj_size`, below); the methods
+      `forward`, `backward`,
+      [`state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict] and
+      [`load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict]; the
+      gradients [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads].
 
     :param proj_size: $P$; if $P > 0$, $h_t = W_{hr} (o_t \odot \tanh c_t)$ has $P < H$
         units (LSTMP); 0 for no projection.
@@ -123,11 +125,11 @@ class GRU(Recurrent):
       [`RNN`][rnnnotes.nn.RNN].
     - The equations and their backward pass: [`gru_cell`][rnnnotes.nn.gru_cell].
     - Shared by the three layers, and documented once in their base class
-      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent] (`help()` of this class shows the
-      arguments under `__init__`): every argument, `forward`,
-      `backward`, [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads],
-      [`m.state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict] and
-      [`m.load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict].
+      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent] (`help()` of this class shows them
+      under `__init__`): the arguments; the methods `forward`, `backward`,
+      [`state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict] and
+      [`load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict]; the
+      gradients [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads].
     """
 
     _gates = 3
