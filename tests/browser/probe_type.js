@@ -5,9 +5,11 @@
 // "$$"; the size of every code block. To see the code in closed details it opens them, and
 // shuts them again before it returns: the audit runs it after the probes that only read.
 () => {
+  // the page's own article (not a search result's: those stay in the page once searched)
+  const MAIN = "article.md-content__inner";
   const rect = (el) => el.getBoundingClientRect();
   // --- tables (test_browser_tables.py) ---
-  const tables = [...document.querySelectorAll("article table")].map((t) => {
+  const tables = [...document.querySelectorAll(`${MAIN} table`)].map((t) => {
     const th = t.querySelector("th"), td = t.querySelector("tbody td");
     const pick = (el, keys) => {
       const s = getComputedStyle(el);
@@ -51,7 +53,7 @@
     return nodes;
   };
   const numberColumns = [];
-  for (const table of document.querySelectorAll("article table:not([class])")) {
+  for (const table of document.querySelectorAll(`${MAIN} table:not([class])`)) {
     const rows = [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.children]);
     const width = Math.max(0, ...rows.map((r) => r.length));
     for (let c = 0; c < width; c++) {
@@ -86,21 +88,21 @@
                space: range(end, end + 1).width, before: text.textContent.slice(-12) };
     } catch { return null; }  // no space after the text: nothing to compare
   };
-  const formulas = [...document.querySelectorAll("article math")].map((math) => ({
+  const formulas = [...document.querySelectorAll(`${MAIN} math`)].map((math) => ({
     compact: math.textContent.replace(/\s+/g, ""), trimmed: math.textContent.trim(),
     boxes: [...math.querySelectorAll("mi, mn, mo")].map((el) => {
       const r = el.getBoundingClientRect();
       return { text: el.textContent.trim(), left: r.left, right: r.right };
     }),
     size: parseFloat(getComputedStyle(math).fontSize),
-    inParagraph: Boolean(math.closest("article p")),
-    word: math.closest("article p") ? wordGap(math) : null,
+    inParagraph: Boolean(math.closest(`${MAIN} p`)),
+    word: math.closest(`${MAIN} p`) ? wordGap(math) : null,
   }));
-  const optionCodes = [...document.querySelectorAll("article code")]
+  const optionCodes = [...document.querySelectorAll(`${MAIN} code`)]
     .filter((c) => !c.closest("pre") && c.textContent.startsWith("-"))
     .map((c) => [c.textContent, c.getClientRects().length]);
   // For each heading with a permalink: does the ¶ share a line with the heading's last text?
-  const permalinks = [...document.querySelectorAll("article :is(h1, h2, h3, h4) a.headerlink")]
+  const permalinks = [...document.querySelectorAll(`${MAIN} :is(h1, h2, h3, h4) a.headerlink`)]
     .map((link) => {
       const heading = link.closest("h1, h2, h3, h4");
       const range = document.createRange();
