@@ -27,6 +27,7 @@ HERE = Path(__file__).parent
 PROBE = (HERE / "probe.js").read_text(encoding="utf-8")
 LAYOUT_PROBE = (HERE / "probe_layout.js").read_text(encoding="utf-8")  # notebooks, figures
 AIDS_PROBE = (HERE / "probe_aids.js").read_text(encoding="utf-8")  # navigation, legend
+API_PROBE = (HERE / "probe_api.js").read_text(encoding="utf-8")  # API; adds a mark: late
 TYPE_PROBE = (HERE / "probe_type.js").read_text(encoding="utf-8")  # opens details: late
 NAV_PROBE = (HERE / "probe_nav.js").read_text(encoding="utf-8")  # opens the nav: run last
 WIDTHS = {"phone": 390, "desktop": 1280}
@@ -209,6 +210,7 @@ class _Tab:
         self.visit.scheme = self.page.evaluate("document.body.dataset.mdColorScheme")
         if self.path.startswith(PAGES_WITH_MATH):
             self.visit.x_heights = x_heights(self.page)
+        self.visit.probe.update(self.page.evaluate(API_PROBE))  # fit, headings, roots
         self.visit.probe.update(self.page.evaluate(TYPE_PROBE))  # tables, formulas, code
         if self.width == "desktop":  # at a desk only; last: it opens the nav, then shuts it
             self.visit.probe.update(self.page.evaluate(NAV_PROBE))
