@@ -14,6 +14,8 @@ import pytest
 from browser_audit import PAGES, VIEWS
 
 API = [p for p in PAGES if p.startswith("api/") and p != "api/"]
+
+
 @pytest.mark.parametrize("view", list(VIEWS))
 @pytest.mark.parametrize("path", API)
 def test_api_page_fits_and_its_code_links_show_underscores(visits, view, path):

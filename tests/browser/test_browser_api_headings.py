@@ -17,10 +17,9 @@ Measured by the browser audit's visit of each page (probe_api.js)."""
 from __future__ import annotations
 
 import pytest
-from browser_audit import PAGES, VIEWS
+from browser_audit import LIGHT_VIEWS, PAGES
 
 API = [p for p in PAGES if p.startswith("api/") and p != "api/"]
-LIGHT_VIEWS = [v for v in VIEWS if v.endswith("light")]
 
 
 @pytest.mark.parametrize("view", LIGHT_VIEWS)
