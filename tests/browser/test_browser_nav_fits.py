@@ -6,13 +6,12 @@ big enough to hit: one link to the next at least 24 px (WCAG 2.2, 2.5.8)."""
 from __future__ import annotations
 
 import pytest
-from browser_audit import MISSING, PAGES, VIEWS
+from browser_audit import DESK_VIEWS, MISSING, PAGES
 from site_server import site_path
 
-HEIGHT = 844  # a laptop's screen (the desk fixture's views are 844 px high)
+HEIGHT = 844  # a laptop's screen (the audit's views are 844 px high)
 PITCH_PX = 24
 
-DESK_VIEWS = [v for v in VIEWS if v.startswith("desktop-")]  # 1280 × 844, both palettes
 
 
 @pytest.mark.parametrize("view", DESK_VIEWS)

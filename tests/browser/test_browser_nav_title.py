@@ -5,9 +5,7 @@ scrolled from top to bottom, no label's box meets the title's box or its shadow.
 from __future__ import annotations
 
 import pytest
-from browser_audit import PAGES, VIEWS
-
-DESK_VIEWS = [v for v in VIEWS if v.startswith("desktop-")]  # 1280 × 844, both palettes
+from browser_audit import DESK_VIEWS, PAGES
 
 
 @pytest.mark.parametrize("view", DESK_VIEWS)

@@ -6,7 +6,7 @@ browser audit's visit of each page (probe_type.js)."""
 from __future__ import annotations
 
 import pytest
-from browser_audit import VIEWS
+from browser_audit import DESK_VIEWS
 
 # Pages with the site's kinds of table: the answers table and the grading scale (home,
 # summary), Markdown tables (Conventions, an answer page), mkdocstrings' (the API).
@@ -15,7 +15,6 @@ QUESTION_SHARE = 0.3  # the summary's question column: at least this share of th
 QUESTION_LINES = 6  # and no question longer than this many lines
 REASON_SHARE = 0.4  # the summary's reason: at least this share of the table, the widest
 
-DESK_VIEWS = [v for v in VIEWS if v.startswith("desktop-")]  # 1280 × 844, both palettes
 at_a_desk = pytest.mark.parametrize("view", DESK_VIEWS)
 
 
