@@ -1,7 +1,8 @@
 // The reader's aids as laid out (test_browser_nav_fits.py, _live_legend, _aligned_equations,
 // _footer, _toc):
-// the left navigation against its box and the pitch of its links; the key to the dotted
-// underline against the page's first marked number. Reads only: it changes nothing.
+// the left navigation against its box, the pitch of its links and where they lead; the key
+// to the dotted underline against the page's first marked number. Reads only: it changes
+// nothing.
 () => {
   const wrap = document.querySelector(".md-sidebar--primary .md-sidebar__scrollwrap");
   let nav = null;
@@ -12,8 +13,11 @@
         .filter((a) => a && a.getClientRects().length).map((a) => a.getBoundingClientRect().top);
       return tops.slice(1).map((t, i) => t - tops[i]);
     });
+    // the paths the primary navigation links to, of its links shown
+    const links = [...document.querySelectorAll(".md-sidebar--primary a.md-nav__link")]
+      .filter((a) => a.getClientRects().length).map((a) => new URL(a.href).pathname);
     nav = { scroll: wrap.scrollHeight, client: wrap.clientHeight, pitch: Math.min(...steps),
-            height: innerHeight };
+            height: innerHeight, links };
   }
   const marks = [...document.querySelectorAll("article .ld")];
   const legends = [...document.querySelectorAll("article .rn-live-legend")];

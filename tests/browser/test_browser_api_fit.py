@@ -4,54 +4,22 @@ underscores visible, its underline below the code's box (docs/assets/rnnnotes.cs
 
 Before: at 390 px seven displays of the Models and Counting pages scrolled sideways by 70
 to 227 px, and the underline of `count_parameters` ran through its underscore, which read
-as a space ("count parameters"), in light and dark alike (one rule for both palettes)."""
+as a space ("count parameters"), in light and dark alike (one rule for both palettes).
+
+Measured by the browser audit's visit of each page (probe_api.js)."""
 
 from __future__ import annotations
 
 import pytest
 from browser_audit import PAGES, VIEWS
-from site_server import open_view
 
 API = [p for p in PAGES if p.startswith("api/") and p != "api/"]
-READ = """() => {
-  const column = document.querySelector("article").getBoundingClientRect();
-  const wide = [...document.querySelectorAll(
-      "article :is(.arithmatex, math[display=block], table, pre > code)")]
-    .map((el) => ({ text: el.textContent.replace(/\\s+/g, " ").trim().slice(0, 50),
-                    over: Math.max(el.scrollWidth - el.clientWidth,
-                                   el.getBoundingClientRect().right - column.right) }))
-    .filter((w) => w.over > 1);
-  const links = [...document.querySelectorAll("article a:not(.headerlink)")]
-    .filter((a) => a.children.length === 1 && a.firstElementChild.localName === "code"
-                   && a.textContent.trim() === a.firstElementChild.textContent.trim()
-                   && a.textContent.includes("_") && a.getClientRects().length === 1)
-    .map((a) => {
-      const mark = document.createElement("span");  // an empty inline-block sits on the baseline
-      mark.style.cssText = "display:inline-block;width:0;height:0";
-      a.append(mark);
-      const baseline = mark.getBoundingClientRect().bottom;
-      mark.remove();
-      const style = getComputedStyle(a);
-      return { text: a.textContent.trim(), line: style.textDecorationLine,
-               clear: baseline + parseFloat(style.textUnderlineOffset)
-                      - a.firstElementChild.getBoundingClientRect().bottom };
-    });
-  return { wide, links };
-}"""
 
 
-@pytest.fixture(scope="module", params=list(VIEWS))
-def view(request, browser):
-    with open_view(browser, *VIEWS[request.param]) as page:
-        yield request.param, page
-
-
+@pytest.mark.parametrize("view", list(VIEWS))
 @pytest.mark.parametrize("path", API)
-def test_api_page_fits_and_its_code_links_show_underscores(view, server, path):
-    name, page = view
-    page.goto(server.url + path)
-    page.evaluate("document.fonts.ready.then(() => true)")
-    found = page.evaluate(READ)
+def test_api_page_fits_and_its_code_links_show_underscores(visits, view, path):
+    name, found = view, visits[path, view].probe["apiFit"]
     assert not found["wide"], f"{name} {path}: wider than the column: {found['wide']}"
     for link in found["links"]:
         assert "underline" in link["line"], (name, path, link)  # still marked as a link
@@ -60,8 +28,7 @@ def test_api_page_fits_and_its_code_links_show_underscores(view, server, path):
         assert link["clear"] >= 0, f"{name} {path}: underline over the underscores: {link}"
 
 
-def test_the_api_pages_hold_code_links_with_underscores(browser, server):
+def test_the_api_pages_hold_code_links_with_underscores(visits):
     """Guards the test above against passing on no link at all."""
-    with open_view(browser, *VIEWS["phone-light"]) as page:
-        page.goto(server.url + "api/counting/")
-        assert [link for link in page.evaluate(READ)["links"] if "_" in link["text"]]
+    links = visits["api/counting/", "phone-light"].probe["apiFit"]["links"]
+    assert [link for link in links if "_" in link["text"]]

@@ -10,54 +10,22 @@ as large as the headings of a page's sections, with the whole signature inside t
 broken wherever the line ran out; later, an object's heading only 1.1 times a member's, and
 a module's heading serving as the section on two pages of five; then, on a phone, the
 title (27.2 px) hardly above a section (25 px), and a member's name (13.6 px code) smaller
-than the text under it (16 px)."""
+than the text under it (16 px).
+
+Measured by the browser audit's visit of each page (probe_api.js)."""
 
 from __future__ import annotations
 
 import pytest
-from browser_audit import PAGES, VIEWS
-from site_server import open_view
+from browser_audit import LIGHT_VIEWS, PAGES
 
 API = [p for p in PAGES if p.startswith("api/") and p != "api/"]
-READ = """() => {
-  const text = (el) => { const c = el.cloneNode(true);
-    c.querySelectorAll(".headerlink, .doc-symbol").forEach((x) => x.remove());
-    return c.textContent.replace(/\\s+/g, " ").trim(); };
-  const px = (el, prop) => parseFloat(getComputedStyle(el)[prop]);
-  const code = document.querySelector("article p code");
-  const body = document.querySelector("article .doc-contents p");
-  const name = (h) => h.querySelector(".doc-object-name > code") || h;
-  const headings = [...document.querySelectorAll("article :is(h1, h2, h3, h4, h5, h6)")]
-    .map((h) => ({ level: +h.localName[1], text: text(h), object: h.matches(".doc-heading"),
-                   size: px(h, "fontSize"), nameSize: px(name(h), "fontSize"),
-                   face: h.querySelector(".doc-object-name > code")
-                     ? getComputedStyle(h.querySelector(".doc-object-name > code")).fontFamily
-                     : "",
-                   kind: [...h.parentElement.classList].find((c) => /^doc-function$/.test(c))
-                     || "",
-                   signature: !!h.nextElementSibling?.matches(".doc-signature") }));
-  const signatures = [...document.querySelectorAll("article .doc-signature pre > code")]
-    .map((c) => ({ text: c.textContent.replace(/\\n$/, ""),
-                   over: c.scrollWidth - c.clientWidth,
-                   lines: Math.round((c.clientHeight - px(c, "paddingTop") - px(c, "paddingBottom"))
-                                     / px(c, "lineHeight")) }));
-  return { headings, signatures, codeFace: code ? getComputedStyle(code).fontFamily : "",
-           bodySize: px(body, "fontSize") };
-}"""
 
 
-@pytest.fixture(scope="module", params=[v for v in VIEWS if v.endswith("light")])
-def view(request, browser):
-    with open_view(browser, *VIEWS[request.param]) as page:
-        yield request.param, page
-
-
+@pytest.mark.parametrize("view", LIGHT_VIEWS)
 @pytest.mark.parametrize("path", API)
-def test_api_page_has_a_hierarchy_and_readable_signatures(view, server, path):
-    name, page = view
-    page.goto(server.url + path)
-    page.evaluate("document.fonts.ready.then(() => true)")
-    found = page.evaluate(READ)
+def test_api_page_has_a_hierarchy_and_readable_signatures(visits, view, path):
+    name, found = view, visits[path, view].probe["apiHeadings"]
     heads = found["headings"]
     assert [h["level"] for h in heads].count(1) == 1 and heads[0]["level"] == 1
     levels = [h["level"] for h in heads]
@@ -102,27 +70,12 @@ def test_api_page_has_a_hierarchy_and_readable_signatures(view, server, path):
         assert lines[-1].lstrip().startswith(")") or len(lines) == 1, lines
 
 
-TOC = """() => [...document.querySelectorAll(".md-nav--secondary .md-nav__link")]
-  .filter((a) => a.getClientRects().length)
-  .map((a) => { const box = a.querySelector(".md-ellipsis") || a;
-                return { text: a.textContent.replace(/\\s+/g, " ").trim(),
-                         cut: box.scrollWidth - box.clientWidth }; })"""
-
-
-@pytest.fixture(scope="module")
-def desk_view(browser):
-    """At a desk (the table of contents is a sidebar there only)."""
-    with open_view(browser, *VIEWS["desktop-light"]) as page:
-        yield "desktop-light", page
-
-
 @pytest.mark.parametrize("path", API)
-def test_no_table_of_contents_entry_is_cut(desk_view, server, path):
-    """Material cut long names in the sidebar ("linear_rnn_jacobian_…"); they wrap."""
-    name, page = desk_view
-    page.goto(server.url + path)
-    page.evaluate("document.fonts.ready.then(() => true)")
-    entries = page.evaluate(TOC)
+def test_no_table_of_contents_entry_is_cut(visits, path):
+    """Material cut long names in the sidebar ("linear_rnn_jacobian_…"); they wrap. At a
+    desk (the table of contents is a sidebar there only)."""
+    name = "desktop-light"
+    entries = visits[path, name].probe["apiHeadings"]["toc"]
     assert entries, f"{path}: no table of contents shown"
     cut = [e for e in entries if e["cut"] > 0]
     assert not cut, f"{name} {path}: entries cut short: {cut}"

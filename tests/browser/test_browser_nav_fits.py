@@ -6,12 +6,12 @@ big enough to hit: one link to the next at least 24 px (WCAG 2.2, 2.5.8)."""
 from __future__ import annotations
 
 import pytest
-from browser_audit import MISSING, PAGES, VIEWS
+from browser_audit import DESK_VIEWS, MISSING, PAGES
+from site_server import site_path
 
-HEIGHT = 844  # a laptop's screen (the desk fixture's views are 844 px high)
+HEIGHT = 844  # a laptop's screen (the audit's views are 844 px high)
 PITCH_PX = 24
 
-DESK_VIEWS = [v for v in VIEWS if v.startswith("desktop-")]  # 1280 × 844, both palettes
 
 
 @pytest.mark.parametrize("view", DESK_VIEWS)
@@ -25,14 +25,13 @@ def test_the_navigation_fits_a_desk_screen(visits, path, view):
     assert found["pitch"] >= PITCH_PX - 0.5, found
 
 
-def test_every_page_has_its_link_in_the_navigation(desk, server):
+@pytest.mark.parametrize("view", DESK_VIEWS)
+def test_every_page_has_its_link_in_the_navigation(visits, view):
     """Made short, the navigation still names every page: on an API page (its section
     open), a link to each page of the nav (navigation.indexes makes a section's index.md
-    the section's own link: a page named index.md in a section would lose its entry)."""
-    desk.goto(server.url + "api/counting/")
-    links = desk.evaluate("[...document.querySelectorAll('.md-sidebar--primary a.md-nav__link')]"
-                          ".filter((a) => a.getClientRects().length)"
-                          ".map((a) => new URL(a.href).pathname)")
-    base = server.url.removeprefix(server.origin)
+    the section's own link: a page named index.md in a section would lose its entry).
+    The links shown, as the audit's visit found them (probe_aids.js)."""
+    links = visits["api/counting/", view].probe["nav"]["links"]
+    base = site_path()
     wanted = {base + p for p in PAGES if p != MISSING}
     assert wanted - set(links) == set()

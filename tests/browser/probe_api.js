@@ -1,0 +1,87 @@
+// The API reference as laid out (test_browser_api_fit.py, _api_headings, _api_math), on
+// every page: displays, tables and code wider than the column; links set as code with an
+// underscore, and their underline against the code's box; the headings' levels, sizes and
+// faces, and the signatures' lines; the table of contents' entries cut short; where what
+// follows an inline square root starts; how far below a symbol's line the code it names
+// ("H_s = proj_size") starts. To find a link's baseline it adds an empty mark to the link
+// and takes it out again: the audit runs it after the probes that only read.
+() => {
+  // the page's own article (not a search result's: those stay in the page once searched)
+  const MAIN = "article.md-content__inner";
+  const px = (el, prop) => parseFloat(getComputedStyle(el)[prop]);
+  const article = document.querySelector(MAIN);
+  // --- fit (test_browser_api_fit.py) ---
+  const column = article ? article.getBoundingClientRect() : null;
+  const wide = column ? [...document.querySelectorAll(
+      `${MAIN} :is(.arithmatex, math[display=block], table, pre > code)`)]
+    .map((el) => ({ text: el.textContent.replace(/\s+/g, " ").trim().slice(0, 50),
+                    over: Math.max(el.scrollWidth - el.clientWidth,
+                                   el.getBoundingClientRect().right - column.right) }))
+    .filter((w) => w.over > 1) : [];
+  const links = [...document.querySelectorAll(`${MAIN} a:not(.headerlink)`)]
+    .filter((a) => a.children.length === 1 && a.firstElementChild.localName === "code"
+                   && a.textContent.trim() === a.firstElementChild.textContent.trim()
+                   && a.textContent.includes("_") && a.getClientRects().length === 1)
+    .map((a) => {
+      const mark = document.createElement("span");  // an empty inline-block sits on the baseline
+      mark.style.cssText = "display:inline-block;width:0;height:0";
+      a.append(mark);
+      const baseline = mark.getBoundingClientRect().bottom;
+      mark.remove();
+      const style = getComputedStyle(a);
+      return { text: a.textContent.trim(), line: style.textDecorationLine,
+               clear: baseline + parseFloat(style.textUnderlineOffset)
+                      - a.firstElementChild.getBoundingClientRect().bottom };
+    });
+  // --- headings and signatures (test_browser_api_headings.py) ---
+  const text = (el) => { const c = el.cloneNode(true);
+    c.querySelectorAll(".headerlink, .doc-symbol").forEach((x) => x.remove());
+    return c.textContent.replace(/\s+/g, " ").trim(); };
+  const code = document.querySelector(`${MAIN} p code`);
+  const body = document.querySelector(`${MAIN} .doc-contents p`);
+  const name = (h) => h.querySelector(".doc-object-name > code") || h;
+  const headings = [...document.querySelectorAll(`${MAIN} :is(h1, h2, h3, h4, h5, h6)`)]
+    .map((h) => ({ level: +h.localName[1], text: text(h), object: h.matches(".doc-heading"),
+                   size: px(h, "fontSize"), nameSize: px(name(h), "fontSize"),
+                   face: h.querySelector(".doc-object-name > code")
+                     ? getComputedStyle(h.querySelector(".doc-object-name > code")).fontFamily
+                     : "",
+                   kind: [...h.parentElement.classList].find((c) => /^doc-function$/.test(c))
+                     || "",
+                   signature: !!h.nextElementSibling?.matches(".doc-signature") }));
+  const signatures = [...document.querySelectorAll(`${MAIN} .doc-signature pre > code`)]
+    .map((c) => ({ text: c.textContent.replace(/\n$/, ""),
+                   over: c.scrollWidth - c.clientWidth,
+                   lines: Math.round((c.clientHeight - px(c, "paddingTop")
+                                      - px(c, "paddingBottom")) / px(c, "lineHeight")) }));
+  const toc = [...document.querySelectorAll(".md-nav--secondary .md-nav__link")]
+    .filter((a) => a.getClientRects().length)
+    .map((a) => { const box = a.querySelector(".md-ellipsis") || a;
+                  return { text: a.textContent.replace(/\s+/g, " ").trim(),
+                           cut: box.scrollWidth - box.clientWidth }; });
+  // --- inline math (test_browser_api_math.py) ---
+  // Each inline root: where what follows it starts (its box's right edge plus its margin),
+  // measured from its radicand's right edge, where the vinculum ends.
+  const roots = [...document.querySelectorAll(`${MAIN} math:not([display=block]) msqrt`)]
+    .map((s) => { const r = s.getBoundingClientRect(), base = s.firstElementChild;
+                  return { text: s.textContent.replace(/\s+/g, ""),
+                           after: r.right + parseFloat(getComputedStyle(s).marginRight)
+                                  - base.getBoundingClientRect().right }; });
+  // Each "math = code" of the text: how far below the math's line the code starts.
+  const symbolPairs = [...document.querySelectorAll(`${MAIN} :is(p, li) code`)].flatMap((c) => {
+    const between = c.previousSibling;
+    if (!between || between.nodeType !== 3 || !/^\s*=\s*$/.test(between.textContent)) return [];
+    const before = between.previousSibling;
+    const maths = before && before.nodeType === 1
+      && (before.localName === "math" ? [before] : [...before.querySelectorAll("math")]);
+    if (!maths || !maths.length) return [];
+    const m = [...maths.pop().getClientRects()].pop(), first = c.getClientRects()[0];
+    return [{ text: before.textContent.replace(/\s+/g, "") + " = " + c.textContent,
+              apart: first.top - m.bottom }];
+  });
+  return { apiFit: { wide, links },
+           apiHeadings: { headings, signatures, toc,
+                          codeFace: code ? getComputedStyle(code).fontFamily : "",
+                          bodySize: body ? px(body, "fontSize") : null },
+           roots, symbolPairs };
+}
