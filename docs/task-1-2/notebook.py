@@ -351,8 +351,9 @@ print(
 # %% [markdown]
 # The LSTM's cell is kept; its hidden state is not, and need not be:
 # $h_t = o_t \odot \tanh(c_t)$, and the output gate $o_t$ still reads each step's input
-# and $h_{t-1}$, so $h_T$ differs from $h_0$ while $c_T$ equals $c_0$. What the gates keep is the cell, the
-# path along which the gradient of the [second answer](../q2-lstm-vs-gru/) flows.
+# and $h_{t-1}$, so $h_T$ differs from $h_0$ while $c_T$ equals $c_0$. What the gates
+# keep is the cell, the path along which the gradient of the
+# [second answer](../q2-lstm-vs-gru/) flows.
 #
 # Back to the answers of Task 1.2: [vanishing and exploding
 # gradients](../q1-vanishing-exploding/) and [LSTM against GRU](../q2-lstm-vs-gru/).
