@@ -104,12 +104,13 @@ def _initials(first: str) -> str:
 
 # Where an address may wrap on a narrow screen (reading it as the Chicago Manual of Style
 # advises breaking one: at its punctuation, never inside a word): after a "/" (not inside
-# "//") or a ":" (not before "//"), after a "." unless a digit follows (a DOI's "10.1162"
-# and a version's "1.5" stay whole); before "?", "#", "&", "=", "_", "~", or a "-" that no
-# digit follows ("D14-1179" stays whole); and where a run-together name starts a new word:
+# "//") or a ":" (not before "//", nor after "doi": design review D), after a "." unless
+# a digit follows (a DOI's "10.1162" and a version's "1.5" stay whole); before "?", "#",
+# "&", "=", "_", "~", or a "-" that no digit follows ("D14-1179" stays whole); and where a run-together name starts a new word:
 # SeppHochreiter1991Thesis (a capital after a small letter or a digit; digits after three
 # small letters).
-_ADDRESS_BREAK = re.compile(r"(?<=[/:])(?![/]|$)|(?<=\.)(?![/\d]|$)|(?<=.)(?=[?#&=_~]|-(?!\d))"
+_ADDRESS_BREAK = re.compile(r"(?:(?<=/)|(?<=:)(?<!doi:))(?![/]|$)|(?<=\.)(?![/\d]|$)"
+                            r"|(?<=.)(?=[?#&=_~]|-(?!\d))"
                             r"|(?<=[a-z0-9])(?=[A-Z][a-z])|(?<=[a-z]{3})(?=\d)")
 
 

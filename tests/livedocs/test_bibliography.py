@@ -60,9 +60,10 @@ def test_an_address_may_break_only_between_words() -> None:
         "Thesis", "Advisor", "Schmidhuber.", "pdf"]
     assert _bib.breakable("a.b/c?d=1&e_f").split("<wbr/>") == [
         "a.", "b/", "c", "?d", "=1", "&amp;e", "_f"]
-    # a DOI's prefix and a page range stay whole (design review C: "doi:10." / "1162")
+    # a DOI's prefix and a page range stay whole (design review C: "doi:10." / "1162"), and
+    # "doi:" with its number (design review D: "doi:" / "10.1109/72.279181")
     assert _bib.breakable("doi:10.3115/v1/D14-1179").split("<wbr/>") == [
-        "doi:", "10.3115/", "v1/", '<span style="white-space: nowrap">D14-1179</span>']
+        "doi:10.3115/", "v1/", '<span style="white-space: nowrap">D14-1179</span>']
     for e in ENTRIES.values():
         address = e.get("url") or "doi:" + e.get("doi")
         assert html.unescape(re.sub(r"<[^>]+>", "", _bib.breakable(address))) == address
