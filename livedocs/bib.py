@@ -106,9 +106,9 @@ def _initials(first: str) -> str:
 # advises breaking one: at its punctuation, never inside a word): after a "/" (not inside
 # "//") or a ":" (not before "//", nor after "doi": design review D), after a "." unless
 # a digit follows (a DOI's "10.1162" and a version's "1.5" stay whole); before "?", "#",
-# "&", "=", "_", "~", or a "-" that no digit follows ("D14-1179" stays whole); and where a run-together name starts a new word:
-# SeppHochreiter1991Thesis (a capital after a small letter or a digit; digits after three
-# small letters).
+# "&", "=", "_", "~", or a "-" that no digit follows ("D14-1179" stays whole); and where a
+# run-together name starts a new word: SeppHochreiter1991Thesis (a capital after a small
+# letter or a digit; digits after three small letters).
 _ADDRESS_BREAK = re.compile(r"(?:(?<=/)|(?<=:)(?<!doi:))(?![/]|$)|(?<=\.)(?![/\d]|$)"
                             r"|(?<=.)(?=[?#&=_~]|-(?!\d))"
                             r"|(?<=[a-z0-9])(?=[A-Z][a-z])|(?<=[a-z]{3})(?=\d)")
