@@ -1,10 +1,11 @@
-// The API reference as laid out (test_browser_api_fit.py, _api_headings, _api_math), on
-// every page: displays, tables and code wider than the column; links set as code with an
-// underscore, and their underline against the code's box; the headings' levels, sizes and
-// faces, and the signatures' lines; the table of contents' entries cut short; where what
-// follows an inline square root starts; how far below a symbol's line the code it names
-// ("H_s = proj_size") starts. To find a link's baseline it adds an empty mark to the link
-// and takes it out again: the audit runs it after the probes that only read.
+// The API reference as laid out (test_browser_api_fit.py, _api_headings, _api_math,
+// _api_overview), on every page: displays, tables and code wider than the column; the
+// overview's place and fit; links set as code with an underscore, and their underline
+// against the code's box; the headings' levels, sizes and faces, and the signatures'
+// lines; the table of contents' entries cut short; where what follows an inline square
+// root starts; how far below a symbol's line the code it names ("H_s = proj_size") starts.
+// To find a link's baseline it adds an empty mark to the link and takes it out again: the
+// audit runs it after the probes that only read.
 () => {
   // the page's own article (not a search result's: those stay in the page once searched)
   const MAIN = "article.md-content__inner";
@@ -79,7 +80,19 @@
     return [{ text: before.textContent.replace(/\s+/g, "") + " = " + c.textContent,
               apart: first.top - m.bottom }];
   });
-  return { apiFit: { wide, links },
+  // --- the overview (test_browser_api_overview.py): shown, inside the column, its colour ---
+  const box = document.querySelector(`${MAIN} .api-overview`);
+  const first = document.querySelector(`${MAIN} h2`);
+  const apiOverview = !box || !column ? null : {
+    shown: getComputedStyle(box).display !== "none",
+    links: box.querySelectorAll("a[href^='#']").length,
+    outside: [...box.querySelectorAll("li, a, code")].map((el) => el.getBoundingClientRect())
+      .filter((r) => r.left < column.left - 1 || r.right > column.right + 1).length,
+    before: !!first && !!(box.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING),
+    sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    text: getComputedStyle(box).color,
+    ground: getComputedStyle(document.body).backgroundColor };
+  return { apiFit: { wide, links }, apiOverview,
            apiHeadings: { headings, signatures, toc,
                           codeFace: code ? getComputedStyle(code).fontFamily : "",
                           bodySize: body ? px(body, "fontSize") : null },
