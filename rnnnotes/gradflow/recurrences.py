@@ -158,13 +158,13 @@ class PascanuCheck:
     has spectral norm at most $\eta = \gamma\, \sigma_{\max}(W_{hh})$, so
     $\|\partial h_{t+k}/\partial h_t\|_2 \le \eta^k$.
 
-    :param sigma_max: $\sigma_{\max}(W_{hh})$, the largest singular value.
-    :param gamma: the bound $\gamma$ on $|\varphi'|$ (1 for tanh, 1/4 for the sigmoid).
-    :param threshold: $1/\gamma$, the value $\sigma_{\max}$ is compared with.
-    :param eta: $\gamma\, \sigma_{\max}$, the bound on one step's Jacobian norm.
-    :param vanishing_guaranteed: $\sigma_{\max} < 1/\gamma$, the *sufficient* condition for
+    :ivar sigma_max: $\sigma_{\max}(W_{hh})$, the largest singular value.
+    :ivar gamma: the bound $\gamma$ on $|\varphi'|$ (1 for tanh, 1/4 for the sigmoid).
+    :ivar threshold: $1/\gamma$, the value $\sigma_{\max}$ is compared with.
+    :ivar eta: $\gamma\, \sigma_{\max}$, the bound on one step's Jacobian norm.
+    :ivar vanishing_guaranteed: $\sigma_{\max} < 1/\gamma$, the *sufficient* condition for
         vanishing ($\eta^k \to 0$).
-    :param exploding_possible: $\sigma_{\max} > 1/\gamma$, the *necessary* condition for
+    :ivar exploding_possible: $\sigma_{\max} > 1/\gamma$, the *necessary* condition for
         exploding holds; it does not mean the gradient explodes.
     """
 

@@ -35,12 +35,12 @@ DEFAULT_LR = {"adam": 1e-2, "sgd": 0.1}
 class TrainResult:
     """What [train][rnnnotes.train.train] measured, iteration by iteration.
 
-    :param losses: `(iterations,)` the batch loss before each update.
-    :param grad_norms: `(iterations,)` the total gradient norm before clipping.
-    :param recorded: `(R,)` the iterations at which `state_grad_norms` was recorded.
-    :param state_grad_norms: `(R, T + 1)` $\\|\\partial L/\\partial h_t\\|_F$ for
+    :ivar losses: `(iterations,)` the batch loss before each update.
+    :ivar grad_norms: `(iterations,)` the total gradient norm before clipping.
+    :ivar recorded: `(R,)` the iterations at which `state_grad_norms` was recorded.
+    :ivar state_grad_norms: `(R, T + 1)` $\\|\\partial L/\\partial h_t\\|_F$ for
         $t = 0, 1, \\dots, T$ at those iterations.
-    :param regressor: the trained model and readout.
+    :ivar regressor: the trained model and readout.
     """
 
     losses: np.ndarray

@@ -18,7 +18,7 @@ PACKAGES = [rnnnotes.gradflow, rnnnotes.train]
 ROLE = re.compile(r":(meth|func|attr|class|data|mod|obj|exc|ref):`")
 CODE = re.compile(r"`[^`]*`")
 MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$", re.S)
-FIELD = re.compile(r"^\s*:(param|raises|returns|type|rtype)[^:]*:", re.M)
+FIELD = re.compile(r"^\s*:(param|ivar|raises|returns|type|rtype)[^:]*:", re.M)
 CROSSREF = re.compile(r"\[[^\]]*\]\[[\w.]+\]")
 ITEM = r"\s*\w+(?:\s*[-+]\s*\w+)*\s*"  # T, T + 1, 2H, H_s
 # what must not appear in prose: TeX commands, sub/superscripts, identifiers with an
