@@ -24,7 +24,7 @@ from pathlib import Path
 
 import audit_cache
 import pytest
-from browser_audit import VIEWS, Visit, visit_all
+from browser_audit import Visit, visit_all
 from site_server import (
     CHROMIUM_ARGS,
     SiteServer,
@@ -196,16 +196,6 @@ def _wait_for_shared(path: Path):
             pytest.fail(f"the browser audit took over {AUDIT_TIMEOUT} s", pytrace=False)
         time.sleep(0.2)
     return pickle.loads(path.read_bytes())
-
-
-# The desk views (1280 px, light and dark), for tests that drive a page of their own.
-DESK = {name: view for name, view in VIEWS.items() if view[0] >= 1280}
-
-
-@pytest.fixture(scope="module", params=list(DESK))
-def desk(request, browser):
-    with open_view(browser, *DESK[request.param]) as page:
-        yield page
 
 
 @pytest.fixture(scope="session")

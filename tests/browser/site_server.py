@@ -47,19 +47,6 @@ def open_view(browser, width: int, scheme: str) -> Iterator:
         context.close()
 
 
-@contextmanager
-def visitor(browser, server, width: int) -> Iterator:
-    """``visit(path)``: a light page ``width`` px wide (:func:`open_view`) loaded at ``path``
-    of ``server``'s site, its fonts ready; the page returned."""
-    with open_view(browser, width, "light") as page:
-        def visit(path: str):
-            page.goto(f"{server.url}{path}")
-            page.evaluate("document.fonts.ready.then(() => true)")
-            return page
-
-        yield visit
-
-
 def site_path() -> str:
     """The path of ``site_url`` in mkdocs.yml (``/rnnnotes/``)."""
     return urlsplit(mkdocs_config()["site_url"]).path
