@@ -234,12 +234,16 @@ FIRST = (
 )
 # Files whose tests share nothing but what every process has (no module fixture, no state
 # one test leaves for the next): each test is a work unit of its own; or, by the parameter,
-# tests of one figure stay together (its light drawing is cached in the process), and the
-# reveal-sheet tests of one view (its one visit of every page, made when first asked for).
+# tests of one figure stay together (its light drawing is cached in the process: the figure
+# is the first part of a test's id, "lstm_cell_diagram" and "lstm_cell_diagram-dark" one
+# unit), and the reveal-sheet tests of one view (its one visit of every page, made when
+# first asked for: the whole id, "chromium-390-light").
 EACH_TEST = ("tests/livedocs/test_mutation.py", "tests/livedocs/test_page_counts.py",
              "tests/livedocs/test_invocations.py")
-BY_PARAMETER = ("tests/figures/test_figures_style.py",
-                "tests/browser/test_browser_reveal_sheet.py")
+BY_PARAMETER: dict[str, int | None] = {  # file: how many leading parts of the id, or all
+    "tests/figures/test_figures_style.py": 1,
+    "tests/browser/test_browser_reveal_sheet.py": None,
+}
 
 
 def _scopes_class():
@@ -264,7 +268,8 @@ def _scopes_class():
             if file in EACH_TEST:
                 return nodeid
             if file in BY_PARAMETER and "[" in rest:
-                return f"{file}::[{rest.split('[', 1)[1]}"
+                parts = rest.split("[", 1)[1].removesuffix("]").split("-")
+                return f"{file}::[{'-'.join(parts[:BY_PARAMETER[file]])}]"
             return file
 
         def schedule(self) -> None:

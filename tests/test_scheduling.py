@@ -17,14 +17,24 @@ import pytest
 from tests.conftest import BY_PARAMETER, EACH_TEST, FIRST, _scopes_class
 
 BROWSER = "tests/browser/test_browser_x.py"
+BY_ID = next(f for f, parts in BY_PARAMETER.items() if parts is None)  # a unit per id
+BY_FIRST = next(f for f, parts in BY_PARAMETER.items() if parts == 1)  # per id's first part
 COLLECTION = [  # pytest's order: by path; the browser tests are not last by name
     *(f"tests/a/test_a.py::test_{i}" for i in range(5)),
     *(f"{BROWSER}::test_{i}[view-{i % 2}]" for i in range(6)),
     *(f"{EACH_TEST[0]}::test_{i}" for i in range(3)),
     *(f"{FIRST[0]}::test_{i}" for i in range(2)),
     *(f"tests/z/test_z.py::test_{i}" for i in range(4)),
-    *(f"{BY_PARAMETER[-1]}::test_{i // 2}[p{i % 2}]" for i in range(6)),
+    *(f"{BY_ID}::test_{i // 2}[p{i % 2}-x]" for i in range(6)),
+    *(f"{BY_FIRST}::test_{i // 2}[f{i % 2}{'-dark' if i >= 4 else ''}]" for i in range(8)),
 ]
+
+
+def unit_of(nodeid: str) -> str:
+    """The parameter that names a ``BY_PARAMETER`` test's unit: its whole id, or the id's
+    first part (``f0`` and ``f0-dark`` one unit)."""
+    param = nodeid.rpartition("[")[2].removesuffix("]")
+    return param if file_of(nodeid) == BY_ID else param.split("-")[0]
 
 
 class Worker:
@@ -83,13 +93,14 @@ def test_each_test_runs_once_and_a_files_tests_on_one_worker():
         for nodeid in worker.ran:
             on[file_of(nodeid)].add(worker.gateway.id)
     split = {f for f, names in on.items() if len(names) > 1}
-    assert split <= {EACH_TEST[0], BY_PARAMETER[-1]}, split  # only these may be split
+    assert split <= {EACH_TEST[0], *BY_PARAMETER}, split  # only these may be split
     by_parameter = defaultdict(set)  # ... and those by their parameter only
     for worker in workers:
         for nodeid in worker.ran:
-            if file_of(nodeid) == BY_PARAMETER[-1]:
-                by_parameter[nodeid.rpartition("[")[2]].add(worker.gateway.id)
-    assert len(by_parameter) == 2 and all(len(w) == 1 for w in by_parameter.values())
+            if file_of(nodeid) in BY_PARAMETER:
+                by_parameter[file_of(nodeid), unit_of(nodeid)].add(worker.gateway.id)
+    assert len(by_parameter) == 4 and all(len(w) == 1 for w in by_parameter.values()), \
+        by_parameter
     assert all(len(w.ran) > 0 for w in workers)
 
 
