@@ -10,8 +10,9 @@ extension renders them, so each fact is written once:
   admonition (which must follow the student's quote), the grade's reason, and our reading
   of the question folded in a ``<details>``;
 - anywhere: a paragraph ``::answers-table::`` becomes the table of all answers (home page),
-  ``::answers-summary::`` the same with each reason (summary page), ``::grading-scale::``
-  the scale of :mod:`rnnsite.grades`.
+  ``::answers-summary::`` the same with each reason (summary page), ``::answers-glance::``
+  every grade in a grid of links to the pages (home page), ``::grading-scale::`` the scale
+  of :mod:`rnnsite.grades`.
 
 The facts are read by :mod:`rnnsite.answer_pages`.
 
@@ -40,10 +41,11 @@ from .grades import Grade
 
 __all__ = ["AnswersExtension", "READS_ANSWER_PAGES", "makeExtension"]
 
-PLACEHOLDERS = ("::answers-table::", "::answers-summary::", "::grading-scale::")
+PLACEHOLDERS = ("::answers-table::", "::answers-summary::", "::answers-glance::",
+                "::grading-scale::")
 # What a page reads besides its own source: these read every answer page's front matter
 # (rnnsite.answer_pages.front_matters), which the build cache then keys the page by.
-READS_ANSWER_PAGES = PLACEHOLDERS[:2]
+READS_ANSWER_PAGES = PLACEHOLDERS[:3]
 
 
 # --- rendering -------------------------------------------------------------------------
@@ -150,15 +152,18 @@ def _row_id(page: AnswerPage) -> str:
     return f"answer-{page.task.replace('.', '-')}-q{page.question}"
 
 
-def _glance(pages: list[AnswerPage]) -> etree.Element:
-    """The summary's first screen (design review: on a phone its table runs to five
-    screens): every answer's grade in one strip, each a link to its row, and the marks of
-    all the answers together. Left out of the search index (the table below is in it)."""
-    nav = _el("nav", cls="answers-glance", **{"aria-label": "Every answer's grade",
-                                              "data-search-exclude": ""})
+def _glance(pages: list[AnswerPage], here: str | None = None) -> etree.Element:
+    """Every answer's grade in one grid, each a link, and the marks of all the answers
+    together: the summary's first screen (design review: on a phone its table runs to five
+    screens), its links to the rows below; given ``here``, the home page's, its links to
+    the answer pages (design review D: no grade in a phone's first screen there). Left out
+    of the search index (the tables are in it)."""
+    nav = _el("nav", cls="answers-glance" + (" answers-glance--pages" if here else ""),
+              **{"aria-label": "Every answer's grade", "data-search-exclude": ""})
     items = etree.SubElement(nav, "ol")
     for p in pages:
-        link = _el("a", None, f"grade grade--{int(p.grade)}", href=f"#{_row_id(p)}",
+        href = _href(p.src, here) if here else f"#{_row_id(p)}"
+        link = _el("a", None, f"grade grade--{int(p.grade)}", href=href,
                    **{"aria-label": _generated(f"{p.task} Q{p.question}: {p.grade.badge}")})
         link.append(_el("span", _generated(f"{p.task} Q{p.question}"), "answers-glance__label"))
         link.append(_el("span", _generated(f"{int(p.grade)}/{max(Grade):d}"),
@@ -239,6 +244,8 @@ class _Answers(Treeprocessor):
     def generate(self, placeholder: str, here: str | None) -> etree.Element:
         if placeholder == "::grading-scale::":
             return _scale()
+        if placeholder == "::answers-glance::":
+            return _glance(answer_pages(self.ext.docs), here or "index.md")
         return _table(answer_pages(self.ext.docs), here, placeholder == "::answers-summary::")
 
     def answer_page(self, root: etree.Element, page: AnswerPage) -> None:

@@ -199,12 +199,13 @@ async () => {
   // what the page's text is scaled by: its x-height in em (font-size-adjust, rnnnotes.css)
   const typeset = document.querySelector(".md-typeset");
   const pageAdjust = typeset ? parseFloat(getComputedStyle(typeset).fontSizeAdjust) || null : null;
-  // The home page: the first answer (its link and grade) in the first screen.
-  // (its link's first line and its grade badge: seen, and tappable, without scrolling)
-  const firstAnswer = document.querySelector(".answers-table tbody tr");
-  const answersFirstScreen = firstAnswer && !document.querySelector(".answer-box") ?
-    Math.round(Math.max(firstAnswer.querySelector("a").getClientRects()[0].bottom,
-                        rect(firstAnswer.querySelector(".grade")).bottom) + scrollY) : null;
+  // The home page: every answer's grade in the first screen, each a link to its page
+  // (the glance, rnnsite/answers.py: seen, and tappable, without scrolling)
+  const glance = [...document.querySelectorAll(".answers-glance--pages a.grade")];
+  const answersFirstScreen = glance.length ? {
+    bottom: Math.round(Math.max(...glance.map((a) => rect(a).bottom)) + scrollY),
+    links: glance.map((a) => new URL(a.getAttribute("href"), location.href).pathname),
+  } : null;
 
   // Design review (issue 18, P2-P13): colours as numbers, for contrast.
   const rgba = (c) => {

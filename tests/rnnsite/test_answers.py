@@ -225,6 +225,27 @@ def test_the_summary_opens_with_every_grade_and_the_marks_in_all(tmp_path):
     assert "<nav" not in md.reset().convert("::answers-table::")  # the home's table: no glance
 
 
+def test_the_home_pages_glance_links_every_grade_to_its_page(tmp_path):
+    """Design review D: no grade in the home page's first screen on a phone. The glance
+    there is the summary's grid, each grade a link to its answer's page, from the page
+    that holds it (the pages' own files, as MkDocs resolves relative links)."""
+    metas = [META | {"task": "2.1", "question": 3, "grade": 4},
+             META | {"task": "1.2", "question": 1, "grade": 1}]
+    docs = make_docs(tmp_path, metas)
+    md = Markdown(extensions=[AnswersExtension(docs=str(docs))])
+    html = re.sub("[\U0010fff0\U0010fff1]", "", md.convert("::answers-glance::"))
+    assert html.startswith('<nav aria-label="Every answer\'s grade" class="answers-glance '
+                           'answers-glance--pages"'), html[:120]
+    links = re.findall(r'<a aria-label="([^"]+)" class="grade grade--(\d)" href="([^"]+)">',
+                       html)
+    assert [(label.split(":")[0], int(g)) for label, g, _ in links] == \
+        [("1.2 Q1", 1), ("2.1 Q3", 4)]
+    for _, _, href in links:  # from index.md at the docs' root, each to its page's file
+        assert (docs / href).is_file() and href.startswith("task-"), href
+    assert "All 2 answers: 5 of 8 marks." in html
+    assert "<table" not in html  # the grid alone: the table is ::answers-table::
+
+
 def test_every_answer_page_has_the_same_outline():
     """Design review: Task 2.1's pages had no "Derivation" heading, their topics were H2s
     beside "The student's answer"; every answer page's own H2s are now the same three, in
