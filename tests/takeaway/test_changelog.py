@@ -54,6 +54,10 @@ def _bump(docs: Path) -> tuple[Grade, Grade]:
 
 
 def _with_entry(text: str, entry: str, section: str = "Unreleased") -> str:
+    """``text`` with ``entry`` first under ``## section``, made above the newest version's
+    section unless the changelog has one already (an entry not yet released, say)."""
+    if f"\n## {section}\n" in text:
+        return text.replace(f"\n## {section}\n", f"\n## {section}\n\n{entry}\n", 1)
     head, sep, rest = text.partition("\n## ")
     return f"{head}\n## {section}\n\n{entry}\n{sep}{rest}"
 
