@@ -5,10 +5,12 @@ read as Python's indentation).
 Code wraps at the edge of its box (docs/assets/rnnnotes.css): with each line in a
 ``<span class="cl">`` of its own (its indentation, in spaces, as ``--ind``), every row
 after a line's first is set in 6 characters further than the line itself (never where
-Python's next level, 4 in, would start), and a thin elbow in that indent runs down beside
-the rows that continue it, the way an editor marks a wrapped line; a line that fits has
-none. Each line may break only between its tokens (:func:`rnnsite.code_breaks.mark_breaks`).
-:func:`mark_lines` puts the spans in, after the page is rendered
+Python's next level, 4 in, would start), and a small arrow in the box's left margin marks
+each row that continues it, as printed books mark a code line continued (an elbow drawn
+down the indent read as a tree's output: design review of 7 December, round E); a line
+that fits has none. Each line may break only between its tokens
+(:func:`rnnsite.code_breaks.mark_breaks`). :func:`mark_lines` puts the spans in, after the
+page is rendered
 (``rnnsite/takeaway_hook.py``); the newlines stay where they were, between the spans, so
 what a reader copies is unchanged.
 

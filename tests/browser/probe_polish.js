@@ -80,10 +80,13 @@
       const tops = [...new Set(rects.map((r) => Math.round(r.top)))].sort((a, b) => a - b);
       if (tops.length < 2) continue;
       const next = rects.filter((r) => Math.round(r.top) > tops[0]);
-      // a line of code marks its wrapped rows: its element draws a rule beside them
-      // (a printed prose line marks its own; the calculator's command, its whole box)
+      // a line of code marks its wrapped rows: its element draws a mark in the margin
+      // beside them, a masked pseudo-element (a printed prose line marks its own; the
+      // calculator's command, its whole box)
       const own = node && (node.closest(".cl, .nb-prose") || (box.closest(".rn-calc__command") && box));
-      const rule = Boolean(own && getComputedStyle(own).backgroundImage.includes("linear-gradient"));
+      const after = own && getComputedStyle(own, "::after");
+      const rule = Boolean(after && after.content !== "none" && after.position === "absolute"
+        && [after.maskImage, after.webkitMaskImage].some((m) => m && m !== "none"));
       const room = (rect(box).width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)
         - parseFloat(s.borderLeftWidth) - parseFloat(s.borderRightWidth)) / ch;
       // where its rows break: the text either side of each break (the row's last
