@@ -7,7 +7,7 @@ Code wraps at the edge of its box (docs/assets/rnnnotes.css): with each line in 
 after a line's first is set in 6 characters further than the line itself (never where
 Python's next level, 4 in, would start), and a small arrow in the box's left margin marks
 each row that continues it, as printed books mark a code line continued (an elbow drawn
-down the indent read as a tree's output: design review of 7 December, round E); a line
+down the indent read as a tree's output: design review of 7 December, round D); a line
 that fits has none. Each line may break only between its tokens
 (:func:`rnnsite.code_breaks.mark_breaks`). :func:`mark_lines` puts the spans in, after the
 page is rendered

@@ -298,3 +298,11 @@ print(
 assert np.isclose(
     analytic, numeric, rtol=1e-5, atol=1e-8
 )
+
+# %% [markdown]
+# Backpropagation through time gives one recurrent weight the gradient its finite
+# difference measures: one matrix, used at every step, gets one gradient, the sum of the
+# steps' terms, and is updated once.
+#
+# Back to the answers of Task 1.1: [weights when unrolled](../q1-unrolled-weights/) and
+# [parameters over time](../q2-parameters-over-time/).

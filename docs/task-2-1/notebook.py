@@ -272,3 +272,13 @@ for label, kw in networks.items():
     assert n == count(**kw)
     y = model(np.zeros((3, 1, D_COUNT)))[0]
     print(f"{label:<13} {n:>7,} {y.shape[-1]:>5}")
+
+# %% [markdown]
+# A bidirectional layer stores both directions' arrays and gives each step both outputs,
+# side by side; two stacked layers are another network, whose second layer reads the
+# first one's output, one direction wide.
+#
+# Back to the answers of Task 2.1: [the gates](../q1-gates/), [a forget gate always
+# zero](../q2-forget-gate-zero/), [gradients in an LSTM](../q3-gradients-in-lstm/),
+# [fewer parameters](../q4-fewer-parameters/) and [a bidirectional
+# LSTM](../q5-bidirectional/).

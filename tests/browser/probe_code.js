@@ -1,7 +1,8 @@
 // Code as a reader sees it at rest (no hover, no focus): each copy button's contrast and
 // whether its visible box meets the first line of its code; each wrapped line of code, its
 // rows' left edges and what is drawn beside them; inline code's size against its text.
-// Run by test_browser_code.py, once per page and view.
+// Run in the browser audit's visit of every page and view (browser_audit.py; read only:
+// a row's probe is removed once measured); test_browser_code.py reads what it found.
 () => {
   const rgba = (text) => {
     const m = text.match(/rgba?\(([^)]+)\)/);
@@ -139,6 +140,7 @@
       later: order.slice(1).map((r) => r.left),
       rights: order.map((r) => r.right),
       secondTop: order[1].top,
+      lineLeft: at.left,
       lineRight: at.right,
       lh,
       painted: style.backgroundImage,

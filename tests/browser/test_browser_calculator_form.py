@@ -1,4 +1,4 @@
-"""The calculator's form and results as styled (design review of 7 December, round E), at
+"""The calculator's form and results as styled (design review of 7 December, round D), at
 390 and 1280 px, light and dark: each result reads as the page's answer, its boxes are in
 the fields' style with a visible keyboard focus, and the unrolled graph's explanation is
 prose before its box, not a paragraph among its fields. (Its layout on a phone, the bars

@@ -74,7 +74,7 @@ def test_code_is_never_cut_off_and_wraps_with_a_hanging_indent(measured, path, v
     # a wrapped line of code: its rows set in past its own indentation by more than
     # Python's next level (4), or half the box where that is further (a line indented
     # deep, under a parenthesis), and marked in the margin (round B: the indent alone read
-    # as Python's indentation; round E: an elbow down the indent read as tree output,
+    # as Python's indentation; round D: an elbow down the indent read as tree output,
     # test_browser_code.py)
     shallow = [w for w in m["wrapped"] if w["code"] and w["hang"] - w["lead"] <= 4
                and w["hang"] < w["room"] / 2 - 1]
