@@ -10,9 +10,9 @@ would take where a reader would not, and quotes.
   the ``rn-nobr`` class. Longer code keeps its breaks (no page may scroll sideways).
 - **Quotes.** The site's own prose and headings get curly quotes; the student's verbatim
   answer, code and math keep what they have (:func:`curl_html`).
-- **A bound and its number** ("an int ≥ 1") stay on one line: a no-break space after
+- **A bound and its number** ("an int ≥ 1") stay on one line: no-break spaces around
   ≥ ≤ < > = before a number, in the same text (the reader saw "≥" end a line, "1." start
-  the next).
+  the next; then "int" end one, "≥ 0." start the next).
 - **A symbol and the code it names** ("$L$ = `num_layers`") stay on one line: no-break
   spaces around the "=" between inline math and inline code, and after inline math that
   ends in an operator or a comma before code ("$k = 0, 1, \\dots,$ `steps`"); the reader
@@ -132,12 +132,17 @@ def curl(text: str, before: str = " ") -> str:
     return "".join(out)
 
 
-# A bound and its number stay on one line ("an int ≥ 1", never "≥" at a line's end).
-_BOUND = re.compile(r"([≥≤=]|&gt;|&lt;) (?=[−-]?\d)")
+# A bound and its number stay on one line with the word before them ("an int ≥ 1", never
+# "≥" at a line's end, nor at a line's start: design review of 7 December, round E).
+_BOUND = re.compile(r"( ?)([≥≤=]|&gt;|&lt;) (?=[−-]?\d)")
 # A number and its unit ("1 pt", "80 MB"), or the word it counts ("3 steps").
 _UNIT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?) (?=(?:pt|px|em|KB|MB|GB|kB)\b)")
 _COUNTS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+) (?=[a-z])")
 _PAIR = re.compile(r"(?<=\d,) (?=\d)")  # "(20, 128)"
+
+
+def _bound(m: re.Match) -> str:
+    return ("\u00a0" if m.group(1) else "") + m.group(2) + "\u00a0"
 
 
 def _joined(part: str, after_digit: bool) -> str:
@@ -180,7 +185,7 @@ def curl_html(html: str) -> str:
             if verbatim <= 0 and ('"' in part or "'" in part):
                 part = curl(part, before)
             if verbatim <= 0 and tips <= 0:
-                part = _UNIT.sub("\\1\u00a0", _BOUND.sub("\\1\u00a0", part))
+                part = _UNIT.sub("\\1\u00a0", _BOUND.sub(_bound, part))
                 part = _joined(part, prose_before.isdigit())
             if tips <= 0:  # math or code is not prose: no number of its own joins the
                 # word after it (a no-break space there starts the next line when the line

@@ -124,7 +124,7 @@ def forget_gates(lstm, x: np.ndarray, hx=None) -> np.ndarray:
     :param x: one unbatched sequence `(T, D)`, $T \ge 1$.
     :param hx: the initial state, unbatched: `(1, H_s)` or `(H_s,)`, for an LSTM the pair
         `(h0, c0)`; None means zeros.
-    :returns: array of shape `(T, H)`, row $t - 1$ = $f_t$.
+    :returns: array of shape `(T, H)`: row $t - 1$ is $f_t$.
     """
     spec = model_spec(lstm)
     require_simple(spec, "forget_gates", kinds=("lstm",))

@@ -89,6 +89,9 @@
     }));
   const tocPilcrows = [...document.querySelectorAll("a.md-nav__link")]
     .map((a) => a.textContent.trim()).filter((t) => t.includes("¶"));
-  return { nav, liveLegend, alignedCells: cells.length, unaligned, footerTitles, tocHeadings,
-           tocPilcrows };
+  // The footer's links, each with the words it shows (a bare arrow shows none).
+  const footerLinks = [...document.querySelectorAll("a.md-footer__link")].map((a) => ({
+    prev: a.classList.contains("md-footer__link--prev"), shown: a.innerText.trim() }));
+  return { nav, liveLegend, alignedCells: cells.length, unaligned, footerTitles, footerLinks,
+           tocHeadings, tocPilcrows };
 }

@@ -157,5 +157,15 @@
     const text = parseFloat(getComputedStyle(code.parentElement).fontSize);
     inline.push({ code: code.textContent.slice(0, 30), ratio: own / text, px: own, in: code.parentElement.tagName });
   }
-  return { copy, wrapped, inline };
+  // A console block's copy (the text Material's button copies: the code's innerText while
+  // it is marked data-md-copying), with the commands and outputs it should hold and not.
+  const consoles = [...document.querySelectorAll(".highlight:has(.gp) code")].map((code) => {
+    code.setAttribute("data-md-copying", "");
+    const copied = code.innerText.trimEnd();
+    code.removeAttribute("data-md-copying");
+    return { copied, prompts: code.querySelectorAll(".gp").length,
+             outputs: [...code.querySelectorAll(".go")].map((o) => o.textContent.trim())
+               .filter(Boolean) };
+  });
+  return { copy, wrapped, inline, consoles };
 }

@@ -83,3 +83,20 @@ def test_inline_code_is_near_its_texts_size(seen):
     small = {(path, c["in"], round(c["ratio"], 3)) for path, c in codes
              if c["ratio"] < INLINE_RATIO}
     assert small == set()
+
+
+def test_a_console_blocks_copy_is_its_commands(seen):
+    """Design review of 7 December, round E: the command line page's copy buttons gave the
+    "$ " prompts and the printed output, which fail pasted into a shell. What Material's
+    button copies from a console block is its commands alone: a line per prompt (and the
+    lines a trailing backslash continues), no prompt, no output."""
+    _, found = seen
+    blocks = [(path, c) for path, page in found.items() for c in page["consoles"]]
+    assert {path for path, _ in blocks} >= {"cli/"}
+    for path, block in blocks:
+        lines = [line for line in block["copied"].splitlines() if line.strip()]
+        assert not any(line.lstrip().startswith("$") for line in lines), (path, block)
+        assert not set(block["outputs"]) & {line.strip() for line in lines}, (path, block)
+        starts = [n for n, line in enumerate(lines)
+                  if n == 0 or not lines[n - 1].rstrip().endswith("\\")]
+        assert len(starts) == block["prompts"], (path, block)

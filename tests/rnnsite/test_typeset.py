@@ -75,12 +75,13 @@ def test_the_students_words_code_math_and_attributes_keep_straight_quotes():
 
 def test_a_bound_keeps_its_number_on_its_line():
     """Design review: "an int ≥" ended a line of the API reference and "1." began the next.
-    A comparison sign and the number after it are joined by a no-break space, in prose only."""
+    A comparison sign and the number after it are joined by a no-break space, in prose only;
+    and to the word before it (round E: "int" ended a line, "≥ 0." began the next)."""
     from rnnsite.typeset import curl_html
 
     got = curl_html("<p>an int ≥ 1, x &gt; 0, k &lt; −2, n = 5 <code>a ≥ 1</code></p>")
-    assert got == ("<p>an int ≥\u00a01, x &gt;\u00a00, k &lt;\u00a0−2, n =\u00a05 "
-                   "<code>a ≥ 1</code></p>")
+    assert got == ("<p>an int\u00a0≥\u00a01, x\u00a0&gt;\u00a00, k\u00a0&lt;\u00a0−2, "
+                   "n\u00a0=\u00a05 <code>a ≥ 1</code></p>")
     assert curl_html("<p>a ≥ b</p>") == "<p>a ≥ b</p>"  # no number: unchanged
 
 
@@ -114,7 +115,7 @@ def test_a_number_and_its_unit_share_a_line():
     from rnnsite.typeset import curl_html
 
     assert curl_html("<p>(1 pt = 4/3 px), 80 MB, 3 steps</p>") == \
-        "<p>(1\u00a0pt =\u00a04/3\u00a0px), 80\u00a0MB, 3\u00a0steps</p>"  # (and a count's word)
+        "<p>(1\u00a0pt\u00a0=\u00a04/3\u00a0px), 80\u00a0MB, 3\u00a0steps</p>"
 
 
 def test_a_number_keeps_the_word_it_counts_and_a_pair_keeps_together():
