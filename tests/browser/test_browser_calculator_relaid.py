@@ -1,13 +1,14 @@
 """A relaid calculator (calculator_tab.relayout: a link opened without a page load, with
 what the theme and the site's scripts add on a load) is, after another test's changes, the
 calculator a load gives: its markup, every box on the page and the styles the layout tests
-read, and the same again after typing a bad value and after scrolling to the
-foot. The layout tests (test_browser_calculator_phone.py, _errors.py) open their links so.
+read, and the same again after typing a bad value and after scrolling to the foot. The
+layout tests (test_browser_calculator_phone.py, _errors.py) open their links so.
 """
 
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from calculator_tab import READY, STATE, calculator_view, relayout
@@ -78,6 +79,10 @@ def differences(relaid: list[dict], loaded: list[dict]) -> list[str]:
                         found.append(f"{step}: {name} box: {rect}, {rect2}")
                     found += [f"{step}: {name} {prop}: {x}, {y}" for prop, x, y
                               in zip(STYLES, style or [], style2 or [], strict=False) if x != y]
+            elif key == "markup" and a[key] != b[key]:
+                at = len(os.path.commonprefix([a[key], b[key]]))
+                found.append(f"{step}: markup from {at}: {a[key][at - 60:at + 60]!r}, "
+                             f"{b[key][at - 60:at + 60]!r}")
             elif a[key] != b[key]:
                 found.append(f"{step}: {key}: {a[key]}, {b[key]}")
     return found[:8]
@@ -103,7 +108,9 @@ def view(request, shared_view, server):
 def test_a_relaid_calculator_is_a_loaded_one(view, query):
     page, server, _, scheme, errors = view
     left_over(relayout(page, server, "?cell=lstm&bias=2&recurrence=x"))
+    page.evaluate("window.__before = true")
     relaid = look_then_use(relayout(page, server, query))
+    assert page.evaluate("window.__before"), "relayout loaded the page: nothing relaid"
     page.goto(f"{server.url}calculator/{query}")
     page.wait_for_function(READY)
     if scheme == "dark":
