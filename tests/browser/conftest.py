@@ -201,8 +201,9 @@ def _wait_for_shared(path: Path):
 @pytest.fixture(scope="session")
 def shared_view(browser):
     """``shared_view(width, scheme)``: one tab per view (:func:`open_view`) for the whole
-    session, made when first asked for, for modules whose every test loads its page afresh
-    (the calculator's four): a tab and its context are made once, not once per module."""
+    session, made when first asked for, for modules whose every test opens its page afresh
+    (the calculator's, by a load or calculator_tab's relink and relayout): a tab and its
+    context are made once, not once per module."""
     tabs = {}
     with ExitStack() as stack:
         def tab(width: int, scheme: str = "light"):

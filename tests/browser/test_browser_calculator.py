@@ -38,7 +38,7 @@ def load(tab, params: dict[str, str]):
 
 def link(tab, params: dict[str, str]):
     """The calculator at a link, opened without a page load (calculator_tab.py: the tests
-    of what it computes; those of its layout load the page)."""
+    of what it computes; those of its layout add what a load adds: relayout)."""
     page, server, _ = tab
     return relink(page, server, params)
 

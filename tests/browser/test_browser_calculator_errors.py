@@ -14,14 +14,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from calculator_tab import box, calculator_view, open_calculator
 
 from rnnnotes.counting import count_parameters
-from tests.browser.test_browser_calculator_phone import (
-    VIEWS,
-    box,
-    calculator_view,
-    open_calculator,
-)
+from tests.browser.test_browser_calculator_phone import VIEWS
 
 
 @pytest.fixture(scope="module", params=VIEWS, ids=lambda v: f"{v[0]}-{v[1]}")
@@ -126,7 +122,8 @@ def test_the_command_is_one_copyable_block(view):
     page = open_calculator(view, "?cell=lstm&input_size=20&hidden_size=128&output_size=10"
                                  "&bidirectional=1&num_layers=2&steps=5&recurrence=full")
     for ident in ("calc-command", "unrolled-command"):
-        page.locator(f"#{ident}").scroll_into_view_if_needed()  # Material adds the button
+        # Material adds the button (on a load; a relaid calculator has the load's: DECOR)
+        page.locator(f"#{ident}").scroll_into_view_if_needed()
         page.wait_for_selector(f"pre:has(#{ident}) [data-clipboard-target]", state="attached")
         shape = page.evaluate("""(id) => {
           const code = document.getElementById(id), pre = code.closest('pre');

@@ -13,7 +13,7 @@ the light and the dark palette: the design review's findings, each held as a tes
 from __future__ import annotations
 
 import pytest
-from calculator_tab import page_errors
+from calculator_tab import box, calculator_view, open_calculator
 
 from rnnnotes.counting import count_parameters
 
@@ -25,33 +25,6 @@ VIEWS = [(w, s) for w in WIDTHS for s in SCHEMES]
 @pytest.fixture(scope="module", params=VIEWS, ids=lambda v: f"{v[0]}-{v[1]}")
 def view(request, shared_view, server):
     yield from calculator_view(request.param, shared_view, server)
-
-
-def calculator_view(param, shared_view, server):
-    """``(page, server, width, scheme, errors)`` for a view ``(width, scheme)``, in the
-    session's tab for it (every test loads its page): the page's uncaught errors while the
-    module runs collected in ``errors``."""
-    width, scheme = param
-    page = shared_view(width, scheme)
-    with page_errors(page) as errors:
-        yield page, server, width, scheme, errors
-
-
-def open_calculator(view, query: str = ""):
-    page, server, _, scheme, _ = view
-    page.goto(f"{server.url}calculator/{query}")
-    page.wait_for_function("document.querySelector('#calc-total').textContent !== '—'"
-                           " || document.querySelector('#calc-alert').textContent !== ''")
-    if scheme == "dark":
-        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
-    return page
-
-
-def box(page, selector: str) -> dict:
-    return page.evaluate(
-        "(s) => { const r = document.querySelector(s).getBoundingClientRect();"
-        " return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width}; }",
-        selector)
 
 
 # --- (a) a bad entry ---------------------------------------------------------------------
