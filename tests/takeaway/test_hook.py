@@ -3,6 +3,7 @@ page, and how it fails on an answer page without the new front matter."""
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -50,3 +51,18 @@ def test_other_pages_are_left_alone_and_the_home_page_links_the_pdf():
 def test_the_footer_gets_the_version():
     config = SimpleNamespace(extra={})
     assert takeaway_hook.on_config(config).extra["version"] == version()
+
+
+@pytest.mark.parametrize("url", ["https://rnnnotes.github.io/rnnnotes/task-1-1/q2-x/",
+                                 "https://rnnnotes.github.io/", "https://x.org"])
+def test_a_citations_address_breaks_after_a_slash_but_never_after_its_scheme(url):
+    """Design review of 7 December, round E: "https://" ended a line of "Cite this page".
+    The link's text is the address; it may break after each "/" of the path only."""
+    from rnnsite.takeaway_hook import url_link
+
+    link = url_link(url)
+    assert re.sub(r"<[^>]+>", "", link) == url
+    parts = re.findall(r'<span class="rn-nobr">([^<]*)</span>', link)
+    assert "".join(parts) == url
+    assert parts[0].startswith("https://") and len(parts[0]) > len("https://")
+    assert all(part.endswith("/") for part in parts[:-1]), parts
