@@ -167,7 +167,7 @@ for convention in ("pytorch", "keras"):
         convention=convention,
     )
     print(convention)
-    row = "  {:<24} {:>10} {:>8,}"
+    row = "  {:<23} {:>10} {:>7,}"
     for r in pc.rows():
         print(row.format(*r))
     total = ("total", "", pc.total)

@@ -125,14 +125,14 @@ for kind in ("gaussian", "orthogonal"):
             f"{kind:<10}"
             f" {sigma_max:>5.2f}"
             f" {rho:>5.2f}  {gap:>10.1e}"
-            f"  {slope:>9.2f}"
+            f" {slope:>10.2f}"
         )
 
 print("\n".join(gradients).strip())
 print(
     f"\n{'W_hh':<10} {'sigma':>5}"
     f" {'rho':>5}  1-max|h_t|"
-    "  mean tanh'",
+    " mean tanh'",
     *states,
     sep="\n",
 )
@@ -285,7 +285,7 @@ for name, r in results.items():
 
 # %%
 print(
-    f"{'':<8} {'':>10}  {'at h_T':>7}"
+    f"{'':<8} {'update':>6}  {'at h_T':>7}"
     f"  {'at h_0':>7}  {'ratio':>7}"
 )
 for name, r in results.items():
@@ -296,7 +296,7 @@ for name, r in results.items():
     for it, g in recorded:
         ratio = g[0] / g[-1]
         print(
-            f"{name:<8} update {it:>3}"
+            f"{name:<8} {it:>6}"
             f"  {g[-1]:>7.1e}"
             f"  {g[0]:>7.1e}"
             f"  {ratio:>7.1e}"
