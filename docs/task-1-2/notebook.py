@@ -285,7 +285,8 @@ for name, r in results.items():
 
 # %%
 print(
-    f"{'':<8} {'update':>6}  {'at h_T':>7}"
+    f"{'':<8} {'update':>6}"
+    f"  {'at h_T':>7}"
     f"  {'at h_0':>7}  {'ratio':>7}"
 )
 for name, r in results.items():
