@@ -49,20 +49,26 @@ FIRST = 1
 # `unrolled_weights` is that closed form:
 
 # %%
-# Links between consecutive hidden layers:
+# Links between hidden layers t-1 and t:
 R = {"per-unit": H, "full": H * H}
 for recurrence, r in R.items():
     c = unrolled_weights(
-        D, H, K, steps=T, recurrence=recurrence
+        D, H, K, steps=T,
+        recurrence=recurrence,
     )
     print(
-        f"{recurrence:>8}: {c.input_to_hidden:,}"
+        f"{recurrence:>8}:"
+        f" {c.input_to_hidden:,}"
         f" + {c.hidden_to_output:,}"
-        f" + {c.hidden_to_hidden:,} = {c.total:,}"
-        f" weights over T = {T} steps"
+        f" + {c.hidden_to_hidden:,}"
+    )
+    print(
+        f"    = {c.total:,} weights"
+        f" over T = {T} steps"
     )
     # The formula above:
-    formula = (D * H + H * K) * T + r * (T - 1)
+    formula = (D * H + H * K) * T
+    formula += r * (T - 1)
     assert c.total == formula
 
 # %% [markdown]
@@ -74,27 +80,33 @@ for recurrence, r in R.items():
 for recurrence in R:
     # (E, 2)
     edges = unrolled_edges(
-        D, H, K, steps=T, recurrence=recurrence
+        D, H, K, steps=T,
+        recurrence=recurrence,
     )
     count = unrolled_weights(
-        D, H, K, steps=T, recurrence=recurrence
+        D, H, K, steps=T,
+        recurrence=recurrence,
     ).total
-    assert len(edges) == count
+    n = len(edges)
+    assert n == count
     print(
-        f"{recurrence:>8}: {len(edges):,}"
-        " edges built one by one"
+        f"{recurrence:>8}: {n:,} edges"
+        " built one by one"
     )
 
-# Which hidden unit of which step each node
-# id is: h[t, j] is the id of h_t,j.
-# (T + 1, H): row 0 is h_0
-h = unrolled_nodes(D, H, K, steps=T)["h"]
+# Which hidden unit of which step each
+# node id is: h[t, j] is the id of
+# h_t,j, and row 0 is h_0.
+nodes = unrolled_nodes(D, H, K, steps=T)
+# (T + 1, H)
+h = nodes["h"]
 unit_of = {
-    int(node): (t, j)
-    for (t, j), node in np.ndenumerate(h)
+    int(node): tj
+    for tj, node in np.ndenumerate(h)
 }
 edges = unrolled_edges(
-    D, H, K, steps=T, recurrence="per-unit"
+    D, H, K, steps=T,
+    recurrence="per-unit",
 ).tolist()
 recurrent = [
     (unit_of[a], unit_of[b])
@@ -106,9 +118,10 @@ assert all(
     for (t1, j1), (t2, j2) in recurrent
 )
 print(
-    f"per-unit: {len(recurrent):,} recurrent edges,"
-    " each h_(t-1),j -> h_t,j"
+    f"per-unit: {len(recurrent):,}"
+    " recurrent edges,"
 )
+print("  each h_(t-1),j -> h_t,j")
 
 # %% [markdown]
 # The formula has one more assumption: an output at every step. A many-to-one network (one
@@ -117,23 +130,28 @@ print(
 # %%
 for recurrence in R:
     every = unrolled_weights(
-        D, H, K, steps=T, recurrence=recurrence
-    )
+        D, H, K, steps=T,
+        recurrence=recurrence,
+    ).total
     last = unrolled_weights(
-        D, H, K, steps=T, recurrence=recurrence,
+        D, H, K, steps=T,
+        recurrence=recurrence,
         outputs="last",
-    )
-    fewer = every.total - last.total
+    ).total
+    fewer = every - last
     assert fewer == (T - 1) * H * K
     edges = unrolled_edges(
-        D, H, K, steps=T, recurrence=recurrence,
+        D, H, K, steps=T,
+        recurrence=recurrence,
         outputs="last",
     )
-    assert len(edges) == last.total
+    assert len(edges) == last
     print(
-        f"{recurrence:>8}: {every.total:,}"
-        " with an output at every step,"
-        f" {last.total:,} with one output"
+        f"{recurrence:>8}: {every:,},"
+        " an output per step"
+    )
+    print(
+        f"{'':>8}  {last:,}, one output"
     )
 
 # %% [markdown]
@@ -149,18 +167,22 @@ for convention in ("pytorch", "keras"):
         convention=convention,
     )
     print(convention)
-    for name, shape, n in pc.rows():
-        print(f"  {name:<24} {shape:>10} {n:>8,}")
-    print(f"  {'total':<35} {pc.total:>8,}")
+    row = "  {:<23} {:>10} {:>7,}"
+    for r in pc.rows():
+        print(row.format(*r))
+    total = ("total", "", pc.total)
+    print(row.format(*total))
 
 no_bias = count_parameters(
-    "rnn", D, H, output_size=K, bias=False
+    "rnn", D, H, output_size=K,
+    bias=False,
 ).total
 assert no_bias == D * H + H * H + H * K
 print(
-    f"without biases: {no_bias:,} unique weights,"
-    " for any T"
+    "unique weights without biases:",
+    f"{no_bias:,}",
 )
+print("the same for any T")
 
 # %% [markdown]
 # ## Parameters over time: one gradient per shared matrix
@@ -191,7 +213,8 @@ def bptt_check(h0=None):
     rng = np.random.default_rng(SEED)
     # (time, batch, features)
     x = rng.standard_normal((T, 1, D))
-    # dL/d(output), for L = sum(g * output)
+    # dL/d(output), for the loss
+    # L = sum(g * output)
     g = rng.standard_normal((T, 1, H))
     net = rnnnotes.RNN(D, H, seed=SEED)
     net(x, h0)
@@ -200,43 +223,44 @@ def bptt_check(h0=None):
         rnnnotes.RNN(D, H, seed=SEED)
         for _ in range(T)
     ]
-    # Forward, each copy fed the previous
-    # copy's state.
+    # Forward, each copy fed the
+    # previous copy's state.
     state = h0
     for t in range(T):
-        _, state = copies[t](x[t : t + 1], state)
-    # Backward, from the last step to the
-    # first.
-    grad_state = None
+        x_t = x[t : t + 1]
+        _, state = copies[t](x_t, state)
+    # Backward, from the last step
+    # to the first.
+    grad_h = None
     for t in reversed(range(T)):
-        _, grad_state = copies[t].backward(
-            g[t : t + 1], grad_state
+        g_t = g[t : t + 1]
+        _, grad_h = copies[t].backward(
+            g_t, grad_h
         )
-    return net.grads, [c.grads for c in copies]
+    per_step = [c.grads for c in copies]
+    return net.grads, per_step
 
 
 def report(total, per_step):
     key = "weight_hh_l0"
-    summed = sum(s[key] for s in per_step)
+    terms = [s[key] for s in per_step]
     same = np.allclose(
-        summed, total[key],
+        sum(terms), total[key],
         rtol=1e-12, atol=1e-12,
     )
+    print("sum of the steps' terms")
     print(
-        "sum of the steps' terms"
-        " = gradient of the unrolled network:",
+        "= unrolled network's gradient:",
         same,
     )
-    for t, s in enumerate(per_step, start=FIRST):
-        term = s[key]
+    print("|delta_t h[t-1]^T| by step:")
+    steps = enumerate(terms, FIRST)
+    for t, term in steps:
         norm = np.linalg.norm(term)
-        zero = ""
+        line = f"step {t}: {norm:.4f}"
         if not term.any():
-            zero = " (exactly zero)"
-        print(
-            f"step {t}: |delta_t h_(t-1)^T|"
-            f" = {norm:.4f}{zero}"
-        )
+            line += " (exactly zero)"
+        print(line)
 
 
 total, per_step = bptt_check()
@@ -286,17 +310,24 @@ def loss(shift):
     state["weight_hh_l0"][i, j] += shift
     probe = rnnnotes.RNN(D, H, seed=SEED)
     probe.load_state_dict(state)
-    return float(np.sum(g * probe(x)[0]))
+    out, _ = probe(x)
+    return float(np.sum(g * out))
 
 
-numeric = (loss(eps) - loss(-eps)) / (2 * eps)
-analytic = net.grads["weight_hh_l0"][i, j]
-print(
-    f"dL/dW_hh[{i}, {j}]: BPTT {analytic:.6f},"
-    f" finite difference {numeric:.6f}"
-)
+# A central difference:
+diff = loss(eps) - loss(-eps)
+numeric = diff / (2 * eps)
+grad = net.grads["weight_hh_l0"]
+analytic = grad[i, j]
+print(f"dL/dW_hh[{i}, {j}]:")
+for label, value in (
+    ("BPTT", analytic),
+    ("finite difference", numeric),
+):
+    print(f"  {label:<17} {value:.6f}")
 assert np.isclose(
-    analytic, numeric, rtol=1e-5, atol=1e-8
+    analytic, numeric,
+    rtol=1e-5, atol=1e-8,
 )
 
 # %% [markdown]

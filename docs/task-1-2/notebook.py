@@ -11,7 +11,9 @@
 import numpy as np
 
 from rnnnotes import GRU, LSTM, RNN
-from rnnnotes.counting import count_parameters
+from rnnnotes.counting import (
+    count_parameters,
+)
 from rnnnotes.gradflow import (
     hidden_jacobian_norms,
     pascanu_check,
@@ -58,12 +60,17 @@ rng = np.random.default_rng(SEED)
 x = rng.standard_normal((T, D))
 # The steps back shown:
 ks = sorted({T // 4, T // 2, T})
-head = "".join(f"{'k=' + str(k):>8}" for k in ks)
+head = "".join(
+    f"{'k=' + str(k):>8}" for k in ks
+)
 
 
 def row(norms):
-    """Norms k steps back, each k in ks."""
-    return "".join(f"{norms[k]:>8.1e}" for k in ks)
+    """Norms k steps back, for each k
+    in ks."""
+    return "".join(
+        f"{norms[k]:>8.1e}" for k in ks
+    )
 
 
 # Two tables, each narrow enough for a
@@ -73,12 +80,14 @@ gradients, states = [], []
 for kind in ("gaussian", "orthogonal"):
     gradients.append(
         f"\n{kind} W_hh\n"
-        f"{'sigma':>5}  {'Pascanu':<12}{head}"
+        f"{'sigma':>5}  {'Pascanu':<12}"
+        + head
     )
     for sigma in SIGMAS:
         # (H, H)
         W = recurrent_matrix(
-            H, sigma, kind=kind, seed=SEED
+            H, sigma, kind=kind,
+            seed=SEED,
         )
         model = tanh_rnn(W, D, seed=SEED)
         check = pascanu_check(W)
@@ -88,35 +97,42 @@ for kind in ("gaussian", "orthogonal"):
             says = "may explode"
         else:
             says = "neither"
-        norms = hidden_jacobian_norms(model, x)
+        norms = hidden_jacobian_norms(
+            model, x
+        )
         # (T + 1,): k = T - t
         norms = norms[::-1]
         # <= sigma_max^k (tanh' <= 1)
-        bound = check.bound(T) * (1 + 1e-9)
+        bound = check.bound(T)
+        bound = bound * (1 + 1e-9)
         assert np.all(norms <= bound)
         # (T, H)
         out, _ = model(x)
-        rho = np.abs(np.linalg.eigvals(W)).max()
-        # How close the states come to +-1:
+        eigvals = np.linalg.eigvals(W)
+        rho = np.abs(eigvals).max()
+        # How close the states come
+        # to +-1:
         gap = 1 - np.abs(out).max()
-        # tanh'(a_t) = 1 - h_t^2, over steps
-        # and units:
+        # tanh'(a_t) = 1 - h_t^2, over
+        # steps and units:
         slope = (1 - out**2).mean()
         sigma_max = check.sigma_max
         gradients.append(
-            f"{sigma_max:>5.2f}  {says:<12}"
-            + row(norms)
+            f"{sigma_max:>5.2f}  "
+            f"{says:<12}" + row(norms)
         )
         states.append(
-            f"{kind:<10} {sigma_max:>5.2f}"
+            f"{kind:<10}"
+            f" {sigma_max:>5.2f}"
             f" {rho:>5.2f}  {gap:>10.1e}"
-            f"  {slope:>9.2f}"
+            f" {slope:>10.2f}"
         )
 
 print("\n".join(gradients).strip())
 print(
-    f"\n{'W_hh':<10} {'sigma':>5} {'rho':>5}"
-    "  1-max|h_t|  mean tanh'",
+    f"\n{'W_hh':<10} {'sigma':>5}"
+    f" {'rho':>5}  1-max|h_t|"
+    " mean tanh'",
     *states,
     sep="\n",
 )
@@ -137,8 +153,11 @@ print(
 print(f"{'cell':<5}{head}")
 for cls in (RNN, GRU, LSTM):
     model = cls(D, H, seed=SEED)
-    norms = hidden_jacobian_norms(model, x)[::-1]
-    print(f"{cls.__name__:<5}{row(norms)}")
+    norms = hidden_jacobian_norms(
+        model, x
+    )[::-1]
+    name = cls.__name__
+    print(f"{name:<5}{row(norms)}")
 
 # %% [markdown]
 # All three vanish at initialisation: gates help only once they are set to keep.
@@ -157,9 +176,9 @@ SWEEP = 0.5, 1.0, 1.5, 3.0, 6.0
 
 
 def rescaled(cls, sigma):
-    """cls(D, H, seed=SEED) with every H x H
-    block of weight_hh_l0 scaled to
-    sigma_max = sigma."""
+    """cls(D, H, seed=SEED) with every
+    H x H block of weight_hh_l0 scaled
+    to sigma_max = sigma."""
     model = cls(D, H, seed=SEED)
     sd = model.state_dict()
     # (blocks * H, H)
@@ -167,7 +186,8 @@ def rescaled(cls, sigma):
     for b in range(len(W) // H):
         # (H, H), a view of W
         block = W[b * H : (b + 1) * H]
-        block *= sigma / np.linalg.norm(block, 2)
+        norm = np.linalg.norm(block, 2)
+        block *= sigma / norm
     model.load_state_dict(sd)
     return model
 
@@ -176,10 +196,14 @@ print(f"{'sigma':<7}{'cell':<5}{head}")
 for sigma in SWEEP:
     for cls in (RNN, LSTM, GRU):
         model = rescaled(cls, sigma)
-        norms = hidden_jacobian_norms(model, x)
-        norms = norms[::-1]
+        norms = hidden_jacobian_norms(
+            model, x
+        )[::-1]
         name = cls.__name__
-        print(f"{sigma:<7.1f}{name:<5}{row(norms)}")
+        print(
+            f"{sigma:<7.1f}{name:<5}"
+            + row(norms)
+        )
 
 # %% [markdown]
 # With this draw, the RNN's gradient grows from $\sigma_{\max} = 3$ on, while the gated
@@ -209,15 +233,21 @@ UNITS = 16
 
 
 def fit(model):
-    """Train model and a linear readout; the
-    same batches every time."""
+    """Train model and a linear readout,
+    on the same batches every time."""
     regressor = SequenceRegressor(
         model, seed=SEED + 1
     )
     rng = np.random.default_rng(SEED)
+
+    def batch():
+        return adding_problem(
+            BATCH, STEPS, rng
+        )
+
     return train(
         regressor,
-        lambda: adding_problem(BATCH, STEPS, rng),
+        batch,
         ITERATIONS,
         Adam(0.01),
         clip=1.0,
@@ -230,8 +260,9 @@ sd = lstm.state_dict()
 # The forget gate (order i, f, g, o):
 sd["bias_ih_l0"][UNITS : 2 * UNITS] += 1.0
 lstm.load_state_dict(sd)
+rnn = RNN(2, UNITS, seed=SEED)
 results = {
-    "tanh RNN": fit(RNN(2, UNITS, seed=SEED)),
+    "tanh RNN": fit(rnn),
     "LSTM": fit(lstm),
 }
 
@@ -239,12 +270,13 @@ print(
     "predicting the mean: loss"
     f" {ADDING_VARIANCE:.3f}"
 )
+print("mean loss over 20 updates:")
 for name, r in results.items():
     first = r.losses[:20].mean()
     last = r.losses[-20:].mean()
     print(
-        f"{name}: loss {first:.3f} over the first"
-        f" 20 updates, {last:.3f} over the last 20"
+        f"{name}: first {first:.3f},"
+        f" last {last:.3f}"
     )
 
 # %% [markdown]
@@ -253,17 +285,21 @@ for name, r in results.items():
 
 # %%
 print(
-    f"{'':<8} {'':>10}  {'at h_T':>7}"
+    f"{'':<8} {'update':>6}"
+    f"  {'at h_T':>7}"
     f"  {'at h_0':>7}  {'ratio':>7}"
 )
 for name, r in results.items():
-    for it, g in zip(
-        r.recorded, r.state_grad_norms, strict=True
-    ):
+    recorded = zip(
+        r.recorded, r.state_grad_norms,
+        strict=True,
+    )
+    for it, g in recorded:
         ratio = g[0] / g[-1]
         print(
-            f"{name:<8} update {it:>3}"
-            f"  {g[-1]:>7.1e}  {g[0]:>7.1e}"
+            f"{name:<8} {it:>6}"
+            f"  {g[-1]:>7.1e}"
+            f"  {g[0]:>7.1e}"
             f"  {ratio:>7.1e}"
         )
 
@@ -282,10 +318,14 @@ for name, r in results.items():
 # Input and hidden units:
 D_COUNT, H_COUNT = 20, 128
 
-for cell, blocks in (("lstm", 4), ("gru", 3)):
-    pc = count_parameters(cell, D_COUNT, H_COUNT)
-    # W_ih, W_hh and two biases, per gate
-    # block:
+# Each cell and its gate blocks:
+cells = ("lstm", 4), ("gru", 3)
+for cell, blocks in cells:
+    pc = count_parameters(
+        cell, D_COUNT, H_COUNT
+    )
+    # W_ih, W_hh and two biases, per
+    # gate block:
     block = (
         H_COUNT * D_COUNT
         + H_COUNT * H_COUNT
@@ -293,10 +333,12 @@ for cell, blocks in (("lstm", 4), ("gru", 3)):
     )
     assert pc.total == blocks * block
     print(
-        f"{cell.upper()}: {pc.total:,} parameters"
+        f"{cell.upper()}:",
+        f"{pc.total:,} parameters",
     )
-    for name, shape, n in pc.rows():
-        print(f"  {name:<13} {shape:>9} {n:>7,}")
+    fmt = "  {:<13} {:>9} {:>7,}"
+    for r in pc.rows():
+        print(fmt.format(*r))
 
 # %% [markdown]
 # ## Gates that keep
@@ -326,10 +368,8 @@ _, h_T = gru(xs, h0)
 # to rounding.
 moved = np.abs(h_T - h0).max()
 assert moved < 1e-12
-print(
-    "GRU,  z = 1:        max |h_T - h_0| ="
-    f" {moved:.1e}"
-)
+print("GRU, z = 1:")
+print(f"  max |h_T - h_0| = {moved:.1e}")
 
 lstm = LSTM(D_COUNT, H_COUNT, seed=SEED)
 sd = lstm.state_dict()
@@ -343,10 +383,9 @@ _, (h_T, c_T) = lstm(xs, (h0, c0))
 kept = np.abs(c_T - c0).max()
 assert kept < 1e-12
 moved = np.abs(h_T - h0).max()
-print(
-    "LSTM, f = 1, i = 0: max |c_T - c_0| ="
-    f" {kept:.1e}, max |h_T - h_0| = {moved:.2f}"
-)
+print("LSTM, f = 1, i = 0:")
+print(f"  max |c_T - c_0| = {kept:.1e}")
+print(f"  max |h_T - h_0| = {moved:.2f}")
 
 # %% [markdown]
 # The LSTM's cell is kept; its hidden state is not, and need not be:

@@ -11,7 +11,9 @@
 import numpy as np
 
 import rnnnotes
-from rnnnotes.counting import count_parameters
+from rnnnotes.counting import (
+    count_parameters,
+)
 from rnnnotes.gradflow import (
     cell_jacobian_norms,
     dependency_map,
@@ -58,14 +60,22 @@ def sigmoid(b):
 print(f"{'b':>4} {'f':>7} {'f^k':>9}")
 for b in BIASES:
     lstm = with_forget_bias(
-        rnnnotes.LSTM(1, 1), b, zero_weights=True
+        rnnnotes.LSTM(1, 1), b,
+        zero_weights=True,
     )
     x0 = np.zeros((STEPS, 1))
     # dc_T/dc_0
-    product = cell_jacobian_norms(lstm, x0)[0]
+    product = cell_jacobian_norms(
+        lstm, x0
+    )[0]
     f = sigmoid(b)
-    assert np.isclose(product, f**STEPS, rtol=1e-12)
-    print(f"{b:4.1f} {f:7.4f} {product:9.2e}")
+    assert np.isclose(
+        product, f**STEPS, rtol=1e-12
+    )
+    print(
+        f"{b:4.1f} {f:7.4f}"
+        f" {product:9.2e}"
+    )
 
 # %% [markdown]
 # With nonzero weights the bias sets $f_t \approx \sigma(b)$ only where the rest of
@@ -90,8 +100,9 @@ for b in BIASES:
     # The cell path, from t = 0:
     cell = cell_jacobian_norms(lstm, x)[0]
     print(
-        f"{b:4.1f} {f.min():.2f} {f.mean():.2f}"
-        f" {f.max():.2f} {cell:8.2e}"
+        f"{b:4.1f} {f.min():.2f}"
+        f" {f.mean():.2f} {f.max():.2f}"
+        f" {cell:8.2e}"
     )
 
 # %% [markdown]
@@ -103,11 +114,13 @@ for b in BIASES:
 
 # %%
 lstm = with_forget_bias(
-    rnnnotes.LSTM(D, H, seed=SEED), BIASES[-1]
+    rnnnotes.LSTM(D, H, seed=SEED),
+    BIASES[-1],
 )
 state = lstm.state_dict()
 # Exaggerated:
-state["weight_hh_l0"] = 4 * state["weight_hh_l0"]
+W_hh = state["weight_hh_l0"]
+state["weight_hh_l0"] = 4 * W_hh
 lstm.load_state_dict(state)
 T_LONG = 2 * STEPS
 rng = np.random.default_rng(SEED)
@@ -119,11 +132,15 @@ cell = cell_jacobian_norms(
 total = cell_jacobian_norms(
     lstm, long_x, path="total"
 )
-print(f"{'back':>4} {'cell':>9} {'total':>9}")
+print(
+    f"{'back':>4} {'cell':>9}"
+    f" {'total':>9}"
+)
 for back in (1, 10, 50, T_LONG - 1):
     t = T_LONG - back
     print(
-        f"{back:4d} {cell[t]:9.2e} {total[t]:9.2e}"
+        f"{back:4d} {cell[t]:9.2e}"
+        f" {total[t]:9.2e}"
     )
 
 # %% [markdown]
@@ -135,7 +152,8 @@ for back in (1, 10, 50, T_LONG - 1):
 
 # %%
 lstm = with_forget_bias(
-    rnnnotes.LSTM(D, H, seed=SEED), F_ZERO
+    rnnnotes.LSTM(D, H, seed=SEED),
+    F_ZERO,
 )
 f = forget_gates(lstm, x)
 # h_0..h_T, c_0..c_T
@@ -151,7 +169,9 @@ a = (
 i = sigmoid(a[:, :H])
 g = np.tanh(a[:, 2 * H : 3 * H])
 assert np.all(f == 0.0)
-assert np.allclose(c[1:], i * g, rtol=1e-12, atol=0)
+assert np.allclose(
+    c[1:], i * g, rtol=1e-12, atol=0
+)
 norms = np.linalg.norm(c[1:], axis=1)
 print(f"largest forget gate: {f.max()}")
 low, high = norms.min(), norms.max()
@@ -166,11 +186,19 @@ print(f"||c_t||: {low:.2f}..{high:.2f}")
 # cell through $h$.
 
 # %%
-print(f"{'path':>5} {'1 back':>9} {'5 back':>9}")
+print(
+    f"{'path':>5} {'1 back':>9}"
+    f" {'5 back':>9}"
+)
 for path in ("cell", "full", "total"):
-    n = cell_jacobian_norms(lstm, x, path=path)
+    n = cell_jacobian_norms(
+        lstm, x, path=path
+    )
     one, five = n[SEQ - 1], n[SEQ - 5]
-    print(f"{path:>5} {one:9.2e} {five:9.2e}")
+    print(
+        f"{path:>5} {one:9.2e}"
+        f" {five:9.2e}"
+    )
 
 # %% [markdown]
 # The outputs still depend on earlier inputs: the dependency map
@@ -185,18 +213,26 @@ models = {
         D, H, seed=SEED
     ),
     "f = 0": with_forget_bias(
-        rnnnotes.LSTM(D, H, seed=SEED), F_ZERO
+        rnnnotes.LSTM(D, H, seed=SEED),
+        F_ZERO,
     ),
 }
-print(f"{'':<14} {'x_{T-1}':>7} {'x_1':>7}")
+print(
+    f"{'':<14} {'x_(T-1)':>7}"
+    f" {'x_1':>7}"
+)
 for label, model in models.items():
     # (T, T): [t, s]
     m = dependency_map(model, short)
-    below = m[np.tril_indices(len(short))]
+    lower = np.tril_indices(len(short))
+    below = m[lower]
     assert np.all(np.triu(m, 1) == 0)
     assert np.all(below > 0)
     prev, first = m[-1, -2], m[-1, 0]
-    print(f"{label:<14} {prev:7.1e} {first:7.1e}")
+    print(
+        f"{label:<14} {prev:7.1e}"
+        f" {first:7.1e}"
+    )
 
 # %% [markdown]
 # ## Fewer parameters: coupled gates and a projection
@@ -216,17 +252,23 @@ def count(h=H_COUNT, **kw):
 
 for h in (1, H_COUNT):
     cifg = count(h, cifg=True)
-    print(f"H = {h:3d}: {count(h):,} -> {cifg:,}")
+    print(
+        f"H = {h:3d}:",
+        f"{count(h):,} -> {cifg:,}",
+    )
 base = count()
 print(f"no projection: {base:,}")
 for p in (1, P, H_COUNT - 1):
-    print(f"p = {p:3d}: {count(proj_size=p):,}")
+    n = count(proj_size=p)
+    print(f"p = {p:3d}: {n:,}")
 sizes = range(1, H_COUNT)
 saves = [
-    p for p in sizes if count(proj_size=p) < base
+    p for p in sizes
+    if count(proj_size=p) < base
 ]
 assert saves == [
-    p for p in sizes if 5 * p < 4 * H_COUNT
+    p for p in sizes
+    if 5 * p < 4 * H_COUNT
 ]
 print(f"saves for p = 1..{max(saves)}")
 
@@ -236,7 +278,8 @@ print(f"saves for p = 1..{max(saves)}")
 
 # %%
 model = rnnnotes.LSTM(
-    D_COUNT, H_COUNT, proj_size=P, seed=SEED
+    D_COUNT, H_COUNT, proj_size=P,
+    seed=SEED,
 )
 stored = model.state_dict()
 for name, w in stored.items():
@@ -259,19 +302,28 @@ print(f"output shape: {out.shape}")
 # %%
 networks = {
     "one direction": {},
-    "bidirectional": {"bidirectional": True},
+    "bidirectional": {
+        "bidirectional": True
+    },
     "two layers": {"num_layers": 2},
 }
-print(f"{'':<13} {'params':>7} {'width':>5}")
+print(
+    f"{'':<13} {'params':>7}"
+    f" {'width':>5}"
+)
 for label, kw in networks.items():
     model = rnnnotes.LSTM(
         D_COUNT, H_COUNT, seed=SEED, **kw
     )
-    stored = model.state_dict()
-    n = sum(w.size for w in stored.values())
+    arrays = model.state_dict().values()
+    n = sum(w.size for w in arrays)
     assert n == count(**kw)
-    y = model(np.zeros((3, 1, D_COUNT)))[0]
-    print(f"{label:<13} {n:>7,} {y.shape[-1]:>5}")
+    x3 = np.zeros((3, 1, D_COUNT))
+    y, _ = model(x3)
+    print(
+        f"{label:<13} {n:>7,}"
+        f" {y.shape[-1]:>5}"
+    )
 
 # %% [markdown]
 # A bidirectional layer stores both directions' arrays and gives each step both outputs,

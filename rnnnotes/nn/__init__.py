@@ -5,12 +5,22 @@ torch's arguments and state dicts and return torch's numbers; `backward` returns
 gradients torch's autograd would. For example:
 
     >>> import numpy as np, rnnnotes
-    >>> m = rnnnotes.LSTM(3, 5, num_layers=2, bidirectional=True, seed=0)
-    >>> output, (h_n, c_n) = m(np.ones((4, 2, 3)))        # x: (T, B, input_size)
-    >>> output.shape, h_n.shape                           # (T, B, D*H), (L*D, B, H)
+    >>> m = rnnnotes.LSTM(
+    ...     3, 5, num_layers=2,
+    ...     bidirectional=True, seed=0,
+    ... )
+    >>> # x: (T, B, input_size)
+    >>> x = np.ones((4, 2, 3))
+    >>> output, (h_n, c_n) = m(x)
+    >>> # (T, B, D*H) and (L*D, B, H)
+    >>> output.shape, h_n.shape
     ((4, 2, 10), (4, 2, 5))
-    >>> grad_x, grad_hx = m.backward(np.ones_like(output))
-    >>> sorted(m.grads) == sorted(m.state_dict())
+    >>> # dL/d(output), for L = output.sum()
+    >>> g = np.ones_like(output)
+    >>> grad_x, grad_hx = m.backward(g)
+    >>> # a gradient for every stored array
+    >>> names = sorted(m.state_dict())
+    >>> sorted(m.grads) == names
     True
 """
 

@@ -72,19 +72,19 @@ def test_task_1_1_outputs_are_the_package_counts(executed):
         total = unrolled_weights(D, H, K, steps=T, recurrence=recurrence).total
         assert f"{recurrence:>8}: " in out and f" = {total:,} weights over T = {T}" in out
         last = unrolled_weights(D, H, K, steps=T, recurrence=recurrence, outputs="last").total
-        assert f"{recurrence:>8}: {total:,} with an output at every step, {last:,} with one " \
-               "output\n" in out
+        assert f"{recurrence:>8}: {total:,}, an output per step\n" \
+               f"{'':>8}  {last:,}, one output\n" in out
     for convention in ("pytorch", "keras"):
         total = count_parameters("rnn", D, H, output_size=K, convention=convention).total
         assert re.search(rf"{convention}\n(?:  .*\n)*  total +{total:,}\n", out), convention
     no_bias = count_parameters("rnn", D, H, output_size=K, bias=False).total
-    assert f"without biases: {no_bias:,} unique weights" in out
+    assert f"unique weights without biases: {no_bias:,}\n" in out
     # BPTT: the sum holds with h_0 = 0 and with a random h_0; step 1's W_hh term is zero
     # only in the first case, and its W_ih and bias terms are not
-    assert out.count("sum of the steps' terms = gradient of the unrolled network: True") == 2
+    assert out.count("sum of the steps' terms\n= unrolled network's gradient: True\n") == 2
     first = re.findall(r"^step 1: .*$", out, re.M)
     assert len(first) == 2 and first[0].endswith("(exactly zero)")
-    assert float(first[1].split("= ")[1]) > 0
+    assert float(first[1].split(": ")[1]) > 0
     terms = dict(re.findall(r"^first step, (\w+) +\|term\| = ([\d.]+)$", out, re.M))
     assert float(terms.pop("weight_hh_l0")) == 0
     assert sorted(terms) == ["bias_hh_l0", "bias_ih_l0", "weight_ih_l0"]
