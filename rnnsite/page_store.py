@@ -8,9 +8,9 @@ trees, ``uv.lock`` and the Python version:
 - the page's final Markdown, its file's bytes (a notebook page: the executed notebook), its
   URL;
 - what it reads of other pages, declared: a page showing ``::answers-table::`` or
-  ``::answers-summary::`` (:data:`rnnsite.answers.READS_ANSWER_PAGES`) holds every answer
-  page's name and front matter (:func:`rnnsite.answer_pages.front_matters`), not their
-  bodies;
+  ``::answers-summary::`` (:data:`rnnsite.answers.READS_ANSWER_PAGES`), and the changelog
+  (its grades checked, :mod:`rnnsite.changelog_ext`), holds every answer page's name and
+  front matter (:func:`rnnsite.answer_pages.front_matters`), not their bodies;
 - ``mkdocs.yml`` with every file or folder its Markdown options name (the seed, the
   bibliography, the API pages the reveal reads: :func:`rnnsite.notebook_store.config_files`);
 - every file of the site and its URL (links between pages are rewritten and checked);
@@ -46,6 +46,7 @@ from livedocs.cache import reads
 from rnnsite.answer_pages import DOCS, READER, front_matters
 from rnnsite.answers import READS_ANSWER_PAGES
 from rnnsite.cache import enabled, site_cache, trusted
+from rnnsite.changelog_ext import SRC as CHANGELOG_SRC
 from rnnsite.notebook_store import config_files
 
 __all__ = ["KIND", "COUNTS", "site_inputs", "page_inputs", "cached_render",
@@ -67,10 +68,11 @@ def site_inputs(files: Any, config: Any) -> list[bytes]:
             settings.encode()]
 
 
-def page_inputs(markdown: str, config: Any) -> tuple[list[bytes], set[str]]:
-    """Key parts for what a page with this Markdown reads of other pages, and the names of
-    the readers they cover (:func:`livedocs.cache.unrecorded`)."""
-    if not any(p in markdown for p in READS_ANSWER_PAGES):
+def page_inputs(markdown: str, config: Any, src_uri: str | None = None
+                ) -> tuple[list[bytes], set[str]]:
+    """Key parts for what a page with this Markdown (at ``src_uri``) reads of other pages,
+    and the names of the readers they cover (:func:`livedocs.cache.unrecorded`)."""
+    if src_uri != CHANGELOG_SRC and not any(p in markdown for p in READS_ANSWER_PAGES):
         return [b"reads no other page"], set()
     docs = Path(dict(config.mdx_configs).get("rnnsite.answers", {}).get("docs", DOCS))
     return [b"answer pages", front_matters(docs)], {READER}
@@ -104,7 +106,7 @@ def cached_render(page: Any, render: Callable, shared: list[bytes], config: Any)
             RENDERED.append(page.file.src_uri)
             return render(config, files)
         digest = cache.code_digest()
-        declared, covered = page_inputs(markdown, config)
+        declared, covered = page_inputs(markdown, config, page.file.src_uri)
         key = cache.key(KIND, digest, [page.file.src_uri, page.url, markdown,
                                        page.file.content_bytes, *shared, *declared])
         data = cache.get_tracked(KIND, key)
