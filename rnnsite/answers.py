@@ -153,11 +153,10 @@ def _row_id(page: AnswerPage) -> str:
 
 
 def _glance(pages: list[AnswerPage], here: str | None = None) -> etree.Element:
-    """Every answer's grade in one grid, each a link, and the marks of all the answers
-    together: the summary's first screen (design review: on a phone its table runs to five
-    screens), its links to the rows below; given ``here``, the home page's, its links to
-    the answer pages (design review D: no grade in a phone's first screen there). Left out
-    of the search index (the tables are in it)."""
+    """Every answer's grade in a grid, each a link, and all the marks together: the
+    summary's first screen, linked to its rows; given ``here``, the home page's, linked to
+    the answer pages (design reviews: neither page showed the grades in a phone's first
+    screen). Left out of the search index (the tables are in it)."""
     nav = _el("nav", cls="answers-glance" + (" answers-glance--pages" if here else ""),
               **{"aria-label": "Every answer's grade", "data-search-exclude": ""})
     items = etree.SubElement(nav, "ol")
