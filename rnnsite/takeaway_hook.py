@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 
 from mkdocs.exceptions import PluginError
 
@@ -56,6 +57,10 @@ def url_link(url: str) -> str:
     return f'<a class="takeaway__url" href="{e(url)}">{segments}</a>'
 
 
+# a "/" a break may follow: in a path, not in "https://", not the address's last
+_SLASH = re.compile(r"(?<![:/])/(?=\w)")
+
+
 def takeaway_html(page: AnswerPage, config) -> str:
     """The end of an answer page: the dispute link, then "Cite this page"."""
     p = project(config)
@@ -67,9 +72,10 @@ def takeaway_html(page: AnswerPage, config) -> str:
     if not cite.endswith(e(url)):
         raise ValueError(f"the citation of {page.src} must end with its address {url}")
     cite = cite[: -len(e(url))] + url_link(url)
-    # its lines wrap (rnnnotes.css); a long address breaks after a "/" first
+    # its lines wrap (rnnnotes.css); a long address breaks after a "/" first, but not after
+    # its last: a "}" alone on a row read as a stray (design review E)
     bib = (f'<pre class="takeaway__bibtex"><code class="language-bibtex" '
-           f'tabindex="0">{code.replace("/", "/<wbr>")}</code></pre>')
+           f'tabindex="0">{_SLASH.sub("/<wbr>", code)}</code></pre>')
     return f"""
 <section class="takeaway" aria-labelledby="cite-this-page" data-version="{e(p.version)}">
 <p class="takeaway__dispute"><a class="takeaway__dispute-link" href="{e(dispute)}" rel="nofollow"
