@@ -92,7 +92,9 @@ def _bus(source_xy, entry, x_gate, y_bus, y_gate) -> tuple[tuple[float, float], 
 def _lstm() -> CellDiagramData:
     G, BUS, MID, TOP = 2.6, 1.0, 3.9, 5.0  # gate row, input bus, second row, cell line
     gx = {"f": 2.9, "i": 4.3, "g": 5.7, "o": 7.1}
-    XH, END = 8.6, 10.2  # the output column, the right edge
+    # the output column, the right edge: o_t's wire long enough for its label to sit by
+    # its start, clear of its head (at 8.6 the label lay over the whole short arrow)
+    XH, END = 9.0, 10.2
     nodes = [
         CellNode("c_{t-1}", "input", xy=(0.0, TOP)),
         CellNode("h_{t-1}", "input", xy=(0.0, BUS)),
@@ -104,7 +106,7 @@ def _lstm() -> CellDiagramData:
         CellNode("g_t", "gate", ("x_t", "h_{t-1}"), "g", "tanh", (gx["g"], G),
                  (gx["g"] + 0.42, 3.35)),  # its descender clear of the wire
         CellNode("o_t", "gate", ("x_t", "h_{t-1}"), "o", "sigmoid", (gx["o"], G),
-                 ((gx["o"] + XH) / 2, G + 0.45)),
+                 (gx["o"] + 0.85, G + 0.45)),
         CellNode("f_t c_{t-1}", "mul", ("f_t", "c_{t-1}"), xy=(gx["f"], TOP)),
         CellNode("i_t g_t", "mul", ("i_t", "g_t"), xy=(gx["g"], MID)),
         CellNode("c_t", "add", ("f_t c_{t-1}", "i_t g_t"), xy=(gx["g"], TOP)),
@@ -143,7 +145,8 @@ def _gru() -> CellDiagramData:
         CellNode("h_{t-1}", "input", xy=(0.0, TOP)),
         CellNode("x_t", "input", xy=(1.6, -0.4)),
         CellNode("z_t", "gate", ("x_t", "h_{t-1}"), "z", "sigmoid", (gx["z"], G), (2.5, 3.35)),
-        CellNode("r_t", "gate", ("x_t", "h_{t-1}"), "r", "sigmoid", (gx["r"], G), (5.8, 2.98)),
+        CellNode("r_t", "gate", ("x_t", "h_{t-1}"), "r", "sigmoid", (gx["r"], G),
+                 (gx["r"] + 0.85, G + 0.45)),  # by its wire's start, as the LSTM's o_t
         CellNode("n_t", "candidate", ("x_t", "h_{t-1}", "r_t"), "n", "tanh", (gx["n"], G),
                  (8.72, 3.3)),
         CellNode("z_t h_{t-1}", "mul", ("z_t", "h_{t-1}"), xy=(XZ, TOP)),
@@ -162,7 +165,7 @@ def _gru() -> CellDiagramData:
         Wire("z_t h_{t-1}", "h_t", ((XZ, TOP), (8.3, TOP))),
         Wire("(1-z_t) n_t", "h_t", ((8.3, MID), (8.3, TOP))),
         Wire("h_t", "h_t out", ((8.3, TOP), (10.2, TOP))),
-        Wire("r_t", "n_t", ((4.3, G), (4.3, 3.4), (7.3, 3.4), (7.3, G), (8.3, G))),
+        Wire("r_t", "n_t", ((4.3, G), (8.3, G))),  # straight across into the candidate
     ]
     for gate, x in gx.items():
         name = f"{gate}_t"
