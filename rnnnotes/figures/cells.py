@@ -33,7 +33,7 @@ __all__ = ["CellDiagramData", "CellNode", "Wire", "cell_diagram_data", "gru_cell
 
 # Gate blocks in the order PyTorch (and rnnnotes.nn) stack them in weight_ih / weight_hh.
 GATE_ORDER = {"lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n")}
-_EXTENT = {"input": (0.5, 0.3), "output": (0.5, 0.3), "gate": (0.55, 0.32),
+_EXTENT = {"input": (0.6, 0.3), "output": (0.5, 0.3), "gate": (0.55, 0.32),
            "candidate": (0.55, 0.32), "tanh": (0.48, 0.27),
            "one_minus": (0.42, 0.27)}  # half sizes; the rest: circles
 _RADIUS = 0.3
@@ -41,10 +41,11 @@ _SYMBOL = {"mul": r"$\times$", "add": "$+$"}
 # small boxed operations and the candidate's tanh: 15 pt shows at 13.3 px on a 390 px phone
 # (the diagram is 5.6 in wide), as high as 11.2 px of the page's text
 _OP_TEXT = {"tanh": ("tanh", 15), "one_minus": (r"$1-$", 15)}
-# the symbols (math outlines in STIX): a lower-case italic such as c or sigma inks about
-# 0.45 of its size, so 17 pt shows it as high as the x-height of 11 px sans-serif text on
-# a 390 px phone (tests/browser/test_browser_reading.py)
-_LABEL = 17
+# the symbols (math outlines in STIX): 19 pt shows at 16.8 px on a 390 px phone, its
+# subscripts (0.7 of it) at 11.8 px; at 17 pt (15.1 px, subscripts 10.6) the design review
+# found them small. Larger, they would crowd the wires (h_{t-1}, 1 - z_t). The inputs'
+# extents leave room for the wider labels (tests/browser/test_browser_reading.py measures)
+_LABEL = 19
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ def _gru() -> CellDiagramData:
         CellNode("n_t", "candidate", ("x_t", "h_{t-1}", "r_t"), "n", "tanh", (gx["n"], G),
                  (8.72, 3.3)),
         CellNode("z_t h_{t-1}", "mul", ("z_t", "h_{t-1}"), xy=(XZ, TOP)),
-        CellNode("1-z_t", "one_minus", ("z_t",), xy=(X1, MID), label_xy=(7.25, MID + 0.45)),
+        CellNode("1-z_t", "one_minus", ("z_t",), xy=(X1, MID), label_xy=(7.3, MID + 0.5)),
         CellNode("(1-z_t) n_t", "mul", ("1-z_t", "n_t"), xy=(8.3, MID)),
         CellNode("h_t", "add", ("z_t h_{t-1}", "(1-z_t) n_t"), xy=(8.3, TOP)),
         CellNode("h_t out", "output", ("h_t",), xy=(10.2, TOP), label_xy=(10.2, TOP)),
