@@ -10,9 +10,11 @@ Series colours are the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal D
 which stays distinguishable under the common colour-vision deficiencies; the first colour
 differs between themes (blue on white, sky blue on slate) so every series colour keeps a
 contrast of at least 3:1 against its background (WCAG 2.1, 1.4.11 non-text contrast).
-Heat maps use ``cividis`` (Nuñez, Anderton & Renslow 2018), designed to read the same with
-and without colour-vision deficiency, from 30 % of the way up (:func:`heat_map`): its
-darkest navy all but vanishes on the dark page, where "tiny" must not read as "none".
+Heat maps use ``viridis`` (van der Walt & Smith 2015), perceptually uniform, its lightness
+rising monotonically, and readable with the common colour-vision deficiencies, from 40 % of
+the way up (:func:`heat_map`): its low end, a blue-green, then stands off both pages by 3:1
+or more, so that "tiny" never reads as "none" beside the hatched exact zeros (cividis, used
+before, is a grey where its lightness is high enough for that, too like the hatch).
 
 Nothing here touches pyplot: figures are ``matplotlib.figure.Figure`` objects with an Agg
 canvas, and rcParams are only changed inside ``rc_context`` blocks.
@@ -60,7 +62,7 @@ THEMES: dict[str, Theme] = {
         grid="#e0e0e0",
         # blue, vermillion, bluish green, reddish purple
         series=("#0072b2", "#d55e00", "#009e73", "#cc79a7"),
-        cmap="cividis",
+        cmap="viridis",
     ),
     "dark": Theme(
         name="dark",
@@ -70,7 +72,7 @@ THEMES: dict[str, Theme] = {
         grid="#393c46",
         # sky blue, vermillion, bluish green, reddish purple
         series=("#56b4e9", "#d55e00", "#009e73", "#cc79a7"),
-        cmap="cividis",
+        cmap="viridis",
     ),
 }
 
@@ -129,14 +131,15 @@ def themed(svg: bytes, source: str = "light") -> tuple[bytes, dict[str, dict[str
     return text.encode("utf-8"), values
 
 
-HEAT_FLOOR = 0.3  # where a heat map's colours start along the theme's colour map
+HEAT_FLOOR = 0.4  # where a heat map's colours start along the theme's colour map
 
 
 def heat_map(t: Theme) -> Colormap:
-    """The theme's colour map from HEAT_FLOOR up: the low end of cividis (#00224e) stands
-    off white but hardly off the dark page (#1e2129, 1.03:1); from HEAT_FLOOR up it does on
-    both (2.2:1 at the least). The
-    same colours in both themes (a heat map is an image, which recolour leaves alone)."""
+    """The theme's colour map from HEAT_FLOOR up: the low end of viridis (#440154) stands
+    off white but hardly off the dark page (#1e2129, 1.3:1); from HEAT_FLOOR up (#2a788e)
+    every colour stands off the dark page by 3.2:1 at the least, the low end off white by
+    5.0:1, its lightness still rising by 44 (CIELAB L*, 47 to 91) to the top. The same
+    colours in both themes (a heat map is an image, which recolour leaves alone)."""
     base = matplotlib.colormaps[t.cmap]
     return ListedColormap(base(np.linspace(HEAT_FLOOR, 1.0, 256)), name=f"{t.cmap}_raised")
 

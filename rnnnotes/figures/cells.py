@@ -33,7 +33,7 @@ __all__ = ["CellDiagramData", "CellNode", "Wire", "cell_diagram_data", "gru_cell
 
 # Gate blocks in the order PyTorch (and rnnnotes.nn) stack them in weight_ih / weight_hh.
 GATE_ORDER = {"lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n")}
-_EXTENT = {"input": (0.5, 0.3), "output": (0.5, 0.3), "gate": (0.55, 0.32),
+_EXTENT = {"input": (0.6, 0.3), "output": (0.5, 0.3), "gate": (0.55, 0.32),
            "candidate": (0.55, 0.32), "tanh": (0.48, 0.27),
            "one_minus": (0.42, 0.27)}  # half sizes; the rest: circles
 _RADIUS = 0.3
@@ -41,10 +41,11 @@ _SYMBOL = {"mul": r"$\times$", "add": "$+$"}
 # small boxed operations and the candidate's tanh: 15 pt shows at 13.3 px on a 390 px phone
 # (the diagram is 5.6 in wide), as high as 11.2 px of the page's text
 _OP_TEXT = {"tanh": ("tanh", 15), "one_minus": (r"$1-$", 15)}
-# the symbols (math outlines in STIX): a lower-case italic such as c or sigma inks about
-# 0.45 of its size, so 17 pt shows it as high as the x-height of 11 px sans-serif text on
-# a 390 px phone (tests/browser/test_browser_reading.py)
-_LABEL = 17
+# the symbols (math outlines in STIX): 19 pt shows at 16.8 px on a 390 px phone, its
+# subscripts (0.7 of it) at 11.8 px; at 17 pt (15.1 px, subscripts 10.6) the design review
+# found them small. Larger, they would crowd the wires (h_{t-1}, 1 - z_t). The inputs'
+# extents leave room for the wider labels (tests/browser/test_browser_reading.py measures)
+_LABEL = 19
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,9 @@ def _bus(source_xy, entry, x_gate, y_bus, y_gate) -> tuple[tuple[float, float], 
 def _lstm() -> CellDiagramData:
     G, BUS, MID, TOP = 2.6, 1.0, 3.9, 5.0  # gate row, input bus, second row, cell line
     gx = {"f": 2.9, "i": 4.3, "g": 5.7, "o": 7.1}
-    XH, END = 8.6, 10.2  # the output column, the right edge
+    # the output column, the right edge: o_t's wire long enough for its label to sit by
+    # its start, clear of its head (at 8.6 the label lay over the whole short arrow)
+    XH, END = 9.0, 10.2
     nodes = [
         CellNode("c_{t-1}", "input", xy=(0.0, TOP)),
         CellNode("h_{t-1}", "input", xy=(0.0, BUS)),
@@ -104,7 +107,7 @@ def _lstm() -> CellDiagramData:
         CellNode("g_t", "gate", ("x_t", "h_{t-1}"), "g", "tanh", (gx["g"], G),
                  (gx["g"] + 0.42, 3.35)),  # its descender clear of the wire
         CellNode("o_t", "gate", ("x_t", "h_{t-1}"), "o", "sigmoid", (gx["o"], G),
-                 ((gx["o"] + XH) / 2, G + 0.45)),
+                 (gx["o"] + 0.85, G + 0.45)),
         CellNode("f_t c_{t-1}", "mul", ("f_t", "c_{t-1}"), xy=(gx["f"], TOP)),
         CellNode("i_t g_t", "mul", ("i_t", "g_t"), xy=(gx["g"], MID)),
         CellNode("c_t", "add", ("f_t c_{t-1}", "i_t g_t"), xy=(gx["g"], TOP)),
@@ -143,11 +146,12 @@ def _gru() -> CellDiagramData:
         CellNode("h_{t-1}", "input", xy=(0.0, TOP)),
         CellNode("x_t", "input", xy=(1.6, -0.4)),
         CellNode("z_t", "gate", ("x_t", "h_{t-1}"), "z", "sigmoid", (gx["z"], G), (2.5, 3.35)),
-        CellNode("r_t", "gate", ("x_t", "h_{t-1}"), "r", "sigmoid", (gx["r"], G), (5.8, 2.98)),
+        CellNode("r_t", "gate", ("x_t", "h_{t-1}"), "r", "sigmoid", (gx["r"], G),
+                 (gx["r"] + 0.85, G + 0.45)),  # by its wire's start, as the LSTM's o_t
         CellNode("n_t", "candidate", ("x_t", "h_{t-1}", "r_t"), "n", "tanh", (gx["n"], G),
                  (8.72, 3.3)),
         CellNode("z_t h_{t-1}", "mul", ("z_t", "h_{t-1}"), xy=(XZ, TOP)),
-        CellNode("1-z_t", "one_minus", ("z_t",), xy=(X1, MID), label_xy=(7.25, MID + 0.45)),
+        CellNode("1-z_t", "one_minus", ("z_t",), xy=(X1, MID), label_xy=(7.3, MID + 0.5)),
         CellNode("(1-z_t) n_t", "mul", ("1-z_t", "n_t"), xy=(8.3, MID)),
         CellNode("h_t", "add", ("z_t h_{t-1}", "(1-z_t) n_t"), xy=(8.3, TOP)),
         CellNode("h_t out", "output", ("h_t",), xy=(10.2, TOP), label_xy=(10.2, TOP)),
@@ -162,7 +166,7 @@ def _gru() -> CellDiagramData:
         Wire("z_t h_{t-1}", "h_t", ((XZ, TOP), (8.3, TOP))),
         Wire("(1-z_t) n_t", "h_t", ((8.3, MID), (8.3, TOP))),
         Wire("h_t", "h_t out", ((8.3, TOP), (10.2, TOP))),
-        Wire("r_t", "n_t", ((4.3, G), (4.3, 3.4), (7.3, 3.4), (7.3, G), (8.3, G))),
+        Wire("r_t", "n_t", ((4.3, G), (8.3, G))),  # straight across into the candidate
     ]
     for gate, x in gx.items():
         name = f"{gate}_t"

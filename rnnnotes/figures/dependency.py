@@ -7,7 +7,7 @@
   y_t cannot see the future) and a bidirectional one (it does).
 
 The maps are drawn on a log colour scale shared by both panels; exact zeros are left
-blank (the page's background) and labelled.
+out of the image, hatched in the palette's muted colour on the page's, and labelled.
 """
 
 from __future__ import annotations

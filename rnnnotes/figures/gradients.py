@@ -38,6 +38,8 @@ _DASHES = ("-", "--", "-.", ":")
 # The line figures of this module are narrower than the site's default (4.3 in, 413 CSS px,
 # against 5.6 in): a phone scales them less, so their text stays about 14 px there.
 _WIDTH, _HEIGHT = 4.3, 3.1
+FLOOR_ROOM = 0.08  # of a panel's height, below rnn_gradient_norms' smallest norm
+COLUMN_GAP = 0.35  # rnn_gradient_norms' wspace: of the mean panel width, between columns
 _BOUND = {"lw": 1.5, "ls": (0, (5, 2.5))}  # a bound: dashed, in the theme's muted colour
 
 
@@ -143,7 +145,7 @@ def rnn_gradient_norms_data(sigmas: tuple[float, ...] = (0.5, 0.9, 1.5, 3.0),
     x = _sequence(steps, input_size, seed)
     bounds_a = np.array(bounds)
     _frozen(x, norms, bounds_a)
-    labels = tuple(f"$\\sigma_{{\\max}}$ = {s:g}" for s in sigmas)
+    labels = tuple(f"$\\sigma_{{\\max}} = {s:g}$" for s in sigmas)  # math's own spacing
     return GradientNormsData(labels, input_size, hidden_size, steps, seed, tuple(measured), x,
                              norms, bounds_a)
 
@@ -170,9 +172,12 @@ def rnn_gradient_norms(theme: str = "light") -> Rendered:
     th = check_theme(theme)
     data = rnn_gradient_norms_data()
     k = np.arange(data.steps + 1)
-    # every curve and every bound fits: from under the smallest norm to over the largest bound
-    low = 10.0 ** np.floor(np.log10(data.norms.min()))
-    high = 10.0 ** np.ceil(np.log10(max(data.bounds.max(), data.norms.max())))
+    # every curve and every bound fits: from under the smallest norm to over the largest
+    # bound, with FLOOR_ROOM of the axis below the smallest norm, so that its curve ends
+    # visibly above the floor rather than running into the corner (design review)
+    smallest = np.log10(data.norms.min())
+    high = np.ceil(np.log10(max(data.bounds.max(), data.norms.max())))
+    low = np.floor(smallest - FLOOR_ROOM / (1 - FLOOR_ROOM) * (high - smallest))
     with new_figure(th, _WIDTH, 4.4) as fig:
         axes = fig.subplots(2, 2, sharex=True, sharey=True)
         for i, ax in enumerate(axes.flat):
@@ -180,15 +185,16 @@ def rnn_gradient_norms(theme: str = "light") -> Rendered:
             bound, = ax.plot(k, data.bounds[i], color=th.muted, **_BOUND)
             ax.set_title(data.labels[i], fontsize=12)
             ax.set_yscale("log")
-            ax.set_ylim(low, high)
+            ax.set_ylim(10.0**low, 10.0**high)
             ax.set_yticks([10.0**e for e in range(-20, 21, 10)])
             decade_labels(ax.yaxis)
             ax.yaxis.grid(True, which="major")
             ax.set_xlim(0, data.steps)
             ax.set_xticks([0, data.steps // 2, data.steps])
         # each row's titles clear of the tick marks of the row above, panels apart
-        # (wspace: a left panel's last tick label clear of the right one's first)
-        fig.get_layout_engine().set(hspace=0.1, wspace=0.2, w_pad=0.1)
+        # (wspace: a left panel's last tick label well clear of the right one's first,
+        # farther than the tick labels of one axis are from each other)
+        fig.get_layout_engine().set(hspace=0.1, wspace=COLUMN_GAP, w_pad=0.1)
         fig.supxlabel("steps back $k$", fontsize=13)
         fig.supylabel(r"$\|\partial h_T / \partial h_{T-k}\|_2$", fontsize=13)
         fig.legend([measured, bound], ["measured", r"bound $\sigma_{\max}^{\,k}$"],

@@ -10,13 +10,11 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import numpy as np
 import pytest
-from matplotlib import colormaps
-from matplotlib.colors import to_hex, to_rgb
+from matplotlib.colors import to_rgb
 
 from rnnnotes.figures import FIGURES, THEMES, recolour, render_svg, svg_size
-from rnnnotes.figures._style import check_theme, heat_map
+from rnnnotes.figures._style import check_theme
 from rnnnotes.figures._svg import _minify, svg_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,20 +144,6 @@ def test_colours_stand_out_from_the_page(theme) -> None:
     assert contrast(theme.muted, theme.background) >= 4.5  # secondary text
     for colour in theme.series:  # lines and bars: WCAG 1.4.11, non-text contrast
         assert contrast(colour, theme.background) >= 3, colour
-
-
-def test_a_heat_maps_low_end_stands_off_the_page() -> None:
-    """Tiny must not look like nothing (design review): on the dark page every colour of
-    the heat maps differs from the page by a contrast of 2:1 at least (cividis' own low
-    end: 1.03:1), short of WCAG's 3:1 for non-text, which would cost a third of the scale;
-    on the white page the low end does too. (The bright end on white, 1.25:1, is not
-    helped by a floor; the same colours serve both pages.)"""
-    dark, light = THEMES["dark"], THEMES["light"]
-    colours = [to_hex(c) for c in heat_map(dark)(np.linspace(0, 1, 256))]
-    worst = min(contrast(c, dark.background) for c in colours)
-    assert worst >= 2, worst
-    assert contrast(colours[0], light.background) >= 2
-    assert contrast(to_hex(colormaps[dark.cmap](0.0)), dark.background) < 2  # the old map
 
 
 @pytest.mark.parametrize("name", ["dependency_forget_zero", "dependency_bidirectional"])
