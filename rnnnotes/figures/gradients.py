@@ -197,8 +197,10 @@ def rnn_gradient_norms(theme: str = "light") -> Rendered:
         fig.get_layout_engine().set(hspace=0.1, wspace=COLUMN_GAP, w_pad=0.1)
         fig.supxlabel("steps back $k$", fontsize=13)
         fig.supylabel(r"$\|\partial h_T / \partial h_{T-k}\|_2$", fontsize=13)
+        # the key framed: unframed, its two entries stood over the two columns' titles and
+        # read as theirs ("measured σ = 0.5", "bound σ = 0.9"; design review F)
         fig.legend([measured, bound], ["measured", r"bound $\sigma_{\max}^{\,k}$"],
-                   loc="outside upper center", ncols=2)
+                   loc="outside upper center", ncols=2, frameon=True)
     return Rendered(fig, data)
 
 
