@@ -182,7 +182,8 @@ def _table(pages: list[AnswerPage], here: str | None, why: bool) -> etree.Elemen
         wrap.append(_glance(pages))
     table = etree.SubElement(wrap, "table")
     head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
-    for name in ("Answer", "Question (reconstructed)", "Grade", *(["Why"] if why else [])):
+    names = ("Answer", "Question (reconstructed)", "Grade", *(["Why"] if why else []))
+    for name in names:
         head.append(_el("th", name))
     body = etree.SubElement(table, "tbody")
     for p in pages:
@@ -191,7 +192,8 @@ def _table(pages: list[AnswerPage], here: str | None, why: bool) -> etree.Elemen
         if why:
             label.set("id", _row_id(p))
         row.append(label)
-        cell = _el("td", cls="answers-table__question")
+        # (a card on a phone, its header hidden, shows these cells' names: data-label)
+        cell = _el("td", cls="answers-table__question", **{"data-label": names[1]})
         # copies of text that its own page audits against its own givens
         cell.append(_el("a", _generated(p.asked), href=_href(p.src, here)))
         row.append(cell)
@@ -199,7 +201,8 @@ def _table(pages: list[AnswerPage], here: str | None, why: bool) -> etree.Elemen
         grade.append(grade_badge(p.grade))
         row.append(grade)
         if why:
-            row.append(_el("td", _generated(p.reason), "answers-table__why"))
+            row.append(_el("td", _generated(p.reason), "answers-table__why",
+                           **{"data-label": names[3]}))
     return wrap
 
 

@@ -89,9 +89,13 @@
     }));
   const tocPilcrows = [...document.querySelectorAll("a.md-nav__link")]
     .map((a) => a.textContent.trim()).filter((t) => t.includes("¶"));
+  // The answers' cards (a phone): the name each question or reason cell shows above it.
+  const cardLabels = [...document.querySelectorAll(".answers-table td[data-label]")]
+    .map((td) => ({ label: td.dataset.label,
+                    shown: getComputedStyle(td, "::before").content.replace(/^"|"$/g, "") }));
   // The footer's links, each with the words it shows (a bare arrow shows none).
   const footerLinks = [...document.querySelectorAll("a.md-footer__link")].map((a) => ({
     prev: a.classList.contains("md-footer__link--prev"), shown: a.innerText.trim() }));
   return { nav, liveLegend, alignedCells: cells.length, unaligned, footerTitles, footerLinks,
-           tocHeadings, tocPilcrows };
+           cardLabels, tocHeadings, tocPilcrows };
 }

@@ -6,7 +6,7 @@ browser audit's visit of each page (probe_type.js)."""
 from __future__ import annotations
 
 import pytest
-from browser_audit import DESK_VIEWS
+from browser_audit import DESK_VIEWS, VIEWS
 
 # Pages with the site's kinds of table: the answers table and the grading scale (home,
 # summary), Markdown tables (Conventions, an answer page), mkdocstrings' (the API).
@@ -62,3 +62,17 @@ def test_a_column_of_numbers_lines_up_by_its_units(visits, view):
     assert any(len({len(t) for t in c["texts"]}) > 1 for _, c in columns), columns
     ragged = [(p, c) for p, c in columns if c["spread"] > 1.5]
     assert ragged == []
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_a_phones_answer_cards_keep_their_columns_names(visits, view):
+    """Design review F: on a phone the home table and the summary are cards, their header
+    hidden, and the question lost its "(reconstructed)", the reason its "Why": a reader
+    could take our reconstruction for the exam's wording. There each question and reason
+    shows its column's name above it; at a desk, where the header shows, it does not."""
+    cells = [(path, c) for path in ("", "summary/") for c in visits[path, view].probe["cardLabels"]]
+    assert {c["label"] for _, c in cells} == {"Question (reconstructed)", "Why"}, cells
+    phone = VIEWS[view][0] < 600
+    wrong = [(path or "home", c) for path, c in cells
+             if (c["shown"] == c["label"]) != phone or (not phone and c["shown"] != "none")]
+    assert not wrong, wrong
