@@ -117,7 +117,7 @@ def test_tables_list_the_pages_own_facts_in_the_seeds_order(page: str):
 
 def test_summary_gives_each_pages_reason():
     html = rendered((DOCS / "summary.md").read_text(encoding="utf-8"), "docs/summary.md").html
-    reasons = re.findall(r'<td class="answers-table__why">(.*?)</td>', html, re.S)
+    reasons = re.findall(r'<td class="answers-table__why"[^>]*>(.*?)</td>', html, re.S)
     assert len(reasons) == len(ANSWER_PAGES)
     for page in ANSWER_PAGES:
         words = re.sub(r"[`*$\\{}]|\[[-@\w;\s]+\]", "", meta(page)["reason"]).split()[:6]
