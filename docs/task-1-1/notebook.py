@@ -2,10 +2,11 @@
 # # Task 1.1 notebook: weights and gradients
 #
 # Weights, parameters and backpropagation through time: this notebook reproduces the two
-# answers of Task 1.1 with `rnnnotes`, the numpy package behind this site. Every output
-# below was computed when the site was built. To run it yourself, install the package
-# (`uv sync` in a clone of the repository), open the notebook in Jupyter, change the sizes
-# in the next cell and run all cells again.
+# answers of Task 1.1, [weights when unrolled](../q1-unrolled-weights/) and [parameters
+# over time](../q2-parameters-over-time/), with `rnnnotes`, the numpy package behind this
+# site. Every output below was computed when the site was built. To run it yourself,
+# install the package (`uv sync` in a clone of the repository), open the notebook in
+# Jupyter, change the sizes in the next cell and run all cells again.
 
 # %%
 import numpy as np

@@ -2,10 +2,10 @@
 # # Task 2.1 notebook: the forget gate
 #
 # The forget gate, a gate that is always zero, and fewer parameters: the computations
-# behind the answers of Task 2.1, with `rnnnotes`, the numpy package behind this site;
-# every output was computed when the site was built. To run it yourself, install the
-# package (`uv sync` in a clone of the repository), open the notebook in Jupyter, change
-# the next cell and run all cells again.
+# behind [the answers of Task 2.1](../q1-gates/), with `rnnnotes`, the numpy package
+# behind this site; every output was computed when the site was built. To run it
+# yourself, install the package (`uv sync` in a clone of the repository), open the
+# notebook in Jupyter, change the next cell and run all cells again.
 
 # %%
 import numpy as np
