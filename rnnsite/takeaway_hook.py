@@ -41,24 +41,21 @@ def on_config(config, **kwargs):
     return config
 
 
-def url_link(url: str) -> str:
-    """``url`` as a link whose text breaks only after a "/" (never at a hyphen inside a
-    segment, "task-1-" / "1/", which reads as hyphenation): each segment with its slash
-    unbroken, a <wbr> between them, the scheme kept with the host ("https://" ended a line:
-    design review of 7 December, round E); the text is still the address, character for
-    character."""
-    e = html.escape
-    pieces = url.split("/")
-    if url.count("://") == 1 and len(pieces) >= 3:  # "https:", "", host: one piece
-        pieces[:3] = ["/".join(pieces[:3])]
-    parts = [part + "/" for part in pieces]
-    parts[-1] = parts[-1][:-1]
-    segments = "<wbr>".join(f'<span class="rn-nobr">{e(part)}</span>' for part in parts if part)
-    return f'<a class="takeaway__url" href="{e(url)}">{segments}</a>'
-
-
 # a "/" a break may follow: in a path, not in "https://", not the address's last
 _SLASH = re.compile(r"(?<![:/])/(?=\w)")
+
+
+def url_link(url: str) -> str:
+    """``url`` as a link whose text breaks only after a "/" of its path (never at a hyphen
+    inside a segment, "task-1-" / "1/", which reads as hyphenation; nor after "https://",
+    which ended a line: design review of 7 December, round E): each segment with its slash
+    unbroken, a <wbr> between them; the text is still the address, character for
+    character."""
+    e = html.escape
+    ends = [m.end() for m in _SLASH.finditer(url)]
+    parts = [url[a:b] for a, b in zip([0, *ends], [*ends, len(url)], strict=True)]
+    segments = "<wbr>".join(f'<span class="rn-nobr">{e(part)}</span>' for part in parts)
+    return f'<a class="takeaway__url" href="{e(url)}">{segments}</a>'
 
 
 def takeaway_html(page: AnswerPage, config) -> str:
