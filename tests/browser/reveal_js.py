@@ -54,6 +54,11 @@ SCROLLS = """(el) => el.querySelector('.mathml-block') !== null
 
 # Scrolls a number into view (if it is not) and gives its box; takes off the style that
 # hides the cues, if a screenshot before put it on (CUES_OFF).
+# Each element's box in viewport pixels, and the page's vertical scroll.
+BOXES = """(els) => els.map((el) => {
+  const q = el.getBoundingClientRect();
+  return {x: q.x, y: q.y, width: q.width, height: q.height, scrollY};
+})"""
 SHOW = """(ld) => {
   document.getElementById("cues-off")?.remove();
   ld.scrollIntoViewIfNeeded();

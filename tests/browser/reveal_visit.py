@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
-from reveal_js import AT_INK, COLOURS, CUE, CUES_OFF, DESCRIBE, MEASURE, PLACED, SHOW
+from reveal_js import AT_INK, BOXES, COLOURS, CUE, CUES_OFF, DESCRIBE, MEASURE, PLACED, SHOW
 
 NUMBER = "span.ld-wrap:not(.ld-wrap--math) > span.ld"
 MATH = ".ld-wrap--math > .ld"
@@ -69,12 +69,61 @@ def cue_drawn(page, ld) -> bool:
     """Whether the number's cue changes what is on the screen (a decoration that is set but
     not painted, as under MathML, does not). The pointer is kept off the page (cues)."""
     box = ld.evaluate(SHOW)
-    clip = {"x": box["x"] - 2, "y": box["y"], "width": box["width"] + 4,
-            "height": box["height"] + 6}
+    clip = _around(box)
     shown = page.screenshot(clip=clip)
     page.evaluate(CUES_OFF)
     hidden = page.screenshot(clip=clip)
     return shown != hidden
+
+
+def _around(box) -> dict:
+    """The clip a cue is looked for in: the number's box, 2 px wider each side, 6 px below."""
+    return {"x": box["x"] - 2, "y": box["y"], "width": box["width"] + 4,
+            "height": box["height"] + 6}
+
+
+def cues_drawn(page, lds) -> list[bool]:
+    """``cue_drawn`` for each of ``lds``, a screen at a time: the page is scrolled so that
+    as many of them as fit are on the screen, which is captured with the cues and without
+    (two screenshots for all of them, not two each); each number's clip is compared in
+    the two. A number whose clip is not wholly on the screen so (inside a box that scrolls
+    sideways, say) is measured alone, by ``cue_drawn``."""
+    from io import BytesIO
+
+    from PIL import Image, ImageChops
+
+    width, height = page.viewport_size["width"], page.viewport_size["height"]
+    handles = [ld.element_handle() for ld in lds]
+    tops = [box["y"] + box["scrollY"] for box in page.evaluate(BOXES, handles)]
+    drawn: dict[int, bool] = {}
+    for k in sorted(range(len(lds)), key=tops.__getitem__):
+        if k in drawn:
+            continue
+        page.evaluate('document.getElementById("cues-off")?.remove()')
+        # a third of the way down the screen, clear of the sticky header
+        page.evaluate("(y) => scrollTo({left: scrollX, top: y, behavior: 'instant'})",
+                      max(0, tops[k] - height // 3))
+        top = page.evaluate("document.querySelector('.md-header').getBoundingClientRect()"
+                            ".bottom")
+        clips = {}
+        for j, box in enumerate(page.evaluate(BOXES, handles)):
+            c = _around(box)
+            if j not in drawn and c["x"] >= 0 and c["y"] >= top \
+                    and c["x"] + c["width"] <= width and c["y"] + c["height"] <= height:
+                clips[j] = c
+        if k not in clips:  # not on the screen at its own scroll: alone
+            drawn[k] = cue_drawn(page, lds[k])
+            continue
+        shown = Image.open(BytesIO(page.screenshot())).convert("RGB")
+        page.evaluate(CUES_OFF)
+        hidden = Image.open(BytesIO(page.screenshot())).convert("RGB")
+        for j, c in clips.items():
+            area = (int(c["x"]), int(c["y"]), -int(-(c["x"] + c["width"])),
+                    -int(-(c["y"] + c["height"])))
+            drawn[j] = ImageChops.difference(shown.crop(area), hidden.crop(area)).getbbox() \
+                is not None
+    page.evaluate('document.getElementById("cues-off")?.remove()')
+    return [drawn[k] for k in range(len(lds))]
 
 
 def cues(tab, path):
@@ -87,12 +136,11 @@ def cues(tab, path):
     reference = plain.evaluate(CUE)
     maths = tab.locator(f"{NUMBER}:has(math), span.ld-wrap--math > .ld >> visible=true")
     described = maths.evaluate_all(DESCRIBE)  # the cues as drawn (before CUES_OFF)
-    found = {"reference": reference,
-             "drawn": reference is not None and cue_drawn(tab, plain), "maths": []}
+    drawn = cues_drawn(tab, [plain] + [maths.nth(k) for k in range(len(described))])
+    found = {"reference": reference, "drawn": reference is not None and drawn[0], "maths": []}
     for k, math in enumerate(described):
         found["maths"].append({"where": f"{path} {math['where']}: {math['text']!r}",
-                               "cue": math["cue"], "drawn": cue_drawn(tab, maths.nth(k))})
-    tab.evaluate('document.getElementById("cues-off")?.remove()')
+                               "cue": math["cue"], "drawn": drawn[k + 1]})
     return found
 
 
