@@ -109,6 +109,12 @@ def stix_two_math() -> Path:
     return font
 
 
+def math_italic(char: str) -> int:
+    """The code point a browser draws for ``char`` alone in an ``<mi>``: its mathematical
+    italic (MathML Core's automatic italic), or ``char`` itself."""
+    return _MATH_ITALIC.get(ord(char), ord(char))
+
+
 def math_chars(pages: list[str]) -> frozenset[int]:
     """The code points the math font must carry: every character in the ``<math>`` elements
     of ``pages`` (HTML), the italic letter a browser draws for a one-letter ``<mi>``, and

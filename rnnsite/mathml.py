@@ -35,6 +35,7 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
 from rnnsite.math_accents import accents
+from rnnsite.math_scripts import subscripts
 from rnnsite.math_spacing import tight
 
 log = logging.getLogger("mkdocs.plugins.livedocs")
@@ -108,6 +109,7 @@ def _tight(mathml: str) -> str:
     root = ElementTree.fromstring(mathml.replace(f' xmlns="{_MATHML_NS}"', "", 1))
     tight(root)
     accents(root)
+    subscripts(root)
     _line_breaks(root)
     out = ElementTree.tostring(root, encoding="unicode")
     # markup characters as latex2mathml writes them (ElementTree writes &lt; and so on)

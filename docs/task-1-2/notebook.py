@@ -2,10 +2,12 @@
 # # Task 1.2 notebook: gradient flow
 #
 # Vanishing and exploding gradients, and gates that keep: this notebook reproduces the
-# computations behind the two Task 1.2 answers with `rnnnotes`, the numpy package behind
-# this site. Every output below was computed when the site was built. To run it yourself,
-# install the package (`uv sync` in a clone of the repository), open the notebook in
-# Jupyter, change $\sigma_{\max}$ and $T$ in the next cell and run all cells again.
+# computations behind the two answers of Task 1.2, [vanishing and
+# exploding](../q1-vanishing-exploding/) and [LSTM versus GRU](../q2-lstm-vs-gru/), with
+# `rnnnotes`, the numpy package behind this site. Every output below was computed when the
+# site was built. To run it yourself, install the package (`uv sync` in a clone of the
+# repository), open the notebook in Jupyter, change $\sigma_{\max}$ and $T$ in the next
+# cell and run all cells again.
 
 # %%
 import numpy as np

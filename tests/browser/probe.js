@@ -303,7 +303,8 @@ async () => {
     if (size < 14.5) smallText.push(`${el.tagName.toLowerCase()} ${size} px: ${el.textContent.trim().slice(0, 30)}`);
   }
   // P14: math set as TeX sets it: norm bars of one formula the same height, a prime not
-  // raised above its base, a thin space between a symbol and an operator name after it.
+  // raised above its base, subscripts at one level and cut in under an open letter, a thin
+  // space between a symbol and an operator name after it.
   const mathDetails = [];
   for (const m of document.querySelectorAll(".md-typeset math")) {
     if (!visible(m)) continue;
@@ -320,6 +321,32 @@ async () => {
       if (p.parentElement.tagName === "msubsup") continue;
       if (base && base !== p && rect(p).bottom <= rect(base).top + 1) {  // floats above it
         mathDetails.push(`prime raised above ${base.textContent.trim()}: ${said}`);
+      }
+    }
+    // subscripts of one-symbol bases in one row hang at one level (no drop under g or y:
+    // rnnsite/math_scripts.py), and under a letter open at its foot they cut in (f_t)
+    const oneSymbol = (el) => el.tagName === "mpadded" ? oneSymbol(el.firstElementChild) :
+      el.textContent.trim().length === 1 ||
+      el.tagName === "mover" && el.firstElementChild.textContent.trim().length === 1;
+    const rows = new Map();
+    for (const sub of m.querySelectorAll("msub")) {
+      const [base, script] = sub.children;
+      const said1 = script && script.textContent.trim();
+      // (a script's box is its ink's: one without a descender, so boxes share a bottom)
+      if (!script || !oneSymbol(base) || !/^[a-eh-ik-or-xzA-PR-Z0-9]$/.test(said1)) continue;
+      if (!rows.has(sub.parentElement)) rows.set(sub.parentElement, []);
+      rows.get(sub.parentElement).push(sub);
+      const letter = base.textContent.trim(), size = parseFloat(getComputedStyle(script).fontSize);
+      // (a script of x-height: a taller one, f_k, meets the f's bar and may not cut in)
+      if ("fVPT".includes(letter) && /^[aceimnorstuvwxz]$/.test(said1) &&
+          rect(script).left > rect(base).right - 0.08 * size) {
+        mathDetails.push(`no cut-in under ${letter}: ${said}`);
+      }
+    }
+    for (const subs of rows.values()) {
+      const bottoms = subs.map((sub) => rect(sub.children[1]).bottom);
+      if (Math.max(...bottoms) - Math.min(...bottoms) > 0.5) {
+        mathDetails.push(`subscripts at ${bottoms.map((b) => b.toFixed(1))}: ${said}`);
       }
     }
     for (const name of m.querySelectorAll("mi")) {

@@ -117,7 +117,9 @@ def test_a_scrolling_equation_shows_a_clear_mark(visits, path, view):
 @pytest.mark.parametrize(("path", "view"), CASES)
 def test_math_details_are_set_as_tex_sets_them(visits, path, view):
     """P14: the two bars of a norm are one height (‖x‖_F), a prime sits at its base's level
-    (tanh′), and an operator name keeps a thin space from the symbol before it (w tanh′)."""
+    (tanh′), the subscripts of one-symbol bases in a row hang at one level (g_t as c_t) and
+    cut in under a letter open at its foot (f_t), and an operator name keeps a thin space
+    from the symbol before it (w tanh′)."""
     details = visits[path, view].probe["mathDetails"]
     assert details == [], details
 

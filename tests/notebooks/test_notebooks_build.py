@@ -51,6 +51,15 @@ def test_every_answer_page_links_its_task_notebook(source: Path, page: Path, bui
     assert f'href="../notebook/{task(source)}.ipynb"' in built
 
 
+@pytest.mark.parametrize("source", SOURCES, ids=name)
+def test_every_notebook_links_the_answers_it_reproduces(source: Path, built_site):
+    """A reader who came from an answer page finds a way back to each answer of its task."""
+    article = re.search(r"<article\b.*?</article>", page_html(built_site, source), re.S)
+    assert article, f"{name(source)}: no article"  # (the nav links every page: not it)
+    for page in sorted(source.parent.glob("*.md")):
+        assert f'href="../{page.stem}/"' in article[0], f"{name(source)}: no link to {page.name}"
+
+
 # ------------------------------------------------------------------ mkdocs-jupyter's config
 @pytest.fixture(scope="module")
 def jupyter_plugin():
