@@ -88,14 +88,19 @@ def test_inline_code_is_near_its_texts_size(seen):
 def test_a_console_blocks_copy_is_its_commands(seen):
     """Design review of 7 December, round E: the command line page's copy buttons gave the
     "$ " prompts and the printed output, which fail pasted into a shell. What Material's
-    button copies from a console block is its commands alone: a line per prompt (and the
-    lines a trailing backslash continues), no prompt, no output."""
+    button copies from a console block (a shell's or Python's session) is its commands
+    alone: a line per prompt (and the lines a trailing backslash continues), no prompt, no
+    output."""
     _, found = seen
     blocks = [(path, c) for path, page in found.items() for c in page["consoles"]]
-    assert {path for path, _ in blocks} >= {"cli/"}
+    # the shell sessions, and the Python sessions (```pycon, design review G: the doctests'
+    # copy gave ">>>" and the printed results, which fail pasted into a script)
+    assert {path for path, _ in blocks} >= {"cli/", "task-1-1/q2-parameters-over-time/",
+                                            "task-2-1/q5-bidirectional/"}
     for path, block in blocks:
         lines = [line for line in block["copied"].splitlines() if line.strip()]
-        assert not any(line.lstrip().startswith("$") for line in lines), (path, block)
+        assert not any(line.lstrip().startswith(("$", ">>>", "...")) for line in lines), \
+            (path, block)
         assert not set(block["outputs"]) & {line.strip() for line in lines}, (path, block)
         starts = [n for n, line in enumerate(lines)
                   if n == 0 or not lines[n - 1].rstrip().endswith("\\")]
