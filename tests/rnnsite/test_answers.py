@@ -92,6 +92,10 @@ def test_page_gets_heading_question_box_and_answer_box_after_the_quote():
     h1 = re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)<a class=\"headerlink\"", html)[1])
     # each name kept with its number by a no-break space
     assert h1 == f"Task\u00a0{META['task']}, Question\u00a0{META['question']}: {META['heading']}"
+    # the question box's title says the question is ours, as the tables' header does
+    title = re.search(r'<div class="admonition question">\s*<p class="admonition-title">(.*?)</p>',
+                      html)
+    assert title and title[1] == "The question (reconstructed)", html[:600]
     assert html.index("The question") < html.index('class="student"')
     assert META["asked"] in html and META["basis"] in html
     # the question first, then, folded, how it was reconstructed: the confidence in sight
