@@ -82,7 +82,11 @@ FULL_MARKS_LINK = "full-marks answer"
 # tables' header does ("Question (reconstructed)"), not only its folded line.
 QUESTION_TITLE = "The question (reconstructed)"
 NOTE_SUMMARY = "How it was reconstructed"
-READING_SUMMARY = "How we read the question"
+# The verdict box's fold holds what the grade rests on (our reading of the question, and on
+# some pages what the answer would earn under another): named so, not as a look-alike of
+# the question box's fold (design review). One name for every page: not all its texts say
+# another reading would score more (1.2 Q2: both readings are correct).
+READING_SUMMARY = "Our reading of the question, on which the grade rests"
 
 
 def _grade_chip(page: AnswerPage) -> etree.Element:
