@@ -68,6 +68,29 @@
       numberColumns.push({ texts, spread: Math.max(...rights) - Math.min(...rights) });
     }
   }
+  // Every column of every table: its header's and its body cells' alignment, and whether
+  // each body cell reads as one number (prose, or a formula such as 2.2×10⁻¹¹), empty
+  // cells left out (test_browser_tables.py: a column of numbers is set right).
+  const oneNumber = /^[−-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(×10[−-]?\d+)?$/;
+  const columnAligns = [];
+  for (const table of document.querySelectorAll(`${MAIN} table`)) {
+    const head = [...table.querySelectorAll("thead tr > *")];
+    const rows = [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.children]);
+    const width = Math.max(0, ...rows.map((r) => r.length));
+    for (let c = 0; c < width; c++) {
+      const cells = rows.map((r) => r[c]).filter((cell) => cell
+        && shown(cell).map((n) => n.data).join("").trim());
+      const align = (cell) => getComputedStyle(cell).textAlign;
+      columnAligns.push({
+        header: head[c] ? head[c].textContent.trim() : null,
+        headAlign: head[c] ? align(head[c]) : null,
+        cells: cells.map((cell) => {
+          const text = shown(cell).map((n) => n.data).join("").replace(/\s+/g, "");
+          return [text, oneNumber.test(text), align(cell)];
+        }),
+      });
+    }
+  }
   // --- formulas, inline code, permalinks (test_browser_typesetting.py) ---
   // Every formula of the article in order: its text (spaces removed, and trimmed), the
   // boxes of its tokens and its font size; in a paragraph, the gap from the last letter of
@@ -140,6 +163,6 @@
     .filter((el) => el.offsetParent !== null && el.textContent.trim())
     .map((el) => { const cs = getComputedStyle(el); return [cs.fontSize, cs.lineHeight]; });
   closed.forEach((d) => { d.open = false; });
-  return { tables, answersTable, numberColumns, formulas, optionCodes, permalinks,
+  return { tables, answersTable, numberColumns, columnAligns, formulas, optionCodes, permalinks,
            strays, paragraphSize, codeSizes };
 }
