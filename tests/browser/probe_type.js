@@ -91,6 +91,20 @@
       });
     }
   }
+  // After each set of tabs followed by a paragraph: the gap from the open tab's last
+  // block to that paragraph, and the page's gap between two paragraphs (the first pair of
+  // the article's own), both in px (test_browser_tables.py: the tabs' gap).
+  const pair = document.querySelector(`${MAIN} > p:has(+ p)`);
+  const paraGap = pair ? rect(pair.nextElementSibling).top - rect(pair).bottom : null;
+  const tabGaps = [...document.querySelectorAll(`${MAIN} .tabbed-set`)].flatMap((set) => {
+    const next = set.nextElementSibling;
+    const open = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")]
+      .find((block) => block.offsetParent);
+    const last = open && open.lastElementChild;
+    if (!next || next.tagName !== "P" || !last || !next.offsetParent) return [];
+    return [{ gap: rect(next).top - rect(last).bottom, paraGap,
+              next: next.textContent.trim().slice(0, 40) }];
+  });
   // --- formulas, inline code, permalinks (test_browser_typesetting.py) ---
   // Every formula of the article in order: its text (spaces removed, and trimmed), the
   // boxes of its tokens and its font size; in a paragraph, the gap from the last letter of
@@ -163,6 +177,6 @@
     .filter((el) => el.offsetParent !== null && el.textContent.trim())
     .map((el) => { const cs = getComputedStyle(el); return [cs.fontSize, cs.lineHeight]; });
   closed.forEach((d) => { d.open = false; });
-  return { tables, answersTable, numberColumns, columnAligns, formulas, optionCodes, permalinks,
+  return { tables, answersTable, numberColumns, columnAligns, tabGaps, formulas, optionCodes, permalinks,
            strays, paragraphSize, codeSizes };
 }

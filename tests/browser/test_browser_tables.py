@@ -100,3 +100,15 @@ def test_every_column_of_numbers_is_set_right(visits, view):
     assert checked >= 10, checked  # the answer pages' columns of numbers, at least
     assert wrong == []
 
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_after_tabs_one_paragraphs_gap(visits, view):
+    """Design review: after each PyTorch/Keras tab set the next paragraph stood two
+    paragraph gaps below the open tab's text (its last paragraph's margin and the set's
+    own). Now one, as between two paragraphs of the same page."""
+    gaps = [(path or "home", g) for (path, seen), visit in visits.items() if seen == view
+            for g in (visit.probe or {}).get("tabGaps", [])]
+    assert len(gaps) >= 3, gaps  # 2.1 Q1, 1.2 Q2, 2.1 Q4 at least
+    wrong = [(path, g) for path, g in gaps
+             if g["paraGap"] is None or abs(g["gap"] - g["paraGap"]) > 1]
+    assert wrong == []
