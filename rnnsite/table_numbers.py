@@ -10,8 +10,9 @@ reads as quantities are touched: not those in code, math, a live number's reveal
 (``.ld-tip``, which shows what Python printed) or a citation, nor decimals.
 
 A column whose body cells are more than half numbers, each read as one number (and no
-alignment set by its Markdown), is set right, its header too (class ``rn-num``, rnnnotes.css), so that its figures line up
-by their units (design review: "3,840 / 84,736 / 185,856" were set left).
+alignment set by its Markdown), is set right, its header too (class ``rn-num``,
+rnnnotes.css), so that its figures line up by their units (design review: "3,840 / 84,736
+/ 185,856" were set left).
 """
 
 from __future__ import annotations
