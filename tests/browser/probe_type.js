@@ -102,7 +102,11 @@
       .find((block) => block.offsetParent);
     const last = open && open.lastElementChild;
     if (!next || next.tagName !== "P" || !last || !next.offsetParent) return [];
-    return [{ gap: rect(next).top - rect(last).bottom, paraGap,
+    // (a page without two paragraphs in a row: the gap two paragraphs like the next one
+    // would leave, the larger of its margins, as they collapse)
+    const own = getComputedStyle(next);
+    return [{ gap: rect(next).top - rect(last).bottom,
+              paraGap: paraGap ?? Math.max(parseFloat(own.marginTop), parseFloat(own.marginBottom)),
               next: next.textContent.trim().slice(0, 40) }];
   });
   // --- formulas, inline code, permalinks (test_browser_typesetting.py) ---
