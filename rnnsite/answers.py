@@ -78,8 +78,15 @@ def _heading(page: AnswerPage) -> etree.Element:
 # under the H1 leads to it, and the table of contents lists it.
 FULL_MARKS_ID = "full-marks-answer"
 FULL_MARKS_LINK = "full-marks answer"
-READING_SUMMARY = "How we read the question"
+# The question box's title says the question is ours (the question sheet is lost), as the
+# tables' header does ("Question (reconstructed)"), not only its folded line.
+QUESTION_TITLE = "The question (reconstructed)"
 NOTE_SUMMARY = "How it was reconstructed"
+# The verdict box's fold holds what the grade rests on (our reading of the question, and on
+# some pages what the answer would earn under another): named so, not as a look-alike of
+# the question box's fold (design review). One name for every page: not all its texts say
+# another reading would score more (1.2 Q2: both readings are correct).
+READING_SUMMARY = "Our reading of the question, on which the grade rests"
 
 
 def _grade_chip(page: AnswerPage) -> etree.Element:
@@ -103,7 +110,7 @@ def _question_box(page: AnswerPage) -> etree.Element:
     """The question first, at the body's size; then, folded, how it was reconstructed:
     its summary keeps the confidence in sight, the reasons open on demand."""
     box = _el("div", cls="admonition question")
-    box.append(_el("p", "The question", "admonition-title"))
+    box.append(_el("p", QUESTION_TITLE, "admonition-title"))
     box.append(_el("p", page.asked, "question__asked"))
     note = _el("details", None, "rn-fold question__note")
     note.append(_el("summary", f"{NOTE_SUMMARY} · confidence: {page.confidence}"))

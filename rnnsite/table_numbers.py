@@ -9,9 +9,10 @@ five digits or more, those of four digits are grouped too. Only the numbers a re
 reads as quantities are touched: not those in code, math, a live number's reveal
 (``.ld-tip``, which shows what Python printed) or a citation, nor decimals.
 
-A column whose every body cell reads as one number (and no alignment set by its Markdown)
-is set right, its header too (class ``rn-num``, rnnnotes.css), so that its figures line up
-by their units (design review: "3,840 / 84,736 / 185,856" were set left).
+A column whose body cells are more than half numbers, each read as one number (and no
+alignment set by its Markdown), is set right, its header too (class ``rn-num``,
+rnnnotes.css), so that its figures line up by their units (design review: "3,840 / 84,736
+/ 185,856" were set left).
 """
 
 from __future__ import annotations
@@ -77,15 +78,25 @@ def _one_number(body: str) -> bool:
 
 
 def _numeric(rows: list[list[re.Match]]) -> set[int]:
-    """The columns whose body cells (``<td>``) each read as one number, none aligned."""
-    columns: dict[int, bool] = {}
+    """The columns of numbers, none aligned by its Markdown: those whose body cells
+    (``<td>``, empty ones aside) are more than half numbers, so that a column of figures
+    with one "depends on R", "78 of 78" or "— (no gates)" lines up as its neighbours do
+    (design review: such columns were set left beside columns set right)."""
+    numbers: dict[int, int] = {}
+    cells_in: dict[int, int] = {}
+    aligned: set[int] = set()
     for cells in rows:
         for col, cell in enumerate(cells):
             if cell.group(2) != "d":
                 continue
-            one = _one_number(cell.group(3)) and "text-align" not in cell.group(1)
-            columns[col] = columns.get(col, True) and one
-    return {col for col, yes in columns.items() if yes}
+            if "text-align" in cell.group(1):
+                aligned.add(col)
+            if not _prose(cell.group(3)) and not _MATH.search(cell.group(3)):
+                continue  # an empty cell (a total's blank shape) says nothing
+            cells_in[col] = cells_in.get(col, 0) + 1
+            numbers[col] = numbers.get(col, 0) + _one_number(cell.group(3))
+    return {col for col, n in cells_in.items()
+            if col not in aligned and 2 * numbers.get(col, 0) > n}
 
 
 def _aligned(start_tag: str) -> str:

@@ -185,12 +185,21 @@
       }
     }
   }
+  // the grade's two washes on an answer page (the reason's box, the chip under the H1):
+  // their grade, background, edge and text colours, and the page's background
+  const washes = [...document.querySelectorAll(".grade-why, .grade-chip a.grade")].map((el) => {
+    const s = getComputedStyle(el);
+    return { grade: Number(el.className.match(/grade-+(\d)/)[1]), where: el.className,
+             back: s.backgroundColor, edge: s.borderLeftColor,
+             text: getComputedStyle(el.querySelector("p, span") || el).color,
+             page: getComputedStyle(document.body).backgroundColor };
+  });
   const emptyCells = [...document.querySelectorAll(".md-typeset table td")].filter((td) => !td.textContent.trim()).length;
   return {
     cut, wrapped, backgrounds, codeBg, outputColours, bodyColour: getComputedStyle(typeset).color, strips,
     editors, textColumn, column: column ? rect(column).width : 0,
     question: question && { border: getComputedStyle(question).borderLeftColor, title: shown(question.querySelector(".admonition-title")) },
     answer: answer && getComputedStyle(answer).borderLeftColor,
-    captions, tabs, loneWords, inlinePadding, shortBroken, urlBreaks, emptyCells,
+    captions, tabs, loneWords, inlinePadding, shortBroken, urlBreaks, emptyCells, washes,
   };
 }

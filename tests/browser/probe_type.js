@@ -68,6 +68,47 @@
       numberColumns.push({ texts, spread: Math.max(...rights) - Math.min(...rights) });
     }
   }
+  // Every column of every table: its header's and its body cells' alignment, and whether
+  // each body cell reads as one number (prose, or a formula such as 2.2×10⁻¹¹), empty
+  // cells left out (test_browser_tables.py: a column of numbers is set right).
+  const oneNumber = /^[−-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(×10[−-]?\d+)?$/;
+  const columnAligns = [];
+  for (const table of document.querySelectorAll(`${MAIN} table`)) {
+    const head = [...table.querySelectorAll("thead tr > *")];
+    const rows = [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.children]);
+    const width = Math.max(0, ...rows.map((r) => r.length));
+    for (let c = 0; c < width; c++) {
+      const cells = rows.map((r) => r[c]).filter((cell) => cell
+        && shown(cell).map((n) => n.data).join("").trim());
+      const align = (cell) => getComputedStyle(cell).textAlign;
+      columnAligns.push({
+        header: head[c] ? head[c].textContent.trim() : null,
+        headAlign: head[c] ? align(head[c]) : null,
+        cells: cells.map((cell) => {
+          const text = shown(cell).map((n) => n.data).join("").replace(/\s+/g, "");
+          return [text, oneNumber.test(text), align(cell)];
+        }),
+      });
+    }
+  }
+  // After each set of tabs followed by a paragraph: the gap from the open tab's last
+  // block to that paragraph, and the page's gap between two paragraphs (the first pair of
+  // the article's own), both in px (test_browser_tables.py: the tabs' gap).
+  const pair = document.querySelector(`${MAIN} > p:has(+ p)`);
+  const paraGap = pair ? rect(pair.nextElementSibling).top - rect(pair).bottom : null;
+  const tabGaps = [...document.querySelectorAll(`${MAIN} .tabbed-set`)].flatMap((set) => {
+    const next = set.nextElementSibling;
+    const open = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")]
+      .find((block) => block.offsetParent);
+    const last = open && open.lastElementChild;
+    if (!next || next.tagName !== "P" || !last || !next.offsetParent) return [];
+    // (a page without two paragraphs in a row: the gap two paragraphs like the next one
+    // would leave, the larger of its margins, as they collapse)
+    const own = getComputedStyle(next);
+    return [{ gap: rect(next).top - rect(last).bottom,
+              paraGap: paraGap ?? Math.max(parseFloat(own.marginTop), parseFloat(own.marginBottom)),
+              next: next.textContent.trim().slice(0, 40) }];
+  });
   // --- formulas, inline code, permalinks (test_browser_typesetting.py) ---
   // Every formula of the article in order: its text (spaces removed, and trimmed), the
   // boxes of its tokens and its font size; in a paragraph, the gap from the last letter of
@@ -140,6 +181,6 @@
     .filter((el) => el.offsetParent !== null && el.textContent.trim())
     .map((el) => { const cs = getComputedStyle(el); return [cs.fontSize, cs.lineHeight]; });
   closed.forEach((d) => { d.open = false; });
-  return { tables, answersTable, numberColumns, formulas, optionCodes, permalinks,
+  return { tables, answersTable, numberColumns, columnAligns, tabGaps, formulas, optionCodes, permalinks,
            strays, paragraphSize, codeSizes };
 }

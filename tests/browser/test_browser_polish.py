@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import colorsys
 import re
 from pathlib import Path
 
@@ -155,6 +156,34 @@ def test_the_question_box_is_neutral(measured, path, view):
     r, g, b, _ = _rgb(m["question"]["border"])
     assert max(r, g, b) - min(r, g, b) < 60, m["question"]  # a grey, not a hue
     assert m["question"]["border"] != m["answer"]
+
+
+def _hue(rgb) -> tuple[float, float]:
+    """The hue (degrees) and the chroma (max - min, 0-255) of an RGB colour."""
+    h, _, _ = colorsys.rgb_to_hls(*(c / 255 for c in rgb[:3]))
+    return h * 360, max(rgb[:3]) - min(rgb[:3])
+
+
+@pytest.mark.parametrize(("path", "view"), cases(ANSWERS))
+def test_a_grades_washes_show_its_hue_and_keep_the_texts_contrast(measured, path, view):
+    """Design review: in dark, "half right"'s box and chip were a grey and an olive patch
+    (its amber at 5% on the blue-grey page cancelled out), where "mostly right" read blue.
+    Each wash of grades 2 and 3, composited on the page, shows its grade's hue (within
+    30 degrees of its edge's, a chroma of at least 8 of 255: light's faint 5% wash has 9,
+    dark's grey had 1), and the text on it keeps a
+    contrast of at least 4.5:1."""
+    washes = [w for w in measured[path, view]["washes"] if w["grade"] in (2, 3)]
+    assert len(washes) == 2, measured[path, view]["washes"]  # the reason's box, the chip
+    for w in washes:
+        *rgb, alpha = _rgb(w["back"])
+        page = _rgb(w["page"])[:3]
+        shown = [alpha * c + (1 - alpha) * p for c, p in zip(rgb, page, strict=True)]
+        hue, chroma = _hue(shown)
+        edge, _ = _hue(_rgb(w["edge"]))
+        assert chroma >= 8 and min(abs(hue - edge), 360 - abs(hue - edge)) <= 30, \
+            (w, [round(c) for c in shown], round(hue), round(chroma), round(edge))
+        shown_css = "rgb({}, {}, {})".format(*shown)
+        assert _contrast(w["text"], shown_css) >= 4.5, (w, shown)
 
 
 @pytest.mark.parametrize(("path", "view"), cases(ANSWERS + NOTEBOOKS))

@@ -76,3 +76,39 @@ def test_a_phones_answer_cards_keep_their_columns_names(visits, view):
     wrong = [(path or "home", c) for path, c in cells
              if (c["shown"] == c["label"]) != phone or (not phone and c["shown"] != "none")]
     assert not wrong, wrong
+
+
+@at_a_desk
+def test_every_column_of_numbers_is_set_right(visits, view):
+    """Design review: in 2.1 Q2 one table's numbers were set right, the next one's left; in
+    2.1 Q3 "mean forget gate" left beside a column set right. Every column of every table
+    whose body cells are more than half numbers (as the browser reads them: "0.041",
+    "2.2×10−11", "12,800"; empty cells aside) is set right, its header too; the others
+    are not."""
+    checked, wrong = 0, []
+    for (path, seen), visit in visits.items():
+        if seen != view or not visit.probe or "columnAligns" not in visit.probe:
+            continue
+        for column in visit.probe["columnAligns"]:
+            cells = column["cells"]
+            numbers = sum(1 for _, one, _ in cells if one)
+            right = cells and 2 * numbers > len(cells)
+            aligns = {a for *_, a in cells} | ({column["headAlign"]} if column["header"] else set())
+            checked += right
+            if right and aligns - {"right", "end"} or not right and aligns & {"right", "end"}:
+                wrong.append((path or "home", column["header"], cells))
+    assert checked >= 10, checked  # the answer pages' columns of numbers, at least
+    assert wrong == []
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_after_tabs_one_paragraphs_gap(visits, view):
+    """Design review: after each PyTorch/Keras tab set the next paragraph stood two
+    paragraph gaps below the open tab's text (its last paragraph's margin and the set's
+    own). Now one, as between two paragraphs of the same page."""
+    gaps = [(path or "home", g) for (path, seen), visit in visits.items() if seen == view
+            for g in (visit.probe or {}).get("tabGaps", [])]
+    assert len(gaps) >= 3, gaps  # 2.1 Q1, 1.2 Q2, 2.1 Q4 at least
+    wrong = [(path, g) for path, g in gaps
+             if g["paraGap"] is None or abs(g["gap"] - g["paraGap"]) > 1]
+    assert wrong == []

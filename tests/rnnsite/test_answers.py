@@ -92,6 +92,10 @@ def test_page_gets_heading_question_box_and_answer_box_after_the_quote():
     h1 = re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)<a class=\"headerlink\"", html)[1])
     # each name kept with its number by a no-break space
     assert h1 == f"Task\u00a0{META['task']}, Question\u00a0{META['question']}: {META['heading']}"
+    # the question box's title says the question is ours, as the tables' header does
+    title = re.search(r'<div class="admonition question">\s*<p class="admonition-title">(.*?)</p>',
+                      html)
+    assert title and title[1] == "The question (reconstructed)", html[:600]
     assert html.index("The question") < html.index('class="student"')
     assert META["asked"] in html and META["basis"] in html
     # the question first, then, folded, how it was reconstructed: the confidence in sight
@@ -123,7 +127,10 @@ def test_page_gets_heading_question_box_and_answer_box_after_the_quote():
     assert why and re.sub(r"<[^>]+>", "", why[1]) == grade.label, after_quote[len(box_html):][:300]
     assert after_quote.index(META["reason"]) < after_quote.index("<details") \
         < after_quote.index("We read it as the gate")
-    assert "<summary>How we read the question</summary>" in after_quote
+    # named for what it holds, which the grade rests on (not a look-alike of the question
+    # box's "How it was reconstructed")
+    assert "<summary>Our reading of the question, on which the grade rests</summary>" \
+        in after_quote
 
 
 def test_number_in_reason_is_audited_like_the_page():

@@ -26,8 +26,10 @@ def test_a_column_with_five_digits_groups_its_four():
 def test_a_column_of_four_digits_at_most_is_unchanged_but_set_right():
     formula = "<math><mi>x</mi><mo>=</mo><mn>16384</mn></math>"  # math: not grouped
     page = table(("2015", "1024"), ("0.12345", "512"), (formula, "3"))
+    # (its first column, two numbers of three, is set right too)
+    both = '<tr><td class="rn-num">{}</td><td class="rn-num">{}</td></tr>\n'
     assert group_columns(page) == table(("2015", "1024"), ("0.12345", "512"),
-                                        (formula, "3"), row=NUM)
+                                        (formula, "3"), row=both)
 
 
 def test_a_number_set_as_math_alone_counts_as_a_number():
@@ -53,3 +55,15 @@ def test_only_a_column_of_numbers_alone_is_set_right():
 def test_a_page_without_tables_is_unchanged():
     page = "<p>3840 and 84,736</p>"
     assert group_columns(page) == page
+
+
+def test_a_column_mostly_of_numbers_is_set_right_its_words_too():
+    """Design review: "12,800 / 6,400 / depends on R", "78 of 78 / 0.13 / 0.041" and
+    "— (no gates) / 0.50 / 0.73" were set left beside columns of numbers set right. A
+    column more than half numbers is set right; half or fewer stays left; an empty cell
+    counts for neither."""
+    page = table(("a", "12,800"), ("b", "6400"), ("c", "depends on R"), ("d", ""))
+    out = group_columns(page)
+    assert out.count('<td class="rn-num">') == 4 and "6,400" in out
+    half = table(("a", "12,800"), ("c", "depends on R"))
+    assert "rn-num" not in group_columns(half)
