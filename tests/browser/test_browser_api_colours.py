@@ -35,3 +35,16 @@ def test_the_badges_measured_include_every_kind(visits):
     kinds = {b["kind"].strip('"') for path in API for view in VIEWS
              for b in visits[path, view].probe["apiColours"]["badges"]}
     assert {"mod", "class", "func", "meth", "attr", "property", "dataclass"} <= kinds, kinds
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+@pytest.mark.parametrize("path", API)
+def test_a_signature_is_code_at_the_pages_code_size(visits, view, path):
+    found = visits[path, view].probe["apiColours"]
+    assert found["signatureSize"] and found["blockSize"], f"{view} {path}: nothing measured"
+    block = max(found["blockSize"])
+    small = sorted({s for s in found["signatureSize"] if s < block})
+    assert not small, f"{view} {path}: signatures at {small} px under the code's {block} px"
+    names = found["tokens"]["n"]  # Pygments' class for a name: the parameters
+    assert names["contrast"] >= LEGIBLE, f"{view} {path}: parameter names faint: {names}"
+    assert names["colour"] == found["codeColour"], (view, path, names, found["codeColour"])
