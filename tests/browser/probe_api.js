@@ -90,6 +90,11 @@
       .filter((r) => r.left < column.left - 1 || r.right > column.right + 1).length,
     before: !!first && !!(box.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING),
     sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    // where the first section starts on the page, against the first screen's height
+    firstSection: first ? first.getBoundingClientRect().top + scrollY : null,
+    screen: innerHeight,
+    height: box.getBoundingClientRect().height,
+    rule: ["Top", "Right", "Bottom", "Left"].map((s) => getComputedStyle(box)[`border${s}Width`]),
     text: getComputedStyle(box).color,
     ground: getComputedStyle(document.body).backgroundColor };
   // --- colours (test_browser_api_colours.py): the kind badges, the signatures' text ---
