@@ -55,11 +55,28 @@
                    over: c.scrollWidth - c.clientWidth,
                    lines: Math.round((c.clientHeight - px(c, "paddingTop")
                                       - px(c, "paddingBottom")) / px(c, "lineHeight")) }));
+  // An entry's object name after its kind badge: the lines it takes, whether it would fit
+  // on one line of the room it has (the entry's width right of where the name starts), and
+  // how far left of its first line its other lines start (above 0: back under the badge).
+  const tocName = (a, box) => {
+    const badge = box.querySelector("code.doc-symbol");
+    const text = badge && [...box.childNodes].find((n) => n.nodeType === 3 && n.data.trim());
+    if (!text) return null;
+    const range = document.createRange();  // from the name's first letter to the entry's end
+    range.setStart(text, text.data.search(/\S/));
+    range.setEnd(box, box.childNodes.length);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    const tops = [...new Set(rects.map((r) => Math.round(r.top)))];
+    const lefts = rects.filter((r) => Math.round(r.top) !== tops[0]).map((r) => r.left);
+    const room = a.getBoundingClientRect().right - px(a, "paddingRight") - rects[0].left;
+    return { lines: tops.length, width: rects.reduce((w, r) => w + r.width, 0), room,
+             back: lefts.length ? rects[0].left - Math.min(...lefts) : 0 };
+  };
   const toc = [...document.querySelectorAll(".md-nav--secondary .md-nav__link")]
     .filter((a) => a.getClientRects().length)
     .map((a) => { const box = a.querySelector(".md-ellipsis") || a;
                   return { text: a.textContent.replace(/\s+/g, " ").trim(),
-                           cut: box.scrollWidth - box.clientWidth }; });
+                           cut: box.scrollWidth - box.clientWidth, name: tocName(a, box) }; });
   // --- inline math (test_browser_api_math.py) ---
   // Each inline root: where what follows it starts (its box's right edge plus its margin),
   // measured from its radicand's right edge, where the vinculum ends.
