@@ -175,7 +175,14 @@
       .map((c) => getComputedStyle(c).color)[0] || "",
     signatureSize: [...document.querySelectorAll(`${MAIN} .doc-signature pre > code`)]
       .map((c) => px(c, "fontSize")) };
-  return { apiFit: { wide, links }, apiOverview, apiColours,
+  // --- the index's table (test_browser_api_overview.py): the lines of each first cell ---
+  const lines = (el) => { const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].filter((r) => r.width > 0)
+      .map((r) => Math.round(r.bottom))).size; };
+  const firstCells = [...document.querySelectorAll(`${MAIN} table td:first-child`)]
+    .map((td) => ({ text: td.textContent.trim(), lines: lines(td) }));
+  return { apiFit: { wide, links }, apiOverview, apiColours, firstCells,
            apiHeadings: { headings, signatures, toc,
                           codeFace: code ? getComputedStyle(code).fontFamily : "",
                           bodySize: body ? px(body, "fontSize") : null },

@@ -38,3 +38,14 @@ def test_the_overview_shows_on_a_phone_only_and_fits(visits, name, path):
         f"{name} {path}: the overview is {found['height']:.0f} px tall"
     assert len(set(found["rule"])) == 1 and found["rule"][0] != "0px", \
         f"{name} {path}: not a box ruled all round: {found['rule']}"
+
+
+@pytest.mark.parametrize("name", list(VIEWS))
+def test_the_index_names_each_page_on_one_line(visits, name):
+    """The API index's table: a page's name in the first column on one line (before:
+    "Gradient / flow" in two, at 390 and 1280 px alike, the column left narrow by the
+    second's long cells)."""
+    cells = visits["api/", name].probe["firstCells"]
+    assert len(cells) >= 5, f"{name}: the index's table not found: {cells}"
+    wrapped = [c["text"] for c in cells if c["lines"] != 1]
+    assert not wrapped, f"{name} api/: first column wrapped: {wrapped}"
