@@ -28,8 +28,8 @@ _SHORT = {"weight_ih": "w_ih", "weight_hh": "w_hh", "bias_ih": "b_ih", "bias_hh"
 
 class Recurrent:
     """What [`RNN`][rnnnotes.nn.RNN], [`LSTM`][rnnnotes.nn.LSTM] and
-    [`GRU`][rnnnotes.nn.GRU] share, documented here once: the arguments they take (below;
-    `help()` of a layer shows them under `__init__`), and the members each inherits:
+    [`GRU`][rnnnotes.nn.GRU] share: the arguments they take (below; `help()` of a layer
+    shows them under `__init__`), and the members each inherits:
     [`forward`][rnnnotes.nn.recurrent.Recurrent.forward],
     [`backward`][rnnnotes.nn.recurrent.Recurrent.backward],
     [`state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict],
