@@ -1,18 +1,20 @@
-"""An API page opens with an overview of what it holds, made from the page itself (an MkDocs
+"""An API page opens with an overview of its sections, made from the page itself (an MkDocs
 hook).
 
 On a phone, Material keeps the table of contents in the navigation drawer, so a reader of
 a long API page saw entry after entry with no view of the whole. :func:`overview` reads a
 page's Markdown, its sections (``## ``) and the objects each documents (``::: path``), and
-:func:`on_page_markdown` writes, before the first section, one line per section naming its
-objects, each a cross-reference to its entry. Made from the same lines mkdocstrings reads,
-it cannot fall out of step with the page (mkdocstrings' own ``summary`` option lists a
-module's members, not a page's entries: empty with ``members: false``, and blind to the
-page's sections). An entry before the first section (the package's docstring, shown as the
-page's opening) is the page's introduction, not an object of it.
+:func:`on_page_markdown` writes, before the first section, one line per section that
+documents objects: its title, a link to it. Made from the same lines mkdocstrings reads, it
+cannot fall out of step with the page. An entry before the first section (the package's
+docstring, shown as the page's opening) is the page's introduction, not an object of it.
+
+Sections only, not their objects: listing every object (27 on Gradient flow) filled more
+than a phone's first screen before the page began; the objects are one tap away in the
+drawer's table of contents, and each section opens with them.
 
 Where the table of contents is in view beside the page (60em and wider), docs/api/api.css
-hides the overview; search leaves it out (``data-search-exclude``): it repeats names.
+hides the overview; search leaves it out (``data-search-exclude``): it repeats titles.
 
 In ``mkdocs.yml``: ``hooks: [rnnsite/api_overview.py]``.
 """
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from rnnsite.typeset import NOBR
+from markdown.extensions.toc import slugify as default_slugify
 
 __all__ = ["overview", "with_overview"]
 
@@ -47,18 +49,11 @@ def sections(markdown: str) -> list[tuple[str, list[str]]]:
     return found
 
 
-def _name(path: str, *, last: bool) -> str:
-    """An object's link, named by the last part of its path, and the comma after it, kept
-    on one line (no comma starts a line)."""
-    link = f"[`{path.rpartition('.')[2]}`][{path}]"
-    return link if last else f'<span class="{NOBR}">{link},</span>'
-
-
-def overview(markdown: str) -> str:
-    """The overview's Markdown: one list item per section that documents objects; ``""``
-    if the page has none."""
-    lines = [f"- {title} – " + " ".join(_name(path, last=i == len(paths) - 1)
-                                        for i, path in enumerate(paths))
+def overview(markdown: str, slugify=default_slugify) -> str:
+    """The overview's Markdown: one list item per section that documents objects, linking
+    to the section's heading (its id made by ``slugify``, as the ``toc`` extension makes
+    it); ``""`` if the page has none."""
+    lines = [f"- [{title}](#{slugify(title, '-')})"
              for title, paths in sections(markdown) if paths]
     if not lines:
         return ""
@@ -66,9 +61,9 @@ def overview(markdown: str) -> str:
             "On this page:\n\n" + "\n".join(lines) + "\n\n</div>\n\n")
 
 
-def with_overview(markdown: str) -> str:
+def with_overview(markdown: str, slugify=default_slugify) -> str:
     """``markdown`` with its overview before the first section (unchanged if none)."""
-    block = overview(markdown)
+    block = overview(markdown, slugify)
     first = re.search(r"^## ", markdown, re.M)
     if not block or first is None:
         return markdown
@@ -79,4 +74,5 @@ def on_page_markdown(markdown: str, page, config, files) -> str:  # MkDocs hook
     uri = page.file.src_uri
     if not uri.startswith("api/") or "\n::: " not in markdown:
         return markdown
-    return with_overview(markdown)
+    return with_overview(markdown, config["mdx_configs"].get("toc", {}).get(
+        "slugify", default_slugify))

@@ -11,8 +11,12 @@ wrappers) is dropped, its text kept. Headings mkdocstrings writes (``doc-heading
 their label: the object's short name.
 
 A long identifier in an entry ("linear_rnn_jacobian_norms", an object's dotted path) may
-break after its underscores and dots (:func:`breakable`): the sidebar is narrow, and
-Material cut such an entry with an ellipsis ("linear_rnn_jacobian_…").
+break before its underscores and dots (:func:`breakable`): the sidebar is narrow, and
+Material cut such an entry with an ellipsis ("linear_rnn_jacobian_…"). Before, not after:
+a line that starts "_norms" reads as the rest of a name, where "jacobian_" then "norms"
+read as two words. (docs/api/api.css sets an API entry's name beside its kind badge, so
+that its lines hang under the name's first, not under the badge: :func:`breakable` puts a
+plain space, which a grid drops, for the no-break space mkdocstrings writes after a badge.)
 
 Material's template writes ``{{ toc_item.title }}`` as HTML, and its ``aria-label`` from
 the title through ``striptags``, so the label read aloud is the words as before.
@@ -39,6 +43,7 @@ _MATHML = {"math", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msub", "m
            "mprescripts", "none", "semantics", "annotation"}
 _KEPT_SPAN = "rn-nobr"  # keeps inline math beside its punctuation (rnnsite/mathml.py)
 _TAGS = re.compile(r"(<[^>]*>)")
+_BADGE_SPACE = re.compile(r'(<code class="doc-symbol[^"]*"></code>)(?:&nbsp;|\xa0)')
 _JOINT = re.compile(r"(?<=[A-Za-z0-9])(_+|\.)(?=[A-Za-z])")  # snake_case, a.dotted.path
 
 
@@ -91,14 +96,16 @@ def entry(inner: str) -> str:
 
 
 def breakable(title: str) -> str:
-    """``title`` (HTML) with a break opportunity (``<wbr>``) after each underscore or dot
-    inside an identifier, in its text only (not in tags nor in math)."""
+    """``title`` (HTML) with a break opportunity (``<wbr>``) before each underscore or dot
+    inside an identifier, in its text only (not in tags nor in math), and a plain space
+    after a kind badge."""
+    title = _BADGE_SPACE.sub(r"\1 ", title)
     out, math = [], 0
     for n, part in enumerate(_TAGS.split(title)):
         if n % 2:
             math += part.startswith("<math") - part.startswith("</math")
         elif not math:
-            part = _JOINT.sub(r"\1<wbr>", part)
+            part = _JOINT.sub(r"<wbr>\1", part)
         out.append(part)
     return "".join(out)
 

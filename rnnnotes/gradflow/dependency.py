@@ -126,10 +126,10 @@ def dependency_map(model, x: np.ndarray, hx=None, max_batch: int = 1024) -> np.n
     diagonal are nonzero.
 
     :param model: any `rnnnotes.RNN`, `GRU` or `LSTM`, as in
-        [input_jacobians][rnnnotes.gradflow.input_jacobians].
+        [`input_jacobians`][rnnnotes.gradflow.input_jacobians].
     :param x: one unbatched sequence `(T, D)`.
-    :param hx: as in [input_jacobians][rnnnotes.gradflow.input_jacobians].
-    :param max_batch: as in [input_jacobians][rnnnotes.gradflow.input_jacobians].
+    :param hx: as in [`input_jacobians`][rnnnotes.gradflow.input_jacobians].
+    :param max_batch: as in [`input_jacobians`][rnnnotes.gradflow.input_jacobians].
     :returns: array of shape `(T, T)`.
     """
     J = input_jacobians(model, x, hx, max_batch)  # (T, T, K, D)

@@ -9,7 +9,7 @@ matrix.
 The tanh RNN here is an `rnnnotes.RNN` without biases,
 $h_t = \tanh(W_{hh} h_{t-1} + W_{ih} x_t)$, whose $W_{ih}$ is drawn with a seed (PyTorch's
 rule) and whose $W_{hh}$ is the given matrix; its curves come from
-[hidden_jacobian_norms][rnnnotes.gradflow.hidden_jacobian_norms], the same backward sweep
+[`hidden_jacobian_norms`][rnnnotes.gradflow.hidden_jacobian_norms], the same backward sweep
 as for any rnnnotes model. With zero input the state stays at $0$, where $\tanh' = 1$, and
 the curve is exactly $\|W_{hh}^k\|$ (the linear RNN); inputs move the state off zero and
 saturation pulls the curve below it.
@@ -171,12 +171,12 @@ def tanh_rnn_norm_curve(
 ) -> np.ndarray:
     r"""$\|\partial h_T/\partial h_{T-k}\|$, $k = 0, 1, \dots, T$, of a tanh RNN with $W_{hh}$.
 
-    The model ([tanh_rnn][rnnnotes.gradflow.tanh_rnn] with `W_hh` and `seed`) reads
+    The model ([`tanh_rnn`][rnnnotes.gradflow.tanh_rnn] with `W_hh` and `seed`) reads
     $T$ = `steps` inputs $x_t$ drawn from $N(0, s^2)$, $s$ = `input_scale` (with the same
     seed), from $h_0 = 0$. Entry $k$ is the norm of the Jacobian over the last $k$ steps,
     so the curve reads left to right as the gradient travels back in time: entry 0 is
     $\|I\|$, entry $T$ is $\|\partial h_T/\partial h_0\|$. With `input_scale=0` it equals
-    [matrix_power_norms][rnnnotes.gradflow.matrix_power_norms] of `W_hh`.
+    [`matrix_power_norms`][rnnnotes.gradflow.matrix_power_norms] of `W_hh`.
 
     :param W_hh: the recurrent matrix, real `(n, n)`.
     :param steps: $T$, an int ≥ 1.
@@ -209,7 +209,7 @@ def sigma_max_curves(
 ) -> np.ndarray:
     r"""Norm curves of the tanh RNN for several largest singular values of $W_{hh}$.
 
-    Row $r$ is [tanh_rnn_norm_curve][rnnnotes.gradflow.tanh_rnn_norm_curve] of
+    Row $r$ is [`tanh_rnn_norm_curve`][rnnnotes.gradflow.tanh_rnn_norm_curve] of
     `recurrent_matrix(hidden_size, sigma_maxes[r], kind=kind, seed=seed)`,
     the same seeded draw rescaled, so the rows differ only in $\sigma_{\max}$.
 
@@ -218,8 +218,8 @@ def sigma_max_curves(
     :param hidden_size: $n$, the size of $W_{hh}$.
     :returns: float64 array of shape `(len(sigma_maxes), steps + 1)`, `[r, k]` =
         $\|\partial h_T/\partial h_{T-k}\|$; the other arguments are those of
-        [recurrent_matrix][rnnnotes.gradflow.recurrent_matrix] and
-        [tanh_rnn_norm_curve][rnnnotes.gradflow.tanh_rnn_norm_curve].
+        [`recurrent_matrix`][rnnnotes.gradflow.recurrent_matrix] and
+        [`tanh_rnn_norm_curve`][rnnnotes.gradflow.tanh_rnn_norm_curve].
     """
     sig = np.asarray(sigma_maxes)
     if sig.ndim != 1 or sig.size == 0 or not np.issubdtype(sig.dtype, np.number):

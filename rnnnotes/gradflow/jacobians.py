@@ -99,7 +99,7 @@ def hidden_jacobians(model, x: np.ndarray, hx=None) -> np.ndarray:
 def hidden_jacobian_norms(model, x: np.ndarray, hx=None, ord: int | str = 2) -> np.ndarray:
     r"""$\|\partial h_T/\partial h_t\|$ for $t = 0, 1, \dots, T$.
 
-    The norms of [hidden_jacobians][rnnnotes.gradflow.hidden_jacobians].
+    The norms of [`hidden_jacobians`][rnnnotes.gradflow.hidden_jacobians].
 
     :param model: a single-layer unidirectional `rnnnotes.RNN`, `GRU` or `LSTM` (with a
         projection $H_s$ = `proj_size`, else $H_s = H$).
@@ -199,7 +199,7 @@ def cell_jacobian_norms(
 ) -> np.ndarray:
     r"""$\|\partial c_T/\partial c_t\|$ for $t = 0, 1, \dots, T$.
 
-    The norms of [cell_jacobians][rnnnotes.gradflow.cell_jacobians]. For `path="cell"`
+    The norms of [`cell_jacobians`][rnnnotes.gradflow.cell_jacobians]. For `path="cell"`
     the 2-norm is the largest product of forget gates,
     $\max_i \prod_{k > t} f_k[i]$, and the Frobenius norm the root of their sum of squares.
 

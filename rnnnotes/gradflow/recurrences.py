@@ -126,7 +126,7 @@ def largest_singular_value(W: np.ndarray) -> float:
 
     Always $\rho(W) \le \sigma_{\max}(W)$. Equality holds for normal matrices; a
     non-normal $W$ can have $\sigma_{\max} > 1$ while
-    $\rho < 1$ (see [nonnormal_matrix][rnnnotes.gradflow.nonnormal_matrix]).
+    $\rho < 1$ (see [`nonnormal_matrix`][rnnnotes.gradflow.nonnormal_matrix]).
 
     :param W: a real square matrix `(n, n)`.
     :returns: $\sigma_{\max}(W)$, a float.
@@ -191,7 +191,7 @@ def pascanu_check(W_hh: np.ndarray, gamma: float | str = "tanh") -> PascanuCheck
     :param gamma: the bound $\gamma$ on $|\varphi'|$: a positive number, or `"tanh"` (1),
         `"sigmoid"` (1/4) or `"relu"` (1).
     :returns: $\sigma_{\max}$, $\gamma$, the threshold $1/\gamma$, the step bound $\eta$ and
-        the two verdicts, as a [PascanuCheck][rnnnotes.gradflow.PascanuCheck].
+        the two verdicts, as a [`PascanuCheck`][rnnnotes.gradflow.PascanuCheck].
     """
     g = _gamma(gamma)
     sigma = largest_singular_value(as_square_matrix(W_hh, "W_hh"))
@@ -256,7 +256,7 @@ def tanh_rnn_jacobian_norms(
 ) -> np.ndarray:
     r"""$\|\partial h_k/\partial h_0\|$ of the plain tanh RNN, $k = 0, 1, \dots,$ `steps`.
 
-    Compare with [matrix_power_norms][rnnnotes.gradflow.matrix_power_norms] (the linear RNN,
+    Compare with [`matrix_power_norms`][rnnnotes.gradflow.matrix_power_norms] (the linear RNN,
     $\tanh' = 1$ everywhere) and with $\rho(W_{hh})^k$: saturation keeps these far below both
     when $\rho > 1$.
 
@@ -264,7 +264,7 @@ def tanh_rnn_jacobian_norms(
     :param h0: the initial state, `(n,)`.
     :param steps: the number of steps, an int ≥ 0.
     :param inputs: the input drive, `(steps, n)`, as in
-        [tanh_rnn_jacobians][rnnnotes.gradflow.tanh_rnn_jacobians]; None means zeros.
+        [`tanh_rnn_jacobians`][rnnnotes.gradflow.tanh_rnn_jacobians]; None means zeros.
     :param ord: the norm: `2`, the spectral norm, or `"fro"`, the Frobenius norm.
     :returns: array of shape `(steps + 1,)`.
     """

@@ -52,13 +52,8 @@ class RNN(Recurrent):
     - `grad_x, grad_h0 = m.backward(grad_output, grad_hn=None)`: gradients of the last
       forward pass (`None` for zeros); `grad_h0` is `None` if the forward had no `hx`.
     - The equations and their backward pass: [`rnn_cell`][rnnnotes.nn.rnn_cell].
-    - Shared by the three layers, and documented once in their base class
-      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent] (`help()` of this class shows them
-      under `__init__`): the arguments (all but `nonlinearity`, below); the methods
-      `forward`, `backward`,
-      [`state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict] and
-      [`load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict]; the
-      gradients [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads].
+    - Its other arguments and its members, shared by the three layers:
+      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent].
 
     :param nonlinearity: $\phi$, `"tanh"` or `"relu"`.
     :raises ValueError: a `nonlinearity` other than these two.
@@ -88,13 +83,8 @@ class LSTM(Recurrent):
       `None` or `(grad_h_n, grad_c_n)`, either part `None` for zeros; the second result is
       `None` if the forward had no `hx`.
     - The equations and their backward pass: [`lstm_cell`][rnnnotes.nn.lstm_cell].
-    - Shared by the three layers, and documented once in their base class
-      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent] (`help()` of this class shows them
-      under `__init__`): the arguments (all but `proj_size`, below); the methods
-      `forward`, `backward`,
-      [`state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict] and
-      [`load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict]; the
-      gradients [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads].
+    - Its other arguments and its members, shared by the three layers:
+      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent].
 
     :param proj_size: $P$; if $P > 0$, $h_t = W_{hr} (o_t \odot \tanh c_t)$ has $P < H$
         units (LSTMP); 0 for no projection.
@@ -124,12 +114,8 @@ class GRU(Recurrent):
       `grad_x, grad_h0 = m.backward(grad_output, grad_hn=None)`, shapes as for
       [`RNN`][rnnnotes.nn.RNN].
     - The equations and their backward pass: [`gru_cell`][rnnnotes.nn.gru_cell].
-    - Shared by the three layers, and documented once in their base class
-      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent] (`help()` of this class shows them
-      under `__init__`): the arguments; the methods `forward`, `backward`,
-      [`state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict] and
-      [`load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict]; the
-      gradients [`m.grads`][rnnnotes.nn.recurrent.Recurrent.grads].
+    - Its other arguments and its members, shared by the three layers:
+      [`Recurrent`][rnnnotes.nn.recurrent.Recurrent].
     """
 
     _gates = 3

@@ -27,14 +27,19 @@ _SHORT = {"weight_ih": "w_ih", "weight_hh": "w_hh", "bias_ih": "b_ih", "bias_hh"
 
 
 class Recurrent:
-    """Shared machinery of [`RNN`][rnnnotes.nn.RNN], [`LSTM`][rnnnotes.nn.LSTM] and
-    [`GRU`][rnnnotes.nn.GRU].
-
-    Subclasses set `_gates` (gate blocks per weight matrix), `_state_names` and the
-    two cell functions `_cell_forward(x, state0, params)` and
-    `_cell_backward(dhs, dstate_T, cache)`.
+    """What [`RNN`][rnnnotes.nn.RNN], [`LSTM`][rnnnotes.nn.LSTM] and
+    [`GRU`][rnnnotes.nn.GRU] share: the arguments they take (below; `help()` of a layer
+    shows them under `__init__`), and the members each inherits:
+    [`forward`][rnnnotes.nn.recurrent.Recurrent.forward],
+    [`backward`][rnnnotes.nn.recurrent.Recurrent.backward],
+    [`state_dict()`][rnnnotes.nn.recurrent.Recurrent.state_dict],
+    [`load_state_dict(sd)`][rnnnotes.nn.recurrent.Recurrent.load_state_dict] and
+    [`grads`][rnnnotes.nn.recurrent.Recurrent.grads].
     """
 
+    # A subclass sets `_gates` (gate blocks per weight matrix), `_state_names` and the two
+    # cell functions `_cell_forward(x, state0, params)` and
+    # `_cell_backward(dhs, dstate_T, cache)`.
     _gates: int
     _state_names: tuple[str, ...] = ("h",)
     _cell_forward: Callable[..., Any]

@@ -8,7 +8,7 @@ each earlier step,
 $$\left\| \frac{\partial L}{\partial h_t} \right\|_F, \quad t = 0, 1, \dots, T,$$
 
 the Frobenius norm over the batch of the gradient reaching the state at step $t$ (from
-[state_gradients][rnnnotes.gradflow.state_gradients], one backward sweep seeded with
+[`state_gradients`][rnnnotes.gradflow.state_gradients], one backward sweep seeded with
 $\partial L/\partial h_T$; its $t = 0$ end equals the model backward's gradient of $h_0$).
 The parameter updates themselves use the model's own `backward`.
 """
@@ -33,7 +33,7 @@ DEFAULT_LR = {"adam": 1e-2, "sgd": 0.1}
 
 @dataclass(frozen=True)
 class TrainResult:
-    """What [train][rnnnotes.train.train] measured, iteration by iteration.
+    """What [`train`][rnnnotes.train.train] measured, iteration by iteration.
 
     :ivar losses: `(iterations,)` the batch loss before each update.
     :ivar grad_norms: `(iterations,)` the total gradient norm before clipping.
@@ -67,13 +67,13 @@ def train(
 ) -> TrainResult:
     """Train `regressor` in place on `iterations` batches drawn from `data()`.
 
-    :param regressor: a [SequenceRegressor][rnnnotes.train.SequenceRegressor] (for
+    :param regressor: a [`SequenceRegressor`][rnnnotes.train.SequenceRegressor] (for
         `record_every > 0` its model must be single-layer and unidirectional).
     :param data: called once per iteration, returns a batch `(x (T, B, D), y (B,))`.
     :param iterations: the number of updates, an int ≥ 1.
-    :param optimizer: an [SGD][rnnnotes.train.SGD] or [Adam][rnnnotes.train.Adam].
+    :param optimizer: an [`SGD`][rnnnotes.train.SGD] or [`Adam`][rnnnotes.train.Adam].
     :param clip: None, or the maximum total gradient norm
-        ([clip_grad_norm][rnnnotes.gradflow.clip_grad_norm]).
+        ([`clip_grad_norm`][rnnnotes.gradflow.clip_grad_norm]).
     :param record_every: record $\\|\\partial L/\\partial h_t\\|$ at iterations 0,
         `record_every`, ...; 0 never.
     :returns: the losses and gradient norms of every iteration, the recorded state
@@ -131,7 +131,7 @@ def train_adding(
 
     The model is `rnnnotes.RNN` (tanh), `GRU` or `LSTM` with 2 inputs and `hidden_size`
     units, initialised with `seed`; the readout too; the batches come from
-    [adding_problem][rnnnotes.train.adding_problem] with a Generator seeded by `seed`.
+    [`adding_problem`][rnnnotes.train.adding_problem] with a Generator seeded by `seed`.
     A model that learnt nothing stays at the loss `ADDING_VARIANCE` = 2/3.
 
     :param kind: `"rnn"`, `"gru"` or `"lstm"`.
@@ -142,7 +142,7 @@ def train_adding(
     :param optimizer: `"adam"` or `"sgd"`.
     :param lr: the learning rate; None means 0.01 for Adam, 0.1 for SGD.
     :param clip: the maximum total gradient norm, or None for no clipping.
-    :param record_every: as in [train][rnnnotes.train.train].
+    :param record_every: as in [`train`][rnnnotes.train.train].
     :param seed: an int ≥ 0.
     :returns: the losses and gradient norms of every iteration, the recorded state
         gradients and the trained regressor.

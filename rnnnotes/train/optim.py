@@ -1,7 +1,7 @@
 r"""Two optimisers, with the update rules of `torch.optim.SGD` and `torch.optim.Adam`.
 
 Both update a dict of parameter arrays *in place* from a dict of gradients with the same
-keys (the containers of [SequenceRegressor][rnnnotes.train.SequenceRegressor]).
+keys (the containers of [`SequenceRegressor`][rnnnotes.train.SequenceRegressor]).
 
 SGD with momentum $\mu$ (PyTorch's form, dampening 0, no Nesterov), learning rate $\eta$:
 

@@ -63,7 +63,7 @@ class SequenceRegressor:
 
     def load_parameters(self, params: dict[str, np.ndarray]) -> None:
         """Set every parameter from a dict with the keys and shapes of
-        [parameters][rnnnotes.train.SequenceRegressor.parameters] (copied in)."""
+        [`parameters`][rnnnotes.train.SequenceRegressor.parameters] (copied in)."""
         names = list(self.parameters())
         if list(params) != names:
             raise ValueError(f"params must have the keys {names}, got {list(params)}")
@@ -90,7 +90,7 @@ class SequenceRegressor:
         :param x: inputs `(T, B, D)`.
         :param y: targets `(B,)`.
         :returns: `(loss, grads, grad_y_T)`: `grads` keyed like
-            [parameters][rnnnotes.train.SequenceRegressor.parameters], `grad_y_T` `(B, O)`
+            [`parameters`][rnnnotes.train.SequenceRegressor.parameters], `grad_y_T` `(B, O)`
             the gradient reaching the last output, where backpropagation through time starts.
         """
         x = np.asarray(x, dtype=np.float64)

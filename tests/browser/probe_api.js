@@ -55,11 +55,28 @@
                    over: c.scrollWidth - c.clientWidth,
                    lines: Math.round((c.clientHeight - px(c, "paddingTop")
                                       - px(c, "paddingBottom")) / px(c, "lineHeight")) }));
+  // An entry's object name after its kind badge: the lines it takes, whether it would fit
+  // on one line of the room it has (the entry's width right of where the name starts), and
+  // how far left of its first line its other lines start (above 0: back under the badge).
+  const tocName = (a, box) => {
+    const badge = box.querySelector("code.doc-symbol");
+    const text = badge && [...box.childNodes].find((n) => n.nodeType === 3 && n.data.trim());
+    if (!text) return null;
+    const range = document.createRange();  // from the name's first letter to the entry's end
+    range.setStart(text, text.data.search(/\S/));
+    range.setEnd(box, box.childNodes.length);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    const tops = [...new Set(rects.map((r) => Math.round(r.top)))];
+    const lefts = rects.filter((r) => Math.round(r.top) !== tops[0]).map((r) => r.left);
+    const room = a.getBoundingClientRect().right - px(a, "paddingRight") - rects[0].left;
+    return { lines: tops.length, width: rects.reduce((w, r) => w + r.width, 0), room,
+             back: lefts.length ? rects[0].left - Math.min(...lefts) : 0 };
+  };
   const toc = [...document.querySelectorAll(".md-nav--secondary .md-nav__link")]
     .filter((a) => a.getClientRects().length)
     .map((a) => { const box = a.querySelector(".md-ellipsis") || a;
                   return { text: a.textContent.replace(/\s+/g, " ").trim(),
-                           cut: box.scrollWidth - box.clientWidth }; });
+                           cut: box.scrollWidth - box.clientWidth, name: tocName(a, box) }; });
   // --- inline math (test_browser_api_math.py) ---
   // Each inline root: where what follows it starts (its box's right edge plus its margin),
   // measured from its radicand's right edge, where the vinculum ends.
@@ -90,9 +107,82 @@
       .filter((r) => r.left < column.left - 1 || r.right > column.right + 1).length,
     before: !!first && !!(box.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING),
     sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    // where the first section starts on the page, against the first screen's height
+    firstSection: first ? first.getBoundingClientRect().top + scrollY : null,
+    screen: innerHeight,
+    height: box.getBoundingClientRect().height,
+    rule: ["Top", "Right", "Bottom", "Left"].map((s) => getComputedStyle(box)[`border${s}Width`]),
     text: getComputedStyle(box).color,
     ground: getComputedStyle(document.body).backgroundColor };
-  return { apiFit: { wide, links }, apiOverview,
+  // --- colours (test_browser_api_colours.py): the kind badges, the signatures' text ---
+  const rgba = (c) => {
+    const m = c.match(/^color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)(?: \/ ([\d.e-]+))?\)$/);
+    if (m) return [+m[1] * 255, +m[2] * 255, +m[3] * 255, m[4] === undefined ? 1 : +m[4]];
+    const n = c.match(/[\d.]+/g).map(Number);
+    return [n[0], n[1], n[2], n.length > 3 ? n[3] : 1];
+  };
+  const over = (top, back) => top.slice(0, 3).map((v, i) => v * top[3] + back[i] * (1 - top[3]));
+  const luminance = (c) => {
+    const [r, g, b] = c.map((v) => { v /= 255;
+      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a, b) => {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const backdrop = (el) => {  // the backgrounds of el and its ancestors, painted in order
+    const chain = [];
+    for (let e = el; e; e = e.parentElement) chain.push(e);
+    return chain.reverse().reduce((back, e) => over(rgba(getComputedStyle(e).backgroundColor),
+                                                    back), [255, 255, 255]);
+  };
+  const ink = (el, pseudo) => {  // contrast of the text drawn by el (or its ::after)
+    const back = backdrop(el);
+    return contrast(over(rgba(getComputedStyle(el, pseudo).color), back), back);
+  };
+  // Each kind badge shown: mkdocstrings' symbol ("mod", "func": its ::after) in the
+  // headings and the table of contents, and its labels ("property", "dataclass").
+  const badges = [...document.querySelectorAll("code.doc-symbol, .doc-label code")]
+    .filter((el) => el.getClientRects().length)
+    .map((el) => { const pseudo = el.matches(".doc-symbol") ? "::after" : null;
+                   return { kind: pseudo ? getComputedStyle(el, pseudo).content : el.textContent,
+                            where: el.closest("nav") ? "toc" : "page",
+                            contrast: ink(el, pseudo) }; });
+  // Each signature: its code's size, and the contrast of each kind of token in it; the size
+  // of the page's other code blocks (examples) and of the text's inline code.
+  const blockSize = [...document.querySelectorAll(`${MAIN} pre > code`)]
+    .filter((c) => !c.closest(".doc-signature") && c.getClientRects().length)
+    .map((c) => px(c, "fontSize"));
+  const tokens = {};
+  for (const s of document.querySelectorAll(`${MAIN} .doc-signature pre > code span[class]`)) {
+    if (!s.firstChild || s.firstChild.nodeType !== 3 || !s.textContent.trim()) continue;
+    const c = ink(s);
+    if (!(s.className in tokens) || c < tokens[s.className].contrast)
+      tokens[s.className] = { text: s.textContent, contrast: c, colour: getComputedStyle(s).color };
+  }
+  if (!blockSize.length && article?.querySelector(".doc-contents")) {
+    // a page without an example: a code block where an example would stand, measured
+    const probe = document.createElement("div");
+    probe.className = "language-python highlight";
+    probe.innerHTML = "<pre><code>x = 1</code></pre>";
+    article.querySelector(".doc-contents").append(probe);
+    blockSize.push(px(probe.querySelector("code"), "fontSize"));
+    probe.remove();
+  }
+  const apiColours = { badges, tokens, blockSize,
+    codeColour: [...document.querySelectorAll(`${MAIN} pre > code`)]
+      .map((c) => getComputedStyle(c).color)[0] || "",
+    signatureSize: [...document.querySelectorAll(`${MAIN} .doc-signature pre > code`)]
+      .map((c) => px(c, "fontSize")) };
+  // --- the index's table (test_browser_api_overview.py): the lines of each first cell ---
+  const lines = (el) => { const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].filter((r) => r.width > 0)
+      .map((r) => Math.round(r.bottom))).size; };
+  const firstCells = [...document.querySelectorAll(`${MAIN} table td:first-child`)]
+    .map((td) => ({ text: td.textContent.trim(), lines: lines(td) }));
+  return { apiFit: { wide, links }, apiOverview, apiColours, firstCells,
            apiHeadings: { headings, signatures, toc,
                           codeFace: code ? getComputedStyle(code).fontFamily : "",
                           bodySize: body ? px(body, "fontSize") : null },

@@ -17,7 +17,7 @@ Measured by the browser audit's visit of each page (probe_api.js)."""
 from __future__ import annotations
 
 import pytest
-from browser_audit import LIGHT_VIEWS, PAGES
+from browser_audit import DESK_VIEWS, LIGHT_VIEWS, PAGES
 
 API = [p for p in PAGES if p.startswith("api/") and p != "api/"]
 
@@ -79,3 +79,25 @@ def test_no_table_of_contents_entry_is_cut(visits, path):
     assert entries, f"{path}: no table of contents shown"
     cut = [e for e in entries if e["cut"] > 0]
     assert not cut, f"{name} {path}: entries cut short: {cut}"
+
+
+@pytest.mark.parametrize("view", DESK_VIEWS)
+@pytest.mark.parametrize("path", API)
+def test_a_name_in_the_table_of_contents_breaks_only_when_it_must_and_hangs(visits, view, path):
+    """An object's name beside its kind badge (docs/api/api.css, rnnsite/toc_rich.py): on
+    one line where it fits the room right of the badge; where it does not, its next lines
+    start under its first letter, not back under the badge (before: "tanh_rnn_jacobian_" /
+    "norms" 40 px to the left, read as two words). At a desk (the sidebar)."""
+    names = [(e["text"], e["name"]) for e in visits[path, view].probe["apiHeadings"]["toc"]
+             if e["name"]]
+    assert names, f"{view} {path}: no object in the table of contents"
+    needless = [(t, n) for t, n in names if n["lines"] > 1 and n["width"] <= n["room"]]
+    assert not needless, f"{view} {path}: names broken that fit: {needless}"
+    back = [(t, n) for t, n in names if n["back"] > 0.5]
+    assert not back, f"{view} {path}: names whose lines go back under the badge: {back}"
+
+
+def test_some_names_in_the_table_of_contents_must_break(visits):
+    """Guards the test above against passing on no broken name at all."""
+    toc = visits["api/gradflow/", "desktop-light"].probe["apiHeadings"]["toc"]
+    assert [e for e in toc if e["name"] and e["name"]["lines"] > 1]

@@ -40,14 +40,17 @@ def test_sections_hold_their_entries_in_order():
                               ("Words only", []), ("Inside", ["rnnnotes.nn.init"])]
 
 
-def test_the_overview_links_each_object_by_its_name():
+def test_the_overview_links_each_section_that_documents_objects():
     block = overview(PAGE)
-    assert ('- The layers – <span class="rn-nobr">[`RNN`][rnnnotes.nn.RNN],</span> '
-            "[`models`][rnnnotes.nn.models]\n") in block
-    assert "- Inside – [`init`][rnnnotes.nn.init]\n" in block
+    assert "- [The layers](#the-layers)\n- [Inside](#inside)\n" in block
     assert "Words only" not in block  # a section with no object has no line
-    assert "[rnnnotes.nn]" not in block  # the opening entry is the page's introduction
+    assert "RNN" not in block  # sections only: their objects are in the table of contents
     assert block.startswith('<div class="api-overview" data-search-exclude="" markdown>')
+
+
+def test_the_overview_links_by_the_slugify_given():
+    assert "- [The layers](#THE_LAYERS)" in overview(
+        PAGE, lambda text, sep: text.upper().replace(" ", "_"))
 
 
 def test_the_overview_goes_before_the_first_section():

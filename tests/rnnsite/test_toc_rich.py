@@ -25,14 +25,15 @@ def test_only_rich_headings_and_never_mkdocstrings_ones():
 
 
 
-def test_a_long_identifier_may_break_after_its_underscores_and_dots():
-    """Material cut "linear_rnn_jacobian_norms" to "linear_rnn_jacobian_…" in the sidebar."""
+def test_a_long_identifier_may_break_before_its_underscores_and_dots():
+    """Material cut "linear_rnn_jacobian_norms" to "linear_rnn_jacobian_…" in the sidebar;
+    a break after "_" then read as two words ("jacobian_ / norms")."""
     from rnnsite.toc_rich import breakable
 
     assert breakable('<code class="doc-symbol"></code>&nbsp;linear_rnn_jacobian_norms') == \
-        '<code class="doc-symbol"></code>&nbsp;linear_<wbr>rnn_<wbr>jacobian_<wbr>norms'
+        '<code class="doc-symbol"></code> linear<wbr>_rnn<wbr>_jacobian<wbr>_norms'
     assert breakable("rnnnotes.counting.parameters") == \
-        "rnnnotes.<wbr>counting.<wbr>parameters"
+        "rnnnotes<wbr>.counting<wbr>.parameters"
     kept = ('Task 1.1, e_1 <span class="x_y">__init__</span> <math><msub><mi>h_t</mi>'
             '</msub></math>')
     assert breakable(kept) == kept  # numbers, dunders, tags and math as they were
