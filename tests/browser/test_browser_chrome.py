@@ -52,7 +52,7 @@ def test_the_title_leads_the_section_headings(visits, view):
 @pytest.mark.parametrize("view", ["phone-light", "phone-dark"])
 def test_the_top_bar_shows_a_page_title_whole(visits, view):
     for path in PAGES:
-        if path in (MISSING, ""):  # the home's bar shows its front matter's title, not one of the nav's
+        if path in (MISSING, ""):  # the home's bar: its front matter's title, not the nav's
             continue
         bar = visits[path, view].probe["chrome"]["topBar"]
         assert bar is not None, path
