@@ -8,8 +8,8 @@ hands the search plugin a version of each page made for the index, then puts the
 back as it was before it is written:
 
 - **Titles name the page and its task.** A page under a "Task" section of the nav is
-  indexed as "Task 1.1, Q1: weights in the unrolled network"; a title that already names
-  its task ("Task 1.1 notebook") is kept.
+  indexed as "Task 1.1, Q1: weights"; a title that already names its task ("Task 1.1
+  notebook", "1.1 Q1 · unrolled RNN": the nav's question titles) is kept.
 - **Math reads as written**: each ``<math>`` becomes a line, ``c_{t−1}``, ``‖∂h_T/∂h_t‖``,
   ``(20·128 + 128·10)·5 = 12,800`` (:func:`linear`), numbers kept whole, its scripts in the
   ``<sub>``/``<sup>`` Material's index keeps and its results show (:func:`marked`); the
@@ -254,7 +254,8 @@ def qualified_title(title: str, section: str | None) -> str:
     and does not already say it."""
     # (no-break spaces that keep a title's words together on the page: plain ones here)
     title = _PILCROW.sub("", title).replace("\u00a0", " ").strip()
-    if section and section.startswith("Task") and section not in title:
+    if (section and section.startswith("Task") and section not in title
+            and not title.startswith(section.removeprefix("Task ") + " ")):  # "1.1 Q1 · ..."
         return f"{section}, {title}"
     return title
 

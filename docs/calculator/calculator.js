@@ -22,7 +22,7 @@
   const FIELDS = [...calc.PARAM_FIELDS, ...calc.UNROLLED_FIELDS];
   const OPTION_TEXT = {
     rnn: "RNN (Elman)", lstm: "LSTM", gru: "GRU", pytorch: "PyTorch", keras: "Keras",
-    full: "full H × H matrix (standard)", "per-unit": "per-unit: H links (the student's)",
+    full: "full H × H matrix (standard)", "per-unit": "per-unit: H links (the student’s)",
   };
   const $ = (id) => document.getElementById(id);
   const control = (name) => form.elements.namedItem(name);
@@ -202,7 +202,7 @@
       [heldProj, proj.value, proj.disabled] = [proj.value, "", true];
     }
     const why = cell === "lstm" ? "Keras has no LSTM projection"
-      : NO_PROJ[cell] && `${NO_PROJ[cell]} has no projection (an LSTM's only)`;
+      : NO_PROJ[cell] && `${NO_PROJ[cell]} has no projection (an LSTM’s only)`;
     projHint.textContent = applies || !why ? PROJ_HINT : `none: ${why}`;
   }
 

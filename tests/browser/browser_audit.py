@@ -31,6 +31,7 @@ API_PROBE = (HERE / "probe_api.js").read_text(encoding="utf-8")  # API; adds a m
 TYPE_PROBE = (HERE / "probe_type.js").read_text(encoding="utf-8")  # opens details: late
 NAV_PROBE = (HERE / "probe_nav.js").read_text(encoding="utf-8")  # opens the nav: run last
 CODE_PROBE = (HERE / "probe_code.js").read_text(encoding="utf-8")  # code, its copy buttons
+CHROME_PROBE = (HERE / "probe_chrome.js").read_text(encoding="utf-8")  # nav, headings
 WIDTHS = {"phone": 390, "desktop": 1280}
 SCHEMES = ("light", "dark")
 VIEWS = {f"{name}-{scheme}": (width, scheme) for name, width in WIDTHS.items()
@@ -209,6 +210,7 @@ class _Tab:
         self.visit.probe = self.page.evaluate(PROBE)
         self.visit.probe.update(self.page.evaluate(LAYOUT_PROBE))
         self.visit.probe.update(self.page.evaluate(AIDS_PROBE))
+        self.visit.probe.update(self.page.evaluate(CHROME_PROBE))
         self.visit.probe["code"] = self._as_json(CODE_PROBE)
         self.visit.scheme = self.page.evaluate("document.body.dataset.mdColorScheme")
         if self.path.startswith(PAGES_WITH_MATH):

@@ -139,6 +139,8 @@ def test_a_table_without_a_reason_column_is_not_split_into_results():
 @pytest.mark.parametrize(("title", "section", "shown"), [
     ("Q1: weights", "Task 1.1", "Task 1.1, Q1: weights"),
     ("Task 1.1 notebook", "Task 1.1", "Task 1.1 notebook"),
+    ("1.1 Q1 · unrolled RNN", "Task 1.1", "1.1 Q1 · unrolled RNN"),
+    ("2.1 Q1 · gates", "Task 1.1", "Task 1.1, 2.1 Q1 · gates"),  # another task's number
     ("Counting", "API reference", "Counting"),
     ("Gates¶", None, "Gates"),
 ])
