@@ -171,7 +171,9 @@
     probe.remove();
   }
   const apiColours = { badges, tokens, blockSize,
+    // (the code's own colour: not a session's, set in a console's stronger one)
     codeColour: [...document.querySelectorAll(`${MAIN} pre > code`)]
+      .filter((c) => !c.closest(".highlight:has(.gp)"))
       .map((c) => getComputedStyle(c).color)[0] || "",
     signatureSize: [...document.querySelectorAll(`${MAIN} .doc-signature pre > code`)]
       .map((c) => px(c, "fontSize")) };

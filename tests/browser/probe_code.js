@@ -159,10 +159,14 @@
   }
   // A console block's copy (the text Material's button copies: the code's innerText while
   // it is marked data-md-copying), with the commands and outputs it should hold and not.
+  // (a block in a closed fold is measured open, as a reader who copies it has it)
   const consoles = [...document.querySelectorAll(".highlight:has(.gp) code")].map((code) => {
+    const fold = code.closest("details:not([open])");
+    if (fold) fold.open = true;
     code.setAttribute("data-md-copying", "");
     const copied = code.innerText.trimEnd();
     code.removeAttribute("data-md-copying");
+    if (fold) fold.open = false;
     return { copied, prompts: code.querySelectorAll(".gp").length,
              outputs: [...code.querySelectorAll(".go")].map((o) => o.textContent.trim())
                .filter(Boolean) };

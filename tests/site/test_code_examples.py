@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sybil import Sybil
+from sybil.evaluators.python import PythonEvaluator
 from sybil.parsers.markdown import PythonCodeBlockParser
 
 from livedocs.counts import read_lock
@@ -14,17 +15,28 @@ from livedocs.counts import read_lock
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 
-# Doctest examples (one per ">>>" statement) that each page's ```python fences yield, as
-# pinned in the generated lock of every page's checks (`python -m livedocs.counts --update`).
+# Doctest examples (one per ">>>" statement) that each page's ```python and ```pycon fences
+# yield, as pinned in the generated lock of every page's checks (`python -m livedocs.counts
+# --update`): livedocs runs them; Sybil's parsers count them here, independently.
 EXPECTED = {k.removeprefix("docs/"): v["doctest"] for k, v in read_lock().items()
             if "doctest" in v}
-# Info strings that look like Python but that Sybil's PythonCodeBlockParser skips silently.
-LOOKALIKES = re.compile(r"^\s*(```|~~~)\s*(py|pycon|python3|Python|pyodide|\{\.?python[^}]*\})\s*$",
+# Info strings that look like Python but that the parsers below skip silently.
+LOOKALIKES = re.compile(r"^\s*(```|~~~)\s*(py|python3|Python|pyodide|\{\.?python[^}]*\})\s*$",
                         re.M)
 
 
+class SessionParser(PythonCodeBlockParser):
+    """Sybil's parser of ```python fences, for ```pycon ones (a Python session: its prompts
+    and printed results highlighted as such, and left out of the copy button's text)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.codeblock_parser = self.codeblock_parser_class("pycon", PythonEvaluator(()))
+
+
 def yielded(page: Path) -> int:
-    sybil = Sybil(parsers=[PythonCodeBlockParser()], patterns=["*.md"], path=str(DOCS))
+    sybil = Sybil(parsers=[PythonCodeBlockParser(), SessionParser()], patterns=["*.md"],
+                  path=str(DOCS))
     return len(list(sybil.parse(page).examples()))
 
 
