@@ -112,8 +112,8 @@ def _letter(el: ElementTree.Element) -> str | None:
 def _is_symbol(el: ElementTree.Element) -> bool:
     """A one-character base, or one with an accent or arrow over it (``\\vec h``)."""
     if _letter(el) is not None or el.tag in ("mi", "mn", "mo") and \
-            len((el.text or "").strip()) == 1:
-        return True
+            len((el.text or "").strip()) == 1 and "minsize" not in el.attrib:
+        return True  # (a sized delimiter, \Big|, is a box with its depth, as in TeX)
     if el.tag == "mrow" and len(el) == 1:
         return _is_symbol(el[0])
     return el.tag == "mover" and len(el) == 2 and _is_symbol(el[0])

@@ -26,7 +26,10 @@ def tight(root: ElementTree.Element) -> None:
                     zero(mo)
         elif el.tag == "mo" and (el.text or "").strip() in _BARS:
             zero(el)
-            el.set("stretchy", "false")  # ‖x‖_F: both bars the text's height, like TeX's
+            if "minsize" in el.attrib or el.get("form") in ("prefix", "postfix"):
+                el.set("stretchy", "true")  # \Big| or \right|: the size TeX sets
+            else:
+                el.set("stretchy", "false")  # ‖x‖_F: both bars the text's height, like TeX's
         elif el.tag == "mo" and (el.text or "").strip() in _ORDINARY:
             zero(el)  # TeX sets ∂ and / as ordinary symbols: ∂h/∂x, not ∂ h / ∂ x
     _primes_and_names(root)

@@ -210,3 +210,19 @@ def test_a_stray_delimiter_after_display_math_is_kept_as_text_beside_it():
     # a dollar that is the formula's own, or inline math, is left alone
     for tex in ("$$a = \\$5$$\n", "Costs $\\$\\$$ here.\n"):
         assert "rn-stray" not in render(tex)
+
+
+def test_a_fence_bar_and_a_sized_bar_may_stretch():
+    """An evaluation bar, ``\\left.\\frac{a}{b}\\right|_{h_t}``, is a fence: it stretches to
+    the fraction's height, as TeX sets it (design review H: bars of the text's height beside
+    fractions read as stray marks); so may ``\\Big|`` (its size); a plain bar (‖x‖_F) does
+    not. The sized one's subscript is placed by its box, not as a character's."""
+    fence = tex_to_mathml(r"\left.\frac{a}{b}\right|_{h_t}", display=True)
+    bar = re.search(r'<mo [^>]*form="postfix"[^>]*>\|</mo>', fence)
+    assert bar and 'stretchy="true"' in bar[0], fence
+    sized = tex_to_mathml(r"\frac{a}{b}\Big|_{h_t}", display=True)
+    bar = re.search(r"<mo [^>]*>\|</mo>", sized)[0]
+    assert 'minsize="1.623em"' in bar and 'stretchy="true"' in bar
+    assert "<msub><mo minsize" in sized  # not wrapped in a depth-0 mpadded
+    plain = tex_to_mathml(r"\|x\|_F", display=True)
+    assert plain.count('stretchy="false"') == 2, plain
