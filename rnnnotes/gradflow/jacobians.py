@@ -148,9 +148,11 @@ def cell_jacobians(lstm, x: np.ndarray, hx=None, path: str = "cell") -> np.ndarr
       gradient that backpropagation carries into $c_t$ from a loss on $c_T$,
 
         $$
-        \left.\frac{\partial c_T}{\partial c_t}\right|_{h_t}
-        + \left.\frac{\partial c_T}{\partial h_t}\right|_{c_t}
+        \begin{aligned}
+        &\left.\frac{\partial c_T}{\partial c_t}\right|_{h_t} \\
+        &+ \left.\frac{\partial c_T}{\partial h_t}\right|_{c_t}
         W_{hr} \operatorname{diag}\bigl(o_t \odot (1 - \tanh^2 c_t)\bigr).
+        \end{aligned}
         $$
 
       For $t < T$ it is not
