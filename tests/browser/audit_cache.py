@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 AUDIT_CODE = tuple(f"tests/browser/{name}" for name in (
     "browser_audit.py", "ink.py", "probe.js", "probe_aids.js", "probe_layout.js",
     "probe_api.js", "probe_nav.js", "probe_type.js", "probe_code.js", "probe_chrome.js",
+    "probe_colour.js",
     "site_server.py", "conftest.py",
     "audit_cache.py"))
 CACHE = BuildCache(ROOT, AUDIT_CODE, ROOT / ".cache" / "tests")

@@ -32,6 +32,7 @@ TYPE_PROBE = (HERE / "probe_type.js").read_text(encoding="utf-8")  # opens detai
 NAV_PROBE = (HERE / "probe_nav.js").read_text(encoding="utf-8")  # opens the nav: run last
 CODE_PROBE = (HERE / "probe_code.js").read_text(encoding="utf-8")  # code, its copy buttons
 CHROME_PROBE = (HERE / "probe_chrome.js").read_text(encoding="utf-8")  # nav, headings
+CONTRAST_JS = (HERE / "probe_colour.js").read_text(encoding="utf-8")  # contrast, for the probes
 WIDTHS = {"phone": 390, "desktop": 1280}
 SCHEMES = ("light", "dark")
 VIEWS = {f"{name}-{scheme}": (width, scheme) for name, width in WIDTHS.items()
@@ -159,6 +160,7 @@ class _Tab:
             viewport={"width": WIDTHS[width], "height": 844}, color_scheme="light",
             reduced_motion="reduce")
         self.context.add_init_script(script=AXE_AUTORUN)
+        self.context.add_init_script(script=CONTRAST_JS)
         self.page = page = self.context.new_page()
         if width == COLD:
             cdp = self.context.new_cdp_session(page)
