@@ -6,6 +6,7 @@ audit in its visit of each page (browser_audit.py), so no page is loaded for it 
 from __future__ import annotations
 
 import io
+import math
 
 from PIL import Image
 
@@ -31,24 +32,33 @@ PAIR = """(size) => {
 
 
 
-def _ink_height(png: bytes) -> int:
-    """The height in pixels of the dark marks in a screenshot (a glyph's ink)."""
-    image = Image.open(io.BytesIO(png)).convert("L")
-    width, height = image.size
-    pixels = image.load()
-    rows = [y for y in range(height) if any(pixels[x, y] < 128 for x in range(width))]
-    return rows[-1] - rows[0] + 1 if rows else 0
+def _area(box: dict, clip: dict) -> tuple[int, int, int, int]:
+    """The pixels ``box`` touches, in a screenshot clipped to ``clip`` (Playwright clips to
+    the pixels a box touches: from the floor of its corner to the ceiling of the other)."""
+    x0, y0 = math.floor(clip["x"] + 1e-3), math.floor(clip["y"] + 1e-3)
+    return (math.floor(box["x"] + 1e-3) - x0, math.floor(box["y"] + 1e-3) - y0,
+            math.ceil(box["x"] + box["width"] - 1e-3) - x0,
+            math.ceil(box["y"] + box["height"] - 1e-3) - y0)
 
 
+def _ink_height(image: Image.Image) -> int:
+    """The height in pixels of the dark marks in a greyscale image (a glyph's ink)."""
+    dark = image.point(lambda v: 255 if v < 128 else 0).getbbox()
+    return dark[3] - dark[1] if dark else 0
 
 
 def x_heights(page) -> tuple[int, int] | None:
     """(the text's x ink height, the math's) on ``page`` as it is now, in px at ``SIZE``;
-    None if the page has no paragraph. The pair is removed again."""
+    None if the page has no paragraph. The pair is removed again. One screenshot of the
+    pair, cut at each x's box (each screenshot has the page drawn again: two of them cost
+    the audit twice the drawing for the same pixels)."""
     if not page.evaluate(PAIR, SIZE):
         return None
     try:
-        return (_ink_height(page.locator("#xh-text").screenshot()),
-                _ink_height(page.locator("#xh-math").screenshot()))
+        boxes = {name: page.locator(f"#xh-{name}").bounding_box()  # as Playwright clips
+                 for name in ("pair", "text", "math")}
+        shot = Image.open(io.BytesIO(page.screenshot(clip=boxes["pair"]))).convert("L")
+        return tuple(_ink_height(shot.crop(_area(boxes[name], boxes["pair"])))
+                     for name in ("text", "math"))
     finally:
         page.evaluate("document.getElementById('xh-pair').remove()")
