@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from rnnsite.css_comments import strip_comments
+
 ROOT = Path(__file__).resolve().parents[2]
 SHEETS = sorted((ROOT / "docs").rglob("*.css"))
 # Material's boxes that hold the article (and so every element a reader reads)
@@ -27,17 +29,14 @@ HOLDERS = ("html", "body", ".md-container", ".md-main", ".md-main__inner", ".md-
 
 def preludes(css: str) -> list[str]:
     """The selector text of every style rule (at-rule preludes and declarations left out)."""
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
-    found, depth, start = [], 0, 0
+    css = strip_comments(css)
+    found, start = [], 0
     for i, ch in enumerate(css):
         if ch == "{":
             text = css[start:i].strip()
             if text and not text.startswith("@"):
                 found.append(" ".join(text.split()))
-            depth, start = depth + 1, i + 1
-        elif ch in "};":
-            if ch == "}":
-                depth -= 1
+        if ch in "{};":
             start = i + 1
     return found
 
